@@ -1,0 +1,6 @@
+export * from './enums';
+export * from './regions';
+export * from './companies';
+export * from './practitioners';
+export * from './records';
+export * from './system';

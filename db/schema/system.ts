@@ -1,0 +1,200 @@
+import { bigint, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { caseStatus, documentKind, submissionStatus, submissionType } from './enums';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/** The numbers that vary between cities (SPEC §4), versioned: every computed result names its version. */
+export const creditPolicies = pgTable('credit_policies', {
+  version: integer('version').primaryKey(),
+  settings: jsonb('settings').notNull(),
+  reason: text('reason').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Every change a company or another party asks for and a bureau decides (SPEC §3).
+ * `districtId` and `companyId` carry the scope so that queues filter in SQL.
+ */
+export const submissions = pgTable(
+  'submissions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    type: submissionType('type').notNull(),
+    status: submissionStatus('status').notNull().default('draft'),
+    companyId: uuid('company_id'),
+    districtId: text('district_id'),
+    projectId: uuid('project_id'),
+    /** The object the submission is about (practitioner, contract, record…). */
+    subjectType: text('subject_type'),
+    subjectId: uuid('subject_id'),
+    payload: jsonb('payload').notNull(),
+    /** For a change of basic information: the version it was based on. */
+    baseVersion: integer('base_version'),
+    /** Statutory deadline of the filing itself (e.g. entry within 10 working days) and of the decision. */
+    dueOn: date('due_on'),
+    decideBy: date('decide_by'),
+    /** Green channel (CQ 三.(五)): higher first in review queues. */
+    priority: integer('priority').notNull().default(0),
+    submittedBy: uuid('submitted_by'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    reason: text('reason'),
+    /** Resubmitting the same form is harmless. */
+    idempotencyKey: text('idempotency_key'),
+    /** Optimistic lock: two reviewers, one winner. */
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('submissions_queue_idx').on(t.status, t.districtId, t.type),
+    index('submissions_company_idx').on(t.companyId, t.status),
+    uniqueIndex('submissions_idempotency_idx').on(t.idempotencyKey),
+  ],
+);
+
+/** Uploaded files. Stored in the database so that both drivers behave alike; images are re-encoded on upload. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerType: text('owner_type').notNull(),
+    ownerId: uuid('owner_id'),
+    /** photo, evidence, letter, licence */
+    kind: text('kind').notNull(),
+    filename: text('filename').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('attachments_owner_idx').on(t.ownerType, t.ownerId)],
+);
+
+/**
+ * Append-only, hash-chained audit log. `seq` and `hash` are assigned by a trigger under an advisory lock
+ * (migration 0001), and UPDATE / DELETE / TRUNCATE are refused by triggers.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().default(0),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    actorRole: text('actor_role'),
+    actorLabel: text('actor_label').notNull(),
+    action: text('action').notNull(),
+    objectType: text('object_type').notNull(),
+    objectId: text('object_id'),
+    ip: text('ip'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    prevHash: text('prev_hash').notNull().default(''),
+    hash: text('hash').notNull().default(''),
+  },
+  (t) => [index('audit_events_object_idx').on(t.objectType, t.objectId), index('audit_events_actor_idx').on(t.actorId)],
+);
+
+/** Objections (SN 18, DW 9) and owner complaints (SPEC §3.10): followed by a tracking code without an account. */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** objection | complaint | praise | report */
+    kind: text('kind').notNull(),
+    trackingCode: text('tracking_code').notNull(),
+    status: caseStatus('status').notNull().default('open'),
+    /** What the case is about. */
+    subjectType: text('subject_type').notNull(),
+    subjectId: uuid('subject_id'),
+    companyId: uuid('company_id'),
+    projectId: uuid('project_id'),
+    districtId: text('district_id'),
+    filerName: text('filer_name').notNull(),
+    filerPhone: text('filer_phone').notNull(),
+    filerUserId: uuid('filer_user_id'),
+    body: text('body').notNull(),
+    answer: text('answer'),
+    decision: text('decision'),
+    dueOn: date('due_on'),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('cases_tracking_idx').on(t.trackingCode), index('cases_subject_idx').on(t.subjectType, t.subjectId, t.status)],
+);
+
+/** Printed documents with a verification code and QR: badges, records, credit reports, letters (`/verify/[code]`). */
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    kind: documentKind('kind').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    /** What the verification page may show, fixed at issue time. */
+    summary: jsonb('summary').notNull(),
+    issuedBy: uuid('issued_by'),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+    validUntil: date('valid_until'),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('documents_code_idx').on(t.code), index('documents_subject_idx').on(t.subjectType, t.subjectId)],
+);
+
+/** Notices to a subject (两书同达), rectification orders (SN 24), interview records, data-use grants (SN 20). */
+export const notices = pgTable(
+  'notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** record_notice | rectification_order | interview | criticism | data_grant | message */
+    kind: text('kind').notNull(),
+    companyId: uuid('company_id'),
+    practitionerId: uuid('practitioner_id'),
+    districtId: text('district_id'),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    relatedType: text('related_type'),
+    relatedId: uuid('related_id'),
+    dueOn: date('due_on'),
+    status: text('status').notNull().default('open'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [index('notices_company_idx').on(t.companyId, t.status)],
+);
+
+/** Spot checks and 双随机 draws (SN 25, CQ): the seed and inputs are kept so the draw can be re-run. */
+export const spotChecks = pgTable('spot_checks', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  year: integer('year').notNull(),
+  seed: text('seed').notNull(),
+  inputs: jsonb('inputs').notNull(),
+  result: jsonb('result').notNull(),
+  drawnBy: uuid('drawn_by'),
+  drawnAt: timestamp('drawn_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Annual roster verification per project (SN 23). */
+export const rosterVerifications = pgTable(
+  'roster_verifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull(),
+    year: integer('year').notNull(),
+    verifiedBy: uuid('verified_by'),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }).notNull().defaultNow(),
+    note: text('note'),
+  },
+  (t) => [uniqueIndex('roster_verifications_idx').on(t.projectId, t.year)],
+);

@@ -1,0 +1,92 @@
+/**
+ * The only reader of process.env. Validated once; a wrong value stops the process with a clear message.
+ *
+ * Secrets (AUTH_SECRET, ID_ENCRYPTION_KEY, ID_HASH_KEY) may be given in the environment. When they are not,
+ * they are generated once and kept in `<DATA_DIR>/secrets.json` (mode 600), so that `npm start` works on a
+ * fresh machine; a bureau's deployment sets them explicitly (see README and docs/decisions/003-secrets.md).
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const base64Key = z
+  .string()
+  .refine((s) => Buffer.from(s, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
+
+const schema = z.object({
+  /** PostgreSQL connection string. Unset: the embedded PGlite database in DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Folder for the embedded database and generated secrets. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Signs session cookies (32 random bytes, base64). */
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** AES-256-GCM key for ID numbers at rest (32 bytes, base64). */
+  ID_ENCRYPTION_KEY: base64Key.optional(),
+  /** HMAC key for ID-number look-up hashes (32 bytes, base64). */
+  ID_HASH_KEY: base64Key.optional(),
+  /** Trust X-Forwarded-For for the client address (only behind a reverse proxy you run). */
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** Wall-clock override for demos and end-to-end tests (YYYY-MM-DD); never set in production. */
+  APP_TODAY: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export type Env = z.infer<typeof schema> & {
+  AUTH_SECRET: string;
+  ID_ENCRYPTION_KEY: string;
+  ID_HASH_KEY: string;
+  dataDir: string;
+  pgliteDir: string;
+  embedded: boolean;
+};
+
+let cached: Env | undefined;
+
+function loadOrCreateSecrets(dataDir: string) {
+  const file = path.join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  mkdirSync(dataDir, { recursive: true });
+  const secrets = {
+    AUTH_SECRET: randomBytes(32).toString('base64'),
+    ID_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    ID_HASH_KEY: randomBytes(32).toString('base64'),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse({
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL || undefined,
+    APP_TODAY: process.env.APP_TODAY || undefined,
+  });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const needsFile = !e.AUTH_SECRET || !e.ID_ENCRYPTION_KEY || !e.ID_HASH_KEY;
+  const fromFile = needsFile ? loadOrCreateSecrets(dataDir) : {};
+  cached = {
+    ...e,
+    AUTH_SECRET: e.AUTH_SECRET ?? fromFile.AUTH_SECRET,
+    ID_ENCRYPTION_KEY: e.ID_ENCRYPTION_KEY ?? fromFile.ID_ENCRYPTION_KEY,
+    ID_HASH_KEY: e.ID_HASH_KEY ?? fromFile.ID_HASH_KEY,
+    dataDir,
+    pgliteDir: path.join(dataDir, 'pglite'),
+    embedded: !e.DATABASE_URL,
+  };
+  return cached;
+}
+
+/** For tests that change the environment between cases. */
+export function resetEnvCache() {
+  cached = undefined;
+}
