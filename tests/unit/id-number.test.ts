@@ -64,7 +64,7 @@ describe('idCheckChar', () => {
     const seen = new Set<string>();
     for (let a = 0; a < 10; a++) {
       for (let b = 0; b < 10; b++) {
-        const first17 = `1101051949123100${a}`.slice(0, 15) + `${a}${b}`;
+        const first17 = `110105194912310${a}${b}`;
         expect(idCheckChar(first17)).toBe(referenceCheckChar(first17));
         seen.add(idCheckChar(first17));
       }
@@ -156,7 +156,11 @@ describe('parseIdNumber — errors', () => {
 
   it('bad check char', () => {
     expect(parseIdNumber('110105194912310021', TODAY)).toEqual({ ok: false, error: '身份证号码校验位不正确' });
-    expect(parseIdNumber('440524198001010013', TODAY)).toMatchObject({ ok: false });
+    // 把 440524188001010014 的出生年改为 1980（第 8 位 8→9，权重 1）：加权和 195+1=196，
+    // 196 mod 11 = 9 → 校验位应为 '3'；沿用 '4' 则错误
+    expect(idCheckChar('44052419800101001')).toBe('3');
+    expect(parseIdNumber('440524198001010014', TODAY)).toEqual({ ok: false, error: ID_ERRORS.checksum });
+    expect(isValidIdNumber('440524198001010013', TODAY)).toBe(true);
   });
 
   it('non-digit characters / X not in last position', () => {

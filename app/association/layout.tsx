@@ -1,0 +1,11 @@
+import { AreaShell } from '@/components/area/area-shell';
+import { requireActor } from '@/lib/auth/actor';
+
+export default async function AssociationLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireActor(['association'], '/association');
+  return (
+    <AreaShell actor={actor} title="行业协会" nav={[{ href: '/association', label: '工作台' }]}>
+      {children}
+    </AreaShell>
+  );
+}

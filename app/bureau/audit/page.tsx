@@ -1,0 +1,70 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { forbidden } from 'next/navigation';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { verifyAuditChain } from '@/db/audit-verify';
+import { AUDIT_PAGE_SIZE, listAuditEvents } from '@/db/queries/audit';
+import { requireActor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/policy';
+import { formatDateTime } from '@/lib/format';
+
+export const metadata: Metadata = { title: '审计日志', robots: { index: false } };
+
+const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor(['city', 'district'], '/bureau/audit');
+  if (!can(actor, 'audit.read')) forbidden();
+  const page = pageSchema.parse((await searchParams).page);
+  const db = getDb();
+  const [{ rows, total }, chain] = await Promise.all([listAuditEvents(db, page), verifyAuditChain(db)]);
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-bold">审计日志</h1>
+      <p role="status" className={`rounded px-3 py-2 ${chain.ok ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-900'}`}>
+        {chain.ok
+          ? `哈希链校验通过：共 ${chain.rows} 条记录，未发现篡改。`
+          : `哈希链校验失败：第 ${chain.firstBrokenSeq} 条记录起不一致，请立即核查。`}
+      </p>
+      <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">审计日志（第 {page} 页，共 {pages} 页）</caption>
+          <thead>
+            <tr className="border-b border-slate-200">
+              <th scope="col" className="px-3 py-2">序号</th>
+              <th scope="col" className="px-3 py-2">时间</th>
+              <th scope="col" className="px-3 py-2">操作人</th>
+              <th scope="col" className="px-3 py-2">操作</th>
+              <th scope="col" className="px-3 py-2">对象</th>
+              <th scope="col" className="px-3 py-2">来源地址</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.seq} className="border-b border-slate-100">
+                <td className="px-3 py-2">{r.seq}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(r.at)}</td>
+                <td className="px-3 py-2">{r.actorLabel}</td>
+                <td className="px-3 py-2 font-mono">{r.action}</td>
+                <td className="px-3 py-2 font-mono">
+                  {r.objectType}
+                  {r.objectId ? `:${r.objectId.slice(0, 8)}` : ''}
+                </td>
+                <td className="px-3 py-2">{r.ip ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label="分页" className="flex gap-3">
+        {page > 1 && <Link className="text-brand-700 underline" href={`/bureau/audit?page=${page - 1}`}>上一页</Link>}
+        <span>
+          第 {page} / {pages} 页
+        </span>
+        {page < pages && <Link className="text-brand-700 underline" href={`/bureau/audit?page=${page + 1}`}>下一页</Link>}
+      </nav>
+    </div>
+  );
+}

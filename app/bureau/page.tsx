@@ -1,0 +1,92 @@
+import type { Metadata } from 'next';
+import { WhoAmI } from '@/components/area/area-shell';
+import { getDb } from '@/db';
+import { getBureauOverview } from '@/db/queries/area-home';
+import { requireActor } from '@/lib/auth/actor';
+import { SUBMISSION_TYPE_LABELS } from '@/lib/domain/labels';
+import { formatDateTime, formatNumber } from '@/lib/format';
+
+export const metadata: Metadata = { title: '监管工作台', robots: { index: false } };
+
+export default async function BureauHome() {
+  const actor = await requireActor(['city', 'district'], '/bureau');
+  const o = await getBureauOverview(getDb(), actor);
+  const scope = actor.role === 'city' ? '遂宁市全市' : `${actor.districtName}（仅本辖区的项目、企业和从业人员）`;
+  return (
+    <div className="space-y-6">
+      <WhoAmI actor={actor} scope={scope} />
+      <section aria-labelledby="numbers-heading">
+        <h2 id="numbers-heading" className="mb-3 text-lg font-semibold">
+          辖区概况
+        </h2>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+          {[
+            ['物业项目', o.estates],
+            ['在服务企业', o.companies],
+            ['在岗从业人员', o.currentStaff],
+            ['待审核事项', o.pendingSubmissions],
+          ].map(([label, n]) => (
+            <div key={label} className="rounded-lg bg-white p-4 shadow-sm">
+              <dt className="text-sm text-slate-600">{label}</dt>
+              <dd className="text-2xl font-bold">{formatNumber(Number(n))}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section aria-labelledby="districts-heading" className="rounded-lg bg-white p-5 shadow-sm">
+        <h2 id="districts-heading" className="mb-3 text-lg font-semibold">
+          {actor.role === 'city' ? '各区县' : '本辖区'}
+        </h2>
+        <table className="w-full text-left text-sm">
+          <thead>
+            <tr className="border-b border-slate-200">
+              <th scope="col" className="py-2">区县</th>
+              <th scope="col" className="py-2">物业项目</th>
+              <th scope="col" className="py-2">待审核</th>
+            </tr>
+          </thead>
+          <tbody>
+            {o.byDistrict.map((d) => (
+              <tr key={d.districtId} className="border-b border-slate-100">
+                <th scope="row" className="py-2 font-medium">{d.districtName}</th>
+                <td className="py-2">{formatNumber(d.estates)}</td>
+                <td className="py-2">{formatNumber(d.pending)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="pending-heading" className="rounded-lg bg-white p-5 shadow-sm">
+        <h2 id="pending-heading" className="mb-3 text-lg font-semibold">
+          待审核事项（最早提交的 10 项）
+        </h2>
+        {o.pending.length === 0 ? (
+          <p className="text-slate-600">没有待审核事项。</p>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <thead>
+              <tr className="border-b border-slate-200">
+                <th scope="col" className="py-2">事项</th>
+                <th scope="col" className="py-2">企业</th>
+                <th scope="col" className="py-2">项目</th>
+                <th scope="col" className="py-2">区县</th>
+                <th scope="col" className="py-2">提交时间</th>
+              </tr>
+            </thead>
+            <tbody>
+              {o.pending.map((s) => (
+                <tr key={s.id} className="border-b border-slate-100">
+                  <td className="py-2">{SUBMISSION_TYPE_LABELS[s.type] ?? s.type}</td>
+                  <td className="py-2">{s.companyName ?? '—'}</td>
+                  <td className="py-2">{s.projectName ?? '—'}</td>
+                  <td className="py-2">{s.districtName ?? '—'}</td>
+                  <td className="py-2">{formatDateTime(s.submittedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

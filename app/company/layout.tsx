@@ -1,0 +1,11 @@
+import { AreaShell } from '@/components/area/area-shell';
+import { requireActor } from '@/lib/auth/actor';
+
+export default async function CompanyLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireActor(['company'], '/company');
+  return (
+    <AreaShell actor={actor} title="企业工作台" nav={[{ href: '/company', label: '工作台' }]}>
+      {children}
+    </AreaShell>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { WhoAmI } from '@/components/area/area-shell';
+import { getDb } from '@/db';
+import { getCompanyOverview } from '@/db/queries/area-home';
+import { requireActor } from '@/lib/auth/actor';
+import { FILING_STATUS_LABELS } from '@/lib/domain/labels';
+import { formatNumber } from '@/lib/format';
+
+export const metadata: Metadata = { title: '企业工作台', robots: { index: false } };
+
+export default async function CompanyHome() {
+  const actor = await requireActor(['company'], '/company');
+  const o = await getCompanyOverview(getDb(), actor);
+  if (!o) notFound();
+  return (
+    <div className="space-y-6">
+      <WhoAmI actor={actor} scope={`${o.name}（统一社会信用代码 ${o.uscc}）及其服务的项目`} />
+      <section aria-labelledby="filing-heading" className="rounded-lg bg-white p-5 shadow-sm">
+        <h2 id="filing-heading" className="text-lg font-semibold">
+          备案状态
+        </h2>
+        <p className="mt-2">{FILING_STATUS_LABELS[o.filingStatus] ?? o.filingStatus}</p>
+      </section>
+      <section aria-labelledby="estates-heading" className="rounded-lg bg-white p-5 shadow-sm">
+        <h2 id="estates-heading" className="mb-3 text-lg font-semibold">
+          服务的物业项目（{o.estates.length} 个）
+        </h2>
+        {o.estates.length === 0 ? (
+          <p className="text-slate-600">目前没有在服务的项目。</p>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <thead>
+              <tr className="border-b border-slate-200">
+                <th scope="col" className="py-2">项目</th>
+                <th scope="col" className="py-2">区县</th>
+                <th scope="col" className="py-2">在岗人员</th>
+              </tr>
+            </thead>
+            <tbody>
+              {o.estates.map((e) => (
+                <tr key={e.id} className="border-b border-slate-100">
+                  <th scope="row" className="py-2 font-medium">{e.name}</th>
+                  <td className="py-2">{e.districtName}</td>
+                  <td className="py-2">{formatNumber(e.staff)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

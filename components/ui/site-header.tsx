@@ -1,0 +1,46 @@
+import Link from 'next/link';
+
+/** Public header: the site name and one search box (a plain GET form: works without JavaScript). */
+export function SiteHeader({ query = '' }: { query?: string }) {
+  return (
+    <header className="bg-brand-800 text-white">
+      <div className="mx-auto flex max-w-5xl flex-col gap-3 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
+        <Link href="/" className="text-lg font-bold tracking-wide">
+          遂宁市物业信用监管平台
+        </Link>
+        <form action="/search" method="get" role="search" className="flex w-full gap-2 sm:w-96">
+          <label htmlFor="site-search" className="sr-only">
+            搜索小区、企业或物业服务人员
+          </label>
+          <input
+            id="site-search"
+            name="q"
+            type="search"
+            defaultValue={query}
+            placeholder="搜索小区、企业或服务人员"
+            className="min-w-0 flex-1 rounded border border-white/40 bg-white px-3 py-2 text-slate-900 placeholder:text-slate-500"
+          />
+          <button type="submit" className="rounded bg-amber-400 px-4 py-2 font-medium text-slate-900 hover:bg-amber-300">
+            搜索
+          </button>
+        </form>
+      </div>
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  return (
+    <footer className="mt-12 border-t border-slate-200 bg-white">
+      <div className="mx-auto max-w-5xl space-y-1 px-4 py-6 text-sm text-slate-600">
+        <p>主办：遂宁市住房和城乡建设局</p>
+        <p>本平台公示的信用信息依据《遂宁市物业服务从业人员执业管理办法》等规定采集和发布，对公示信息有异议的，可依法提出异议申请。</p>
+        <p>
+          <Link href="/login" className="text-brand-700 underline">
+            工作人员登录
+          </Link>
+        </p>
+      </div>
+    </footer>
+  );
+}

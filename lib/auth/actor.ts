@@ -1,0 +1,38 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { cache } from 'react';
+import { getDb } from '@/db';
+import { loadSessionActor, touchSession } from '@/db/queries/auth';
+import { auth } from './next-auth';
+import { clientIp } from './client-ip';
+import { idleLimitSeconds, type Actor, type Role } from './policy';
+
+/** Refresh last-seen at most once a minute: idle limits are in minutes, writes are not free. */
+const TOUCH_AFTER_SECONDS = 60;
+
+/**
+ * The signed-in user of this request, or null. Checks the server-side session on every request, so that
+ * sign-out, revocation, expiry and the bureau idle limit take effect at once. Cached per request.
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  const sid = session?.sid;
+  if (!sid || !/^[0-9a-f-]{36}$/.test(sid)) return null;
+  const db = getDb();
+  const loaded = await loadSessionActor(db, sid, idleLimitSeconds);
+  if (!loaded || !loaded.valid) return null;
+  if (loaded.secondsSinceSeen > TOUCH_AFTER_SECONDS) await touchSession(db, sid);
+  return { ...loaded.actor, ip: clientIp(await headers()) };
+});
+
+/**
+ * For pages: the actor, who must hold one of `roles`. Anonymous users go to sign-in; a signed-in user of
+ * another role gets 404, exactly as for an object outside their scope.
+ */
+export async function requireActor(roles: readonly Role[], from?: string): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect(from ? `/login?next=${encodeURIComponent(from)}` : '/login');
+  if (!roles.includes(actor.role)) notFound();
+  return actor;
+}

@@ -1,0 +1,131 @@
+/**
+ * Who may do what, on which scope (SPEC §1). Pure: no I/O, so every rule is unit-tested.
+ *
+ * Queries carry the same scope in their WHERE clause (db/queries/scope.ts); `can` is the second check
+ * that actions make on the object they loaded.
+ */
+export const ROLES = ['city', 'district', 'company', 'association', 'committee', 'department'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  city: '市住建主管部门',
+  district: '区县住建主管部门',
+  company: '物业服务企业',
+  association: '行业协会',
+  committee: '业主委员会',
+  department: '政府部门',
+};
+
+/** Each role's own area: where it lands after sign-in. */
+export const ROLE_HOME: Record<Role, string> = {
+  city: '/bureau',
+  district: '/bureau',
+  company: '/company',
+  association: '/association',
+  committee: '/committee',
+  department: '/department',
+};
+
+export interface Actor {
+  userId: string;
+  sessionId: string;
+  username: string;
+  name: string;
+  role: Role;
+  organisationId: string | null;
+  organisationName: string | null;
+  /** Scope of a district reviewer. */
+  districtId: string | null;
+  districtName: string | null;
+  /** Scope of a company operator. */
+  companyId: string | null;
+  companyName: string | null;
+  /** Scope of an owners' committee. */
+  projectId: string | null;
+  projectName: string | null;
+  ip: string | null;
+}
+
+/** The scope-relevant facts of an object. */
+export interface Scoped {
+  districtId?: string | null;
+  companyId?: string | null;
+  projectId?: string | null;
+  /** For objects owned by an organisation (association awards, department requests). */
+  organisationId?: string | null;
+}
+
+const PERMISSIONS = {
+  'area.bureau': ['city', 'district'],
+  'area.company': ['company'],
+  'area.association': ['association'],
+  'area.committee': ['committee'],
+  'area.department': ['department'],
+  /** Read companies, projects and staff with internal fields. */
+  'registry.read': ['city', 'district', 'company'],
+  'company.file': ['company'],
+  'company.filing.decide': ['city'],
+  'project.contract.file': ['company'],
+  'project.contract.confirm': ['city', 'district'],
+  'practitioner.enter': ['company'],
+  'practitioner.idnumber.view': ['city', 'district', 'company'],
+  'submission.decide': ['city', 'district'],
+  'record.bad.enter': ['city', 'district'],
+  'record.bad.report': ['company', 'department', 'district', 'city'],
+  'record.good.file': ['company'],
+  'record.association.file': ['association'],
+  'credit.warning.enter': ['city', 'district'],
+  'rating.enter': ['city', 'district'],
+  'rating.publish': ['city'],
+  'evaluation.run': ['city'],
+  'list.publish': ['city'],
+  'policy.edit': ['city'],
+  'spotcheck.run': ['city'],
+  'audit.read': ['city'],
+  'user.manage': ['city'],
+  'datarequest.file': ['company', 'committee', 'department'],
+  'datarequest.decide': ['city', 'district'],
+  'rectification.issue': ['city', 'district'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function hasRole(actor: Pick<Actor, 'role'> | null | undefined, roles: readonly Role[]): boolean {
+  return !!actor && roles.includes(actor.role);
+}
+
+/** Whether `actor` is within the scope of `object` (ignoring permission). */
+export function inScope(actor: Actor, object: Scoped): boolean {
+  switch (actor.role) {
+    case 'city':
+      return true;
+    case 'district':
+      return !!actor.districtId && object.districtId === actor.districtId;
+    case 'company':
+      return !!actor.companyId && object.companyId === actor.companyId;
+    case 'committee':
+      return !!actor.projectId && object.projectId === actor.projectId;
+    case 'association':
+    case 'department':
+      return !!actor.organisationId && object.organisationId === actor.organisationId;
+  }
+}
+
+export function can(actor: Actor | null | undefined, permission: Permission, object?: Scoped): boolean {
+  if (!actor) return false;
+  const roles: readonly Role[] = PERMISSIONS[permission];
+  if (!roles.includes(actor.role)) return false;
+  return object ? inScope(actor, object) : true;
+}
+
+/** Bureau roles have a 30-minute idle limit on top of the 8-hour session limit. */
+export const SESSION_MAX_SECONDS = 8 * 60 * 60;
+export const BUREAU_IDLE_SECONDS = 30 * 60;
+
+export function idleLimitSeconds(role: Role): number | null {
+  return role === 'city' || role === 'district' ? BUREAU_IDLE_SECONDS : null;
+}
+
+/** Throttling of sign-in (per account and client address). */
+export const LOGIN_MAX_FAILURES = 5;
+export const LOGIN_LOCK_MINUTES = 15;

@@ -1,0 +1,46 @@
+/**
+ * `npm start`: builds if there is no build, applies migrations, loads the demo city on the first start of
+ * the embedded database, then runs `next start` on PORT (default 3000).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { runMigrations } from '../db/migrate';
+import { seedDemo } from '../db/seed';
+import { env } from '../lib/env';
+import { keysFromBase64 } from '../lib/security/id-crypto';
+import { describeDb, withDb } from './open-db';
+
+const root = process.cwd();
+const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
+
+if (!existsSync(path.join(root, '.next/BUILD_ID'))) {
+  console.log('No build found: running `next build` (about two minutes, once)…');
+  const r = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const e = env();
+await withDb(async (h) => {
+  await runMigrations(h);
+  if (e.embedded) {
+    const rows = await h.db.execute(sql`select count(*)::int as n from users`);
+    const n = Number((Array.isArray(rows) ? rows : (rows as { rows: { n: number }[] }).rows)[0]?.n ?? 0);
+    if (n === 0) {
+      console.log(`First start on ${describeDb()}: loading the demo city…`);
+      const t = Date.now();
+      await seedDemo(h.db, { keys: keysFromBase64(e.ID_ENCRYPTION_KEY, e.ID_HASH_KEY) });
+      console.log(`Demo city loaded in ${((Date.now() - t) / 1000).toFixed(1)} s.`);
+    }
+  }
+});
+
+const port = process.env.PORT || '3000';
+console.log(`Serving on http://localhost:${port} (${describeDb()})`);
+const child = spawn(process.execPath, [nextBin, 'start', '-p', port], {
+  stdio: 'inherit',
+  env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: 'true' },
+});
+for (const sig of ['SIGTERM', 'SIGINT'] as const) process.on(sig, () => child.kill(sig));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

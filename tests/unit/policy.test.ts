@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { can, hasRole, idleLimitSeconds, inScope, ROLE_HOME, type Actor, type Role } from '@/lib/auth/policy';
+
+function actor(role: Role, extra: Partial<Actor> = {}): Actor {
+  return {
+    userId: 'u',
+    sessionId: 's',
+    username: role,
+    name: role,
+    role,
+    organisationId: null,
+    organisationName: null,
+    districtId: null,
+    districtName: null,
+    companyId: null,
+    companyName: null,
+    projectId: null,
+    projectName: null,
+    ip: null,
+    ...extra,
+  };
+}
+
+const chuanshan = actor('district', { districtId: '510903' });
+const city = actor('city');
+const company = actor('company', { companyId: 'c1' });
+const committee = actor('committee', { projectId: 'p1' });
+const association = actor('association', { organisationId: 'o1' });
+
+describe('scope (SPEC §1)', () => {
+  it('a district reviewer sees its own district only', () => {
+    expect(inScope(chuanshan, { districtId: '510903' })).toBe(true);
+    expect(inScope(chuanshan, { districtId: '510981' })).toBe(false);
+    expect(inScope(chuanshan, {})).toBe(false);
+  });
+  it('a district without a district id sees nothing', () => {
+    expect(inScope(actor('district'), { districtId: null })).toBe(false);
+  });
+  it('the city sees every district', () => {
+    expect(inScope(city, { districtId: '510981' })).toBe(true);
+  });
+  it('a company sees its own company only', () => {
+    expect(inScope(company, { companyId: 'c1' })).toBe(true);
+    expect(inScope(company, { companyId: 'c2', districtId: '510903' })).toBe(false);
+  });
+  it("an owners' committee sees its estate only", () => {
+    expect(inScope(committee, { projectId: 'p1' })).toBe(true);
+    expect(inScope(committee, { projectId: 'p2' })).toBe(false);
+  });
+  it('an association sees only what its organisation owns', () => {
+    expect(inScope(association, { organisationId: 'o1' })).toBe(true);
+    expect(inScope(association, { organisationId: 'o2' })).toBe(false);
+  });
+});
+
+describe('permissions', () => {
+  it('only the city approves company filings, sees the audit log and edits the policy', () => {
+    for (const p of ['company.filing.decide', 'audit.read', 'policy.edit', 'user.manage'] as const) {
+      expect(can(city, p)).toBe(true);
+      expect(can(chuanshan, p)).toBe(false);
+      expect(can(company, p)).toBe(false);
+    }
+  });
+  it('a district decides submissions in its district, not in another', () => {
+    expect(can(chuanshan, 'submission.decide', { districtId: '510903' })).toBe(true);
+    expect(can(chuanshan, 'submission.decide', { districtId: '510981' })).toBe(false);
+  });
+  it('a company files for itself only and never decides', () => {
+    expect(can(company, 'practitioner.enter', { companyId: 'c1' })).toBe(true);
+    expect(can(company, 'practitioner.enter', { companyId: 'c2' })).toBe(false);
+    expect(can(company, 'submission.decide', { companyId: 'c1' })).toBe(false);
+  });
+  it('anonymous may do nothing gated', () => {
+    expect(can(null, 'registry.read')).toBe(false);
+    expect(hasRole(null, ['city'])).toBe(false);
+  });
+  it('only the association files association commendations', () => {
+    expect(can(association, 'record.association.file')).toBe(true);
+    expect(can(company, 'record.association.file')).toBe(false);
+  });
+});
+
+describe('sessions', () => {
+  it('bureau roles have a 30-minute idle limit, others none', () => {
+    expect(idleLimitSeconds('city')).toBe(1800);
+    expect(idleLimitSeconds('district')).toBe(1800);
+    expect(idleLimitSeconds('company')).toBeNull();
+    expect(idleLimitSeconds('committee')).toBeNull();
+  });
+  it('every role has its own home area', () => {
+    expect(ROLE_HOME).toEqual({
+      city: '/bureau',
+      district: '/bureau',
+      company: '/company',
+      association: '/association',
+      committee: '/committee',
+      department: '/department',
+    });
+  });
+});
