@@ -1,0 +1,121 @@
+import { expect, test } from '@playwright/test';
+import { expectSignedInAs, signIn } from './helpers';
+
+/** SPEC §5: one account per role; each lands in its own area and sees its own scope. */
+const ACCOUNTS = [
+  { username: 'city', area: '/bureau', scope: '遂宁市全市' },
+  { username: 'chuanshan', area: '/bureau', scope: '船山区（仅本辖区' },
+  { username: 'shehong', area: '/bureau', scope: '射洪市（仅本辖区' },
+  { username: 'company', area: '/company', scope: '统一社会信用代码' },
+  { username: 'company2', area: '/company', scope: '统一社会信用代码' },
+  { username: 'association', area: '/association', scope: '本协会' },
+  { username: 'committee', area: '/committee', scope: '小区' },
+  { username: 'department', area: '/department', scope: '遂宁市市场监督管理局' },
+];
+
+for (const a of ACCOUNTS) {
+  test(`${a.username} signs in and lands in ${a.area}`, async ({ page }) => {
+    await signIn(page, a.username);
+    await expectSignedInAs(page, a.area);
+    const who = page.getByRole('region', { name: /您好/ });
+    await expect(who).toContainText(a.username);
+    await expect(who.getByText('管辖范围')).toBeVisible();
+    await expect(who).toContainText(a.scope);
+  });
+}
+
+test('a district sees only its own district on the bureau home; the city sees all five', async ({ page, browser }) => {
+  await signIn(page, 'chuanshan');
+  await expectSignedInAs(page, '/bureau');
+  const table = page.getByRole('region', { name: '本辖区' }).getByRole('table');
+  await expect(table.getByRole('rowheader')).toHaveText(['船山区']);
+
+  const cityPage = await (await browser.newContext()).newPage();
+  await signIn(cityPage, 'city');
+  await expectSignedInAs(cityPage, '/bureau');
+  const all = cityPage.getByRole('region', { name: '各区县' }).getByRole('table');
+  await expect(all.getByRole('rowheader')).toHaveCount(5);
+  await expect(all).toContainText('射洪市');
+});
+
+test('a company sees its own estates in 船山区 and 射洪市, and company2 does not see them', async ({ page, browser }) => {
+  await signIn(page, 'company');
+  await expectSignedInAs(page, '/company');
+  const estates = page.getByRole('region', { name: /服务的物业项目/ });
+  await expect(estates).toContainText('船山区');
+  await expect(estates).toContainText('射洪市');
+  const firstEstate = (await estates.getByRole('rowheader').first().textContent())!.trim();
+
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, 'company2');
+  await expectSignedInAs(other, '/company');
+  await expect(other.getByRole('region', { name: /服务的物业项目/ })).not.toContainText(firstEstate);
+});
+
+test('anonymous on /bureau is sent to sign in', async ({ page }) => {
+  await page.goto('/bureau');
+  await expect(page).toHaveURL(/\/login\?next=%2Fbureau$/);
+  await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
+});
+
+test('company on /bureau gets 404, and on the other areas too', async ({ page }) => {
+  await signIn(page, 'company');
+  await expectSignedInAs(page, '/company');
+  for (const path of ['/bureau', '/bureau/audit', '/association', '/committee', '/department']) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(404);
+    await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible();
+  }
+});
+
+test('a district gets 403 on the city-only audit log; the city sees it with the chain verified', async ({ page, browser }) => {
+  await signIn(page, 'chuanshan');
+  await expectSignedInAs(page, '/bureau');
+  const res = await page.goto('/bureau/audit');
+  expect(res?.status()).toBe(403);
+  await expect(page.getByRole('heading', { name: '无权访问' })).toBeVisible();
+
+  const cityPage = await (await browser.newContext()).newPage();
+  await signIn(cityPage, 'city');
+  await expectSignedInAs(cityPage, '/bureau');
+  await cityPage.getByRole('link', { name: '审计日志' }).click();
+  await expect(cityPage.getByRole('status')).toContainText('哈希链校验通过');
+  await expect(cityPage.getByRole('table')).toContainText('auth.signed_in');
+});
+
+test('a wrong password and an unknown account get the same message', async ({ page }) => {
+  await signIn(page, 'company', 'wrong-password');
+  await expect(page.getByRole('alert')).toHaveText('账号或密码错误');
+  await signIn(page, 'no-such-account', 'wrong-password');
+  await expect(page.getByRole('alert')).toHaveText('账号或密码错误');
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test('empty fields get messages at the field', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByText('请输入账号')).toBeVisible();
+  await expect(page.getByText('请输入密码')).toBeVisible();
+});
+
+test('sign-out ends the session on the server: the old cookie no longer works', async ({ page, browser }) => {
+  await signIn(page, 'city');
+  await expectSignedInAs(page, '/bureau');
+  const cookies = await page.context().cookies();
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  const replay = await browser.newContext();
+  await replay.addCookies(cookies);
+  const p = await replay.newPage();
+  await p.goto('/bureau');
+  await expect(p).toHaveURL(/\/login/);
+});
+
+test('sign-in works without JavaScript', async ({ browser }) => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await signIn(page, 'association');
+  await expect(page).toHaveURL(/\/association$/);
+  await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible();
+});
