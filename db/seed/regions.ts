@@ -145,6 +145,6 @@ export function buildRegions(): { rows: RegionRow[]; streets: StreetInfo[] } {
 
 /** The office of a street (街道办事处) or the government of a town (镇人民政府). */
 export function streetOfficeName(districtName: string, streetName: string): string {
-  const prefix = districtName === '射洪市' ? '射洪市' : `遂宁市${districtName}`;
+  const prefix = districtName.endsWith('区') ? `遂宁市${districtName}` : districtName;
   return streetName.endsWith('街道') ? `${prefix}${streetName}办事处` : `${prefix}${streetName}人民政府`;
 }

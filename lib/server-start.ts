@@ -1,0 +1,26 @@
+/**
+ * With the embedded database, open PGlite as the server starts, so that a second server on the same folder
+ * stops here with a clear message instead of failing on its first request; and close PGlite cleanly on
+ * SIGTERM/SIGINT (NEXT_MANUAL_SIG_HANDLE=true hands those signals to us).
+ */
+import { closeDb, getDbHandle } from '@/db';
+import { env } from '@/lib/env';
+
+export function onServerStart() {
+  if (!env().embedded) return;
+  try {
+    getDbHandle();
+  } catch (err) {
+    console.error(`\n${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  const stop = (signal: string) => {
+    console.log(`[db] ${signal}: closing the embedded database…`);
+    closeDb()
+      .then(() => console.log('[db] closed cleanly.'))
+      .catch((e) => console.error('[db] close failed:', e))
+      .finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
