@@ -41,8 +41,9 @@ export async function getBureauOverview(db: Queryable, actor: Actor): Promise<Bu
       .select({
         districtId: regions.id,
         districtName: regions.name,
-        estates: sql<number>`(select count(*)::int from ${projects} where ${projects.districtId} = ${regions.id})`,
-        pending: sql<number>`(select count(*)::int from ${submissions} where ${submissions.districtId} = ${regions.id} and ${submissions.status} = 'submitted')`,
+        // Correlated subqueries with explicit aliases: drizzle leaves single-table columns unqualified.
+        estates: sql<number>`(select count(*)::int from projects p where p.district_id = regions.id)`,
+        pending: sql<number>`(select count(*)::int from submissions s where s.district_id = regions.id and s.status = 'submitted')`,
       })
       .from(regions)
       .where(and(eq(regions.level, 'district'), districtScope(actor, regions.id)))
@@ -94,7 +95,7 @@ export async function getCompanyOverview(db: Queryable, actor: Actor): Promise<C
       id: projects.id,
       name: projects.name,
       districtName: regions.name,
-      staff: sql<number>`(select count(*)::int from ${employments} where ${employments.projectId} = ${projects.id} and ${employments.status} = 'current')`,
+      staff: sql<number>`(select count(*)::int from employments e where e.project_id = projects.id and e.status = 'current')`,
     })
     .from(projects)
     .innerJoin(regions, eq(regions.id, projects.districtId))
