@@ -10,6 +10,7 @@ export interface LoginUser {
   passwordHash: string;
   role: Role;
   disabled: boolean;
+  mustChangePassword: boolean;
 }
 
 export async function findUserForLogin(db: Queryable, username: string): Promise<LoginUser | null> {
@@ -20,11 +21,14 @@ export async function findUserForLogin(db: Queryable, username: string): Promise
       passwordHash: users.passwordHash,
       role: users.role,
       disabledAt: users.disabledAt,
+      mustChangePassword: users.mustChangePassword,
     })
     .from(users)
     .where(eq(users.username, username))
     .limit(1);
-  return u ? { id: u.id, username: u.username, passwordHash: u.passwordHash, role: u.role, disabled: !!u.disabledAt } : null;
+  return u
+    ? { id: u.id, username: u.username, passwordHash: u.passwordHash, role: u.role, disabled: !!u.disabledAt, mustChangePassword: u.mustChangePassword }
+    : null;
 }
 
 /** Failures for this account from this address in the window, counted after the last success. */
@@ -98,6 +102,7 @@ export async function loadSessionActor(db: Queryable, sessionId: string, idleSec
       name: users.displayName,
       role: users.role,
       disabledAt: users.disabledAt,
+      mustChangePassword: users.mustChangePassword,
       organisationId: users.organisationId,
       organisationName: organisations.name,
       districtId: users.districtId,
@@ -137,10 +142,25 @@ export async function loadSessionActor(db: Queryable, sessionId: string, idleSec
     companyName: row.companyName,
     projectId: row.role === 'committee' ? row.projectId : null,
     projectName: row.role === 'committee' ? row.projectName : null,
+    mustChangePassword: row.mustChangePassword,
   };
   return { actor, valid, secondsSinceSeen: Number(row.secondsSinceSeen) } satisfies SessionActorRow;
 }
 
 export async function touchSession(db: Queryable, sessionId: string) {
   await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, sessionId));
+}
+
+export async function getPasswordHash(db: Queryable, userId: string) {
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  return row?.passwordHash ?? null;
+}
+
+/** Sets a new password and voids every session of the user, this one included. */
+export async function setPassword(db: Queryable, userId: string, passwordHash: string) {
+  await db
+    .update(users)
+    .set({ passwordHash, mustChangePassword: false, sessionsValidAfter: sql`now()` })
+    .where(eq(users.id, userId));
+  await db.update(sessions).set({ revokedAt: sql`now()` }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
 }

@@ -4,6 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db';
 import { loadSessionActor, touchSession } from '@/db/queries/auth';
+import { audit } from '@/lib/audit';
 import { auth } from './next-auth';
 import { clientIp } from './client-ip';
 import { idleLimitSeconds, type Actor, type Role } from './policy';
@@ -33,6 +34,15 @@ export const getActor = cache(async (): Promise<Actor | null> => {
 export async function requireActor(roles: readonly Role[], from?: string): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect(from ? `/login?next=${encodeURIComponent(from)}` : '/login');
-  if (!roles.includes(actor.role)) notFound();
+  if (actor.mustChangePassword) redirect('/account/password');
+  if (!roles.includes(actor.role)) {
+    await recordOutOfScope(actor, 'page', from ?? null);
+    notFound();
+  }
   return actor;
+}
+
+/** SPEC §1: a request outside the user's scope answers 404 and is written to the audit log. */
+export async function recordOutOfScope(actor: Actor, objectType: string, objectId: string | null) {
+  await audit(getDb(), actor, { action: 'access.out_of_scope', objectType, objectId });
 }

@@ -43,6 +43,8 @@ export interface Actor {
   /** Scope of an owners' committee. */
   projectId: string | null;
   projectName: string | null;
+  /** A first-time or reset password must be changed before anything else is allowed. */
+  mustChangePassword: boolean;
   ip: string | null;
 }
 
@@ -112,7 +114,7 @@ export function inScope(actor: Actor, object: Scoped): boolean {
 }
 
 export function can(actor: Actor | null | undefined, permission: Permission, object?: Scoped): boolean {
-  if (!actor) return false;
+  if (!actor || actor.mustChangePassword) return false;
   const roles: readonly Role[] = PERMISSIONS[permission];
   if (!roles.includes(actor.role)) return false;
   return object ? inScope(actor, object) : true;

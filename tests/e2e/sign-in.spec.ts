@@ -58,7 +58,7 @@ test('anonymous on /bureau is sent to sign in', async ({ page }) => {
   await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
 });
 
-test('company on /bureau gets 404, and on the other areas too', async ({ page }) => {
+test('company on /bureau gets 404, and on the other areas too; each attempt is in the audit log', async ({ page, browser }) => {
   await signIn(page, 'company');
   await expectSignedInAs(page, '/company');
   for (const path of ['/bureau', '/bureau/audit', '/association', '/committee', '/department']) {
@@ -66,6 +66,12 @@ test('company on /bureau gets 404, and on the other areas too', async ({ page })
     expect(res?.status(), path).toBe(404);
     await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible();
   }
+  const cityPage = await (await browser.newContext()).newPage();
+  await signIn(cityPage, 'city');
+  await cityPage.goto('/bureau/audit');
+  const denied = cityPage.getByRole('row').filter({ hasText: 'access.out_of_scope' }).filter({ hasText: 'company' });
+  await expect(denied).toHaveCount(5);
+  await expect(denied.first()).toContainText('page:/department');
 });
 
 test('a district gets 403 on the city-only audit log; the city sees it with the chain verified', async ({ page, browser }) => {
@@ -131,4 +137,35 @@ test('five failures lock the account for this address, with a message that says 
   }
   await signIn(page, 'ghost-of-e2e', 'wrong-password');
   await expect(message).toContainText('请 15 分钟后再试');
+});
+
+test('changing the password ends every session; the new password works and the old one does not', async ({ page, browser }) => {
+  await signIn(page, 'department');
+  await expectSignedInAs(page, '/department');
+  const otherDevice = await browser.newContext();
+  const other = await otherDevice.newPage();
+  await signIn(other, 'department');
+  await expectSignedInAs(other, '/department');
+
+  await page.goto('/account/password');
+  await page.getByLabel('当前密码').fill('suining-demo-2026');
+  await page.getByLabel('新密码', { exact: true }).fill('short');
+  await page.getByLabel('再次输入新密码').fill('short');
+  await page.getByRole('button', { name: '修改密码' }).click();
+  await expect(page.getByText('新密码至少 12 位')).toBeVisible();
+
+  await page.getByLabel('当前密码').fill('suining-demo-2026');
+  await page.getByLabel('新密码', { exact: true }).fill('NewPassword2026');
+  await page.getByLabel('再次输入新密码').fill('NewPassword2026');
+  await page.getByRole('button', { name: '修改密码' }).click();
+  await expect(page).toHaveURL(/\/login\?changed=1/);
+  await expect(page.getByRole('status')).toContainText('密码已修改');
+
+  await other.goto('/department');
+  await expect(other).toHaveURL(/\/login/);
+
+  await signIn(page, 'department');
+  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText('账号或密码错误');
+  await signIn(page, 'department', 'NewPassword2026');
+  await expectSignedInAs(page, '/department');
 });

@@ -16,6 +16,7 @@ function actor(role: Role, extra: Partial<Actor> = {}): Actor {
     companyName: null,
     projectId: null,
     projectName: null,
+    mustChangePassword: false,
     ip: null,
     ...extra,
   };
@@ -69,6 +70,10 @@ describe('permissions', () => {
     expect(can(company, 'practitioner.enter', { companyId: 'c1' })).toBe(true);
     expect(can(company, 'practitioner.enter', { companyId: 'c2' })).toBe(false);
     expect(can(company, 'submission.decide', { companyId: 'c1' })).toBe(false);
+  });
+  it('a user who must change the password may do nothing else', () => {
+    expect(can({ ...city, mustChangePassword: true }, 'audit.read')).toBe(false);
+    expect(can(city, 'audit.read')).toBe(true);
   });
   it('anonymous may do nothing gated', () => {
     expect(can(null, 'registry.read')).toBe(false);

@@ -43,5 +43,6 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
     throw err;
   }
   const user = await findUserForLogin(getDb(), username);
+  if (user?.mustChangePassword) redirect('/account/password');
   redirect(safeNextPath(next) ?? (user ? ROLE_HOME[user.role] : '/'));
 }

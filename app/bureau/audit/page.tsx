@@ -48,9 +48,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(r.at)}</td>
                 <td className="px-3 py-2">{r.actorLabel}</td>
                 <td className="px-3 py-2 font-mono">{r.action}</td>
-                <td className="px-3 py-2 font-mono">
+                <td className="px-3 py-2 font-mono break-all">
                   {r.objectType}
-                  {r.objectId ? `:${r.objectId.slice(0, 8)}` : ''}
+                  {r.objectId ? `:${r.objectId}` : ''}
                 </td>
                 <td className="px-3 py-2">{r.ip ?? '—'}</td>
               </tr>
