@@ -36,7 +36,7 @@ export async function requireActor(roles: readonly Role[], from?: string): Promi
   if (!actor) redirect(from ? `/login?next=${encodeURIComponent(from)}` : '/login');
   if (actor.mustChangePassword) redirect('/account/password');
   if (!roles.includes(actor.role)) {
-    await recordOutOfScope(actor, 'page', from ?? null);
+    await recordOutOfScopePage(actor);
     notFound();
   }
   return actor;
@@ -46,3 +46,9 @@ export async function requireActor(roles: readonly Role[], from?: string): Promi
 export async function recordOutOfScope(actor: Actor, objectType: string, objectId: string | null) {
   await audit(getDb(), actor, { action: 'access.out_of_scope', objectType, objectId });
 }
+
+// A layout and its page both check the same request: one row per request (keyed on the request's actor),
+// naming the path requested as set by proxy.ts.
+const recordOutOfScopePage = cache(async (actor: Actor) => {
+  await recordOutOfScope(actor, 'page', (await headers()).get('x-request-path'));
+});

@@ -68,6 +68,7 @@ test('company on /bureau gets 404, and on the other areas too; each attempt is i
   }
   const cityPage = await (await browser.newContext()).newPage();
   await signIn(cityPage, 'city');
+  await expectSignedInAs(cityPage, '/bureau');
   await cityPage.goto('/bureau/audit');
   const denied = cityPage.getByRole('row').filter({ hasText: 'access.out_of_scope' }).filter({ hasText: 'company' });
   await expect(denied).toHaveCount(5);
