@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '@/db/audit-verify';
 import { audit } from '@/lib/audit';
 import { DRIVERS, openEmptyDb, rowsOf, type TestDb } from './helpers/db';
+import { TEST_PG_URL } from './helpers/env';
 
 const who = { label: 'test' };
 
@@ -76,6 +77,36 @@ describe.each(DRIVERS)('audit log on %s', (driver) => {
       expect(await verifyAuditChain(fresh.handle.db)).toEqual({ ok: false, rows: 3, firstBrokenSeq: 3, problem: 'missing row before this one' });
     } finally {
       await fresh.cleanup();
+    }
+  });
+});
+
+describe('npm run audit:verify on PostgreSQL', () => {
+  it('passes on an intact log and fails naming the row edited by hand', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const t = await openEmptyDb('postgres');
+    try {
+      for (let i = 1; i <= 4; i++) await audit(t.handle.db, who, { action: 'thing.changed', objectType: 'thing', objectId: `v${i}` });
+      const url = rowsOf<{ db: string }>(await t.handle.db.execute(sql`select current_database() as db`))[0]!.db;
+      const u = new URL(TEST_PG_URL);
+      u.pathname = `/${url}`;
+      const run = () =>
+        spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/audit-verify.ts'], {
+          env: { ...process.env, DATABASE_URL: u.toString() },
+          encoding: 'utf8',
+        });
+      const intact = run();
+      expect(intact.status).toBe(0);
+      expect(intact.stdout).toContain('Audit log intact: 4 rows verified');
+      await t.handle.db.transaction(async (tx) => {
+        await tx.execute(sql`set local session_replication_role = replica`);
+        await tx.execute(sql`update audit_events set actor_label = '改' where seq = 2`);
+      });
+      const broken = run();
+      expect(broken.status).toBe(1);
+      expect(broken.stderr).toContain('BROKEN at row seq=2');
+    } finally {
+      await t.cleanup();
     }
   });
 });
