@@ -14,8 +14,8 @@
  * 求得（每个已收录年份都有 1 月 1 日“元旦”假日），升级该包后会自动扩展。
  *
  * 注意：chinese-days 对未收录年份【不会报错】，而是静默退化为“周一至周五上班”，
- * 这会让期限计算悄悄出错。因此本模块对覆盖范围之外的日期一律抛出
- * HolidayCalendarCoverageError，而不是猜测。
+ * 这会让期限计算悄悄出错。本模块只对最后收录年份的下一年按“周一至周五、元旦休息”暂行计算，
+ * 并以 isProvisionalDate() 标明；更早或更晚的日期抛出 HolidayCalendarCoverageError。
  *
  * 另注：个别年份的安排会影响上一年 12 月底（如 2019 年安排把 2018-12-29 定为补班日，
  * 2012 年安排把 2011-12-31 定为补班日）。因此覆盖范围最后一年的 12 月下旬，
@@ -102,10 +102,29 @@ export function calendarCoverage(): { firstYear: number; lastYear: number } {
   return { firstYear, lastYear };
 }
 
+/**
+ * The year after the last published schedule is counted provisionally: Monday to Friday, with New Year's Day
+ * (a fixed statutory holiday) off. Deadlines filed in December of the last covered year routinely run into
+ * it, and refusing them would stop the platform until the package is upgraded; results in that year are
+ * flagged with isProvisionalDate() so the UI can say so. Years beyond that still throw.
+ */
+function isProvisionalYear(year: number): boolean {
+  return year === coverage().lastYear + 1;
+}
+
+/** Whether `date` falls in the provisional year after the last published holiday schedule. */
+export function isProvisionalDate(date: string): boolean {
+  return isProvisionalYear(new Date(parseDate(date)).getUTCFullYear());
+}
+
 function isWorkingDayUtc(t: number): boolean {
   const dt = new Date(t);
   const cov = coverage();
   const key = formatUtc(t);
+  if (isProvisionalYear(dt.getUTCFullYear())) {
+    const weekday = dt.getUTCDay();
+    return weekday >= 1 && weekday <= 5 && !key.endsWith('-01-01');
+  }
   if (!cov.years.has(dt.getUTCFullYear())) {
     throw new HolidayCalendarCoverageError(key, cov.firstYear, cov.lastYear);
   }

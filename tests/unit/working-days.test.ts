@@ -5,6 +5,7 @@ import {
   addCalendarDays,
   addWorkingDays,
   calendarCoverage,
+  isProvisionalDate,
   calendarDaysBetween,
   HolidayCalendarCoverageError,
   isWorkingDay,
@@ -27,21 +28,33 @@ describe('calendarCoverage', () => {
     expect(lastYear).toBeGreaterThanOrEqual(2026);
   });
 
-  it('throws a clear error outside coverage instead of falling back to weekdays', () => {
+  it('throws a clear error outside coverage, except for the provisional year after the last schedule', () => {
     const { firstYear, lastYear } = calendarCoverage();
     const before = `${firstYear - 1}-12-31`;
-    const after = `${lastYear + 1}-01-04`;
+    const farAfter = `${lastYear + 2}-01-04`;
     expect(() => isWorkingDay(before)).toThrow(HolidayCalendarCoverageError);
-    expect(() => isWorkingDay(after)).toThrow(HolidayCalendarCoverageError);
-    expect(() => isWorkingDay(after)).toThrow(/超出节假日数据覆盖范围/);
-    // 边界日期本身可用
+    expect(() => isWorkingDay(farAfter)).toThrow(HolidayCalendarCoverageError);
+    expect(() => isWorkingDay(farAfter)).toThrow(/超出节假日数据覆盖范围/);
     expect(() => isWorkingDay(`${firstYear}-01-01`)).not.toThrow();
     expect(() => isWorkingDay(`${lastYear}-12-31`)).not.toThrow();
-    // 跨越边界的累加同样报错
-    expect(() => addWorkingDays(`${lastYear}-12-20`, 30)).toThrow(HolidayCalendarCoverageError);
-    expect(() => workingDaysBetween(`${lastYear}-12-01`, `${lastYear + 1}-01-10`)).toThrow(
-      HolidayCalendarCoverageError,
-    );
+    expect(() => workingDaysBetween(`${lastYear}-12-01`, `${lastYear + 2}-01-10`)).toThrow(HolidayCalendarCoverageError);
+  });
+
+  it('counts the year after the last schedule provisionally: weekdays, New Year’s Day off, and says so', () => {
+    const { lastYear } = calendarCoverage();
+    const next = lastYear + 1;
+    expect(isProvisionalDate(`${next}-03-01`)).toBe(true);
+    expect(isProvisionalDate(`${lastYear}-12-31`)).toBe(false);
+    expect(isWorkingDay(`${next}-01-01`)).toBe(false);
+    const firstWeek = [2, 3, 4, 5, 6, 7, 8].map((d) => `${next}-01-0${d}`);
+    const weekdayOf = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay();
+    expect(isWorkingDay(firstWeek.find((d) => weekdayOf(d) === 1)!)).toBe(true);
+    expect(isWorkingDay(firstWeek.find((d) => weekdayOf(d) === 6)!)).toBe(false);
+    expect(isWorkingDay(firstWeek.find((d) => weekdayOf(d) === 0)!)).toBe(false);
+    // A deadline filed in late December of the last covered year runs into the provisional year.
+    const deadline = addWorkingDays(`${lastYear}-12-24`, 10);
+    expect(deadline.startsWith(String(next))).toBe(true);
+    expect(isProvisionalDate(deadline)).toBe(true);
   });
 
   it('documents that chinese-days itself silently falls back to weekdays (why we throw)', () => {
