@@ -1,0 +1,58 @@
+/**
+ * Uploaded files are recognised by their bytes, not by their name or the browser's claim. Images are
+ * re-encoded, which drops every metadata field (EXIF, GPS, XMP); PDFs are kept as they are.
+ */
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
+
+export type FileKind = 'pdf' | 'jpeg' | 'png' | 'webp';
+
+export function sniff(bytes: Uint8Array): FileKind | null {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (b.length >= 5 && b.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
+  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (b.length >= 12 && b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP') return 'webp';
+  return null;
+}
+
+export interface CleanFile {
+  content: Buffer;
+  mime: string;
+  extension: string;
+  sha256: string;
+}
+
+export class UploadError extends Error {}
+
+/**
+ * A scan or photo of a document: PDF kept; images re-encoded as JPEG (max 2,400 px on the long side,
+ * metadata removed). Throws UploadError with a Chinese message for anything else.
+ */
+export async function cleanDocument(bytes: Uint8Array, maxBytes: number): Promise<CleanFile> {
+  if (bytes.byteLength === 0) throw new UploadError('文件为空');
+  if (bytes.byteLength > maxBytes) throw new UploadError(`文件不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB`);
+  const kind = sniff(bytes);
+  if (!kind) throw new UploadError('只接受 PDF、JPEG、PNG 或 WebP 格式的文件');
+  let content: Buffer;
+  if (kind === 'pdf') {
+    content = Buffer.from(bytes);
+  } else {
+    try {
+      content = await sharp(bytes, { failOn: 'error' })
+        .rotate()
+        .resize({ width: 2400, height: 2400, fit: 'inside', withoutEnlargement: true })
+        .jpeg({ quality: 85, mozjpeg: true })
+        .toBuffer();
+    } catch {
+      throw new UploadError('图片文件已损坏，无法读取');
+    }
+  }
+  const isPdf = kind === 'pdf';
+  return {
+    content,
+    mime: isPdf ? 'application/pdf' : 'image/jpeg',
+    extension: isPdf ? 'pdf' : 'jpg',
+    sha256: createHash('sha256').update(content).digest('hex'),
+  };
+}
