@@ -5,6 +5,7 @@ import { can } from '@/lib/auth/policy';
 export default async function BureauLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor(['city', 'district'], '/bureau');
   const nav = [{ href: '/bureau', label: '工作台' }];
+  if (can(actor, 'company.filing.decide')) nav.push({ href: '/bureau/filings', label: '企业备案审核' });
   if (can(actor, 'audit.read')) nav.push({ href: '/bureau/audit', label: '审计日志' });
   return (
     <AreaShell actor={actor} title={actor.role === 'city' ? '市住建局' : `${actor.districtName ?? ''}住建局`} nav={nav}>

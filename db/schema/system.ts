@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { caseStatus, documentKind, submissionStatus, submissionType } from './enums';
 
@@ -55,6 +56,10 @@ export const submissions = pgTable(
     index('submissions_queue_idx').on(t.status, t.districtId, t.type),
     index('submissions_company_idx').on(t.companyId, t.status),
     uniqueIndex('submissions_idempotency_idx').on(t.idempotencyKey),
+    // One open filing (first filing or change of basic information) per company at a time.
+    uniqueIndex('submissions_open_filing_idx')
+      .on(t.companyId)
+      .where(sql`type in ('company_filing', 'company_change') and status in ('draft', 'submitted', 'returned')`),
   ],
 );
 

@@ -29,3 +29,12 @@ export const FILING_STATUS_LABELS: Record<string, string> = {
   rejected: '未通过',
   revoked: '已撤销',
 };
+
+export const SUBMISSION_STATUS_LABELS: Record<string, string> = {
+  draft: '草稿',
+  submitted: '待审核',
+  returned: '已退回修改',
+  approved: '已通过',
+  rejected: '未通过',
+  withdrawn: '已撤回',
+};

@@ -4,6 +4,13 @@ import { validateUscc } from '@/lib/domain/uscc';
 
 export const MANAGER_KINDS = ['主要负责人', '项目经理', '工程技术人员'] as const;
 export const DISTRICT_IDS = ['510903', '510904', '510981', '510921', '510923'] as const;
+export const DISTRICT_NAMES: Record<(typeof DISTRICT_IDS)[number], string> = {
+  '510903': '船山区',
+  '510904': '安居区',
+  '510981': '射洪市',
+  '510921': '蓬溪县',
+  '510923': '大英县',
+};
 
 const text = (label: string, max: number) =>
   z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
@@ -11,8 +18,8 @@ const text = (label: string, max: number) =>
 export const managerSchema = z.object({
   kind: z.enum(MANAGER_KINDS, { message: '请选择人员类别' }),
   name: text('姓名', 20),
-  title: z.string().trim().max(30, '职务不能超过 30 个字').optional().default(''),
-  qualification: z.string().trim().max(60, '资格证书不能超过 60 个字').optional().default(''),
+  title: z.string().trim().max(30, '职务不能超过 30 个字').nullish().transform((v) => v ?? ''),
+  qualification: z.string().trim().max(60, '资格证书不能超过 60 个字').nullish().transform((v) => v ?? ''),
 });
 
 /** The basic information a company files (ZJ 7, DW 4 basic information). */

@@ -1,0 +1,43 @@
+import { getDb } from '@/db';
+import { getAttachmentContent, getAttachmentMeta } from '@/db/queries/company-filing';
+import { findSubmissionInScope } from '@/db/queries/submissions';
+import { getActor, recordOutOfScope } from '@/lib/auth/actor';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const notFound = () => new Response('未找到该文件', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+
+/**
+ * An uploaded file, for a signed-in user who may see what it is attached to. Anything else answers 404,
+ * exactly like a missing file.
+ */
+export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!UUID.test(id)) return notFound();
+  const actor = await getActor();
+  if (!actor || actor.mustChangePassword) return notFound();
+  const db = getDb();
+  const meta = await getAttachmentMeta(db, id);
+  if (!meta) return notFound();
+  let allowed = false;
+  if (meta.ownerType === 'submission' && meta.ownerId) {
+    const s = await findSubmissionInScope(db, actor, meta.ownerId);
+    allowed = !!s && (s.status !== 'draft' || actor.role === 'company');
+  }
+  if (!allowed) {
+    await recordOutOfScope(actor, 'attachment', id);
+    return notFound();
+  }
+  const content = await getAttachmentContent(db, id);
+  if (!content) return notFound();
+  return new Response(new Uint8Array(content), {
+    headers: {
+      'content-type': meta.mime,
+      'content-length': String(content.byteLength),
+      'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(meta.filename)}`,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'private, no-store',
+      'content-security-policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
+    },
+  });
+}

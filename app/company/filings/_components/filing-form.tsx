@@ -1,0 +1,256 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRouter } from 'next/navigation';
+import { useRef, useState, useTransition } from 'react';
+import { useFieldArray, useForm, type FieldPath } from 'react-hook-form';
+import type { z } from 'zod';
+import { companyFilingSchema, DISTRICT_IDS, DISTRICT_NAMES, LICENCE_MAX_BYTES, MANAGER_KINDS } from '@/lib/validation/company';
+import { saveFilingAction } from '../actions';
+
+type FormIn = z.input<typeof companyFilingSchema>;
+type FormOut = z.output<typeof companyFilingSchema>;
+
+export interface FilingFormProps {
+  defaults: FormOut;
+  submissionId: string | null;
+  expectedVersion: number | null;
+  idempotencyKey: string;
+  /** A change of basic information: the credit code is fixed. */
+  isChange: boolean;
+  hasLicence: boolean;
+}
+
+const input = 'mt-1 w-full rounded border border-slate-400 px-3 py-2';
+
+function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="mt-1 text-sm text-red-700">
+      {message}
+    </p>
+  );
+}
+
+export function FilingForm({ defaults, submissionId, expectedVersion, idempotencyKey, isChange, hasLicence }: FilingFormProps) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [formMessage, setFormMessage] = useState<string | null>(null);
+  const [licenceError, setLicenceError] = useState<string | null>(null);
+  const licenceRef = useRef<HTMLInputElement>(null);
+  const submitRef = useRef(true);
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(companyFilingSchema), defaultValues: defaults, mode: 'onBlur' });
+  const managers = useFieldArray({ control, name: 'managers' });
+
+  const onValid = (values: FormOut) => {
+    setFormMessage(null);
+    setLicenceError(null);
+    const file = licenceRef.current?.files?.[0];
+    if (file && file.size > LICENCE_MAX_BYTES) {
+      setLicenceError(`文件不能超过 ${LICENCE_MAX_BYTES / 1024 / 1024} MB`);
+      return;
+    }
+    const fd = new FormData();
+    fd.set('data', JSON.stringify(values));
+    fd.set('submit', String(submitRef.current));
+    fd.set('idempotencyKey', idempotencyKey);
+    if (submissionId) fd.set('submissionId', submissionId);
+    if (expectedVersion) fd.set('expectedVersion', String(expectedVersion));
+    if (file) fd.set('licence', file);
+    startTransition(async () => {
+      const result = await saveFilingAction(fd);
+      if (result.ok) {
+        router.push(`/company/filings/${result.data.id}?saved=${result.data.status}`);
+        router.refresh();
+        return;
+      }
+      setFormMessage(result.message);
+      for (const [key, messages] of Object.entries(result.fieldErrors ?? {})) {
+        if (key === 'licence') setLicenceError(messages[0] ?? null);
+        else if (key === '_form') setFormMessage(messages[0] ?? result.message);
+        else setError(key as FieldPath<FormIn>, { type: 'server', message: messages[0] });
+      }
+    });
+  };
+
+  const field = (name: 'name' | 'uscc' | 'address' | 'registeredCapital' | 'legalRepresentative' | 'contactPhone', label: string, opts: { hint?: string; inputMode?: 'numeric' | 'decimal' | 'tel'; readOnly?: boolean } = {}) => {
+    const err = errors[name]?.message;
+    const describedBy = [opts.hint ? `${name}-hint` : null, err ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
+    return (
+      <div>
+        <label htmlFor={name} className="block font-medium">
+          {label}
+        </label>
+        {opts.hint && (
+          <p id={`${name}-hint`} className="text-sm text-slate-600">
+            {opts.hint}
+          </p>
+        )}
+        <input
+          id={name}
+          {...register(name)}
+          inputMode={opts.inputMode}
+          readOnly={opts.readOnly}
+          aria-invalid={!!err}
+          aria-describedby={describedBy}
+          className={`${input} ${opts.readOnly ? 'bg-slate-100' : ''}`}
+        />
+        <FieldError id={`${name}-error`} message={err} />
+      </div>
+    );
+  };
+
+  return (
+    <form onSubmit={handleSubmit(onValid)} noValidate className="space-y-6" aria-describedby={formMessage ? 'form-message' : undefined}>
+      {formMessage && (
+        <p id="form-message" role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
+          {formMessage}
+        </p>
+      )}
+      <fieldset className="grid gap-4 rounded-lg bg-white p-5 shadow-sm sm:grid-cols-2">
+        <legend className="px-1 text-lg font-semibold">企业基本信息</legend>
+        {field('name', '企业名称', { hint: '与营业执照一致' })}
+        {field('uscc', '统一社会信用代码', {
+          hint: isChange ? '统一社会信用代码不能通过变更修改' : '18 位，与营业执照一致',
+          readOnly: isChange,
+        })}
+        {field('address', '注册地址')}
+        {field('registeredCapital', '注册资本（万元）', { inputMode: 'decimal' })}
+        {field('legalRepresentative', '法定代表人')}
+        {field('contactPhone', '联系电话', { hint: '手机号码或固定电话，如 0825-1234567', inputMode: 'tel' })}
+        <div>
+          <label htmlFor="districtId" className="block font-medium">
+            注册所在区县
+          </label>
+          <select
+            id="districtId"
+            {...register('districtId')}
+            aria-invalid={!!errors.districtId}
+            aria-describedby={errors.districtId ? 'districtId-error' : undefined}
+            className={input}
+          >
+            {DISTRICT_IDS.map((id) => (
+              <option key={id} value={id}>
+                {DISTRICT_NAMES[id]}
+              </option>
+            ))}
+          </select>
+          <FieldError id="districtId-error" message={errors.districtId?.message} />
+        </div>
+        <div>
+          <label htmlFor="licence" className="block font-medium">
+            营业执照扫描件
+          </label>
+          <p id="licence-hint" className="text-sm text-slate-600">
+            PDF、JPEG、PNG 或 WebP，不超过 10 MB；图片会重新压缩并去除拍摄位置等元数据。
+            {hasLicence ? '已上传过营业执照，如未变更可不再上传。' : ''}
+          </p>
+          <input
+            ref={licenceRef}
+            id="licence"
+            name="licence"
+            type="file"
+            accept="application/pdf,image/jpeg,image/png,image/webp"
+            aria-invalid={!!licenceError}
+            aria-describedby={`licence-hint${licenceError ? ' licence-error' : ''}`}
+            className="mt-1 block w-full text-sm"
+          />
+          <FieldError id="licence-error" message={licenceError ?? undefined} />
+        </div>
+      </fieldset>
+
+      <fieldset className="rounded-lg bg-white p-5 shadow-sm">
+        <legend className="px-1 text-lg font-semibold">主要负责人、项目经理和工程技术人员</legend>
+        {errors.managers?.message && <FieldError id="managers-error" message={errors.managers.message} />}
+        {errors.managers?.root?.message && <FieldError id="managers-root-error" message={errors.managers.root.message} />}
+        <ol className="mt-2 space-y-4">
+          {managers.fields.map((f, i) => {
+            const e = errors.managers?.[i];
+            const id = (k: string) => `managers-${i}-${k}`;
+            return (
+              <li key={f.id} className="grid gap-3 border-b border-slate-200 pb-4 sm:grid-cols-[10rem_1fr_1fr_1fr_auto] sm:items-end">
+                <div>
+                  <label htmlFor={id('kind')} className="block text-sm font-medium">
+                    第 {i + 1} 人 · 类别
+                  </label>
+                  <select id={id('kind')} {...register(`managers.${i}.kind`)} className={input}>
+                    {MANAGER_KINDS.map((k) => (
+                      <option key={k}>{k}</option>
+                    ))}
+                  </select>
+                </div>
+                <div>
+                  <label htmlFor={id('name')} className="block text-sm font-medium">
+                    姓名
+                  </label>
+                  <input
+                    id={id('name')}
+                    {...register(`managers.${i}.name`)}
+                    aria-invalid={!!e?.name}
+                    aria-describedby={e?.name ? id('name-error') : undefined}
+                    className={input}
+                  />
+                  <FieldError id={id('name-error')} message={e?.name?.message} />
+                </div>
+                <div>
+                  <label htmlFor={id('title')} className="block text-sm font-medium">
+                    职务
+                  </label>
+                  <input id={id('title')} {...register(`managers.${i}.title`)} className={input} />
+                  <FieldError id={id('title-error')} message={e?.title?.message} />
+                </div>
+                <div>
+                  <label htmlFor={id('qualification')} className="block text-sm font-medium">
+                    资格证书或职称
+                  </label>
+                  <input id={id('qualification')} {...register(`managers.${i}.qualification`)} className={input} />
+                  <FieldError id={id('qualification-error')} message={e?.qualification?.message} />
+                </div>
+                <button
+                  type="button"
+                  onClick={() => managers.remove(i)}
+                  disabled={managers.fields.length <= 1}
+                  className="rounded border border-slate-400 px-3 py-2 text-sm disabled:opacity-50"
+                >
+                  删除第 {i + 1} 人
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+        <button
+          type="button"
+          onClick={() => managers.append({ kind: '项目经理', name: '', title: '', qualification: '' })}
+          className="mt-3 rounded border border-brand-700 px-3 py-2 text-sm text-brand-800"
+        >
+          增加一人
+        </button>
+      </fieldset>
+
+      <div className="flex flex-wrap gap-3">
+        <button
+          type="submit"
+          disabled={pending}
+          onClick={() => (submitRef.current = true)}
+          className="rounded bg-brand-700 px-5 py-2 font-medium text-white disabled:opacity-60"
+        >
+          {pending ? '正在提交…' : isChange ? '提交变更审核' : '提交备案审核'}
+        </button>
+        <button
+          type="submit"
+          disabled={pending}
+          onClick={() => (submitRef.current = false)}
+          className="rounded border border-slate-500 px-5 py-2 disabled:opacity-60"
+        >
+          保存草稿
+        </button>
+      </div>
+    </form>
+  );
+}

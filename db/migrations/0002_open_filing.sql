@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "submissions_open_filing_idx" ON "submissions" USING btree ("company_id") WHERE type in ('company_filing', 'company_change') and status in ('draft', 'submitted', 'returned');
