@@ -1,0 +1,100 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectSignedInAs, signIn } from './helpers';
+
+// A tiny valid PNG (1×1): the server re-encodes it as JPEG.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+async function as(browser: Browser, username: string, area: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, username);
+  await expectSignedInAs(page, area);
+  return page;
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('a company files a change, another company cannot see the draft, the city sees what changed and approves it', async ({ browser }) => {
+  const company = await as(browser, 'company', '/company');
+  await company.getByRole('link', { name: '企业备案' }).click();
+  await expect(company.getByRole('heading', { name: /备案状态：已备案/ })).toBeVisible();
+  await company.getByRole('link', { name: '申请变更基本信息' }).click();
+  await expect(company.getByLabel('统一社会信用代码')).toHaveAttribute('readonly', '');
+
+  // Bad input gets a Chinese message at the field, and nothing is sent.
+  await company.getByLabel('联系电话').fill('12345');
+  await company.getByRole('button', { name: '保存草稿' }).click();
+  await expect(company.getByText('请填写有效的手机号码或固定电话')).toBeVisible();
+  await expect(company.getByLabel('联系电话')).toHaveAttribute('aria-invalid', 'true');
+
+  // The address is on the licence: without a new licence the server refuses at the field.
+  await company.getByLabel('联系电话').fill('0825-6668888');
+  await company.getByLabel('注册地址').fill('四川省遂宁市船山区端午路66号');
+  await company.getByRole('button', { name: '提交变更审核' }).click();
+  await expect(company.getByText('变更了营业执照登记事项，请上传变更后的营业执照扫描件')).toBeVisible();
+
+  await company.getByLabel('营业执照扫描件').setInputFiles({ name: 'licence.png', mimeType: 'image/png', buffer: PNG });
+  await company.getByRole('button', { name: '保存草稿' }).click();
+  await expect(company.getByText('草稿已保存，尚未提交审核。')).toBeVisible();
+  const draftUrl = new URL(company.url());
+  expect(draftUrl.pathname).toMatch(/^\/company\/filings\/[0-9a-f-]{36}$/);
+
+  // company2 gets 404 for company's draft.
+  const company2 = await as(browser, 'company2', '/company');
+  const res = await company2.goto(draftUrl.pathname);
+  expect(res?.status()).toBe(404);
+  await expect(company2.getByRole('heading', { name: '页面不存在' })).toBeVisible();
+
+  await company.getByRole('button', { name: '提交变更审核' }).click();
+  await expect(company.getByText('已提交，等待市住建局审核。')).toBeVisible();
+  await expect(company.getByRole('heading', { name: /企业基本信息变更：待审核/ })).toBeVisible();
+
+  const city = await as(browser, 'city', '/bureau');
+  await city.getByRole('link', { name: '企业备案审核' }).click();
+  await city.getByLabel('类型').selectOption('company_change');
+  await city.getByRole('button', { name: '筛选' }).click();
+  await city.getByRole('link', { name: '遂宁市安居乐业物业服务有限公司' }).click();
+  const addressRow = city.getByRole('row', { name: /注册地址/ });
+  await expect(addressRow).toContainText('已变更');
+  await expect(addressRow).toContainText('四川省遂宁市船山区端午路66号');
+  await expect(city.getByRole('row', { name: /法定代表人/ })).not.toContainText('已变更');
+  await expect(city.getByRole('link', { name: '查看营业执照扫描件' })).toBeVisible();
+  await city.getByLabel('准予备案').check();
+  await city.getByRole('button', { name: '提交审核结果' }).click();
+  await expect(city.getByText('已提交审核结果：准予备案。')).toBeVisible();
+
+  await company.goto('/company/filing');
+  await expect(company.getByRole('region', { name: /当前基本信息/ })).toContainText('四川省遂宁市船山区端午路66号');
+  await expect(company.getByRole('row', { name: /企业基本信息变更/ }).first()).toContainText('已通过');
+});
+
+test('the city must give a reason to reject, and the company sees it', async ({ browser }) => {
+  const company = await as(browser, 'company', '/company');
+  await company.goto('/company/filings/new');
+  await company.getByLabel('联系电话').fill('0825-7779999');
+  await company.getByRole('button', { name: '提交变更审核' }).click();
+  await expect(company.getByText('已提交，等待市住建局审核。')).toBeVisible();
+
+  const city = await as(browser, 'city', '/bureau');
+  await city.goto('/bureau/filings?type=company_change');
+  await city.getByRole('link', { name: '遂宁市安居乐业物业服务有限公司' }).click();
+  await city.getByLabel('不予备案').check();
+  await city.getByRole('button', { name: '提交审核结果' }).click();
+  await expect(city.getByText('不予备案或退回修改时必须写明理由')).toBeVisible();
+  await city.getByLabel('不予备案').check();
+  await city.getByLabel('审核意见').fill('联系电话经核实为空号，不予变更');
+  await city.getByRole('button', { name: '提交审核结果' }).click();
+  await expect(city.getByText('已提交审核结果：不予备案。')).toBeVisible();
+
+  await company.goto('/company/filing');
+  await expect(company.getByRole('row', { name: /联系电话经核实为空号/ })).toContainText('未通过');
+});
+
+test('a district reviewer has no filing queue', async ({ browser }) => {
+  const district = await as(browser, 'chuanshan', '/bureau');
+  await expect(district.getByRole('link', { name: '企业备案审核' })).toHaveCount(0);
+  const res = await district.goto('/bureau/filings');
+  expect(res?.status()).toBe(404);
+});

@@ -1,0 +1,57 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { cleanDocument, sniff, UploadError } from '@/lib/uploads/files';
+
+const image = (fmt: 'jpeg' | 'png' | 'webp', size = 32) =>
+  sharp({ create: { width: size, height: size, channels: 3, background: '#2a6' } })
+    [fmt]()
+    .withExif({ IFD0: { Artist: 'EXIF-ARTIST-MARKER' } })
+    .toBuffer();
+
+describe('uploaded files are recognised by their bytes', () => {
+  it('knows PDF, JPEG, PNG and WebP whatever their name, and nothing else', async () => {
+    expect(sniff(new TextEncoder().encode('%PDF-1.7\n…'))).toBe('pdf');
+    expect(sniff(await image('jpeg'))).toBe('jpeg');
+    expect(sniff(await image('png'))).toBe('png');
+    expect(sniff(await image('webp'))).toBe('webp');
+    expect(sniff(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull();
+    expect(sniff(new TextEncoder().encode('GIF89a'))).toBeNull();
+    expect(sniff(new Uint8Array())).toBeNull();
+  });
+});
+
+describe('cleanDocument', () => {
+  it('re-encodes images as JPEG without any metadata', async () => {
+    for (const fmt of ['jpeg', 'png', 'webp'] as const) {
+      const input = await image(fmt);
+      expect(input.includes(Buffer.from('EXIF-ARTIST-MARKER'))).toBe(true);
+      const out = await cleanDocument(input, 1024 * 1024);
+      expect(out.mime).toBe('image/jpeg');
+      expect(out.content.includes(Buffer.from('EXIF-ARTIST-MARKER'))).toBe(false);
+      expect((await sharp(out.content).metadata()).exif).toBeUndefined();
+      expect(out.sha256).toMatch(/^[0-9a-f]{64}$/);
+    }
+  });
+
+  it('shrinks very large images to at most 2,400 px on the long side', async () => {
+    const big = await sharp({ create: { width: 3000, height: 1000, channels: 3, background: '#fff' } }).png().toBuffer();
+    const meta = await sharp((await cleanDocument(big, 10 * 1024 * 1024)).content).metadata();
+    expect(meta.width).toBe(2400);
+    expect(meta.height).toBe(800);
+  });
+
+  it('keeps a PDF as it is', async () => {
+    const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF');
+    const out = await cleanDocument(pdf, 1024);
+    expect(out.mime).toBe('application/pdf');
+    expect(out.content.equals(Buffer.from(pdf))).toBe(true);
+  });
+
+  it('refuses empty, oversized, unknown and broken files with a Chinese message', async () => {
+    await expect(cleanDocument(new Uint8Array(), 10)).rejects.toThrow(new UploadError('文件为空'));
+    await expect(cleanDocument(new Uint8Array(3 * 1024 * 1024), 2 * 1024 * 1024)).rejects.toThrow('文件不能超过 2 MB');
+    await expect(cleanDocument(new TextEncoder().encode('MZ executable'), 1024)).rejects.toThrow('只接受 PDF、JPEG、PNG 或 WebP 格式的文件');
+    const truncated = (await image('png')).subarray(0, 40);
+    await expect(cleanDocument(truncated, 1024)).rejects.toThrow('图片文件已损坏，无法读取');
+  });
+});
