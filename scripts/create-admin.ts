@@ -3,12 +3,12 @@
  * Creates a city administrator with a random temporary password that must be changed at first sign-in
  * (SPEC §5: outside demo mode no account exists until this is run). Prints the password once.
  */
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { organisations, users } from '../db/schema';
 import { audit } from '../lib/audit';
 import { hashPassword } from '../lib/auth/passwords';
+import { temporaryPassword } from '../lib/auth/temp-password';
 import { describeDb, withDb } from './open-db';
 
 const { values } = parseArgs({
@@ -26,12 +26,7 @@ if (!username || !/^[a-z0-9_.-]{3,64}$/i.test(username) || !name) {
   process.exit(2);
 }
 
-// 16 characters from an alphabet without look-alikes; letters and digits both present.
-const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-let password = '';
-while (!/\d/.test(password) || !/[a-z]/i.test(password)) {
-  password = [...randomBytes(16)].map((b) => alphabet[b % alphabet.length]).join('');
-}
+const password = temporaryPassword();
 
 const created = await withDb(async (h) => {
   const passwordHash = await hashPassword(password);

@@ -79,7 +79,9 @@ export function basicsAsInput(c: CompanyBasics): CompanyFilingInput {
     legalRepresentative: c.legalRepresentative,
     contactPhone: c.contactPhone,
     districtId: (c.districtId ?? '510903') as CompanyFilingInput['districtId'],
-    managers: c.managers.map((m) => ({ ...m, kind: m.kind as CompanyFilingInput['managers'][number]['kind'] })),
+    managers: c.managers.length
+      ? c.managers.map((m) => ({ ...m, kind: m.kind as CompanyFilingInput['managers'][number]['kind'] }))
+      : [{ kind: '主要负责人', name: '', title: '', qualification: '' }],
   };
 }
 

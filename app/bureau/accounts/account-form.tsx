@@ -1,0 +1,87 @@
+'use client';
+
+import { useActionState } from 'react';
+import { DISTRICT_IDS, DISTRICT_NAMES } from '@/lib/validation/company';
+import { createCompanyAccountAction, type AccountState } from './actions';
+
+const FIELDS = [
+  { name: 'uscc', label: '统一社会信用代码', hint: '18 位，与营业执照一致；已在平台登记的企业将增加一个操作员账号' },
+  { name: 'companyName', label: '企业名称', hint: '新登记的企业必填' },
+  { name: 'username', label: '操作员账号', hint: '3–64 位字母、数字、点、短横线或下划线' },
+  { name: 'displayName', label: '操作员姓名' },
+] as const;
+
+/** Works without JavaScript. The temporary password is shown once, here. */
+export function AccountForm() {
+  const [state, action, pending] = useActionState<AccountState, FormData>(createCompanyAccountAction, {});
+  const v = state.values ?? {};
+  return (
+    <div className="space-y-4">
+      {state.created && (
+        <div role="status" className="rounded bg-emerald-50 p-4 text-emerald-950">
+          <p className="font-semibold">
+            已为{state.created.companyName}开设账号 <span className="font-mono">{state.created.username}</span>
+            {state.created.newCompany ? '（新登记企业，待其提交备案）' : ''}。
+          </p>
+          <p className="mt-1">
+            临时密码：<span className="font-mono text-lg" data-testid="temporary-password">{state.created.temporaryPassword}</span>
+          </p>
+          <p className="mt-1 text-sm">临时密码只显示这一次，请当面或通过可靠渠道交给操作员；首次登录须修改密码。</p>
+        </div>
+      )}
+      {state.message && !state.fieldErrors && (
+        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
+          {state.message}
+        </p>
+      )}
+      <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate key={state.created?.username ?? 'form'}>
+        {FIELDS.map((f) => {
+          const error = state.fieldErrors?.[f.name]?.[0];
+          const describedBy = ['hint' in f ? `${f.name}-hint` : null, error ? `${f.name}-error` : null].filter(Boolean).join(' ') || undefined;
+          return (
+            <div key={f.name}>
+              <label htmlFor={f.name} className="block font-medium">
+                {f.label}
+              </label>
+              {'hint' in f && (
+                <p id={`${f.name}-hint`} className="text-sm text-slate-600">
+                  {f.hint}
+                </p>
+              )}
+              <input
+                id={f.name}
+                name={f.name}
+                defaultValue={v[f.name]}
+                aria-invalid={!!error}
+                aria-describedby={describedBy}
+                className="mt-1 w-full rounded border border-slate-400 px-3 py-2"
+              />
+              {error && (
+                <p id={`${f.name}-error`} className="mt-1 text-sm text-red-700">
+                  {error}
+                </p>
+              )}
+            </div>
+          );
+        })}
+        <div>
+          <label htmlFor="districtId" className="block font-medium">
+            注册所在区县
+          </label>
+          <select id="districtId" name="districtId" defaultValue={v.districtId ?? '510903'} className="mt-1 w-full rounded border border-slate-400 px-3 py-2">
+            {DISTRICT_IDS.map((id) => (
+              <option key={id} value={id}>
+                {DISTRICT_NAMES[id]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="sm:col-span-2">
+          <button type="submit" disabled={pending} className="rounded bg-brand-700 px-5 py-2 font-medium text-white disabled:opacity-60">
+            开设账号
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

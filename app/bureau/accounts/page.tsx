@@ -1,0 +1,84 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { ACCOUNTS_PAGE_SIZE, listCompanyOperators } from '@/db/queries/accounts';
+import { requireActor } from '@/lib/auth/actor';
+import { FILING_STATUS_LABELS } from '@/lib/domain/labels';
+import { formatDate } from '@/lib/format';
+import { AccountForm } from './account-form';
+
+export const metadata: Metadata = { title: '企业账号', robots: { index: false } };
+
+const paramsSchema = z.object({ q: z.string().max(60).catch(''), page: z.coerce.number().int().min(1).max(10_000).catch(1) });
+
+export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireActor(['city'], '/bureau/accounts');
+  const sp = await searchParams;
+  const f = paramsSchema.parse({ q: typeof sp.q === 'string' ? sp.q : '', page: typeof sp.page === 'string' ? sp.page : 1 });
+  const { rows, total } = await listCompanyOperators(getDb(), f.q.trim(), f.page);
+  const pages = Math.max(1, Math.ceil(total / ACCOUNTS_PAGE_SIZE));
+  const href = (page: number) => `/bureau/accounts?${new URLSearchParams({ q: f.q, page: String(page) })}`;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">企业账号</h1>
+      <section aria-labelledby="new-heading" className="rounded-lg bg-white p-5 shadow-sm">
+        <h2 id="new-heading" className="mb-3 text-lg font-semibold">
+          为物业服务企业开设操作员账号
+        </h2>
+        <AccountForm />
+      </section>
+      <section aria-labelledby="list-heading" className="rounded-lg bg-white p-5 shadow-sm">
+        <h2 id="list-heading" className="mb-3 text-lg font-semibold">
+          企业操作员（{total} 个）
+        </h2>
+        <form method="get" className="mb-3 flex items-end gap-2">
+          <div>
+            <label htmlFor="q" className="block text-sm font-medium">
+              企业名称、信用代码或账号
+            </label>
+            <input id="q" name="q" defaultValue={f.q} className="mt-1 rounded border border-slate-400 px-3 py-2" />
+          </div>
+          <button type="submit" className="rounded bg-brand-700 px-4 py-2 text-white">
+            查找
+          </button>
+        </form>
+        <table className="w-full text-left text-sm">
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className="py-2">账号</th>
+              <th scope="col" className="py-2">企业</th>
+              <th scope="col" className="py-2">备案状态</th>
+              <th scope="col" className="py-2">开设日期</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.username} className="border-b border-slate-100">
+                <th scope="row" className="py-2 font-medium">
+                  <span className="font-mono">{r.username}</span> {r.displayName}
+                  {r.mustChangePassword && <span className="ml-1 text-xs text-amber-800">（尚未首次登录）</span>}
+                </th>
+                <td className="py-2">
+                  {r.companyName}
+                  <span className="block font-mono text-xs text-slate-600">{r.uscc}</span>
+                </td>
+                <td className="py-2">{FILING_STATUS_LABELS[r.filingStatus] ?? r.filingStatus}</td>
+                <td className="py-2">{formatDate(r.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {pages > 1 && (
+          <nav aria-label="分页" className="mt-3 flex gap-3">
+            {f.page > 1 && <Link href={href(f.page - 1)}>上一页</Link>}
+            <span aria-current="page">
+              第 {f.page} / {pages} 页
+            </span>
+            {f.page < pages && <Link href={href(f.page + 1)}>下一页</Link>}
+          </nav>
+        )}
+      </section>
+    </div>
+  );
+}

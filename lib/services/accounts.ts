@@ -1,0 +1,76 @@
+import 'server-only';
+/**
+ * The city opens operator accounts for property-service companies (SPEC §1: the city manages users). A company
+ * new to the platform is created as a draft from its credit code and name; the operator completes the filing.
+ */
+import type { Db } from '@/db';
+import { findCompanyByUscc, insertCompanyOperator, insertDraftCompany, usernameTaken } from '@/db/queries/accounts';
+import { fail, invalid, ok, type ActionResult } from '@/lib/actions/result';
+import { audit } from '@/lib/audit';
+import { hashPassword } from '@/lib/auth/passwords';
+import { can, type Actor } from '@/lib/auth/policy';
+import { temporaryPassword } from '@/lib/auth/temp-password';
+import { companyAccountSchema } from '@/lib/validation/accounts';
+
+const INVALID_MESSAGE = '填写的内容有误，请按提示修改';
+
+function fieldError(field: string, message: string): ActionResult<never> {
+  return { ok: false, code: 'INVALID', message: INVALID_MESSAGE, fieldErrors: { [field]: [message] } };
+}
+
+export interface CreatedAccount {
+  username: string;
+  /** Shown once to the city, which hands it to the operator; it must be changed at first sign-in. */
+  temporaryPassword: string;
+  companyId: string;
+  companyName: string;
+  newCompany: boolean;
+}
+
+export async function createCompanyAccount(db: Db, actor: Actor | null, input: unknown): Promise<ActionResult<CreatedAccount>> {
+  const parsed = companyAccountSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  if (!actor) return fail('UNAUTHENTICATED');
+  if (!can(actor, 'user.manage')) return fail('FORBIDDEN');
+  const d = parsed.data;
+  if (await usernameTaken(db, d.username)) return fieldError('username', '该账号已被使用，请换一个');
+  const existing = await findCompanyByUscc(db, d.uscc);
+  if (!existing && d.companyName.length < 2) return fieldError('companyName', '新登记的企业请填写企业名称（与营业执照一致）');
+  if (existing?.filingStatus === 'revoked') return fieldError('uscc', '该企业备案已被撤销，不能开设账号');
+
+  const password = temporaryPassword();
+  const passwordHash = await hashPassword(password);
+  try {
+    return await db.transaction(async (tx) => {
+      const companyId = existing?.id ?? (await insertDraftCompany(tx, { uscc: d.uscc, name: d.companyName, districtId: d.districtId }));
+      if (!companyId) throw new Conflict(fieldError('uscc', '该企业刚刚已被登记，请刷新后重试'));
+      const userId = await insertCompanyOperator(tx, { username: d.username, displayName: d.displayName, passwordHash, companyId });
+      if (!userId) throw new Conflict(fieldError('username', '该账号已被使用，请换一个'));
+      if (!existing) {
+        await audit(tx, actor, { action: 'company.registered', objectType: 'company', objectId: companyId, after: { uscc: d.uscc, name: d.companyName, districtId: d.districtId } });
+      }
+      await audit(tx, actor, {
+        action: 'user.created',
+        objectType: 'user',
+        objectId: userId,
+        after: { username: d.username, displayName: d.displayName, role: 'company', companyId },
+      });
+      return ok({
+        username: d.username,
+        temporaryPassword: password,
+        companyId,
+        companyName: existing?.name ?? d.companyName,
+        newCompany: !existing,
+      });
+    });
+  } catch (e) {
+    if (e instanceof Conflict) return e.result;
+    throw e;
+  }
+}
+
+class Conflict extends Error {
+  constructor(readonly result: ActionResult<never>) {
+    super('conflict');
+  }
+}
