@@ -1,5 +1,10 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { usccCheckChar } from '../../lib/domain/uscc';
 import { expectSignedInAs, signIn } from './helpers';
+
+const USCC_BODY = '91510921MA6A1B2C3';
+const NEW_USCC = USCC_BODY + usccCheckChar(USCC_BODY);
+const BAD_USCC = USCC_BODY + (usccCheckChar(USCC_BODY) === '0' ? '1' : '0');
 
 // A tiny valid PNG (1×1): the server re-encodes it as JPEG.
 const PNG = Buffer.from(
@@ -82,7 +87,8 @@ test('the city must give a reason to reject, and the company sees it', async ({ 
   await city.getByRole('link', { name: '遂宁市安居乐业物业服务有限公司' }).click();
   await city.getByLabel('不予备案').check();
   await city.getByRole('button', { name: '提交审核结果' }).click();
-  await expect(city.getByText('不予备案或退回修改时必须写明理由')).toBeVisible();
+  await expect(city.locator('#reason-error')).toHaveText('不予备案或退回修改时必须写明理由');
+  await expect(city.getByLabel('审核意见')).toHaveAttribute('aria-invalid', 'true');
   await city.getByLabel('不予备案').check();
   await city.getByLabel('审核意见').fill('联系电话经核实为空号，不予变更');
   await city.getByRole('button', { name: '提交审核结果' }).click();
@@ -97,4 +103,65 @@ test('a district reviewer has no filing queue', async ({ browser }) => {
   await expect(district.getByRole('link', { name: '企业备案审核' })).toHaveCount(0);
   const res = await district.goto('/bureau/filings');
   expect(res?.status()).toBe(404);
+});
+
+test('the city opens an account for a new company; its operator changes the password, files, and the city approves', async ({ browser }) => {
+  const city = await as(browser, 'city', '/bureau');
+  await city.getByRole('link', { name: '企业账号' }).click();
+  await city.getByLabel('统一社会信用代码').fill(BAD_USCC);
+  await city.getByLabel('企业名称', { exact: true }).fill('蓬溪县新起点物业服务有限公司');
+  await city.getByLabel('操作员账号', { exact: true }).fill('xinqidian');
+  await city.getByLabel('操作员姓名', { exact: true }).fill('孙新');
+  await city.getByLabel('注册所在区县').selectOption('510921');
+  await city.getByRole('button', { name: '开设账号' }).click();
+  // A wrong check character is refused at the field, and the other fields keep what was typed.
+  await expect(city.locator('#uscc-error')).toBeVisible();
+  await expect(city.getByLabel('企业名称', { exact: true })).toHaveValue('蓬溪县新起点物业服务有限公司');
+  await city.getByLabel('统一社会信用代码').fill(NEW_USCC);
+  await city.getByRole('button', { name: '开设账号' }).click();
+  const temp = (await city.getByTestId('temporary-password').textContent())!.trim();
+  expect(temp).toMatch(/^[A-Za-z0-9]{16}$/);
+
+  const op = await (await browser.newContext()).newPage();
+  await signIn(op, 'xinqidian', temp);
+  await expect(op).toHaveURL(/\/account\/password/);
+  // Nothing else is open until the password is changed.
+  await op.goto('/company/filing');
+  await expect(op).toHaveURL(/\/account\/password/);
+  await op.getByLabel('当前密码').fill(temp);
+  await op.getByLabel('新密码', { exact: true }).fill('Xinqidian2026pw');
+  await op.getByLabel('再次输入新密码').fill('Xinqidian2026pw');
+  await op.getByRole('button', { name: '修改密码' }).click();
+  await expect(op).toHaveURL(/\/login\?changed=1/);
+  await signIn(op, 'xinqidian', 'Xinqidian2026pw');
+  await expectSignedInAs(op, '/company');
+
+  await op.goto('/company/filing');
+  await expect(op.getByRole('heading', { name: /备案状态：草稿/ })).toBeVisible();
+  await op.getByRole('link', { name: '填写并提交备案' }).click();
+  await expect(op.getByLabel('统一社会信用代码')).toHaveValue(NEW_USCC);
+  await op.getByLabel('统一社会信用代码').fill(BAD_USCC);
+  await op.getByLabel('注册地址').fill('四川省遂宁市蓬溪县赤城镇新街18号');
+  await op.getByLabel('注册资本（万元）').fill('300');
+  await op.getByLabel('法定代表人').fill('孙新');
+  await op.getByLabel('联系电话').fill('0825-5401234');
+  await op.getByLabel('第 1 人 · 类别').selectOption('主要负责人');
+  await op.getByLabel('姓名', { exact: true }).fill('孙新');
+  await op.getByRole('button', { name: '提交备案审核' }).click();
+  await expect(op.locator('#uscc-error')).toBeVisible();
+  await op.getByLabel('统一社会信用代码').fill(NEW_USCC);
+  await op.getByRole('button', { name: '提交备案审核' }).click();
+  await expect(op.getByText('请上传营业执照扫描件')).toBeVisible();
+  await op.getByLabel('营业执照扫描件').setInputFiles({ name: '营业执照.png', mimeType: 'image/png', buffer: PNG });
+  await op.getByRole('button', { name: '提交备案审核' }).click();
+  await expect(op.getByText('已提交，等待市住建局审核。')).toBeVisible();
+
+  await city.goto('/bureau/filings?type=company_filing');
+  await city.getByRole('link', { name: '蓬溪县新起点物业服务有限公司' }).click();
+  await city.getByLabel('准予备案').check();
+  await city.getByRole('button', { name: '提交审核结果' }).click();
+  await expect(city.getByText('已提交审核结果：准予备案。')).toBeVisible();
+
+  await op.goto('/company/filing');
+  await expect(op.getByRole('heading', { name: /备案状态：已备案/ })).toBeVisible();
 });
