@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { cleanDocument, sniff, UploadError } from '@/lib/uploads/files';
+import { cleanDocument, cleanPhoto, sniff, UploadError } from '@/lib/uploads/files';
 
 const image = (fmt: 'jpeg' | 'png' | 'webp', size = 32) =>
   sharp({ create: { width: size, height: size, channels: 3, background: '#2a6' } })
@@ -53,5 +53,30 @@ describe('cleanDocument', () => {
     await expect(cleanDocument(new TextEncoder().encode('MZ executable'), 1024)).rejects.toThrow('只接受 PDF、JPEG、PNG 或 WebP 格式的文件');
     const truncated = (await image('png')).subarray(0, 40);
     await expect(cleanDocument(truncated, 1024)).rejects.toThrow('图片文件已损坏，无法读取');
+  });
+});
+
+describe('cleanPhoto (SN 7 photos)', () => {
+  it('re-encodes to the fixed card and thumbnail sizes without metadata', async () => {
+    const input = await sharp({ create: { width: 1200, height: 900, channels: 4, background: { r: 10, g: 20, b: 30, alpha: 0.5 } } })
+      .png()
+      .withExif({ IFD0: { Artist: 'EXIF-ARTIST-MARKER' } })
+      .toBuffer();
+    const { photo, thumb } = await cleanPhoto(input);
+    for (const [f, w, h] of [[photo, 360, 480], [thumb, 120, 160]] as const) {
+      const meta = await sharp(f.content).metadata();
+      expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', w, h]);
+      expect(meta.exif).toBeUndefined();
+      expect(meta.icc).toBeUndefined();
+      expect(f.content.includes(Buffer.from('EXIF-ARTIST-MARKER'))).toBe(false);
+    }
+  });
+
+  it('refuses PDFs, other formats and files over 5 MB', async () => {
+    await expect(cleanPhoto(new TextEncoder().encode('%PDF-1.4'))).rejects.toThrow('照片只接受 JPEG、PNG 或 WebP 格式');
+    await expect(cleanPhoto(new TextEncoder().encode('GIF89a....'))).rejects.toThrow('照片只接受 JPEG、PNG 或 WebP 格式');
+    const big = new Uint8Array(5 * 1024 * 1024 + 1);
+    big.set([0xff, 0xd8, 0xff]);
+    await expect(cleanPhoto(big)).rejects.toThrow('照片不能超过 5 MB');
   });
 });
