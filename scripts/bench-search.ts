@@ -77,7 +77,7 @@ async function addSyntheticEstates(h: DbHandle, target: number) {
       (string_to_array((${textArray(roads)})[1 + g % ${districts.length}], ','))[1 + (g * 31) % 10] || (g % 399 + 1)::text || '号',
       (${textArray(districts)})[1 + g % ${districts.length}],
       '住宅', 200 + g % 2000, (20000 + g % 150000)::numeric
-    from generate_series(1, ${missing}) as g`);
+    from generate_series(1::bigint, ${missing}::bigint) as g`);
   await h.db.execute(sql`analyze projects`);
   console.log(`Added ${missing} synthetic estates in ${((performance.now() - t) / 1000).toFixed(1)} s.`);
 }
