@@ -132,9 +132,10 @@ test('lists, filters and pages work without JavaScript', async ({ browser }) => 
   await expect(page).toHaveURL(/district=510903/);
   const results = page.getByRole('region', { name: '查询结果' });
   await expect(page.getByText(/共找到\s*\d+\s*个小区（船山区）/)).toBeVisible();
-  const items = results.getByRole('listitem');
+  const items = results.getByRole('list').first().getByRole('listitem');
   await expect(items.first()).toContainText('船山区');
   expect(await items.count()).toBeLessThanOrEqual(20);
+  for (const text of await items.allTextContents()) expect(text).toContain('船山区');
 
   // A street of another district is ignored, and the page says so.
   const sheHongStreet = await page.locator('#project-street optgroup[label="射洪市"] option').first().getAttribute('value');
@@ -152,7 +153,7 @@ test('lists, filters and pages work without JavaScript', async ({ browser }) => 
   await pager.getByRole('link', { name: '下一页' }).click();
   await expect(page).toHaveURL(/\/projects\?page=2$/);
   await expect(page.getByRole('navigation', { name: '分页' }).locator('[aria-current="page"]')).toHaveText('第2页');
-  await expect(page.getByRole('region', { name: '查询结果' }).getByRole('listitem')).toHaveCount(20);
+  await expect(page.getByRole('region', { name: '查询结果' }).getByRole('list').first().getByRole('listitem')).toHaveCount(20);
 
   // Malformed parameters fall back to defaults instead of failing.
   const res = await page.goto('/companies?page=abc&district=%27%3B&q=');
