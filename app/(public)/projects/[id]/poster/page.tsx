@@ -22,8 +22,9 @@ const PRINT_CSS = `
 @media print {
   body > header, body > footer, .skip-link, .no-print { display: none !important; }
   body > main { max-width: none !important; padding: 0 !important; }
-  .poster { box-shadow: none !important; border: 2px solid #1e3a8a !important; font-size: 10.5pt; }
-  .poster h1 { font-size: 20pt; }
+  .poster { box-shadow: none !important; border: 2px solid #1e3a8a !important; padding: 6mm 8mm !important; font-size: 10pt; line-height: 1.4; }
+  .poster h1 { font-size: 18pt; line-height: 1.3; }
+  .poster dl > div { padding-top: 1mm !important; padding-bottom: 1mm !important; }
   a { color: inherit !important; text-decoration: none !important; }
 }
 `;
