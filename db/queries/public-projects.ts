@@ -44,7 +44,8 @@ export interface PublicProjectListItem {
   company: { uscc: string; name: string } | null;
 }
 
-function projectFilter({ q, district: d, street: s }: PublicProjectQuery): SQL | undefined {
+/** The WHERE of the estate search (exported so a test can EXPLAIN exactly what the page runs). */
+export function projectFilter({ q, district: d, street: s }: PublicProjectQuery): SQL | undefined {
   const conds: SQL[] = [];
   const text = q?.trim();
   if (text) conds.push(textMatch(projectText, text));

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPublicCompany, listPublicCompanyCodes, PUBLIC_PAGE_SIZE_MAX, searchPublicCompanies } from '@/db/queries/public-companies';
-import { boardItems, getPublicProject, listPublicProjectIds, listStreets, searchPublicProjects } from '@/db/queries/public-projects';
+import { boardItems, getPublicProject, listPublicProjectIds, listStreets, projectFilter, searchPublicProjects } from '@/db/queries/public-projects';
+import { projects } from '@/db/schema';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
 
 /** Keys that must never appear in a public DTO (SPEC §3.11, CONVENTIONS "Reading data"). */
@@ -160,11 +161,8 @@ describe.each(DRIVERS)('public company and estate pages on the demo city (%s)', 
     // The planner prefers a sequential scan on a table this small; forbid it to see that the index applies.
     const plan = await t.handle.db.transaction(async (tx) => {
       await tx.execute(sql`set local enable_seqscan = off`);
-      return rowsOf<Record<string, string>>(
-        await tx.execute(
-          sql`explain select id from projects where cjk_bigrams(name || ' ' || address) @> cjk_bigrams('花园') and (name || ' ' || address) ilike '%花园%'`,
-        ),
-      );
+      const query = tx.select({ id: projects.id }).from(projects).where(projectFilter({ q: '花园' }));
+      return rowsOf<Record<string, string>>(await tx.execute(sql`explain ${query}`));
     });
     expect(plan.map((r) => Object.values(r)[0]).join('\n')).toContain('projects_search_bigrams_idx');
   });
