@@ -57,6 +57,7 @@ test('company search, profile and the estates it serves', async ({ page }) => {
 test('unknown company codes and estate ids answer 404', async ({ page }) => {
   expect((await page.goto('/companies/91510900MA00000000'))?.status()).toBe(404);
   expect((await page.goto('/companies/not-a-code'))?.status()).toBe(404);
+  expect((await page.goto('/companies/100%25'))?.status()).toBe(404);
   expect((await page.goto('/projects/00000000-0000-4000-8000-000000000000'))?.status()).toBe(404);
   expect((await page.goto('/projects/not-an-id'))?.status()).toBe(404);
   expect((await page.goto('/projects/not-an-id/poster'))?.status()).toBe(404);

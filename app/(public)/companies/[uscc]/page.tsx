@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
 
 type Params = Promise<{ uscc: string }>;
 
-const load = cache((uscc: string) => getPublicCompany(getDb(), decodeURIComponent(uscc)));
+const load = cache((uscc: string) => getPublicCompany(getDb(), uscc));
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const company = await load((await params).uscc);
