@@ -32,6 +32,15 @@ const schema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
+  /**
+   * Public origin of the site (scheme, host, optional port; no path), used for absolute links: the estate
+   * poster's QR code, sitemap.xml, robots.txt, JSON-LD. Unset: http://localhost:${PORT || 3000}.
+   */
+  SITE_URL: z
+    .string()
+    .url()
+    .refine((s) => /^https?:\/\//.test(s), 'must start with http:// or https://')
+    .optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -42,6 +51,8 @@ export type Env = z.infer<typeof schema> & {
   dataDir: string;
   pgliteDir: string;
   embedded: boolean;
+  /** SITE_URL without a trailing slash, or the local default. */
+  siteUrl: string;
 };
 
 let cached: Env | undefined;
@@ -65,6 +76,7 @@ export function env(): Env {
     ...process.env,
     DATABASE_URL: process.env.DATABASE_URL || undefined,
     APP_TODAY: process.env.APP_TODAY || undefined,
+    SITE_URL: process.env.SITE_URL || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
@@ -82,6 +94,7 @@ export function env(): Env {
     dataDir,
     pgliteDir: path.join(dataDir, 'pglite'),
     embedded: !e.DATABASE_URL,
+    siteUrl: (e.SITE_URL ?? `http://localhost:${process.env.PORT || 3000}`).replace(/\/+$/, ''),
   };
   return cached;
 }

@@ -5,9 +5,25 @@ export function SiteHeader({ query = '' }: { query?: string }) {
   return (
     <header className="bg-brand-800 text-white">
       <div className="mx-auto flex max-w-5xl flex-col gap-3 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
-        <Link href="/" className="text-lg font-bold tracking-wide">
-          遂宁市物业信用监管平台
-        </Link>
+        <div className="flex flex-wrap items-center justify-between gap-x-6 gap-y-2">
+          <Link href="/" className="text-lg font-bold tracking-wide">
+            遂宁市物业信用监管平台
+          </Link>
+          <nav aria-label="主导航">
+            <ul className="flex gap-1">
+              <li>
+                <Link href="/companies" className="inline-flex min-h-11 items-center rounded px-3 hover:bg-white/15">
+                  企业
+                </Link>
+              </li>
+              <li>
+                <Link href="/projects" className="inline-flex min-h-11 items-center rounded px-3 hover:bg-white/15">
+                  小区
+                </Link>
+              </li>
+            </ul>
+          </nav>
+        </div>
         <form action="/search" method="get" role="search" className="flex w-full gap-2 sm:w-96">
           <label htmlFor="site-search" className="sr-only">
             搜索小区、企业或物业服务人员

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { searchPublic } from '@/db/queries/public-home';
@@ -29,7 +30,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm">
                 {results.estates.map((h) => (
                   <li key={h.id} className="px-4 py-3">
-                    <p className="font-medium">{h.title}</p>
+                    <p>
+                      <Link href={`/projects/${h.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                        {h.title}
+                      </Link>
+                    </p>
                     <p className="text-sm text-slate-600">{h.subtitle}</p>
                   </li>
                 ))}
@@ -46,7 +51,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm">
                 {results.companies.map((h) => (
                   <li key={h.id} className="px-4 py-3">
-                    <p className="font-medium">{h.title}</p>
+                    <p>
+                      <Link href={`/companies/${h.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                        {h.title}
+                      </Link>
+                    </p>
                     <p className="text-sm text-slate-600">{h.subtitle}</p>
                   </li>
                 ))}

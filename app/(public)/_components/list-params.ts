@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+type Raw = Record<string, string | string[] | undefined>;
+
+/** The first value of a query parameter (`?q=a&q=b` → `a`). */
+export function first(raw: Raw, key: string): string | undefined {
+  const v = raw[key];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** `q`, `district`, `page` of every public list (SPEC §5); anything malformed falls back to its default. */
+export const listParamsSchema = z.object({
+  q: z.string().trim().max(50).catch(''),
+  district: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional()
+    .catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+export function parseListParams(raw: Raw) {
+  return listParamsSchema.parse({ q: first(raw, 'q') ?? '', district: first(raw, 'district') || undefined, page: first(raw, 'page') ?? 1 });
+}

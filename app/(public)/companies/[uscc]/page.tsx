@@ -1,0 +1,123 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { getDb } from '@/db';
+import { getPublicCompany } from '@/db/queries/public-companies';
+import { env } from '@/lib/env';
+import { formatDate, formatNumber } from '@/lib/format';
+import { JsonLd } from '../../_components/json-ld';
+
+export const dynamic = 'force-dynamic';
+
+type Params = Promise<{ uscc: string }>;
+
+const load = cache((uscc: string) => getPublicCompany(getDb(), uscc));
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const company = await load((await params).uscc);
+  if (!company) return { title: '企业不存在', robots: { index: false } };
+  return {
+    title: company.name,
+    description: `${company.name}（统一社会信用代码 ${company.uscc}）的备案信息和在管小区。`,
+    alternates: { canonical: `/companies/${company.uscc}` },
+  };
+}
+
+function capital(wan: string) {
+  const n = Number(wan);
+  return Number.isFinite(n) ? `${formatNumber(n)} 万元` : `${wan} 万元`;
+}
+
+export default async function CompanyPage({ params }: { params: Params }) {
+  const company = await load((await params).uscc);
+  if (!company) notFound();
+  const url = `${env().siteUrl}/companies/${company.uscc}`;
+  const facts: [string, React.ReactNode][] = [
+    ['统一社会信用代码', <span key="u" className="font-mono">{company.uscc}</span>],
+    ['注册地址', company.address],
+    ['注册资本', capital(company.registeredCapital)],
+    ['法定代表人', company.legalRepresentative],
+    ['所在区县', company.districtName ?? '—'],
+    ['备案状态', `已备案（${formatDate(company.approvedAt)}）`],
+  ];
+  return (
+    <div className="space-y-6">
+      <JsonLd
+        data={{
+          '@context': 'https://schema.org',
+          '@type': 'Organization',
+          name: company.name,
+          identifier: company.uscc,
+          url,
+          address: {
+            '@type': 'PostalAddress',
+            streetAddress: company.address,
+            ...(company.districtName ? { addressLocality: company.districtName } : {}),
+            addressRegion: '四川省',
+            addressCountry: 'CN',
+          },
+        }}
+      />
+      <nav aria-label="面包屑" className="text-sm text-slate-600">
+        <ol className="flex flex-wrap gap-1">
+          <li>
+            <Link href="/" className="text-brand-700 underline">
+              首页
+            </Link>
+            <span aria-hidden="true"> / </span>
+          </li>
+          <li>
+            <Link href="/companies" className="text-brand-700 underline">
+              物业服务企业
+            </Link>
+            <span aria-hidden="true"> / </span>
+          </li>
+          <li aria-current="page">{company.name}</li>
+        </ol>
+      </nav>
+      <h1 className="text-2xl font-bold">{company.name}</h1>
+
+      <section aria-labelledby="basic-heading" className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
+        <h2 id="basic-heading" className="mb-3 text-lg font-semibold">
+          基本信息
+        </h2>
+        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[10rem_1fr]">
+          {facts.map(([label, value]) => (
+            <div key={label} className="contents">
+              <dt className="text-sm text-slate-600 sm:text-base">{label}</dt>
+              <dd className="-mt-2 break-words sm:mt-0">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="estates-heading" className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
+        <h2 id="estates-heading" className="mb-3 text-lg font-semibold">
+          在管小区（{company.estates.length}）
+        </h2>
+        {company.estates.length === 0 ? (
+          <p className="text-slate-700">目前没有在管的物业服务项目。</p>
+        ) : (
+          <ul className="divide-y divide-slate-200">
+            {company.estates.map((e) => (
+              <li key={e.id} className="py-3">
+                <Link href={`/projects/${e.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  {e.name}
+                </Link>
+                <p className="text-sm text-slate-600">
+                  {e.districtName} · {e.address} · {formatNumber(e.households)} 户
+                </p>
+                {e.contractStart && e.contractEnd && (
+                  <p className="text-sm text-slate-600">
+                    合同期限 {formatDate(e.contractStart)} 至 {formatDate(e.contractEnd)}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db';
+import { listDistricts, searchPublicCompanies } from '@/db/queries/public-companies';
+import { formatDate, formatNumber } from '@/lib/format';
+import { parseListParams } from '../_components/list-params';
+import { Pagination } from '../_components/pagination';
+
+export const dynamic = 'force-dynamic';
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const raw = await searchParams;
+  const filtered = Object.keys(raw).length > 0;
+  return {
+    title: '物业服务企业',
+    description: '遂宁市已备案物业服务企业名录：按企业名称、统一社会信用代码和所在区县查询。',
+    alternates: { canonical: '/companies' },
+    // Result pages of a search are not worth indexing; the plain list is.
+    robots: filtered ? { index: false, follow: true } : undefined,
+  };
+}
+
+export default async function CompaniesPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = parseListParams(await searchParams);
+  const db = getDb();
+  const districts = await listDistricts(db);
+  const district = districts.some((d) => d.id === params.district) ? params.district : undefined;
+  const result = await searchPublicCompanies(db, { q: params.q, district, page: params.page });
+  const districtName = districts.find((d) => d.id === district)?.name;
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">物业服务企业</h1>
+      <form action="/companies" method="get" role="search" aria-label="查询物业服务企业" className="grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-[1fr_12rem_auto] sm:items-end">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="company-q" className="text-sm font-medium">
+            企业名称或统一社会信用代码
+          </label>
+          <input
+            id="company-q"
+            name="q"
+            type="search"
+            defaultValue={params.q}
+            maxLength={50}
+            className="min-h-11 rounded border border-slate-400 px-3 py-2"
+          />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="company-district" className="text-sm font-medium">
+            所在区县
+          </label>
+          <select id="company-district" name="district" defaultValue={district ?? ''} className="min-h-11 rounded border border-slate-400 bg-white px-3 py-2">
+            <option value="">全部区县</option>
+            {districts.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="min-h-11 rounded bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800">
+          查询
+        </button>
+      </form>
+
+      <section aria-labelledby="company-results-heading">
+        <h2 id="company-results-heading" className="sr-only">
+          查询结果
+        </h2>
+        <p className="mb-3 text-slate-700">
+          {params.q || districtName ? '共找到' : '共有已备案企业'}
+          <strong className="mx-1">{formatNumber(result.total)}</strong>家
+          {districtName ? `（${districtName}）` : ''}
+          {result.total > 0 && result.pageCount > 1 ? `，第 ${result.page} / ${result.pageCount} 页` : ''}
+        </p>
+        {result.items.length === 0 ? (
+          <p className="rounded-lg bg-white p-4 text-slate-700 shadow-sm">
+            {result.total > 0 ? '没有这一页。' : '没有找到匹配的已备案物业服务企业。'}
+          </p>
+        ) : (
+          <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm">
+            {result.items.map((c) => (
+              <li key={c.uscc} className="px-4 py-3">
+                <Link href={`/companies/${c.uscc}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  {c.name}
+                </Link>
+                <p className="mt-1 text-sm text-slate-700">
+                  统一社会信用代码 <span className="font-mono">{c.uscc}</span>
+                </p>
+                <p className="text-sm text-slate-600">
+                  {c.districtName ?? '—'} · 在管小区 {formatNumber(c.estates)} 个 · 备案于 {formatDate(c.approvedAt)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Pagination basePath="/companies" params={{ q: params.q, district }} page={result.page} pageCount={result.pageCount} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { env } from '@/lib/env';
+import { formatDate, formatNumber } from '@/lib/format';
+import { JsonLd } from '../../_components/json-ld';
+import { DisclosureBoard } from '../_components/disclosure-board';
+import { loadProject } from './load';
+
+export const dynamic = 'force-dynamic';
+
+type Params = Promise<{ id: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const p = await loadProject((await params).id);
+  if (!p) return { title: '小区不存在', robots: { index: false } };
+  return {
+    title: p.name,
+    description: `${p.name}（${p.districtName}${p.address}）的物业服务企业、合同期限和物业服务公示栏。`,
+    alternates: { canonical: `/projects/${p.id}` },
+  };
+}
+
+function area(m2: string) {
+  const n = Number(m2);
+  return Number.isFinite(n) ? `${formatNumber(n)} 平方米` : `${m2} 平方米`;
+}
+
+export default async function ProjectPage({ params }: { params: Params }) {
+  const p = await loadProject((await params).id);
+  if (!p) notFound();
+  const url = `${env().siteUrl}/projects/${p.id}`;
+  const facts: [string, React.ReactNode][] = [
+    ['地址', p.address],
+    ['所在区县', p.districtName],
+    ...(p.streetName ? ([['街道（乡镇）', p.streetName]] as [string, string][]) : []),
+    ...(p.communityName ? ([['社区', p.communityName]] as [string, string][]) : []),
+    ['项目类型', p.type],
+    ['户数', `${formatNumber(p.households)} 户`],
+    ['建筑面积', area(p.floorArea)],
+  ];
+  return (
+    <div className="space-y-6">
+      <JsonLd
+        data={{
+          '@context': 'https://schema.org',
+          '@type': p.type === '商业' || p.type === '办公' ? 'Place' : 'Residence',
+          name: p.name,
+          url,
+          address: {
+            '@type': 'PostalAddress',
+            streetAddress: p.address,
+            addressLocality: p.districtName,
+            addressRegion: '四川省',
+            addressCountry: 'CN',
+          },
+        }}
+      />
+      <nav aria-label="面包屑" className="text-sm text-slate-600">
+        <ol className="flex flex-wrap gap-1">
+          <li>
+            <Link href="/" className="text-brand-700 underline">
+              首页
+            </Link>
+            <span aria-hidden="true"> / </span>
+          </li>
+          <li>
+            <Link href="/projects" className="text-brand-700 underline">
+              小区查询
+            </Link>
+            <span aria-hidden="true"> / </span>
+          </li>
+          <li aria-current="page">{p.name}</li>
+        </ol>
+      </nav>
+      <div>
+        <h1 className="text-2xl font-bold">{p.name}</h1>
+        <p className="mt-1 text-slate-700">
+          {p.districtName} · {p.address}
+        </p>
+      </div>
+
+      <section aria-labelledby="company-heading" className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
+        <h2 id="company-heading" className="mb-3 text-lg font-semibold">
+          物业服务企业
+        </h2>
+        {p.company ? (
+          <>
+            <p>
+              <Link href={`/companies/${p.company.uscc}`} className="font-medium text-brand-700 underline">
+                {p.company.name}
+              </Link>
+            </p>
+            {p.contract && (
+              <p className="mt-1 text-slate-700">
+                合同期限：
+                <time dateTime={p.contract.startDate}>{formatDate(p.contract.startDate)}</time> 至{' '}
+                <time dateTime={p.contract.endDate}>{formatDate(p.contract.endDate)}</time>
+              </p>
+            )}
+          </>
+        ) : (
+          <p className="text-slate-700">暂无已备案的物业服务企业信息。</p>
+        )}
+      </section>
+
+      <section aria-labelledby="facts-heading" className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
+        <h2 id="facts-heading" className="mb-3 text-lg font-semibold">
+          小区信息
+        </h2>
+        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[10rem_1fr]">
+          {facts.map(([label, value]) => (
+            <div key={label} className="contents">
+              <dt className="text-sm text-slate-600 sm:text-base">{label}</dt>
+              <dd className="-mt-2 break-words sm:mt-0">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="board-heading" className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="board-heading" className="text-lg font-semibold">
+            物业服务公示栏
+          </h2>
+          {p.board && (
+            <p className="text-sm text-slate-600">
+              更新于 <time dateTime={p.board.updatedOn}>{formatDate(p.board.updatedOn)}</time>
+            </p>
+          )}
+        </div>
+        {p.board && p.board.items.length > 0 ? (
+          <>
+            <DisclosureBoard items={p.board.items} />
+            <p className="mt-4">
+              <Link href={`/projects/${p.id}/poster`} className="inline-flex min-h-11 items-center rounded border border-brand-700 px-4 text-brand-700 hover:bg-brand-50">
+                打印公示海报（含二维码）
+              </Link>
+            </p>
+          </>
+        ) : (
+          <p className="mt-2 text-slate-700">物业服务企业尚未发布公示信息。</p>
+        )}
+      </section>
+    </div>
+  );
+}

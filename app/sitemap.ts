@@ -1,0 +1,22 @@
+import type { MetadataRoute } from 'next';
+import { getDb } from '@/db';
+import { listPublicCompanyCodes } from '@/db/queries/public-companies';
+import { listPublicProjectIds } from '@/db/queries/public-projects';
+import { env } from '@/lib/env';
+
+// Read from the database on request: `next build` must not open the embedded database (STACK.md).
+export const dynamic = 'force-dynamic';
+
+/** Home, the two directories, every approved company and every estate (one file: well under 50,000 URLs). */
+export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
+  const base = env().siteUrl;
+  const db = getDb();
+  const [companies, projectIds] = await Promise.all([listPublicCompanyCodes(db), listPublicProjectIds(db)]);
+  return [
+    { url: `${base}/`, changeFrequency: 'daily', priority: 1 },
+    { url: `${base}/companies`, changeFrequency: 'daily', priority: 0.8 },
+    { url: `${base}/projects`, changeFrequency: 'daily', priority: 0.8 },
+    ...companies.map((c) => ({ url: `${base}/companies/${c.uscc}`, lastModified: c.updatedAt, changeFrequency: 'weekly' as const, priority: 0.6 })),
+    ...projectIds.map((id) => ({ url: `${base}/projects/${id}`, changeFrequency: 'weekly' as const, priority: 0.5 })),
+  ];
+}

@@ -1,0 +1,204 @@
+import 'server-only';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '@/db';
+import { companies, projects, regions, serviceContracts } from '@/db/schema';
+import { likePattern, textMatch } from './search';
+
+/** Public lists are paged; no caller gets more than this per page. */
+export const PUBLIC_PAGE_SIZE_MAX = 20;
+
+export interface RegionOption {
+  id: string;
+  name: string;
+}
+
+export interface StreetOption extends RegionOption {
+  districtId: string;
+}
+
+/** The city's districts, in their official order (the `district` filter of every public list). */
+export async function listDistricts(db: Queryable): Promise<RegionOption[]> {
+  return db
+    .select({ id: regions.id, name: regions.name })
+    .from(regions)
+    .where(eq(regions.level, 'district'))
+    .orderBy(asc(regions.sortOrder), asc(regions.id));
+}
+
+export interface PublicCompanyListItem {
+  uscc: string;
+  name: string;
+  address: string;
+  districtName: string | null;
+  approvedAt: Date | null;
+  /** Estates the company serves now (projects.current_company_id). */
+  estates: number;
+}
+
+export interface PublicCompanyQuery {
+  q?: string;
+  district?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}
+
+/** A full 18-character unified social credit code: the search is then an exact look-up. */
+export function isFullUscc(q: string): boolean {
+  return /^[0-9A-Z]{18}$/i.test(q);
+}
+
+function companyFilter({ q, district }: PublicCompanyQuery): SQL {
+  const conds: SQL[] = [eq(companies.filingStatus, 'approved')];
+  const text = q?.trim();
+  if (text) {
+    if (isFullUscc(text)) {
+      conds.push(eq(companies.uscc, text.toUpperCase()));
+    } else if (/^[0-9A-Z]{4,17}$/i.test(text)) {
+      // Part of a credit code (or a Latin name fragment): prefix of the code, or anywhere in the name.
+      conds.push(sql`(${companies.uscc} LIKE ${`${text.toUpperCase()}%`} OR ${companies.name} ILIKE ${likePattern(text)})`);
+    } else {
+      conds.push(textMatch(sql`${companies.name}`, text));
+    }
+  }
+  if (district) conds.push(eq(companies.districtId, district));
+  return and(...conds)!;
+}
+
+export function clampPage(page: number | undefined, pageSize: number | undefined) {
+  const size = Math.min(Math.max(1, Math.trunc(pageSize ?? PUBLIC_PAGE_SIZE_MAX)), PUBLIC_PAGE_SIZE_MAX);
+  const p = Math.max(1, Math.trunc(page ?? 1));
+  return { page: p, pageSize: size };
+}
+
+/** Approved companies matching a name, a credit code and/or a district; never any other filing status. */
+export async function searchPublicCompanies(db: Queryable, query: PublicCompanyQuery): Promise<Paged<PublicCompanyListItem>> {
+  const { page, pageSize } = clampPage(query.page, query.pageSize);
+  const where = companyFilter(query);
+  const [[{ n: total } = { n: 0 }], rows] = await Promise.all([
+    db.select({ n: count() }).from(companies).where(where),
+    db
+      .select({
+        uscc: companies.uscc,
+        name: companies.name,
+        address: companies.address,
+        districtName: regions.name,
+        approvedAt: companies.approvedAt,
+        estates: sql<number>`(select count(*) from ${projects} where ${projects.currentCompanyId} = ${companies.id})::int`,
+      })
+      .from(companies)
+      .leftJoin(regions, eq(regions.id, companies.districtId))
+      .where(where)
+      .orderBy(asc(companies.name), asc(companies.uscc))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+  ]);
+  return {
+    items: rows.map((r) => ({ ...r, estates: Number(r.estates) })),
+    total: Number(total),
+    page,
+    pageSize,
+    pageCount: Math.max(1, Math.ceil(Number(total) / pageSize)),
+  };
+}
+
+export interface PublicEstateOfCompany {
+  id: string;
+  name: string;
+  address: string;
+  districtName: string;
+  households: number;
+  contractStart: string | null;
+  contractEnd: string | null;
+}
+
+export interface PublicCompanyProfile {
+  uscc: string;
+  name: string;
+  address: string;
+  /** 注册资本, 万元 (decimal string). */
+  registeredCapital: string;
+  legalRepresentative: string;
+  districtName: string | null;
+  filingStatus: 'approved';
+  approvedAt: Date | null;
+  estates: PublicEstateOfCompany[];
+}
+
+/** A company's public profile, or null when the code is unknown or the company is not (or no longer) approved. */
+export async function getPublicCompany(db: Queryable, uscc: string): Promise<PublicCompanyProfile | null> {
+  const code = uscc.trim().toUpperCase();
+  if (!isFullUscc(code)) return null;
+  const [c] = await db
+    .select({
+      id: companies.id,
+      uscc: companies.uscc,
+      name: companies.name,
+      address: companies.address,
+      registeredCapital: companies.registeredCapital,
+      legalRepresentative: companies.legalRepresentative,
+      districtName: regions.name,
+      approvedAt: companies.approvedAt,
+    })
+    .from(companies)
+    .leftJoin(regions, eq(regions.id, companies.districtId))
+    .where(and(eq(companies.uscc, code), eq(companies.filingStatus, 'approved')))
+    .limit(1);
+  if (!c) return null;
+  const estates = await db
+    .select({
+      id: projects.id,
+      name: projects.name,
+      address: projects.address,
+      districtName: regions.name,
+      households: projects.households,
+    })
+    .from(projects)
+    .innerJoin(regions, eq(regions.id, projects.districtId))
+    .where(eq(projects.currentCompanyId, c.id))
+    .orderBy(asc(regions.sortOrder), asc(projects.name));
+  const periods = new Map<string, { start: string; end: string }>();
+  if (estates.length > 0) {
+    const contracts = await db
+      .select({ projectId: serviceContracts.projectId, start: serviceContracts.startDate, end: serviceContracts.endDate })
+      .from(serviceContracts)
+      .where(
+        and(
+          eq(serviceContracts.companyId, c.id),
+          eq(serviceContracts.status, 'confirmed'),
+          inArray(
+            serviceContracts.projectId,
+            estates.map((e) => e.id),
+          ),
+        ),
+      )
+      .orderBy(desc(serviceContracts.startDate));
+    for (const k of contracts) if (!periods.has(k.projectId)) periods.set(k.projectId, { start: k.start, end: k.end });
+  }
+  const { id: _id, ...pub } = c;
+  return {
+    ...pub,
+    filingStatus: 'approved',
+    estates: estates.map((e) => ({
+      ...e,
+      contractStart: periods.get(e.id)?.start ?? null,
+      contractEnd: periods.get(e.id)?.end ?? null,
+    })),
+  };
+}
+
+/** Every approved company's code and last change, for sitemap.xml. */
+export async function listPublicCompanyCodes(db: Queryable): Promise<{ uscc: string; updatedAt: Date }[]> {
+  return db
+    .select({ uscc: companies.uscc, updatedAt: companies.updatedAt })
+    .from(companies)
+    .where(eq(companies.filingStatus, 'approved'))
+    .orderBy(asc(companies.uscc));
+}

@@ -1,0 +1,279 @@
+import 'server-only';
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Queryable } from '@/db';
+import { companies, disclosureBoards, projects, regions, serviceContracts } from '@/db/schema';
+import { clampPage, type Paged, type StreetOption } from './public-companies';
+import { textMatch } from './search';
+
+const district = alias(regions, 'district');
+const street = alias(regions, 'street');
+const community = alias(regions, 'community');
+
+/** Streets of the city with their district (the `street` filter; grouped by district in the form). */
+export async function listStreets(db: Queryable): Promise<StreetOption[]> {
+  const rows = await db
+    .select({ id: street.id, name: street.name, districtId: district.id })
+    .from(street)
+    .innerJoin(district, eq(district.id, street.parentId))
+    .where(and(eq(street.level, 'street'), eq(district.level, 'district')))
+    .orderBy(asc(district.sortOrder), asc(district.id), asc(street.sortOrder), asc(street.id));
+  return rows.map((r) => ({ id: r.id, name: r.name, districtId: r.districtId }));
+}
+
+/** The estate search text: name and address, indexed by bigrams and trigrams (migration 0001). */
+const projectText = sql`(${projects.name} || ' ' || ${projects.address})`;
+
+export interface PublicProjectQuery {
+  q?: string;
+  district?: string;
+  street?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface PublicProjectListItem {
+  id: string;
+  name: string;
+  address: string;
+  districtName: string;
+  streetName: string | null;
+  type: string;
+  households: number;
+  /** Only an approved company is named in public. */
+  company: { uscc: string; name: string } | null;
+}
+
+/** The WHERE of the estate search (exported so a test can EXPLAIN exactly what the page runs). */
+export function projectFilter({ q, district: d, street: s }: PublicProjectQuery): SQL | undefined {
+  const conds: SQL[] = [];
+  const text = q?.trim();
+  if (text) conds.push(textMatch(projectText, text));
+  if (d) conds.push(eq(projects.districtId, d));
+  if (s) conds.push(eq(projects.streetId, s));
+  return conds.length ? and(...conds) : undefined;
+}
+
+/** Estates by name or address, district and street. */
+export async function searchPublicProjects(db: Queryable, query: PublicProjectQuery): Promise<Paged<PublicProjectListItem>> {
+  const { page, pageSize } = clampPage(query.page, query.pageSize);
+  const where = projectFilter(query);
+  const [[{ n: total } = { n: 0 }], rows] = await Promise.all([
+    db.select({ n: count() }).from(projects).where(where),
+    db
+      .select({
+        id: projects.id,
+        name: projects.name,
+        address: projects.address,
+        districtName: district.name,
+        streetName: street.name,
+        type: projects.type,
+        households: projects.households,
+        companyUscc: companies.uscc,
+        companyName: companies.name,
+      })
+      .from(projects)
+      .innerJoin(district, eq(district.id, projects.districtId))
+      .leftJoin(street, eq(street.id, projects.streetId))
+      .leftJoin(companies, and(eq(companies.id, projects.currentCompanyId), eq(companies.filingStatus, 'approved')))
+      .where(where)
+      .orderBy(asc(projects.name), asc(projects.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+  ]);
+  return {
+    items: rows.map(({ companyUscc, companyName, ...r }) => ({
+      ...r,
+      company: companyUscc && companyName ? { uscc: companyUscc, name: companyName } : null,
+    })),
+    total: Number(total),
+    page,
+    pageSize,
+    pageCount: Math.max(1, Math.ceil(Number(total) / pageSize)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The disclosure board (公示栏, SPEC §3.9), turned into labelled items for display.
+
+export type BoardValue =
+  | { kind: 'text'; text: string }
+  | { kind: 'fields'; fields: BoardField[] }
+  | { kind: 'list'; items: BoardValue[] };
+
+export interface BoardField {
+  key: string;
+  label: string;
+  value: BoardValue;
+}
+
+/** Labels of the items of SPEC §3.9, in display order; any other key is shown after them under its own name. */
+const BOARD_LABELS: Record<string, string> = {
+  managerName: '项目经理',
+  managerPhone: '项目经理联系电话',
+  complaintPhone: '投诉电话',
+  serviceContent: '服务内容',
+  serviceStandard: '服务标准',
+  fees: '收费项目和标准',
+  elevatorMaintenance: '电梯维保单位',
+  fireMaintenance: '消防维保单位',
+  parking: '车位使用情况',
+  sharedUtilities: '公共水电费分摊',
+  commonRevenue: '共用部位经营收益收支',
+  maintenanceFund: '专项维修资金使用',
+  elevatorSpending: '电梯维保支出',
+};
+
+const NESTED_LABELS: Record<string, string> = {
+  item: '项目',
+  standard: '标准',
+  unit: '单位',
+  contact: '联系电话',
+  phone: '联系电话',
+  name: '名称',
+  income: '收入',
+  spending: '支出',
+  amount: '金额',
+  note: '说明',
+};
+
+function toBoardValue(v: unknown, depth = 0): BoardValue | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v.trim() ? { kind: 'text', text: v.trim() } : null;
+  if (typeof v === 'number' || typeof v === 'boolean') return { kind: 'text', text: typeof v === 'boolean' ? (v ? '是' : '否') : String(v) };
+  if (depth > 3) return null;
+  if (Array.isArray(v)) {
+    const items = v.map((x) => toBoardValue(x, depth + 1)).filter((x): x is BoardValue => x !== null);
+    return items.length ? { kind: 'list', items } : null;
+  }
+  if (typeof v === 'object') {
+    const fields: BoardField[] = [];
+    for (const [key, raw] of Object.entries(v as Record<string, unknown>)) {
+      const value = toBoardValue(raw, depth + 1);
+      if (value) fields.push({ key, label: NESTED_LABELS[key] ?? key, value });
+    }
+    return fields.length ? { kind: 'fields', fields } : null;
+  }
+  return null;
+}
+
+/** The board's jsonb as labelled items: known items first in SPEC order, then any other key; empty ones dropped. */
+export function boardItems(data: unknown): BoardField[] {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return [];
+  const obj = data as Record<string, unknown>;
+  const keys = [
+    ...Object.keys(BOARD_LABELS).filter((k) => k in obj),
+    ...Object.keys(obj).filter((k) => !(k in BOARD_LABELS) && k !== 'updatedOn'),
+  ];
+  const out: BoardField[] = [];
+  for (const key of keys) {
+    const value = toBoardValue(obj[key]);
+    if (value) out.push({ key, label: BOARD_LABELS[key] ?? key, value });
+  }
+  return out;
+}
+
+export interface PublicBoard {
+  version: number;
+  /** The date the company states it updated the board (YYYY-MM-DD), else the day the version was stored. */
+  updatedOn: string;
+  items: BoardField[];
+}
+
+export interface PublicProject {
+  id: string;
+  name: string;
+  address: string;
+  districtId: string;
+  districtName: string;
+  streetName: string | null;
+  communityName: string | null;
+  type: string;
+  households: number;
+  /** m², decimal string. */
+  floorArea: string;
+  company: { uscc: string; name: string } | null;
+  contract: { startDate: string; endDate: string } | null;
+  board: PublicBoard | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function chinaDate(d: Date): string {
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** One estate's public page, or null for an unknown (or malformed) id. */
+export async function getPublicProject(db: Queryable, id: string): Promise<PublicProject | null> {
+  if (!UUID.test(id)) return null;
+  const [p] = await db
+    .select({
+      id: projects.id,
+      name: projects.name,
+      address: projects.address,
+      districtId: projects.districtId,
+      districtName: district.name,
+      streetName: street.name,
+      communityName: community.name,
+      type: projects.type,
+      households: projects.households,
+      floorArea: projects.floorArea,
+      currentCompanyId: projects.currentCompanyId,
+      companyUscc: companies.uscc,
+      companyName: companies.name,
+    })
+    .from(projects)
+    .innerJoin(district, eq(district.id, projects.districtId))
+    .leftJoin(street, eq(street.id, projects.streetId))
+    .leftJoin(community, eq(community.id, projects.communityId))
+    .leftJoin(companies, and(eq(companies.id, projects.currentCompanyId), eq(companies.filingStatus, 'approved')))
+    .where(eq(projects.id, id))
+    .limit(1);
+  if (!p) return null;
+  const [contracts, boards] = await Promise.all([
+    p.currentCompanyId
+      ? db
+          .select({ startDate: serviceContracts.startDate, endDate: serviceContracts.endDate })
+          .from(serviceContracts)
+          .where(
+            and(
+              eq(serviceContracts.projectId, p.id),
+              eq(serviceContracts.companyId, p.currentCompanyId),
+              eq(serviceContracts.status, 'confirmed'),
+            ),
+          )
+          .orderBy(desc(serviceContracts.startDate))
+          .limit(1)
+      : Promise.resolve([]),
+    db
+      .select({ version: disclosureBoards.version, data: disclosureBoards.data, createdAt: disclosureBoards.createdAt })
+      .from(disclosureBoards)
+      .where(eq(disclosureBoards.projectId, p.id))
+      .orderBy(desc(disclosureBoards.version))
+      .limit(1),
+  ]);
+  const b = boards[0];
+  let board: PublicBoard | null = null;
+  if (b) {
+    const stated = (b.data as { updatedOn?: unknown } | null)?.updatedOn;
+    board = {
+      version: b.version,
+      updatedOn: typeof stated === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(stated) ? stated : chinaDate(b.createdAt),
+      items: boardItems(b.data),
+    };
+  }
+  const { currentCompanyId: _c, companyUscc, companyName, ...pub } = p;
+  return {
+    ...pub,
+    company: companyUscc && companyName ? { uscc: companyUscc, name: companyName } : null,
+    // The contract is shown with its company, so only when that company is public.
+    contract: companyUscc ? (contracts[0] ?? null) : null,
+    board,
+  };
+}
+
+/** Every estate's id, for sitemap.xml. */
+export async function listPublicProjectIds(db: Queryable): Promise<string[]> {
+  const rows = await db.select({ id: projects.id }).from(projects).orderBy(asc(projects.id));
+  return rows.map((r) => r.id);
+}
