@@ -72,6 +72,10 @@ test('a company files a change, another company cannot see the draft, the city s
 
   await company.goto('/company/filing');
   await expect(company.getByRole('region', { name: /当前基本信息/ })).toContainText('四川省遂宁市船山区端午路66号');
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto('/companies?q=安居乐业');
+  await visitor.getByRole('link', { name: '遂宁市安居乐业物业服务有限公司' }).click();
+  await expect(visitor.getByText('四川省遂宁市船山区端午路66号')).toBeVisible();
   await expect(company.getByRole('row', { name: /企业基本信息变更/ }).first()).toContainText('已通过');
 });
 
@@ -155,6 +159,9 @@ test('the city opens an account for a new company; its operator changes the pass
   await op.getByLabel('营业执照扫描件').setInputFiles({ name: '营业执照.png', mimeType: 'image/png', buffer: PNG });
   await op.getByRole('button', { name: '提交备案审核' }).click();
   await expect(op.getByText('已提交，等待市住建局审核。')).toBeVisible();
+  // A company that is not yet approved is not public.
+  const early = await (await browser.newContext()).newPage();
+  expect((await early.goto(`/companies/${NEW_USCC}`))?.status()).toBe(404);
 
   await city.goto('/bureau/filings?type=company_filing');
   await city.getByRole('link', { name: '蓬溪县新起点物业服务有限公司' }).click();
@@ -164,4 +171,10 @@ test('the city opens an account for a new company; its operator changes the pass
 
   await op.goto('/company/filing');
   await expect(op.getByRole('heading', { name: /备案状态：已备案/ })).toBeVisible();
+
+  // Only now is the company public.
+  const visitor = await (await browser.newContext()).newPage();
+  expect((await visitor.goto(`/companies/${NEW_USCC}`))?.status()).toBe(200);
+  await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('蓬溪县新起点物业服务有限公司');
+  await expect(visitor.getByText('四川省遂宁市蓬溪县赤城镇新街18号')).toBeVisible();
 });
