@@ -4,7 +4,10 @@ import { requireActor } from '@/lib/auth/actor';
 export default async function CompanyLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor(['company'], '/company');
   return (
-    <AreaShell actor={actor} title="企业工作台" nav={[{ href: '/company', label: '工作台' }]}>
+    <AreaShell actor={actor} title="企业工作台" nav={[
+        { href: '/company', label: '工作台' },
+        { href: '/company/projects', label: '项目与合同' },
+      ]}>
       {children}
     </AreaShell>
   );
