@@ -1,0 +1,82 @@
+import { expect, test } from '@playwright/test';
+import { expectSignedInAs, signIn } from './helpers';
+
+function plusYears(date: string, years: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+test('a company registers a contract in 船山区, chuanshan confirms it, shehong cannot see it', async ({ page, browser }) => {
+  await signIn(page, 'company');
+  await expectSignedInAs(page, '/company');
+  await page.getByRole('link', { name: '项目与合同' }).click();
+  await expect(page.getByRole('heading', { name: '项目与合同' })).toBeVisible();
+
+  const row = page
+    .getByRole('row')
+    .filter({ hasText: '船山区' })
+    .filter({ has: page.getByRole('link', { name: /登记续约合同/ }) })
+    .first();
+  const estate = (await row.getByRole('rowheader').textContent())!.trim();
+  await row.getByRole('link', { name: /登记续约合同/ }).click();
+  await expect(page.getByRole('heading', { name: '登记物业服务合同' })).toBeVisible();
+
+  // The renewal starts the day after the current contract ends (prefilled).
+  const start = await page.getByLabel('合同开始日期').inputValue();
+  expect(start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  await page.getByLabel('合同结束日期').fill(plusYears(start, 3));
+  await page.getByLabel('年物业费（元）').fill('1000000');
+
+  // A bond below 5 % of a year's fees: the Chinese field error, linked to the field.
+  const bond = page.getByLabel('履约保证金（元）');
+  await bond.fill('10000');
+  await page.getByRole('button', { name: '提交登记' }).click();
+  await expect(page.getByText('履约保证金应在 50,000 元 至 300,000 元 之间', { exact: false }).last()).toBeVisible();
+  await expect(bond).toHaveAttribute('aria-invalid', 'true');
+  await expect(bond).toHaveAttribute('aria-describedby', /bondAmount-error/);
+
+  await bond.fill('60000');
+  await page.getByRole('button', { name: '提交登记' }).click();
+  await expect(page).toHaveURL(/\/company\/projects\?registered=1$/);
+  await expect(page.getByRole('status')).toContainText('等待项目所在区县住建部门确认');
+  await expect(page.getByRole('row').filter({ hasText: estate }).filter({ hasText: '待确认' })).toHaveCount(1);
+
+  // The district of the estate confirms it.
+  const district = await (await browser.newContext()).newPage();
+  await signIn(district, 'chuanshan');
+  await expectSignedInAs(district, '/bureau');
+  await district.getByRole('link', { name: '合同确认' }).click();
+  await district.getByRole('link', { name: estate }).click();
+  await expect(district).toHaveURL(/\/bureau\/contracts\/[0-9a-f-]{36}$/);
+  const url = district.url();
+  await district.getByRole('button', { name: '确认合同' }).click();
+  await expect(district.getByRole('status')).toContainText('已确认该合同');
+  await expect(district.getByText('该合同已处理：已确认')).toBeVisible();
+
+  // Another district gets 404 on the same URL.
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, 'shehong');
+  await expectSignedInAs(other, '/bureau');
+  const res = await other.goto(url);
+  expect(res?.status()).toBe(404);
+  await other.goto('/bureau/contracts?status=confirmed');
+  await expect(other.getByRole('link', { name: estate })).toHaveCount(0);
+
+  // The company sees it confirmed.
+  await page.reload();
+  await expect(page.getByRole('row').filter({ hasText: estate }).filter({ hasText: `${start} 至` })).toContainText('已确认');
+});
+
+test('the bureau estates page flags stale disclosure boards', async ({ page }) => {
+  await signIn(page, 'city');
+  await expectSignedInAs(page, '/bureau');
+  await page.getByRole('link', { name: '小区' }).click();
+  await expect(page.getByRole('heading', { name: '小区（物业项目）' })).toBeVisible();
+  await page.getByLabel('提示').selectOption('stale_board');
+  await page.getByRole('button', { name: '筛选' }).click();
+  await expect(page).toHaveURL(/flag=stale_board/);
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows.nth(1)).toContainText('公示栏超过12个月未更新');
+});
