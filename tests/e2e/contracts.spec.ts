@@ -33,7 +33,7 @@ test('a company registers a contract in 船山区, chuanshan confirms it, shehon
   const bond = page.getByLabel('履约保证金（元）');
   await bond.fill('10000');
   await page.getByRole('button', { name: '提交登记' }).click();
-  await expect(page.getByText('履约保证金应在 50,000 元 至 300,000 元 之间', { exact: false }).last()).toBeVisible();
+  await expect(page.locator('#bondAmount-error')).toHaveText('履约保证金应在 50,000 元 至 300,000 元 之间（不低于年物业费的 5%，不超过 300,000 元）');
   await expect(bond).toHaveAttribute('aria-invalid', 'true');
   await expect(bond).toHaveAttribute('aria-describedby', /bondAmount-error/);
 

@@ -11,6 +11,7 @@ import {
   noticeLateness,
   periodsOverlap,
 } from '@/lib/domain/contracts';
+import { contractDecisionSchema, contractRegistrationSchema, earlyExitSchema } from '@/lib/validation/contract';
 
 describe('performance bond (ZJ 9: ≥ 5 % of a year’s fees, ≤ 300,000 yuan)', () => {
   it('fees 1,000,000 → at least 50,000, at most 300,000', () => {
@@ -109,5 +110,40 @@ describe('disclosure board staleness (SPEC §3.9: at least yearly)', () => {
     expect(isBoardStale('2025-10-31', '2026-11-01')).toBe(true);
     expect(isBoardStale('2025-11-01', '2026-11-01')).toBe(false);
     expect(isBoardStale(null, '2026-11-01')).toBe(true);
+  });
+});
+
+describe('contract form schemas (shared by the browser and the server)', () => {
+  const base = {
+    projectId: '8c1a4b7e-1d2f-4a3b-9c8d-7e6f5a4b3c2d',
+    startDate: '2027-01-01',
+    endDate: '2029-12-31',
+    annualFees: '1000000',
+    bondAmount: '50000',
+  };
+  const errorsOf = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+    Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));
+
+  it('accepts a valid registration and coerces amounts', () => {
+    const r = contractRegistrationSchema().safeParse(base);
+    expect(r.success && r.data.annualFees).toBe(1_000_000);
+  });
+  it('puts an end before the start on endDate and a bad bond on bondAmount, in Chinese', () => {
+    const r = contractRegistrationSchema().safeParse({ ...base, endDate: '2026-12-31', bondAmount: '400000' });
+    expect(errorsOf(r)).toEqual({
+      endDate: '合同结束日期应晚于开始日期',
+      bondAmount: '履约保证金应在 50,000 元 至 300,000 元 之间（不低于年物业费的 5%，不超过 300,000 元）',
+    });
+  });
+  it('uses the policy’s bond rule', () => {
+    expect(contractRegistrationSchema({ minShareOfAnnualFees: 0.1, maxYuan: 300_000 }).safeParse(base).success).toBe(false);
+  });
+  it('requires a reason for a rejection and for an early exit', () => {
+    expect(errorsOf(contractDecisionSchema.safeParse({ id: base.projectId, version: 1, decision: 'reject', reason: ' ' }))).toEqual({
+      reason: '不予确认时必须写明理由',
+    });
+    expect(contractDecisionSchema.safeParse({ id: base.projectId, version: 1, decision: 'confirm' }).success).toBe(true);
+    const exit = earlyExitSchema.safeParse({ contractId: base.projectId, version: 1, exitedOn: '2026-11-01', reason: '', handoverDone: 'on' });
+    expect(Object.keys(errorsOf(exit))).toEqual(['reason']);
   });
 });
