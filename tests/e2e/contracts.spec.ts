@@ -80,3 +80,31 @@ test('the bureau estates page flags stale disclosure boards', async ({ page }) =
   const rows = page.getByRole('table').getByRole('row');
   await expect(rows.nth(1)).toContainText('公示栏超过12个月未更新');
 });
+
+test('the serving company publishes a new version of an estate’s disclosure board', async ({ page }) => {
+  await signIn(page, 'company');
+  await expectSignedInAs(page, '/company');
+  await page.goto('/company/projects');
+  await page.getByRole('link', { name: /编辑公示栏/ }).first().click();
+  await expect(page.getByRole('heading', { name: /公示栏$/ })).toBeVisible();
+  const current = Number((await page.getByText(/当前为第 \d+ 版/).textContent())!.match(/第 (\d+) 版/)![1]);
+
+  const complaint = page.getByLabel('投诉电话');
+  await complaint.fill('123');
+  await page.getByRole('button', { name: '发布新版本' }).click();
+  await expect(page.locator('#data-complaintPhone-error')).toContainText('请填写有效的投诉电话');
+  await expect(complaint).toHaveAttribute('aria-invalid', 'true');
+
+  await complaint.fill('0825-2223333');
+  await page.getByRole('button', { name: '添加收费项目' }).click();
+  await page.getByLabel(/^收费项目 \d+$/).last().fill('装修押金');
+  await page.getByLabel(/^收费标准 \d+$/).last().fill('2000元/户（验收后退还）');
+  await page.getByRole('button', { name: '发布新版本' }).click();
+  await expect(page.getByRole('status')).toHaveText(`已发布第 ${current + 1} 版公示内容。`);
+  await expect(page.getByLabel('投诉电话')).toHaveValue('0825-2223333');
+
+  await page.getByRole('link', { name: '查看历史版本' }).click();
+  await expect(page.getByText(new RegExp(`第 ${current + 1} 版 · 公示日期`))).toBeVisible();
+  await expect(page.getByText(new RegExp(`第 ${current} 版 · 公示日期`))).toBeVisible();
+  await expect(page.getByText('装修押金：2000元/户（验收后退还）')).toBeVisible();
+});
