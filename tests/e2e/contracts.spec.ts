@@ -52,7 +52,6 @@ test('a company registers a contract in 船山区, chuanshan confirms it, shehon
   await expect(district).toHaveURL(/\/bureau\/contracts\/[0-9a-f-]{36}$/);
   const url = district.url();
   await district.getByRole('button', { name: '确认合同' }).click();
-  await expect(district.getByRole('status')).toContainText('已确认该合同');
   await expect(district.getByText('该合同已处理：已确认')).toBeVisible();
 
   // Another district gets 404 on the same URL.
@@ -107,4 +106,26 @@ test('the serving company publishes a new version of an estate’s disclosure bo
   await expect(page.getByText(new RegExp(`第 ${current + 1} 版 · 公示日期`))).toBeVisible();
   await expect(page.getByText(new RegExp(`第 ${current} 版 · 公示日期`))).toBeVisible();
   await expect(page.getByText('装修押金：2000元/户（验收后退还）')).toBeVisible();
+});
+
+test('a company records a non-renewal notice and an early exit', async ({ page }) => {
+  await signIn(page, 'company');
+  await expectSignedInAs(page, '/company');
+  await page.goto('/company/projects');
+  const links = page.getByRole('link', { name: /不续约告知 \/ 提前撤出/ });
+  await links.first().click();
+  await page.getByRole('button', { name: '登记不续约告知' }).click();
+  // The page reloads its data: the notice is on the contract, and the form is gone.
+  await expect(page.getByText(/^\d{4}-\d{2}-\d{2}（(已按时告知|告知逾期)）/)).toBeVisible();
+  await expect(page.getByRole('button', { name: '登记不续约告知' })).toHaveCount(0);
+
+  await page.goto('/company/projects');
+  await links.nth(1).click();
+  await page.getByRole('button', { name: '登记提前撤出' }).click();
+  await expect(page.locator('#reason-error')).toContainText('请写明撤出原因');
+  await page.getByLabel('撤出原因').fill('业主大会依法解聘，双方协商一致提前终止');
+  await page.getByLabel('已与业主委员会或新物业服务企业完成交接').check();
+  await page.getByRole('button', { name: '登记提前撤出' }).click();
+  await expect(page.getByText('已提前终止')).toBeVisible();
+  await expect(page.getByText('业主大会依法解聘，双方协商一致提前终止（已完成交接）')).toBeVisible();
 });
