@@ -85,7 +85,7 @@ export default async function CompanyProjectsPage({ searchParams }: { searchPara
                   </td>
                   <td className="px-3 py-2">
                     <ul className="space-y-1">
-                      {c.status === 'confirmed' && (
+                      {c.status === 'confirmed' && c.startDate <= today && (
                         <li>
                           <Link className="text-brand-700 underline" href={`/company/projects/contracts/${c.id}`}>
                             不续约告知 / 提前撤出<span className="sr-only">（{c.projectName}）</span>

@@ -25,7 +25,8 @@ export default async function CompanyContractPage({ params }: { params: Promise<
   const [project, policy] = await Promise.all([getProjectBasic(db, contract.projectId), getCurrentPolicy(db)]);
   const today = clockToday();
   const flags = noticeFlags({ ...contract, renewed: false }, today, policy.settings.nonRenewalNoticeDays);
-  const open = contract.status === 'confirmed';
+  // Notice and exit belong to a contract in force; a confirmed contract that has not started has neither yet.
+  const open = contract.status === 'confirmed' && contract.startDate <= today;
   return (
     <div className="max-w-3xl space-y-6">
       <p>
@@ -59,6 +60,11 @@ export default async function CompanyContractPage({ params }: { params: Promise<
           </>
         )}
       </dl>
+      {contract.status === 'confirmed' && !open && (
+        <p role="status" className="rounded bg-slate-100 px-3 py-2">
+          合同自 {contract.startDate} 起履行，开始履行后可登记不续约告知或提前撤出。
+        </p>
+      )}
       {open && !contract.nonRenewalNoticeOn && (
         <section aria-labelledby="notice-heading" className="space-y-3 rounded-lg bg-white p-5 shadow-sm">
           <h2 id="notice-heading" className="text-lg font-semibold">
