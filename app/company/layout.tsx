@@ -7,6 +7,7 @@ export default async function CompanyLayout({ children }: { children: React.Reac
     <AreaShell actor={actor} title="企业工作台" nav={[
         { href: '/company', label: '工作台' },
         { href: '/company/filing', label: '企业备案' },
+        { href: '/company/projects', label: '项目与合同' },
       ]}>
       {children}
     </AreaShell>

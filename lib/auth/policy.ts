@@ -88,6 +88,10 @@ const PERMISSIONS = {
   'datarequest.file': ['company', 'committee', 'department'],
   'datarequest.decide': ['city', 'district'],
   'rectification.issue': ['city', 'district'],
+  'project.contract.notice': ['company'],
+  'project.contract.exit': ['company'],
+  'project.board.edit': ['company'],
+  'project.oversee': ['city', 'district'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
