@@ -19,7 +19,7 @@ export const companies = pgTable(
     districtId: text('district_id').references(() => regions.id),
     filingStatus: filingStatus('filing_status').notNull().default('draft'),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
-    /** Market ban (DW 14): no filing approval, no new contract before this date. */
+    /** Market ban (DW 14): no filing approval and no new contract up to and including this date. */
     bannedUntil: date('banned_until'),
     /** Current version of the basic information (see company_versions). Optimistic lock. */
     version: integer('version').notNull().default(1),

@@ -67,7 +67,7 @@ async function runLocked<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
 async function standingProblem(db: Db, companyId: string, today: string): Promise<string | null> {
   const c = await getCompanyStanding(db, companyId);
   if (!c) return '未找到企业信息';
-  if (c.bannedUntil && c.bannedUntil > today) return `企业处于物业服务市场禁入期（至 ${c.bannedUntil}），不能承接新项目`;
+  if (c.bannedUntil && c.bannedUntil >= today) return `企业处于物业服务市场禁入期（至 ${c.bannedUntil}），不能承接新项目`;
   if (c.filingStatus !== 'approved') return '企业备案尚未通过，不能登记物业服务合同（ZJ 7：先备案，后承接项目）';
   return null;
 }
