@@ -3,6 +3,7 @@ import 'server-only';
 import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db';
 import { companies, regions, users } from '@/db/schema';
+import { likePattern } from './search';
 
 export async function usernameTaken(db: Queryable, username: string) {
   const [row] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${username})`).limit(1);
@@ -53,7 +54,7 @@ export async function insertCompanyOperator(tx: Queryable, u: { username: string
 export const ACCOUNTS_PAGE_SIZE = 30;
 
 export async function listCompanyOperators(db: Queryable, q: string, page: number) {
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = likePattern(q);
   const where = and(
     eq(users.role, 'company'),
     q ? or(ilike(companies.name, like), ilike(companies.uscc, like), ilike(users.username, like)) : undefined,

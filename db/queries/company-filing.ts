@@ -9,6 +9,7 @@ import { attachments, companies, companyFlags, companyManagers, companyVersions,
 import type { Actor } from '@/lib/auth/policy';
 import type { CompanyFilingInput } from '@/lib/validation/company';
 import { submissionScope } from './submissions';
+import { likePattern } from './search';
 
 export const FILING_TYPES = ['company_filing', 'company_change'] as const;
 export type FilingType = (typeof FILING_TYPES)[number];
@@ -231,7 +232,7 @@ export async function listFilingQueue(db: Queryable, actor: Actor, f: QueueFilte
   ];
   const q = f.q.trim();
   if (q) {
-    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = likePattern(q);
     conds.push(or(sql`${companies.name} ilike ${like}`, sql`${companies.uscc} ilike ${like}`, sql`${submissions.payload}->>'name' ilike ${like}`));
   }
   const where = and(...conds);

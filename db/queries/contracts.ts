@@ -9,6 +9,7 @@ import type { Queryable } from '@/db';
 import { companies, projects, regions, serviceContracts, submissions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { companyScope, districtScope } from './scope';
+import { likePattern } from './search';
 
 export type ContractRow = typeof serviceContracts.$inferSelect;
 export type ContractStatus = ContractRow['status'];
@@ -322,7 +323,7 @@ export async function listProjectsForOversight(db: Queryable, actor: Actor, f: O
   const where = and(
     districtScope(actor, projects.districtId),
     f.districtId ? eq(projects.districtId, f.districtId) : undefined,
-    f.q ? sql`${projects.name} like ${'%' + f.q.replace(/[\\%_]/g, (m) => '\\' + m) + '%'}` : undefined,
+    f.q ? sql`${projects.name} like ${likePattern(f.q)}` : undefined,
     f.flag ? flagSql[f.flag] : undefined,
   );
   const base = () =>

@@ -5,6 +5,7 @@ import type { Queryable } from '@/db';
 import { companies, disclosureBoards, projects, regions, serviceContracts } from '@/db/schema';
 import { clampPage, type Paged, type StreetOption } from './public-companies';
 import { textMatch } from './search';
+import { isUuid } from '@/lib/validation/ids';
 
 const district = alias(regions, 'district');
 const street = alias(regions, 'street');
@@ -197,15 +198,13 @@ export interface PublicProject {
   board: PublicBoard | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function chinaDate(d: Date): string {
   return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 /** One estate's public page, or null for an unknown (or malformed) id. */
 export async function getPublicProject(db: Queryable, id: string): Promise<PublicProject | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [p] = await db
     .select({
       id: projects.id,

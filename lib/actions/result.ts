@@ -32,3 +32,11 @@ export function invalid(error: z.ZodError): ActionResult<never> {
   }
   return { ok: false, code: 'INVALID', message: DEFAULT_MESSAGES.INVALID, fieldErrors };
 }
+
+/**
+ * A single field's message. An INVALID result carries the generic form message on top; a CONFLICT (the value
+ * clashes with what is already recorded) carries the field's own message there too.
+ */
+export function fieldError(field: string, message: string, code: 'INVALID' | 'CONFLICT' = 'INVALID'): ActionResult<never> {
+  return { ok: false, code, message: code === 'CONFLICT' ? message : DEFAULT_MESSAGES.INVALID, fieldErrors: { [field]: [message] } };
+}

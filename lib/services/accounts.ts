@@ -5,18 +5,13 @@ import 'server-only';
  */
 import type { Db } from '@/db';
 import { findCompanyByUscc, insertCompanyOperator, insertDraftCompany, usernameTaken } from '@/db/queries/accounts';
-import { fail, invalid, ok, type ActionResult } from '@/lib/actions/result';
+import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/passwords';
 import { can, type Actor } from '@/lib/auth/policy';
 import { temporaryPassword } from '@/lib/auth/temp-password';
 import { companyAccountSchema } from '@/lib/validation/accounts';
-
-const INVALID_MESSAGE = '填写的内容有误，请按提示修改';
-
-function fieldError(field: string, message: string): ActionResult<never> {
-  return { ok: false, code: 'INVALID', message: INVALID_MESSAGE, fieldErrors: { [field]: [message] } };
-}
+import { inTransaction, Rollback } from './errors';
 
 export interface CreatedAccount {
   username: string;
@@ -40,37 +35,26 @@ export async function createCompanyAccount(db: Db, actor: Actor | null, input: u
 
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
-  try {
-    return await db.transaction(async (tx) => {
-      const companyId = existing?.id ?? (await insertDraftCompany(tx, { uscc: d.uscc, name: d.companyName, districtId: d.districtId }));
-      if (!companyId) throw new Conflict(fieldError('uscc', '该企业刚刚已被登记，请刷新后重试'));
-      const userId = await insertCompanyOperator(tx, { username: d.username, displayName: d.displayName, passwordHash, companyId });
-      if (!userId) throw new Conflict(fieldError('username', '该账号已被使用，请换一个'));
-      if (!existing) {
-        await audit(tx, actor, { action: 'company.registered', objectType: 'company', objectId: companyId, after: { uscc: d.uscc, name: d.companyName, districtId: d.districtId } });
-      }
-      await audit(tx, actor, {
-        action: 'user.created',
-        objectType: 'user',
-        objectId: userId,
-        after: { username: d.username, displayName: d.displayName, role: 'company', companyId },
-      });
-      return ok({
-        username: d.username,
-        temporaryPassword: password,
-        companyId,
-        companyName: existing?.name ?? d.companyName,
-        newCompany: !existing,
-      });
+  return inTransaction(db, async (tx) => {
+    const companyId = existing?.id ?? (await insertDraftCompany(tx, { uscc: d.uscc, name: d.companyName, districtId: d.districtId }));
+    if (!companyId) throw new Rollback(fieldError('uscc', '该企业刚刚已被登记，请刷新后重试'));
+    const userId = await insertCompanyOperator(tx, { username: d.username, displayName: d.displayName, passwordHash, companyId });
+    if (!userId) throw new Rollback(fieldError('username', '该账号已被使用，请换一个'));
+    if (!existing) {
+      await audit(tx, actor, { action: 'company.registered', objectType: 'company', objectId: companyId, after: { uscc: d.uscc, name: d.companyName, districtId: d.districtId } });
+    }
+    await audit(tx, actor, {
+      action: 'user.created',
+      objectType: 'user',
+      objectId: userId,
+      after: { username: d.username, displayName: d.displayName, role: 'company', companyId },
     });
-  } catch (e) {
-    if (e instanceof Conflict) return e.result;
-    throw e;
-  }
-}
-
-class Conflict extends Error {
-  constructor(readonly result: ActionResult<never>) {
-    super('conflict');
-  }
+    return ok({
+      username: d.username,
+      temporaryPassword: password,
+      companyId,
+      companyName: existing?.name ?? d.companyName,
+      newCompany: !existing,
+    });
+  });
 }

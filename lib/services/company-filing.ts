@@ -25,34 +25,14 @@ import {
   type FilingType,
 } from '@/db/queries/company-filing';
 import { decideSubmission, findByIdempotencyKey } from '@/db/queries/submissions';
-import { fail, invalid, ok, type ActionResult } from '@/lib/actions/result';
+import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import { can, type Actor } from '@/lib/auth/policy';
 import { today as clockToday } from '@/lib/clock';
 import { cleanDocument, UploadError } from '@/lib/uploads/files';
 import { companyFilingSchema, filingDecisionSchema, LICENCE_MAX_BYTES, type CompanyFilingInput } from '@/lib/validation/company';
 import { z } from 'zod';
-
-/** Thrown inside a transaction to roll it back and answer with an expected failure. */
-class Rollback extends Error {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  constructor(readonly result: ActionResult<any>) {
-    super(result.ok ? 'rollback' : result.message);
-  }
-}
-
-async function inTransaction<T>(db: Db, fn: (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
-  try {
-    return await db.transaction(fn);
-  } catch (e) {
-    if (e instanceof Rollback) return e.result;
-    throw e;
-  }
-}
-
-function fieldError(field: string, message: string): ActionResult<never> {
-  return { ok: false, code: 'INVALID', message: '填写的内容有误，请按提示修改', fieldErrors: { [field]: [message] } };
-}
+import { inTransaction, Rollback } from './errors';
 
 /** The fields printed on the business licence: changing one needs the new licence. */
 const LICENCE_FIELDS = ['name', 'address', 'registeredCapital', 'legalRepresentative'] as const;

@@ -23,7 +23,7 @@ import {
 } from '@/db/queries/contracts';
 import { getCurrentPolicy } from '@/db/queries/policy';
 import { insertSubmission } from '@/db/queries/submissions';
-import { fail, invalid, ok, type ActionResult } from '@/lib/actions/result';
+import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import { can, type Actor } from '@/lib/auth/policy';
 import { today as clockToday } from '@/lib/clock';
@@ -42,10 +42,6 @@ export interface ServiceOpts {
 }
 
 const TAKEN = '该合同已被他人处理，请刷新后查看';
-
-function fieldError(field: string, message: string): ActionResult<never> {
-  return { ok: false, code: 'INVALID', message: '填写的内容有误，请按提示修改', fieldErrors: { [field]: [message] } };
-}
 
 async function outOfScope(db: Db, actor: Actor, id: string) {
   if (await contractExists(db, id)) {

@@ -1,3 +1,6 @@
+import type { Db, Tx } from '@/db';
+import type { ActionResult } from '@/lib/actions/result';
+
 /** Thrown inside a transaction to roll it back when an optimistic lock lost; mapped to CONFLICT outside. */
 export class LostRace extends Error {
   constructor(public readonly userMessage: string) {
@@ -12,4 +15,23 @@ export function isUniqueViolation(err: unknown): boolean {
     if ((e as { code?: unknown }).code === '23505') return true;
   }
   return false;
+}
+
+/** Thrown inside a transaction to roll it back and answer with `result` (an expected failure, or a twin's success). */
+export class Rollback extends Error {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  constructor(readonly result: ActionResult<any>) {
+    super(result.ok ? 'rollback' : result.message);
+    this.name = 'Rollback';
+  }
+}
+
+/** `db.transaction(fn)`, where a thrown Rollback becomes the answer instead of an error. */
+export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  try {
+    return await db.transaction(fn);
+  } catch (e) {
+    if (e instanceof Rollback) return e.result;
+    throw e;
+  }
 }

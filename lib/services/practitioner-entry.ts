@@ -18,7 +18,7 @@ import {
   insertPractitioner,
   setPractitionerPhoto,
 } from '@/db/queries/practitioner-entry';
-import { fail, invalid, ok, type ActionResult } from '@/lib/actions/result';
+import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import { can, type Actor } from '@/lib/auth/policy';
 import { today as clockToday } from '@/lib/clock';
@@ -28,16 +28,7 @@ import { env } from '@/lib/env';
 import { hashIdNumber, keysFromBase64, protectIdNumber, type IdKeys } from '@/lib/security/id-crypto';
 import { cleanPhoto, UploadError } from '@/lib/uploads/files';
 import { practitionerEntrySchema } from '@/lib/validation/practitioner';
-
-function fieldError(field: string, message: string, code: 'INVALID' | 'CONFLICT' = 'INVALID'): ActionResult<never> {
-  return { ok: false, code, message: code === 'CONFLICT' ? message : '填写的内容有误，请按提示修改', fieldErrors: { [field]: [message] } };
-}
-
-class Rollback extends Error {
-  constructor(readonly result: ActionResult<never>) {
-    super('rollback');
-  }
-}
+import { inTransaction, isUniqueViolation, Rollback } from './errors';
 
 export interface EntryResult {
   practitionerId: string;
@@ -101,7 +92,7 @@ export async function submitEntry(
   const priority = (await hasGreenChannel(db, actor.companyId, on)) ? 1 : 0;
 
   try {
-    return await db.transaction(async (tx) => {
+    return await inTransaction(db, async (tx) => {
       const practitionerId = await insertPractitioner(tx, {
         ...protectIdNumber(d.idNumber, keys),
         name: d.name,
@@ -151,16 +142,9 @@ export async function submitEntry(
       return ok({ practitionerId, submissionId, deadline: timing.deadline, late: timing.late, workingDaysOverdue: timing.workingDaysOverdue });
     });
   } catch (e) {
-    if (e instanceof Rollback) return e.result;
     // Two entries of one ID at the same moment: the unique index on the hash decides, the loser is told.
     if (isUniqueViolation(e)) return fieldError('idNumber', '该身份证号码刚刚已由他人登记，请刷新后查看', 'CONFLICT');
     throw e;
   }
 }
 
-function isUniqueViolation(e: unknown): boolean {
-  for (let x: unknown = e; x && typeof x === 'object'; x = (x as { cause?: unknown }).cause) {
-    if ((x as { code?: string }).code === '23505') return true;
-  }
-  return false;
-}

@@ -2,8 +2,7 @@ import { getDb } from '@/db';
 import { getAttachmentContent, getAttachmentMeta } from '@/db/queries/company-filing';
 import { findSubmissionInScope } from '@/db/queries/submissions';
 import { getActor, recordOutOfScope } from '@/lib/auth/actor';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@/lib/validation/ids';
 
 const notFound = () => new Response('未找到该文件', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
@@ -13,7 +12,7 @@ const notFound = () => new Response('未找到该文件', { status: 404, headers
  */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!UUID.test(id)) return notFound();
+  if (!isUuid(id)) return notFound();
   const actor = await getActor();
   if (!actor || actor.mustChangePassword) return notFound();
   const db = getDb();

@@ -11,15 +11,14 @@ import { FILING_STATUS_LABELS, SUBMISSION_STATUS_LABELS, SUBMISSION_TYPE_LABELS 
 import { formatDateTime } from '@/lib/format';
 import type { CompanyFilingInput } from '@/lib/validation/company';
 import { DecisionForm } from '../decision-form';
+import { isUuid } from '@/lib/validation/ids';
 
 export const metadata: Metadata = { title: '审核企业备案', robots: { index: false } };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function FilingReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor(['city'], `/bureau/filings/${id}`);
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const db = getDb();
   const filing = await getFilingInScope(db, actor, id);
   if (!filing) {

@@ -12,10 +12,9 @@ import { formatDateTime } from '@/lib/format';
 import type { CompanyFilingInput } from '@/lib/validation/company';
 import { FilingForm } from '../_components/filing-form';
 import { WithdrawForm } from '../_components/withdraw-form';
+import { isUuid } from '@/lib/validation/ids';
 
 export const metadata: Metadata = { title: '备案申请', robots: { index: false } };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function CompanyFilingDetail({
   params,
@@ -26,7 +25,7 @@ export default async function CompanyFilingDetail({
 }) {
   const { id } = await params;
   const actor = await requireActor(['company'], `/company/filings/${id}`);
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const db = getDb();
   const filing = await getFilingInScope(db, actor, id);
   if (!filing) {

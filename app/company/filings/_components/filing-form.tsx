@@ -6,6 +6,7 @@ import { useRef, useState, useTransition } from 'react';
 import { useFieldArray, useForm, type FieldPath } from 'react-hook-form';
 import type { z } from 'zod';
 import { companyFilingSchema, DISTRICT_IDS, DISTRICT_NAMES, LICENCE_MAX_BYTES, MANAGER_KINDS } from '@/lib/validation/company';
+import { Field, inputClass } from '@/components/forms/field';
 import { saveFilingAction } from '../actions';
 
 type FormIn = z.input<typeof companyFilingSchema>;
@@ -21,7 +22,6 @@ export interface FilingFormProps {
   hasLicence: boolean;
 }
 
-const input = 'mt-1 w-full rounded border border-slate-400 px-3 py-2';
 
 function FieldError({ id, message }: { id: string; message?: string }) {
   if (!message) return null;
@@ -79,32 +79,17 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
     });
   };
 
-  const field = (name: 'name' | 'uscc' | 'address' | 'registeredCapital' | 'legalRepresentative' | 'contactPhone', label: string, opts: { hint?: string; inputMode?: 'numeric' | 'decimal' | 'tel'; readOnly?: boolean } = {}) => {
-    const err = errors[name]?.message;
-    const describedBy = [opts.hint ? `${name}-hint` : null, err ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
-    return (
-      <div>
-        <label htmlFor={name} className="block font-medium">
-          {label}
-        </label>
-        {opts.hint && (
-          <p id={`${name}-hint`} className="text-sm text-slate-600">
-            {opts.hint}
-          </p>
-        )}
-        <input
-          id={name}
-          {...register(name)}
-          inputMode={opts.inputMode}
-          readOnly={opts.readOnly}
-          aria-invalid={!!err}
-          aria-describedby={describedBy}
-          className={`${input} ${opts.readOnly ? 'bg-slate-100' : ''}`}
-        />
-        <FieldError id={`${name}-error`} message={err} />
-      </div>
-    );
-  };
+  const field = (
+    name: 'name' | 'uscc' | 'address' | 'registeredCapital' | 'legalRepresentative' | 'contactPhone',
+    label: string,
+    opts: { hint?: string; inputMode?: 'numeric' | 'decimal' | 'tel'; readOnly?: boolean } = {},
+  ) => (
+    <Field id={name} label={label} hint={opts.hint} error={errors[name]?.message}>
+      {(a11y) => (
+        <input {...a11y} {...register(name)} inputMode={opts.inputMode} readOnly={opts.readOnly} className={`${inputClass} ${opts.readOnly ? 'bg-slate-100' : ''}`} />
+      )}
+    </Field>
+  );
 
   return (
     <form onSubmit={handleSubmit(onValid)} noValidate className="space-y-6" aria-describedby={formMessage ? 'form-message' : undefined}>
@@ -124,45 +109,27 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
         {field('registeredCapital', '注册资本（万元）', { inputMode: 'decimal' })}
         {field('legalRepresentative', '法定代表人')}
         {field('contactPhone', '联系电话', { hint: '手机号码或固定电话，如 0825-1234567', inputMode: 'tel' })}
-        <div>
-          <label htmlFor="districtId" className="block font-medium">
-            注册所在区县
-          </label>
-          <select
-            id="districtId"
-            {...register('districtId')}
-            aria-invalid={!!errors.districtId}
-            aria-describedby={errors.districtId ? 'districtId-error' : undefined}
-            className={input}
-          >
-            {DISTRICT_IDS.map((id) => (
-              <option key={id} value={id}>
-                {DISTRICT_NAMES[id]}
-              </option>
-            ))}
-          </select>
-          <FieldError id="districtId-error" message={errors.districtId?.message} />
-        </div>
-        <div>
-          <label htmlFor="licence" className="block font-medium">
-            营业执照扫描件
-          </label>
-          <p id="licence-hint" className="text-sm text-slate-600">
-            PDF、JPEG、PNG 或 WebP，不超过 10 MB；图片会重新压缩并去除拍摄位置等元数据。
-            {hasLicence ? '已上传过营业执照，如未变更可不再上传。' : ''}
-          </p>
-          <input
-            ref={licenceRef}
-            id="licence"
-            name="licence"
-            type="file"
-            accept="application/pdf,image/jpeg,image/png,image/webp"
-            aria-invalid={!!licenceError}
-            aria-describedby={`licence-hint${licenceError ? ' licence-error' : ''}`}
-            className="mt-1 block w-full text-sm"
-          />
-          <FieldError id="licence-error" message={licenceError ?? undefined} />
-        </div>
+        <Field id="districtId" label="注册所在区县" error={errors.districtId?.message}>
+          {(a11y) => (
+            <select {...a11y} {...register('districtId')} className={inputClass}>
+              {DISTRICT_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {DISTRICT_NAMES[id]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          id="licence"
+          label="营业执照扫描件"
+          hint={`PDF、JPEG、PNG 或 WebP，不超过 10 MB；图片会重新压缩并去除拍摄位置等元数据。${hasLicence ? '已上传过营业执照，如未变更可不再上传。' : ''}`}
+          error={licenceError ?? undefined}
+        >
+          {(a11y) => (
+            <input {...a11y} ref={licenceRef} name="licence" type="file" accept="application/pdf,image/jpeg,image/png,image/webp" className="mt-1 block w-full text-sm" />
+          )}
+        </Field>
       </fieldset>
 
       <fieldset className="rounded-lg bg-white p-5 shadow-sm">
@@ -179,7 +146,7 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
                   <label htmlFor={id('kind')} className="block text-sm font-medium">
                     第 {i + 1} 人 · 类别
                   </label>
-                  <select id={id('kind')} {...register(`managers.${i}.kind`)} className={input}>
+                  <select id={id('kind')} {...register(`managers.${i}.kind`)} className={inputClass}>
                     {MANAGER_KINDS.map((k) => (
                       <option key={k}>{k}</option>
                     ))}
@@ -194,7 +161,7 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
                     {...register(`managers.${i}.name`)}
                     aria-invalid={!!e?.name}
                     aria-describedby={e?.name ? id('name-error') : undefined}
-                    className={input}
+                    className={inputClass}
                   />
                   <FieldError id={id('name-error')} message={e?.name?.message} />
                 </div>
@@ -202,14 +169,14 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
                   <label htmlFor={id('title')} className="block text-sm font-medium">
                     职务
                   </label>
-                  <input id={id('title')} {...register(`managers.${i}.title`)} className={input} />
+                  <input id={id('title')} {...register(`managers.${i}.title`)} className={inputClass} />
                   <FieldError id={id('title-error')} message={e?.title?.message} />
                 </div>
                 <div>
                   <label htmlFor={id('qualification')} className="block text-sm font-medium">
                     资格证书或职称
                   </label>
-                  <input id={id('qualification')} {...register(`managers.${i}.qualification`)} className={input} />
+                  <input id={id('qualification')} {...register(`managers.${i}.qualification`)} className={inputClass} />
                   <FieldError id={id('qualification-error')} message={e?.qualification?.message} />
                 </div>
                 <button
