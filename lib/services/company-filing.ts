@@ -32,7 +32,7 @@ import { today as clockToday } from '@/lib/clock';
 import { cleanDocument, UploadError } from '@/lib/uploads/files';
 import { companyFilingSchema, filingDecisionSchema, LICENCE_MAX_BYTES, type CompanyFilingInput } from '@/lib/validation/company';
 import { z } from 'zod';
-import { inTransaction, Rollback } from './errors';
+import { inTransaction, LostRace, Rollback } from './errors';
 
 /** The fields printed on the business licence: changing one needs the new licence. */
 const LICENCE_FIELDS = ['name', 'address', 'registeredCapital', 'legalRepresentative'] as const;
@@ -172,7 +172,7 @@ export async function saveFiling(db: Db, actor: Actor | null, input: SaveFilingI
         submittedBy: actor.userId,
         districtId: data.districtId,
       });
-      if (!row) throw new Rollback(fail('CONFLICT', '该申请已在别处被修改或处理，请刷新后再试'));
+      if (!row) throw new LostRace('该申请已在别处被修改或处理，请刷新后再试');
     } else {
       row = await insertFiling(tx, {
         type,
@@ -189,7 +189,7 @@ export async function saveFiling(db: Db, actor: Actor | null, input: SaveFilingI
         // The same form sent twice is harmless: answer with what the first one made.
         const twin = meta.data.idempotencyKey ? await findByIdempotencyKey(tx, meta.data.idempotencyKey) : null;
         if (twin && twin.companyId === company.id) throw new Rollback(ok({ id: twin.id, status: twin.status }));
-        throw new Rollback(fail('CONFLICT', '已有一份未办结的备案或变更申请，请在原申请中修改'));
+        throw new LostRace('已有一份未办结的备案或变更申请，请在原申请中修改');
       }
       if (licenceId) await setAttachmentOwner(tx, licenceId, 'submission', row.id);
     }
@@ -217,7 +217,7 @@ export async function withdrawFiling(db: Db, actor: Actor | null, input: unknown
   if (!filing) return fail('NOT_FOUND');
   return inTransaction(db, async (tx) => {
     const row = await withdrawFilingRow(tx, { id: filing.id, companyId: actor.companyId!, expectedVersion: parsed.data.version });
-    if (!row) throw new Rollback(fail('CONFLICT', '该申请已被审核或已在别处处理，不能撤回'));
+    if (!row) throw new LostRace('该申请已被审核或已在别处处理，不能撤回');
     if (filing.type === 'company_filing') await setCompanyFilingStatus(tx, filing.companyId, 'draft');
     await audit(tx, actor, { action: 'company.filing.withdrawn', objectType: 'submission', objectId: filing.id, before: { status: filing.status }, after: { status: row.status } });
     return ok({ id: filing.id });
@@ -269,7 +269,7 @@ export async function decideFiling(
       reason: d.reason,
       decidedBy: actor.userId,
     });
-    if (!decided) throw new Rollback(fail('CONFLICT', '该申请已被其他审核人员处理'));
+    if (!decided) throw new LostRace('该申请已被其他审核人员处理');
     let companyVersion: number | null = null;
     if (d.decision === 'approved') {
       const applied = await applyApprovedFiling(tx, {
@@ -278,7 +278,7 @@ export async function decideFiling(
         payload: payload!,
         submissionId: filing.id,
       });
-      if (!applied) throw new Rollback(fail('CONFLICT', '企业基本信息在此期间已有其他变更生效，请退回企业按最新信息重新提交'));
+      if (!applied) throw new LostRace('企业基本信息在此期间已有其他变更生效，请退回企业按最新信息重新提交');
       companyVersion = applied.version;
     } else if (filing.type === 'company_filing') {
       await setCompanyFilingStatus(tx, company.id, d.decision === 'rejected' ? 'rejected' : 'draft');

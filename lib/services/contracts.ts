@@ -35,7 +35,7 @@ import {
   earlyExitSchema,
   nonRenewalNoticeSchema,
 } from '@/lib/validation/contract';
-import { LostRace } from './errors';
+import { LostRace, Rollback } from './errors';
 
 export interface ServiceOpts {
   today?: string;
@@ -54,7 +54,7 @@ async function runLocked<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
   try {
     return ok(await fn());
   } catch (err) {
-    if (err instanceof LostRace) return fail('CONFLICT', err.userMessage);
+    if (err instanceof Rollback) return err.result;
     throw err;
   }
 }

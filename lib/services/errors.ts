@@ -1,13 +1,5 @@
 import type { Db, Tx } from '@/db';
-import type { ActionResult } from '@/lib/actions/result';
-
-/** Thrown inside a transaction to roll it back when an optimistic lock lost; mapped to CONFLICT outside. */
-export class LostRace extends Error {
-  constructor(public readonly userMessage: string) {
-    super(userMessage);
-    this.name = 'LostRace';
-  }
-}
+import { fail, type ActionResult } from '@/lib/actions/result';
 
 /** A unique-constraint violation (SQLSTATE 23505), on either driver, possibly wrapped by drizzle. */
 export function isUniqueViolation(err: unknown): boolean {
@@ -33,5 +25,13 @@ export async function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<ActionRes
   } catch (e) {
     if (e instanceof Rollback) return e.result;
     throw e;
+  }
+}
+
+/** A Rollback for an optimistic lock that lost: the answer is CONFLICT with the message the user sees. */
+export class LostRace extends Rollback {
+  constructor(userMessage: string) {
+    super(fail('CONFLICT', userMessage));
+    this.name = 'LostRace';
   }
 }
