@@ -18,6 +18,7 @@ import {
   insertPractitioner,
   setPractitionerPhoto,
 } from '@/db/queries/practitioner-entry';
+import { getPractitionerState, replaceCertificates, updatePractitionerLocked } from '@/db/queries/practitioner-review';
 import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import { can, type Actor } from '@/lib/auth/policy';
@@ -82,8 +83,10 @@ export async function submitEntry(
     }
     if (elsewhere) return fieldError('idNumber', '该人员已有其他企业提交的登记正在审核，请待审核结束后再办理', 'CONFLICT');
     if (standing.status === 'archived') return fieldError('idNumber', '该人员已退出行业并归档，请办理重新执业（恢复档案），无需重新录入', 'CONFLICT');
-    return fieldError('idNumber', '该身份证号码已在平台登记', 'CONFLICT');
+    // A person whose every entry was rejected is entered again on the same row (the history is kept).
+    if (standing.status !== 'pending') return fieldError('idNumber', '该身份证号码已在平台登记', 'CONFLICT');
   }
+  const reuseId = standing?.id ?? null;
 
   const { settings } = await getCurrentPolicy(db);
   const timing = entryTiming(d.labourContractOn, on, settings);
@@ -93,8 +96,7 @@ export async function submitEntry(
 
   try {
     return await inTransaction(db, async (tx) => {
-      const practitionerId = await insertPractitioner(tx, {
-        ...protectIdNumber(d.idNumber, keys),
+      const fields = {
         name: d.name,
         gender: id.gender,
         birthDate: id.birthDate,
@@ -108,9 +110,18 @@ export async function submitEntry(
         skills: d.skills,
         hiredOn: d.hiredOn,
         labourContractOn: d.labourContractOn,
-      });
+      };
+      let practitionerId: string | null;
+      if (reuseId) {
+        // Optimistic lock on the person's version: of concurrent re-entries exactly one takes the row.
+        const state = await getPractitionerState(tx, reuseId);
+        practitionerId = state?.status === 'pending' ? await updatePractitionerLocked(tx, reuseId, state.version, fields) : null;
+      } else {
+        practitionerId = await insertPractitioner(tx, { ...protectIdNumber(d.idNumber, keys), ...fields });
+      }
       if (!practitionerId) throw new Rollback(fieldError('idNumber', '该身份证号码刚刚已由他人登记，请刷新后查看', 'CONFLICT'));
-      await insertCertificates(tx, practitionerId, d.certificates);
+      if (reuseId) await replaceCertificates(tx, practitionerId, d.certificates);
+      else await insertCertificates(tx, practitionerId, d.certificates);
       const photoId = await insertPhoto(tx, { practitionerId, kind: 'photo', content: photo.photo.content, sha256: photo.photo.sha256, uploadedBy: actor.userId });
       await insertPhoto(tx, { practitionerId, kind: 'thumb', content: photo.thumb.content, sha256: photo.thumb.sha256, uploadedBy: actor.userId });
       await setPractitionerPhoto(tx, practitionerId, photoId);
@@ -121,7 +132,7 @@ export async function submitEntry(
         post: d.post,
         startDate: d.hiredOn,
       });
-      const payload = { employmentId, post: d.post, labourContractOn: d.labourContractOn, ...timing };
+      const payload = { employmentId, post: d.post, labourContractOn: d.labourContractOn, enteredOn: on, ...timing };
       const submissionId = await insertEntrySubmission(tx, {
         companyId: actor.companyId!,
         districtId: project.districtId,
@@ -137,7 +148,7 @@ export async function submitEntry(
         action: 'practitioner.entered',
         objectType: 'practitioner',
         objectId: practitionerId,
-        after: { name: d.name, idNumber: protectIdNumber(d.idNumber, keys).idNumberMasked, projectId: project.id, post: d.post, submissionId, ...timing },
+        after: { name: d.name, idNumber: protectIdNumber(d.idNumber, keys).idNumberMasked, projectId: project.id, post: d.post, submissionId, reentered: !!reuseId, ...timing },
       });
       return ok({ practitionerId, submissionId, deadline: timing.deadline, late: timing.late, workingDaysOverdue: timing.workingDaysOverdue });
     });

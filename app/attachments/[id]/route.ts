@@ -1,5 +1,6 @@
 import { getDb } from '@/db';
 import { getAttachmentContent, getAttachmentMeta } from '@/db/queries/company-filing';
+import { practitionerInScope } from '@/db/queries/practitioner-review';
 import { findSubmissionInScope } from '@/db/queries/submissions';
 import { getActor, recordOutOfScope } from '@/lib/auth/actor';
 import { isUuid } from '@/lib/validation/ids';
@@ -22,6 +23,9 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   if (meta.ownerType === 'submission' && meta.ownerId) {
     const s = await findSubmissionInScope(db, actor, meta.ownerId);
     allowed = !!s && (s.status !== 'draft' || actor.role === 'company');
+  } else if (meta.ownerType === 'practitioner' && meta.ownerId) {
+    // A person's photo: the city, a district where the person works or worked, a company that employs or employed them.
+    allowed = await practitionerInScope(db, actor, meta.ownerId);
   }
   if (!allowed) {
     await recordOutOfScope(actor, 'attachment', id);
