@@ -1,0 +1,73 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db';
+import { fail, type ActionResult } from '@/lib/actions/result';
+import { getActor } from '@/lib/auth/actor';
+import type { FullIdState } from '@/components/practitioner/full-id-view';
+import { addPractitionerPhoto, resubmitEntry } from '@/lib/services/practitioner-correction';
+import { submitEntry, type EntryResult } from '@/lib/services/practitioner-entry';
+import { viewFullIdNumber } from '@/lib/services/practitioner-review';
+
+async function photoOf(fd: FormData) {
+  const file = fd.get('photo');
+  return file instanceof File && file.size > 0 ? { bytes: new Uint8Array(await file.arrayBuffer()) } : null;
+}
+
+function dataOf(fd: FormData): { ok: true; data: unknown } | { ok: false } {
+  try {
+    return { ok: true, data: JSON.parse(String(fd.get('data') ?? '')) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** The entry form posts its fields as JSON in `data` and the photo as `photo`. */
+export async function submitEntryAction(fd: FormData): Promise<ActionResult<EntryResult>> {
+  const d = dataOf(fd);
+  if (!d.ok) return fail('INVALID');
+  const result = await submitEntry(getDb(), await getActor(), { data: d.data, photo: await photoOf(fd) });
+  if (result.ok) {
+    revalidatePath('/company/staff');
+    revalidatePath('/bureau/staff');
+  }
+  return result;
+}
+
+/** A returned entry, corrected and sent again. */
+export async function resubmitEntryAction(fd: FormData): Promise<ActionResult<{ practitionerId: string; submissionId: string }>> {
+  const d = dataOf(fd);
+  if (!d.ok) return fail('INVALID');
+  const result = await resubmitEntry(getDb(), await getActor(), {
+    submissionId: fd.get('submissionId'),
+    expectedVersion: fd.get('expectedVersion'),
+    data: d.data,
+    photo: await photoOf(fd),
+  });
+  if (result.ok) {
+    revalidatePath('/company/staff');
+    revalidatePath(`/company/staff/${result.data.practitionerId}`);
+    revalidatePath('/bureau/staff');
+  }
+  return result;
+}
+
+export interface PhotoState {
+  message?: string;
+  done?: boolean;
+}
+
+/** The photo of a person who has none. */
+export async function addPhotoAction(_prev: PhotoState, fd: FormData): Promise<PhotoState> {
+  const practitionerId = String(fd.get('practitionerId') ?? '');
+  const result = await addPractitionerPhoto(getDb(), await getActor(), { practitionerId, photo: await photoOf(fd) });
+  if (!result.ok) return { message: result.fieldErrors?.photo?.[0] ?? result.message };
+  revalidatePath(`/company/staff/${practitionerId}`);
+  return { done: true };
+}
+
+/** The logged full ID number; returned in this response only. */
+export async function viewFullIdAction(_prev: FullIdState, fd: FormData): Promise<FullIdState> {
+  const result = await viewFullIdNumber(getDb(), await getActor(), { practitionerId: fd.get('practitionerId') });
+  return result.ok ? { idNumber: result.data.idNumber } : { message: result.message };
+}
