@@ -60,6 +60,9 @@ test('a company enters a person, the district approves, the person is current; a
   // 30 calendar days after the contract is past the 10-working-day deadline.
   await expect(company.getByRole('status').getByText(/逾期 \d+ 个工作日/)).toBeVisible();
   const personPath = new URL(company.url()).pathname;
+  // The photo is served to the employing company through the scoped attachment route.
+  const photoSrc = await company.getByRole('img', { name: `${NAME}的证件照` }).getAttribute('src');
+  expect((await company.request.get(photoSrc!)).status()).toBe(200);
   await expect(company.getByText(`${ID.slice(0, 4)}**********${ID.slice(-4)}`)).toBeVisible();
 
   await company.goto(`/company/staff?q=${encodeURIComponent(NAME)}`);
@@ -84,7 +87,9 @@ test('a company enters a person, the district approves, the person is current; a
 
   // The company sees the person current.
   await company.goto(personPath);
-  await expect(company.getByText('已通过')).toBeVisible();
+  await expect(company.getByRole('cell', { name: '在职', exact: true })).toBeVisible();
+  await expect(company.getByRole('definition').filter({ hasText: /^在册$/ })).toBeVisible();
+  await expect(company.getByRole('cell', { name: '已通过', exact: true })).toBeVisible();
   await company.goto(`/company/staff?status=current&q=${encodeURIComponent(NAME)}`);
   await expect(company.getByRole('row', { name: new RegExp(NAME) }).getByRole('cell', { name: '在职' })).toBeVisible();
 
@@ -92,4 +97,5 @@ test('a company enters a person, the district approves, the person is current; a
   const shehong = await as(browser, 'shehong', '/bureau');
   const res = await shehong.goto(submissionPath);
   expect(res?.status()).toBe(404);
+  expect((await shehong.request.get(photoSrc!)).status()).toBe(404);
 });

@@ -112,7 +112,8 @@ export function EntryForm({ projects, correction }: EntryFormProps) {
       const { photo, _form, ...rest } = result.fieldErrors ?? {};
       if (photo?.[0]) setPhotoError(photo[0]);
       const anyField = applyFieldErrors(rest, setError as never);
-      setFormMessage(_form?.[0] ?? (anyField || photo ? '填写的内容有误，请按提示修改' : result.message));
+      // A CONFLICT (e.g. the ID is current at another company) carries the field's own message: say it on top too.
+      setFormMessage(_form?.[0] ?? (result.code === 'CONFLICT' || !(anyField || photo) ? result.message : '填写的内容有误，请按提示修改'));
     });
   };
 
