@@ -9,6 +9,7 @@ import { addPractitionerPhoto, resubmitEntry } from '@/lib/services/practitioner
 import { NO_PHOTO } from '@/lib/services/practitioner-deciders';
 import { submitEntry } from '@/lib/services/practitioner-entry';
 import { decidePractitionerSubmission, viewFullIdNumber } from '@/lib/services/practitioner-review';
+import { listCompanyStaff, listStaffQueue } from '@/db/queries/practitioner-review';
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
 
@@ -275,5 +276,28 @@ describe.each(DRIVERS)('review of staff submissions and the full ID view (%s)', 
     // A decrypted value matches what is stored.
     const [p] = await rows<{ id_number_enc: string }>(sql`select id_number_enc from practitioners where id = ${e.practitionerId}`);
     expect(decryptIdNumber(p!.id_number_enc, keys())).toBe(clear);
+  });
+
+  it('the queue shows a district only its district, overdue filter and green channel first; the company list shows returned entries', async () => {
+    const late = await enter(who.company!, idOf('51090319870101009'), { labourContractOn: '2026-10-01', hiredOn: '2026-10-01' });
+    const all = { type: 'all', status: 'submitted', q: '', projectId: null, overdue: false, page: 1 } as const;
+    const mine = await listStaffQueue(db, who.chuanshan!, { ...all, page: 1 });
+    expect(mine.total).toBeGreaterThan(0);
+    expect(mine.rows.every((r) => r.districtName === '船山区')).toBe(true);
+    const priorities = mine.rows.map((r) => r.priority);
+    expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
+    expect((await listStaffQueue(db, who.shehong!, { ...all, q: '王五' })).rows.map((r) => r.id)).not.toContain(late.submissionId);
+    const overdue = await listStaffQueue(db, who.chuanshan!, { ...all, overdue: true, q: '王五' });
+    expect(overdue.rows.map((r) => r.id)).toContain(late.submissionId);
+    expect(overdue.rows.every((r) => r.late)).toBe(true);
+    const onTime = await enter(who.company!, idOf('51090319870101010'));
+    expect((await listStaffQueue(db, who.chuanshan!, { ...all, overdue: true, q: '王五' })).rows.map((r) => r.id)).not.toContain(onTime.submissionId);
+    expect((await listStaffQueue(db, who.committee!, all)).total).toBe(0);
+
+    expect(await decide(who.chuanshan!, late.submissionId, 'returned', '照片不清晰')).toMatchObject({ ok: true });
+    const returned = await listCompanyStaff(db, who.company!, { q: '王五', projectId: null, post: null, status: 'returned', page: 1 });
+    expect(returned.rows.map((r) => r.practitionerId)).toContain(late.practitionerId);
+    expect(returned.rows.find((r) => r.practitionerId === late.practitionerId)).toMatchObject({ displayStatus: 'returned', late: true });
+    expect((await listCompanyStaff(db, who.company2!, { q: '王五', projectId: null, post: null, status: 'all', page: 1 })).rows.map((r) => r.practitionerId)).not.toContain(late.practitionerId);
   });
 });
