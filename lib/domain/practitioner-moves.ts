@@ -1,0 +1,60 @@
+/**
+ * Post change, transfer, exit and re-entry (SN 15–17): the deadlines and when a district may step in.
+ *
+ * SN 15 and SN 16 give the company "3日" — calendar days, unlike the entry's "10个工作日" (SN 6). SN 16 does not
+ * say how long the old company has to answer a transfer request; we give it 3 working days
+ * (docs/decisions/009-practitioner-moves.md) before its silence counts as "does not answer".
+ */
+import { addCalendarDays, addWorkingDays, calendarDaysBetween } from './working-days';
+
+export const MOVE_FILING_DAYS = 3;
+export const CONSENT_WAIT_WORKING_DAYS = 3;
+
+export const MOVE_TYPES = ['post_change', 'transfer', 'exit', 're_entry'] as const;
+export type MoveType = (typeof MOVE_TYPES)[number];
+
+export const MOVE_LABELS: Record<MoveType, string> = {
+  post_change: '岗位调整',
+  transfer: '跨企业流动',
+  exit: '退出行业',
+  re_entry: '重新执业',
+};
+
+export interface MoveTiming {
+  deadline: string;
+  late: boolean;
+  daysOverdue: number;
+}
+
+/** SN 15 / SN 16: filed within 3 days of the event (the post change, or the first day at the new company). */
+export function moveTiming(eventOn: string, filedOn: string): MoveTiming {
+  const deadline = addCalendarDays(eventOn, MOVE_FILING_DAYS);
+  const late = filedOn > deadline;
+  return { deadline, late, daysOverdue: late ? calendarDaysBetween(deadline, filedOn) : 0 };
+}
+
+export type Consent = 'pending' | 'given' | 'refused';
+
+/** The last day the old company has to answer before the district may treat it as not answering. */
+export function consentDueOn(requestedOn: string): string {
+  return addWorkingDays(requestedOn, CONSENT_WAIT_WORKING_DAYS);
+}
+
+/**
+ * SN 16: the district may release a person directly when the old company refuses (the district judges the
+ * reason when it checks) or has not answered within the wait.
+ */
+export function mayOverride(consent: Consent, requestedOn: string, today: string): boolean {
+  if (consent === 'refused') return true;
+  if (consent === 'pending') return today > consentDueOn(requestedOn);
+  return false;
+}
+
+/**
+ * The day an employment ends when the person starts another on `nextStart`: the day before, but never before
+ * the employment began (a same-day move still leaves a one-day employment on record).
+ */
+export function endBefore(nextStart: string, started: string): string {
+  const dayBefore = addCalendarDays(nextStart, -1);
+  return dayBefore < started ? started : dayBefore;
+}
