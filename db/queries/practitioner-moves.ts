@@ -303,3 +303,42 @@ export async function districtName(db: Queryable, id: string | null) {
   const [row] = await db.select({ name: regions.name }).from(regions).where(eq(regions.id, id)).limit(1);
   return row?.name ?? null;
 }
+
+/** The estates a company serves now, for the project selects of its forms. */
+export async function listCompanyProjectOptions(db: Queryable, companyId: string) {
+  return db
+    .select({ id: projects.id, name: projects.name })
+    .from(projects)
+    .where(eq(projects.currentCompanyId, companyId))
+    .orderBy(projects.name)
+    .limit(500);
+}
+
+/** The data the receiving company brings up to date, once the person is released to it (or re-enters with it). */
+export async function getPersonForUpdate(db: Queryable, practitionerId: string) {
+  const [p] = await db
+    .select({
+      politicalStatus: practitioners.politicalStatus,
+      mobile: practitioners.mobile,
+      school: practitioners.school,
+      major: practitioners.major,
+      education: practitioners.education,
+      skills: practitioners.skills,
+    })
+    .from(practitioners)
+    .where(eq(practitioners.id, practitionerId))
+    .limit(1);
+  if (!p) return null;
+  const certs = await db
+    .select({ name: certificates.name, number: certificates.number, issuer: certificates.issuer, validUntil: certificates.validUntil })
+    .from(certificates)
+    .where(eq(certificates.practitionerId, practitionerId));
+  return { ...p, certificates: certs };
+}
+
+/** Names of the companies named in payloads. */
+export async function companyNames(db: Queryable, ids: string[]) {
+  if (!ids.length) return new Map<string, string>();
+  const rows = await db.select({ id: companies.id, name: companies.name }).from(companies).where(inArray(companies.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

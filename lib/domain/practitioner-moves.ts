@@ -13,12 +13,14 @@ export const CONSENT_WAIT_WORKING_DAYS = 3;
 export const MOVE_TYPES = ['post_change', 'transfer', 'exit', 're_entry'] as const;
 export type MoveType = (typeof MOVE_TYPES)[number];
 
-export const MOVE_LABELS: Record<MoveType, string> = {
-  post_change: '岗位调整',
-  transfer: '跨企业流动',
-  exit: '退出行业',
-  re_entry: '重新执业',
-};
+/** Where a move stands, in words: a transfer's draft has two stages before it reaches the district. */
+export function moveStageLabel(status: string, payload: { stage?: string; consent?: string } | null | undefined): string {
+  if (status === 'draft' && payload?.stage === 'consent') return payload.consent === 'refused' ? '原企业不同意，待区县核实' : '待原企业答复';
+  if (status === 'draft' && payload?.stage === 'released') return '已调出，待新企业补充信息';
+  return (
+    { draft: '草稿', submitted: '待区县审核', returned: '已退回修改', approved: '已通过', rejected: '未通过', withdrawn: '已撤回' } as Record<string, string>
+  )[status] ?? status;
+}
 
 export interface MoveTiming {
   deadline: string;

@@ -39,7 +39,7 @@ import { audit } from '@/lib/audit';
 import { can, type Actor } from '@/lib/auth/policy';
 import { today as clockToday } from '@/lib/clock';
 import { entryTiming } from '@/lib/domain/practitioner';
-import { consentDueOn, endBefore, mayOverride, moveTiming, MOVE_LABELS, type Consent } from '@/lib/domain/practitioner-moves';
+import { consentDueOn, endBefore, mayOverride, moveTiming, type Consent } from '@/lib/domain/practitioner-moves';
 import { env } from '@/lib/env';
 import { hashIdNumber, keysFromBase64, type IdKeys } from '@/lib/security/id-crypto';
 import {
@@ -563,4 +563,3 @@ export const MOVE_DECIDERS: Record<'post_change' | 'transfer' | 'exit' | 're_ent
   re_entry: decideReEntry,
 };
 
-export { MOVE_LABELS };

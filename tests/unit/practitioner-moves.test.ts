@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consentDueOn, endBefore, mayOverride, moveTiming } from '@/lib/domain/practitioner-moves';
+import { consentDueOn, endBefore, mayOverride, moveStageLabel, moveTiming } from '@/lib/domain/practitioner-moves';
 import { consentSchema, postChangeSchema, reEntrySchema } from '@/lib/validation/practitioner-moves';
 
 describe('SN 15/16: a move is filed within 3 days', () => {
@@ -62,5 +62,14 @@ describe('move forms', () => {
     const paths = !r.success ? r.error.issues.map((i) => i.path.join('.')) : [];
     expect(paths).toContain('idNumber');
     expect(paths).toContain('informed');
+  });
+});
+
+describe('where a move stands', () => {
+  it('names the two stages of a transfer before the district sees it', () => {
+    expect(moveStageLabel('draft', { stage: 'consent', consent: 'pending' })).toBe('待原企业答复');
+    expect(moveStageLabel('draft', { stage: 'consent', consent: 'refused' })).toBe('原企业不同意，待区县核实');
+    expect(moveStageLabel('draft', { stage: 'released' })).toBe('已调出，待新企业补充信息');
+    expect(moveStageLabel('submitted', { stage: 'submitted' })).toBe('待区县审核');
   });
 });
