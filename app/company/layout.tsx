@@ -9,6 +9,7 @@ export default async function CompanyLayout({ children }: { children: React.Reac
         { href: '/company/filing', label: '企业备案' },
         { href: '/company/projects', label: '项目与合同' },
         { href: '/company/staff', label: '从业人员' },
+        { href: '/company/moves', label: '人员变动' },
       ]}>
       {children}
     </AreaShell>

@@ -15,6 +15,8 @@ export type SubmissionRow = typeof submissions.$inferSelect;
 
 export interface NewSubmission {
   type: SubmissionType;
+  /** 'submitted' unless the submission waits for another party first (a transfer waits for the old company). */
+  status?: 'draft' | 'submitted';
   companyId: string | null;
   districtId: string | null;
   projectId?: string | null;
@@ -35,8 +37,8 @@ export async function insertSubmission(tx: Queryable, s: NewSubmission): Promise
     .values({
       ...s,
       payload: s.payload as never,
-      status: 'submitted',
-      submittedAt: sql`now()`,
+      status: s.status ?? 'submitted',
+      submittedAt: s.status === 'draft' ? null : sql`now()`,
     })
     .returning();
   return row!;
