@@ -1,7 +1,9 @@
 import { getDb } from '@/db';
 import { getAttachmentContent, getAttachmentMeta } from '@/db/queries/company-filing';
+import { getObjectionInScope } from '@/db/queries/objections';
 import { findSubmissionInScope } from '@/db/queries/submissions';
 import { getActor, recordOutOfScope } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/policy';
 import { isUuid } from '@/lib/validation/ids';
 
 const notFound = () => new Response('未找到该文件', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
@@ -22,6 +24,8 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   if (meta.ownerType === 'submission' && meta.ownerId) {
     const s = await findSubmissionInScope(db, actor, meta.ownerId);
     allowed = !!s && (s.status !== 'draft' || actor.role === 'company');
+  } else if (meta.ownerType === 'case' && meta.ownerId) {
+    allowed = can(actor, 'objection.handle') && !!(await getObjectionInScope(db, actor, meta.ownerId));
   }
   if (!allowed) {
     await recordOutOfScope(actor, 'attachment', id);
