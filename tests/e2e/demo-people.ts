@@ -1,25 +1,48 @@
-/**
- * The demo city's people as the server seeded them: the seed is deterministic, so building it again in the test
- * gives the same ids, names, phones, birth dates and ID numbers (the encryption keys only change the ciphertext).
- */
-import { buildDemo, type DemoData } from '../../db/seed/build';
-import { decryptIdNumber, keysFromBase64 } from '../../lib/security/id-crypto';
+/** The demo city's people as the server seeded them (see demo-people-dump.ts), built once per test worker. */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 
-const keys = keysFromBase64(Buffer.alloc(32, 1).toString('base64'), Buffer.alloc(32, 2).toString('base64'));
-let cached: DemoData | null = null;
+export interface DemoPerson {
+  id: string;
+  idNumber: string;
+  name: string;
+  mobile: string;
+  birthDate: string;
+  ethnicity: string;
+  nativePlace: string;
+  politicalStatus: string;
+  education: string;
+  school: string | null;
+  status: string;
+}
+export interface Demo {
+  companyId: string;
+  chuanshanDistrictId: string;
+  projects: { id: string; districtId: string; currentCompanyId: string | null }[];
+  employments: { practitionerId: string; projectId: string | null; status: string; post: string }[];
+  practitioners: DemoPerson[];
+}
 
-export function demo(): DemoData {
-  cached ??= buildDemo({
-    keys,
-    passwordHashes: { city: 'x', chuanshan: 'x', shehong: 'x', company: 'x', company2: 'x', association: 'x', committee: 'x', department: 'x' },
-  });
+let cached: Demo | null = null;
+
+export function demo(): Demo {
+  if (!cached) {
+    // Playwright runs from the repository root (playwright.config.ts).
+    const root = process.cwd();
+    const out = execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'tests/e2e/demo-people-dump.ts')], {
+      cwd: root,
+      maxBuffer: 256 * 1024 * 1024,
+      encoding: 'utf8',
+    });
+    cached = JSON.parse(out) as Demo;
+  }
   return cached;
 }
 
 export function idNumberOf(practitionerId: string): string {
   const p = demo().practitioners.find((x) => x.id === practitionerId);
   if (!p) throw new Error(`no demo practitioner ${practitionerId}`);
-  return decryptIdNumber(p.idNumberEnc, keys);
+  return p.idNumber;
 }
 
 /** Current, approved staff of an estate: the people its public page lists. */
@@ -28,7 +51,7 @@ export function currentStaff(projectId: string) {
   const active = new Map(d.practitioners.filter((p) => p.status === 'active').map((p) => [p.id, p]));
   return d.employments
     .filter((e) => e.projectId === projectId && e.status === 'current' && active.has(e.practitionerId))
-    .map((e) => ({ ...active.get(e.practitionerId)!, post: e.post as string }));
+    .map((e) => ({ ...active.get(e.practitionerId)!, post: e.post }));
 }
 
 /** The ways a birth date could be written on a page. */

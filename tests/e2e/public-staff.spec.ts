@@ -13,9 +13,8 @@ async function expectNoAxeViolations(page: Page) {
 /** An estate of the demo company in 船山区 with a manager and cleaners, at most one page of staff. */
 function pickEstate() {
   const d = demo();
-  const chuanshan = d.users.find((u) => u.username === 'chuanshan')!.districtId;
-  for (const p of d.projects.filter((x) => x.currentCompanyId === d.facts.company.id && x.districtId === chuanshan)) {
-    const staff = currentStaff(p.id!);
+  for (const p of d.projects.filter((x) => x.currentCompanyId === d.companyId && x.districtId === d.chuanshanDistrictId)) {
+    const staff = currentStaff(p.id);
     if (staff.length <= 40 && staff.some((s) => s.post === '项目负责人') && staff.filter((s) => s.post === '保洁人员').length >= 2) return { project: p, staff };
   }
   throw new Error('no suitable demo estate');
@@ -88,7 +87,7 @@ test('an objection filed without JavaScript shows 异议处理中 until the dist
   await expectNoAxeViolations(anon);
   const fill = async (mobile: string) => {
     await anon.getByLabel('姓名').fill(person.name);
-    await anon.getByLabel('身份证号码').fill(idNumberOf(person.id!));
+    await anon.getByLabel('身份证号码').fill(idNumberOf(person.id));
     await anon.getByLabel('手机号码').fill(mobile);
     await anon.getByLabel('哪一项信息有误').selectOption({ label: '民族' });
     await anon.getByLabel('正确的信息').fill('回族');
