@@ -29,7 +29,8 @@ test('no public page, feed or file shows an ID number or a staff member’s priv
 
   const origin = new URL(baseURL!).origin;
   const seen = new Set<string>();
-  const queue: string[] = ['/', '/robots.txt', '/sitemap.xml', '/objections/new'];
+  // The open data and feeds of SPEC §5 are fetched whether or not a page links them yet (a 404 is checked too).
+  const queue: string[] = ['/', '/robots.txt', '/sitemap.xml', '/objections/new', '/api/v1/lists/red', '/api/v1/lists/black', '/api/v1/lists/red?format=csv', '/feeds/lists.xml', '/stats'];
   const perPath = new Map<string, number>();
   const enqueue = (raw: string, from: string) => {
     let u: URL;
@@ -64,7 +65,7 @@ test('no public page, feed or file shows an ID number or a staff member’s priv
       if (loc) enqueue(loc, path);
       continue;
     }
-    if (!/text|json|xml/.test(type)) continue;
+    if (!/text|json|xml|csv/.test(type)) continue;
     const body = await res.text();
     for (const id of validIds(body)) failures.push(`${path}: ID number ${id}`);
 
@@ -94,6 +95,7 @@ test('no public page, feed or file shows an ID number or a staff member’s priv
     if (/text\/plain/.test(type)) for (const m of body.matchAll(/^Sitemap:\s*(\S+)/gim)) enqueue(m[1]!, path);
   }
 
+  test.info().annotations.push({ type: 'crawl', description: `${seen.size} URLs, ${estates} estate pages, ${cards} staff cards, ${staffShown.size} people checked` });
   expect(failures).toEqual([]);
   expect(seen.size).toBeGreaterThan(100);
   expect(estates).toBeGreaterThanOrEqual(5);
