@@ -10,6 +10,7 @@ export default async function CompanyLayout({ children }: { children: React.Reac
         { href: '/company/projects', label: '项目与合同' },
         { href: '/company/staff', label: '从业人员' },
         { href: '/company/moves', label: '人员变动' },
+        { href: '/company/objections', label: '信息异议' },
       ]}>
       {children}
     </AreaShell>

@@ -92,6 +92,8 @@ const PERMISSIONS = {
   'project.contract.exit': ['company'],
   'project.board.edit': ['company'],
   'project.oversee': ['city', 'district'],
+  /** Verify an objection about a practitioner's own data and correct or explain (SN 18). */
+  'objection.handle': ['city', 'district', 'company'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

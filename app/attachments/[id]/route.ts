@@ -1,8 +1,10 @@
 import { getDb } from '@/db';
 import { getAttachmentContent, getAttachmentMeta } from '@/db/queries/company-filing';
 import { practitionerInScope } from '@/db/queries/practitioner-review';
+import { getObjectionInScope } from '@/db/queries/objections';
 import { findSubmissionInScope } from '@/db/queries/submissions';
 import { getActor, recordOutOfScope } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/policy';
 import { isUuid } from '@/lib/validation/ids';
 
 const notFound = () => new Response('未找到该文件', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
@@ -26,6 +28,8 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   } else if (meta.ownerType === 'practitioner' && meta.ownerId) {
     // A person's photo: the city, a district where the person works or worked, a company that employs or employed them.
     allowed = await practitionerInScope(db, actor, meta.ownerId);
+  } else if (meta.ownerType === 'case' && meta.ownerId) {
+    allowed = can(actor, 'objection.handle') && !!(await getObjectionInScope(db, actor, meta.ownerId));
   }
   if (!allowed) {
     await recordOutOfScope(actor, 'attachment', id);

@@ -4,7 +4,12 @@ import { notFound } from 'next/navigation';
 import { env } from '@/lib/env';
 import { formatDate, formatNumber } from '@/lib/format';
 import { JsonLd } from '../../_components/json-ld';
+import { getDb } from '@/db';
+import { listPublicStaff } from '@/db/queries/public-staff';
+import { today } from '@/lib/clock';
+import { first } from '../../_components/list-params';
 import { DisclosureBoard } from '../_components/disclosure-board';
+import { StaffSection } from '../_components/staff-section';
 import { loadProject } from './load';
 
 export const dynamic = 'force-dynamic';
@@ -26,9 +31,11 @@ function area(m2: string) {
   return Number.isFinite(n) ? `${formatNumber(n)} 平方米` : `${m2} 平方米`;
 }
 
-export default async function ProjectPage({ params }: { params: Params }) {
+export default async function ProjectPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const p = await loadProject((await params).id);
   if (!p) notFound();
+  const staffPage = Number(first(await searchParams, 'page') ?? 1);
+  const staff = await listPublicStaff(getDb(), p.id, { today: today(), page: Number.isFinite(staffPage) ? staffPage : 1 });
   const url = `${env().siteUrl}/projects/${p.id}`;
   const facts: [string, React.ReactNode][] = [
     ['地址', p.address],
@@ -117,6 +124,8 @@ export default async function ProjectPage({ params }: { params: Params }) {
           ))}
         </dl>
       </section>
+
+      <StaffSection projectId={p.id} staff={staff} />
 
       <section aria-labelledby="board-heading" className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
         <div className="flex flex-wrap items-baseline justify-between gap-2">

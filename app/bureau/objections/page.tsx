@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { z } from 'zod';
+import { ObjectionList } from '@/components/objections/objection-list';
+import { getDb } from '@/db';
+import { listObjectionsInScope, OBJECTION_PAGE_SIZE } from '@/db/queries/objections';
+import { requireActor } from '@/lib/auth/actor';
+
+export const metadata: Metadata = { title: '信息异议', robots: { index: false } };
+
+const filterSchema = z.object({
+  status: z.enum(['open', 'decided', 'all']).catch('open'),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+
+export default async function ObjectionQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor(['city', 'district'], '/bureau/objections');
+  const sp = await searchParams;
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const f = filterSchema.parse({ status: one(sp.status) ?? 'open', page: one(sp.page) ?? 1 });
+  const { rows, total } = await listObjectionsInScope(getDb(), actor, f);
+  return (
+    <div className="space-y-5">
+      <h1 className="text-2xl font-bold">从业人员信息异议</h1>
+      <p className="text-slate-700">从业人员对本人登记信息提出的异议。请核实后更正信息，或说明维持原信息的理由；处理中的人员在公开页面显示“异议处理中”。</p>
+      <ObjectionList basePath="/bureau/objections" rows={rows} total={total} status={f.status} page={f.page} pageSize={OBJECTION_PAGE_SIZE} />
+    </div>
+  );
+}

@@ -1,0 +1,319 @@
+import 'server-only';
+/**
+ * Objections of a practitioner about their own data (SN 18; SPEC §3.8), stored as `cases` of kind 'objection'
+ * about subject 'practitioner'. The body and the decision are JSON text (lib/domain/objections). Handlers are the
+ * employing company (cases.company_id) and the district of the estate (cases.district_id); the city sees all.
+ */
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '@/db';
+import { attachments, auditEvents, cases, companies, employments, practitioners, projects, regions, users } from '@/db/schema';
+import type { Actor } from '@/lib/auth/policy';
+import { DECIDED_CASE_STATUSES, OPEN_CASE_STATUSES, type CorrectableField } from '@/lib/domain/objections';
+
+const isObjection = and(eq(cases.kind, 'objection'), eq(cases.subjectType, 'practitioner'))!;
+
+/** The person of this keyed ID hash, with what the form's name and phone are compared against. */
+export async function findPersonByIdHash(db: Queryable, idNumberHash: string) {
+  const [row] = await db
+    .select({ id: practitioners.id, name: practitioners.name, mobile: practitioners.mobile, idNumberMasked: practitioners.idNumberMasked })
+    .from(practitioners)
+    .where(eq(practitioners.idNumberHash, idNumberHash))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Who handles an objection on this person: the employment that is current, else pending, else the latest one
+ * that ended (the estate gives the district). Null when the person never had an employment (the city handles it).
+ */
+export async function findObjectionHandlers(db: Queryable, practitionerId: string) {
+  const [row] = await db
+    .select({ companyId: employments.companyId, projectId: employments.projectId, districtId: projects.districtId })
+    .from(employments)
+    .leftJoin(projects, eq(projects.id, employments.projectId))
+    .where(and(eq(employments.practitionerId, practitionerId), inArray(employments.status, ['current', 'pending', 'ended'])))
+    .orderBy(
+      sql`case ${employments.status} when 'current' then 0 when 'pending' then 1 else 2 end`,
+      desc(sql`coalesce(${employments.endDate}, ${employments.startDate})`),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+/** Serialises objections on one person (two filings at the same moment: the second sees the first). */
+export async function lockPersonForObjection(tx: Queryable, practitionerId: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(7305018, hashtext(${practitionerId}))`);
+}
+
+/** The person's objections: status and body, to refuse a repeat. */
+export async function listPersonObjections(db: Queryable, practitionerId: string) {
+  return db
+    .select({ id: cases.id, status: cases.status, body: cases.body, trackingCode: cases.trackingCode })
+    .from(cases)
+    .where(and(isObjection, eq(cases.subjectId, practitionerId)))
+    .orderBy(asc(cases.createdAt));
+}
+
+/** sha256 of every evidence file of these cases. */
+export async function evidenceHashes(db: Queryable, caseIds: string[]): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set();
+  const rows = await db
+    .select({ sha256: attachments.sha256 })
+    .from(attachments)
+    .where(and(eq(attachments.ownerType, 'case'), inArray(attachments.ownerId, caseIds)));
+  return new Set(rows.map((r) => r.sha256));
+}
+
+export async function insertObjection(
+  tx: Queryable,
+  c: { trackingCode: string; practitionerId: string; companyId: string | null; projectId: string | null; districtId: string | null; filerName: string; filerPhone: string; body: string },
+) {
+  const [row] = await tx
+    .insert(cases)
+    .values({ kind: 'objection', status: 'open', subjectType: 'practitioner', subjectId: c.practitionerId, ...c })
+    .returning({ id: cases.id });
+  return row!.id;
+}
+
+export async function insertEvidence(tx: Queryable, caseId: string, files: { filename: string; mime: string; content: Buffer; sha256: string }[]) {
+  if (files.length === 0) return;
+  await tx.insert(attachments).values(
+    files.map((f) => ({ ownerType: 'case', ownerId: caseId, kind: 'evidence', filename: f.filename, mime: f.mime, size: f.content.byteLength, sha256: f.sha256, content: f.content })),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Tracking by code (public): the person's name and masked ID, the item, the progress — nothing else.
+
+export interface ObjectionTracking {
+  trackingCode: string;
+  name: string;
+  idNumberMasked: string;
+  status: string;
+  body: string;
+  answer: string | null;
+  decision: string | null;
+  filedAt: Date;
+  verifyingAt: Date | null;
+  decidedAt: Date | null;
+}
+
+export async function getObjectionByCode(db: Queryable, code: string): Promise<ObjectionTracking | null> {
+  const [row] = await db
+    .select({
+      id: cases.id,
+      trackingCode: cases.trackingCode,
+      name: practitioners.name,
+      idNumberMasked: practitioners.idNumberMasked,
+      status: cases.status,
+      body: cases.body,
+      answer: cases.answer,
+      decision: cases.decision,
+      filedAt: cases.createdAt,
+      decidedAt: cases.decidedAt,
+    })
+    .from(cases)
+    .innerJoin(practitioners, eq(practitioners.id, cases.subjectId))
+    .where(and(isObjection, eq(cases.trackingCode, code)))
+    .limit(1);
+  if (!row) return null;
+  const [v] = await db
+    .select({ at: auditEvents.at })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.objectType, 'case'), eq(auditEvents.objectId, row.id), eq(auditEvents.action, 'objection.verifying')))
+    .orderBy(asc(auditEvents.seq))
+    .limit(1);
+  const { id: _id, ...pub } = row;
+  return { ...pub, verifyingAt: v?.at ?? null };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Handling (company, district, city)
+
+/** The actor's objections: the company's own people, the district's estates, the whole city. */
+export function objectionScope(actor: Actor): SQL {
+  switch (actor.role) {
+    case 'city':
+      return sql`true`;
+    case 'district':
+      return actor.districtId ? sql`${cases.districtId} = ${actor.districtId}` : sql`false`;
+    case 'company':
+      return actor.companyId ? sql`${cases.companyId} = ${actor.companyId}` : sql`false`;
+    default:
+      return sql`false`;
+  }
+}
+
+export const OBJECTION_PAGE_SIZE = 30;
+
+export interface ObjectionListRow {
+  id: string;
+  trackingCode: string;
+  status: string;
+  body: string;
+  personName: string;
+  idNumberMasked: string;
+  projectName: string | null;
+  companyName: string | null;
+  districtName: string | null;
+  filedAt: Date;
+  decidedAt: Date | null;
+}
+
+const district = regions;
+
+export async function listObjectionsInScope(db: Queryable, actor: Actor, f: { status: 'open' | 'decided' | 'all'; page: number }) {
+  const statusCond =
+    f.status === 'open' ? inArray(cases.status, [...OPEN_CASE_STATUSES]) : f.status === 'decided' ? inArray(cases.status, [...DECIDED_CASE_STATUSES]) : undefined;
+  const where = and(isObjection, objectionScope(actor), statusCond);
+  const [[{ n }], rows] = await Promise.all([
+    db.select({ n: count() }).from(cases).where(where),
+    db
+      .select({
+        id: cases.id,
+        trackingCode: cases.trackingCode,
+        status: cases.status,
+        body: cases.body,
+        personName: practitioners.name,
+        idNumberMasked: practitioners.idNumberMasked,
+        projectName: projects.name,
+        companyName: companies.name,
+        districtName: district.name,
+        filedAt: cases.createdAt,
+        decidedAt: cases.decidedAt,
+      })
+      .from(cases)
+      .innerJoin(practitioners, eq(practitioners.id, cases.subjectId))
+      .leftJoin(projects, eq(projects.id, cases.projectId))
+      .leftJoin(companies, eq(companies.id, cases.companyId))
+      .leftJoin(district, eq(district.id, cases.districtId))
+      .where(where)
+      .orderBy(sql`case when ${cases.status} in ('open', 'verifying') then 0 else 1 end`, asc(cases.createdAt), asc(cases.id))
+      .limit(OBJECTION_PAGE_SIZE)
+      .offset((f.page - 1) * OBJECTION_PAGE_SIZE),
+  ]);
+  return { rows: rows as ObjectionListRow[], total: Number(n) };
+}
+
+/** One objection in the actor's scope, with the person's current values of the items a handler may correct. */
+export async function getObjectionInScope(db: Queryable, actor: Actor, id: string) {
+  const [row] = await db
+    .select({
+      id: cases.id,
+      trackingCode: cases.trackingCode,
+      status: cases.status,
+      version: cases.version,
+      body: cases.body,
+      answer: cases.answer,
+      decision: cases.decision,
+      companyId: cases.companyId,
+      projectId: cases.projectId,
+      districtId: cases.districtId,
+      filedAt: cases.createdAt,
+      decidedAt: cases.decidedAt,
+      decidedByName: users.displayName,
+      practitionerId: practitioners.id,
+      projectName: projects.name,
+      companyName: companies.name,
+      districtName: district.name,
+    })
+    .from(cases)
+    .innerJoin(practitioners, eq(practitioners.id, cases.subjectId))
+    .leftJoin(projects, eq(projects.id, cases.projectId))
+    .leftJoin(companies, eq(companies.id, cases.companyId))
+    .leftJoin(district, eq(district.id, cases.districtId))
+    .leftJoin(users, eq(users.id, cases.decidedBy))
+    .where(and(isObjection, eq(cases.id, id), objectionScope(actor)))
+    .limit(1);
+  if (!row) return null;
+  const [person, evidence] = await Promise.all([getPersonValues(db, row.practitionerId), listEvidence(db, row.id)]);
+  return { ...row, person: person!, evidence };
+}
+
+export async function objectionExists(db: Queryable, id: string) {
+  const [row] = await db.select({ id: cases.id }).from(cases).where(and(isObjection, eq(cases.id, id))).limit(1);
+  return !!row;
+}
+
+export async function listEvidence(db: Queryable, caseId: string) {
+  return db
+    .select({ id: attachments.id, filename: attachments.filename, mime: attachments.mime, size: attachments.size })
+    .from(attachments)
+    .where(and(eq(attachments.ownerType, 'case'), eq(attachments.ownerId, caseId)))
+    .orderBy(asc(attachments.createdAt), asc(attachments.id));
+}
+
+export type PersonValues = Record<CorrectableField, string | null> & { idNumberMasked: string; currentEmploymentId: string | null };
+
+/** The values a handler compares the objection with (and may correct). Internal: never for a public page. */
+export async function getPersonValues(db: Queryable, practitionerId: string): Promise<PersonValues | null> {
+  const [p] = await db
+    .select({
+      name: practitioners.name,
+      ethnicity: practitioners.ethnicity,
+      nativePlace: practitioners.nativePlace,
+      politicalStatus: practitioners.politicalStatus,
+      mobile: practitioners.mobile,
+      school: practitioners.school,
+      major: practitioners.major,
+      education: practitioners.education,
+      skills: practitioners.skills,
+      hiredOn: practitioners.hiredOn,
+      idNumberMasked: practitioners.idNumberMasked,
+    })
+    .from(practitioners)
+    .where(eq(practitioners.id, practitionerId))
+    .limit(1);
+  if (!p) return null;
+  const [e] = await db
+    .select({ id: employments.id, post: employments.post })
+    .from(employments)
+    .where(and(eq(employments.practitionerId, practitionerId), inArray(employments.status, ['current', 'pending'])))
+    .orderBy(sql`case ${employments.status} when 'current' then 0 else 1 end`)
+    .limit(1);
+  return { ...p, post: e?.post ?? null, currentEmploymentId: e?.id ?? null };
+}
+
+/** Sets one item on the person (or the post on their open employment). */
+export async function setPersonValue(tx: Queryable, practitionerId: string, employmentId: string | null, field: CorrectableField, value: string | null) {
+  if (field === 'post') {
+    if (!employmentId) return false;
+    const done = await tx
+      .update(employments)
+      .set({ post: value as never })
+      .where(eq(employments.id, employmentId))
+      .returning({ id: employments.id });
+    return done.length === 1;
+  }
+  const done = await tx
+    .update(practitioners)
+    .set({ [field]: value, version: sql`${practitioners.version} + 1`, updatedAt: new Date() })
+    .where(eq(practitioners.id, practitionerId))
+    .returning({ id: practitioners.id });
+  return done.length === 1;
+}
+
+/** Moves an open objection at `expectedVersion` to `status`; null when another handler got there first. */
+export async function updateObjection(
+  tx: Queryable,
+  input: { id: string; expectedVersion: number; status: 'verifying' | 'corrected' | 'dismissed'; answer?: string; decision?: string; decidedBy?: string },
+) {
+  const decided = input.status !== 'verifying';
+  const [row] = await tx
+    .update(cases)
+    .set({
+      status: input.status,
+      version: sql`${cases.version} + 1`,
+      ...(decided ? { answer: input.answer ?? null, decision: input.decision ?? null, decidedBy: input.decidedBy ?? null, decidedAt: new Date() } : {}),
+    })
+    .where(
+      and(
+        isObjection,
+        eq(cases.id, input.id),
+        eq(cases.version, input.expectedVersion),
+        inArray(cases.status, input.status === 'verifying' ? ['open'] : [...OPEN_CASE_STATUSES]),
+      ),
+    )
+    .returning({ id: cases.id, status: cases.status, version: cases.version });
+  return row ?? null;
+}

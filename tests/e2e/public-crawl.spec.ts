@@ -1,0 +1,104 @@
+import { expect, test } from '@playwright/test';
+import { birthDateForms, demo, idNumberOf } from './demo-people';
+
+/**
+ * Crawls the public site the way a search engine or a scraper would and checks that no personal data of SPEC §3.11
+ * leaks: no resident ID number anywhere, and on the pages that show staff, none of those people's birth dates,
+ * political status, education, ethnicity or native place, nor the labels of those fields.
+ */
+const MAX_PAGES = 400;
+const SKIP = /^\/(login|bureau|company|association|committee|department|account|api\/auth|attachments)(\/|$)/;
+const ID_RE = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
+function validIds(text: string): string[] {
+  return [...text.matchAll(ID_RE)]
+    .map((m) => m[0].toUpperCase())
+    .filter((s) => '10X98765432'[WEIGHTS.reduce((sum, w, i) => sum + w * Number(s[i]), 0) % 11] === s[17]);
+}
+
+/** The labels of never-public fields: a staff page that names one of them is about to show it. */
+const PRIVATE_LABELS = ['身份证', '出生', '民族', '籍贯', '政治面貌', '学历', '毕业院校'];
+
+test('no public page, feed or file shows an ID number or a staff member’s private data', async ({ request, baseURL }) => {
+  test.setTimeout(15 * 60_000);
+  const d = demo();
+  const people = new Map(d.practitioners.map((p) => [p.id, p]));
+  // The checker knows a real ID number when it sees one.
+  expect(validIds(`x ${idNumberOf(d.practitioners[0]!.id)} x`)).toHaveLength(1);
+
+  const origin = new URL(baseURL!).origin;
+  const seen = new Set<string>();
+  // The open data and feeds of SPEC §5 are fetched whether or not a page links them yet (a 404 is checked too).
+  const queue: string[] = ['/', '/robots.txt', '/sitemap.xml', '/objections/new', '/api/v1/lists/red', '/api/v1/lists/black', '/api/v1/lists/red?format=csv', '/feeds/lists.xml', '/stats'];
+  const perPath = new Map<string, number>();
+  const enqueue = (raw: string, from: string) => {
+    let u: URL;
+    try {
+      u = new URL(raw.replace(/&amp;/g, '&'), new URL(from, origin));
+    } catch {
+      return;
+    }
+    if (u.origin !== origin || SKIP.test(u.pathname) || u.pathname.startsWith('/_next/')) return;
+    const key = u.pathname + u.search;
+    if (seen.has(key) || queue.includes(key)) return;
+    // Many query variants of one list (filters, pages) add nothing: a few of each.
+    const n = perPath.get(u.pathname) ?? 0;
+    if (u.search && n >= 3) return;
+    perPath.set(u.pathname, n + 1);
+    queue.push(key);
+  };
+
+  let estates = 0;
+  let cards = 0;
+  const staffShown = new Set<string>();
+  const failures: string[] = [];
+  while (queue.length && seen.size < MAX_PAGES) {
+    // Keep estate pages and staff cards in the mix even when the sitemap is long.
+    const i = queue.findIndex((p) => /^\/projects\/[0-9a-f-]{36}\/staff\/[0-9a-f-]{36}$/.test(p));
+    const path = (i >= 0 && cards < 40 ? queue.splice(i, 1) : queue.splice(0, 1))[0]!;
+    seen.add(path);
+    const res = await request.get(path, { maxRedirects: 0 });
+    const type = res.headers()['content-type'] ?? '';
+    if (res.status() >= 300 && res.status() < 400) {
+      const loc = res.headers()['location'];
+      if (loc) enqueue(loc, path);
+      continue;
+    }
+    if (!/text|json|xml|csv/.test(type)) continue;
+    const body = await res.text();
+    for (const id of validIds(body)) failures.push(`${path}: ID number ${id}`);
+
+    const card = /^\/projects\/[0-9a-f-]{36}\/staff\/([0-9a-f-]{36})$/.exec(path);
+    const estate = /^\/projects\/([0-9a-f-]{36})$/.exec(path);
+    if ((card || estate) && res.status() === 200) {
+      if (card) cards++;
+      else estates++;
+      const shown = card ? [card[1]!] : [...body.matchAll(/\/staff\/([0-9a-f-]{36})/g)].map((m) => m[1]!);
+      const visible = body.replace(/<script[\s\S]*?<\/script>/g, '');
+      for (const label of PRIVATE_LABELS) if (visible.includes(label)) failures.push(`${path}: label ${label}`);
+      for (const pid of new Set(shown)) {
+        const p = people.get(pid);
+        if (!p) continue;
+        staffShown.add(pid);
+        for (const f of birthDateForms(p.birthDate)) if (body.includes(f)) failures.push(`${path}: birth date of ${p.name} as ${f}`);
+        if (card) {
+          for (const [k, v] of [['political status', p.politicalStatus], ['education', p.education], ['ethnicity', p.ethnicity], ['native place', p.nativePlace]] as const) {
+            if (v && visible.includes(v)) failures.push(`${path}: ${k} of ${p.name} (${v})`);
+          }
+          if (p.school && visible.includes(p.school)) failures.push(`${path}: school of ${p.name}`);
+        }
+      }
+    }
+    if (/html/.test(type)) for (const m of body.matchAll(/href="([^"#]+)"/g)) enqueue(m[1]!, path);
+    if (/xml/.test(type)) for (const m of body.matchAll(/<loc>([^<]+)<\/loc>/g)) enqueue(m[1]!, path);
+    if (/text\/plain/.test(type)) for (const m of body.matchAll(/^Sitemap:\s*(\S+)/gim)) enqueue(m[1]!, path);
+  }
+
+  test.info().annotations.push({ type: 'crawl', description: `${seen.size} URLs, ${estates} estate pages, ${cards} staff cards, ${staffShown.size} people checked` });
+  expect(failures).toEqual([]);
+  expect(seen.size).toBeGreaterThan(100);
+  expect(estates).toBeGreaterThanOrEqual(5);
+  expect(cards).toBeGreaterThanOrEqual(5);
+  expect(staffShown.size).toBeGreaterThanOrEqual(20);
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { newTrackingCode, normalizeTrackingCode, parseObjectionBody, TRACKING_ALPHABET, TRACKING_LENGTH } from '@/lib/domain/objections';
+import { checkCorrectedValue, objectionFilingSchema } from '@/lib/validation/objections';
+
+describe('tracking codes', () => {
+  it('are 12 characters of an alphabet without 0/O, 1/I/L, and do not repeat', () => {
+    const codes = new Set(Array.from({ length: 2000 }, newTrackingCode));
+    expect(codes.size).toBe(2000);
+    for (const c of codes) expect(c).toMatch(new RegExp(`^[${TRACKING_ALPHABET}]{${TRACKING_LENGTH}}$`));
+    expect(TRACKING_ALPHABET).not.toMatch(/[01IOL]/);
+  });
+  it('are read back whatever the case and spacing; anything else is not a code', () => {
+    expect(normalizeTrackingCode('abcd-efgh 2345')).toBe('ABCDEFGH2345');
+    expect(normalizeTrackingCode('ABCDEFGH234')).toBeNull();
+    expect(normalizeTrackingCode('ABCDEFGH2340')).toBeNull();
+    expect(normalizeTrackingCode("' or 1=1 --")).toBeNull();
+  });
+});
+
+describe('objection rules', () => {
+  it('a body written by hand is an objection about "other"', () => {
+    expect(parseObjectionBody('not json')).toEqual({ field: 'other', claimed: 'not json', statement: null });
+    expect(parseObjectionBody(JSON.stringify({ field: 'mobile', claimed: '13800000000' })).field).toBe('mobile');
+  });
+  it('the form needs a valid ID number and mobile and one of the listed items', () => {
+    const r = objectionFilingSchema.safeParse({ name: '张三', idNumber: '110105194912310020', mobile: '12345', field: 'age', claimed: '' });
+    expect(r.success).toBe(false);
+    const keys = r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
+    expect(keys.sort()).toEqual(['claimed', 'field', 'idNumber', 'mobile']);
+  });
+  it('a corrected value is checked like the entry form', () => {
+    expect(checkCorrectedValue('ethnicity', '回族')).toEqual({ ok: true, value: '回族' });
+    expect(checkCorrectedValue('ethnicity', '火星族').ok).toBe(false);
+    expect(checkCorrectedValue('mobile', '+86 138 0000 1111')).toEqual({ ok: true, value: '13800001111' });
+    expect(checkCorrectedValue('hiredOn', '2026-02-30').ok).toBe(false);
+    expect(checkCorrectedValue('post', '项目负责人').ok).toBe(true);
+    expect(checkCorrectedValue('school', '')).toEqual({ ok: true, value: null });
+  });
+});
