@@ -7,6 +7,7 @@ export default async function BureauLayout({ children }: { children: React.React
   const nav = [{ href: '/bureau', label: '工作台' }];
   if (can(actor, 'project.contract.confirm')) nav.push({ href: '/bureau/contracts', label: '合同确认' });
   if (can(actor, 'project.oversee')) nav.push({ href: '/bureau/projects', label: '小区' });
+  if (can(actor, 'project.oversee')) nav.push({ href: '/bureau/roster', label: '名册完整性' });
   if (can(actor, 'company.filing.decide')) nav.push({ href: '/bureau/filings', label: '企业备案审核' });
   if (can(actor, 'user.manage')) nav.push({ href: '/bureau/accounts', label: '企业账号' });
   if (can(actor, 'audit.read')) nav.push({ href: '/bureau/audit', label: '审计日志' });

@@ -8,6 +8,7 @@ export default async function CompanyLayout({ children }: { children: React.Reac
         { href: '/company', label: '工作台' },
         { href: '/company/filing', label: '企业备案' },
         { href: '/company/projects', label: '项目与合同' },
+        { href: '/company/staff/import', label: '名册导入' },
       ]}>
       {children}
     </AreaShell>
