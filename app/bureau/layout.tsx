@@ -9,6 +9,7 @@ export default async function BureauLayout({ children }: { children: React.React
   if (can(actor, 'project.oversee')) nav.push({ href: '/bureau/projects', label: '小区' });
   if (can(actor, 'submission.decide')) nav.push({ href: '/bureau/staff', label: '从业人员审核' });
   if (can(actor, 'objection.handle')) nav.push({ href: '/bureau/objections', label: '信息异议' });
+  if (can(actor, 'project.oversee')) nav.push({ href: '/bureau/roster', label: '名册完整性' });
   if (can(actor, 'company.filing.decide')) nav.push({ href: '/bureau/filings', label: '企业备案审核' });
   if (can(actor, 'submission.decide')) nav.push({ href: '/bureau/transfers', label: '调出协调' });
   if (can(actor, 'user.manage')) nav.push({ href: '/bureau/accounts', label: '企业账号' });

@@ -11,6 +11,7 @@ export default async function CompanyLayout({ children }: { children: React.Reac
         { href: '/company/staff', label: '从业人员' },
         { href: '/company/moves', label: '人员变动' },
         { href: '/company/objections', label: '信息异议' },
+        { href: '/company/staff/import', label: '名册导入' },
       ]}>
       {children}
     </AreaShell>

@@ -123,23 +123,6 @@ export async function insertEmployment(
   return row!.id;
 }
 
-/** pending → current | rejected. False when the employment is no longer pending. */
-export async function settlePendingEmployment(tx: Queryable, employmentId: string, to: 'current' | 'rejected', endReason?: string) {
-  const [row] = await tx
-    .update(employments)
-    .set(to === 'rejected' ? { status: 'rejected', endReason: endReason ?? null } : { status: 'current' })
-    .where(and(eq(employments.id, employmentId), eq(employments.status, 'pending')))
-    .returning({ id: employments.id });
-  return !!row;
-}
-
-export async function setPractitionerStatus(tx: Queryable, practitionerId: string, status: 'pending' | 'active' | 'archived') {
-  await tx
-    .update(practitioners)
-    .set({ status, updatedAt: sql`now()`, version: sql`${practitioners.version} + 1` })
-    .where(eq(practitioners.id, practitionerId));
-}
-
 /** The fields a receiving company brings up to date, before and after (for the audit row). */
 export async function applyReceiveUpdate(
   tx: Queryable,

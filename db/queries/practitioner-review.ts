@@ -386,10 +386,10 @@ export async function hasCurrentEmployment(tx: Queryable, practitionerId: string
 }
 
 /** pending → current/rejected; null when the employment is no longer pending. */
-export async function settlePendingEmployment(tx: Queryable, id: string, to: 'current' | 'rejected', on: string) {
+export async function settlePendingEmployment(tx: Queryable, id: string, to: 'current' | 'rejected', on: string, endReason = '登记未通过审核') {
   const [row] = await tx
     .update(employments)
-    .set(to === 'rejected' ? { status: 'rejected', endDate: on, endReason: '登记未通过审核' } : { status: 'current' })
+    .set(to === 'rejected' ? { status: 'rejected', endDate: on, endReason } : { status: 'current' })
     .where(and(eq(employments.id, id), eq(employments.status, 'pending')))
     .returning({ id: employments.id });
   return row ?? null;

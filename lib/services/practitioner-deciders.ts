@@ -16,6 +16,7 @@ import type { Decision, SubmissionRow, SubmissionType } from '@/db/queries/submi
 import { fieldError } from '@/lib/actions/result';
 import type { Actor } from '@/lib/auth/policy';
 import { LostRace, Rollback } from './errors';
+import { MOVE_DECIDERS } from './practitioner-moves';
 
 export interface DeciderOpts {
   today: string;
@@ -59,7 +60,8 @@ const practitionerEntry: Decider = async (tx, submission, decision, _actor, opts
   if (person.status !== 'active') await setPractitionerStatus(tx, person.id, 'active');
 };
 
-/** The only place that knows submission types. post_change, transfer, exit, re_entry: added by their flows. */
+/** The only place that knows submission types. */
 export const DECIDERS: Partial<Record<SubmissionType, Decider>> = {
   practitioner_entry: practitionerEntry,
+  ...MOVE_DECIDERS,
 };

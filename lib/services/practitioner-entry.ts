@@ -48,7 +48,7 @@ export async function submitEntry(
   db: Db,
   actor: Actor | null,
   input: EntryInput,
-  opts: { today?: string; keys?: IdKeys } = {},
+  opts: { today?: string; keys?: IdKeys; allowMissingPhoto?: boolean } = {},
 ): Promise<ActionResult<EntryResult>> {
   const parsed = practitionerEntrySchema.safeParse(input?.data);
   if (!parsed.success) return invalid(parsed.error);
@@ -62,10 +62,12 @@ export async function submitEntry(
   if (d.labourContractOn > on) return fieldError('labourContractOn', '劳动合同签订日期不能晚于今天');
   if (d.hiredOn > on) return fieldError('hiredOn', '入职时间不能晚于今天');
 
-  if (!input.photo || input.photo.bytes.byteLength === 0) return fieldError('photo', '请上传证件照');
-  let photo: Awaited<ReturnType<typeof cleanPhoto>>;
+  // The roster import may enter a row without a photo: the company adds it later, and review waits for it.
+  const photoMissing = !input.photo || input.photo.bytes.byteLength === 0;
+  if (photoMissing && !opts.allowMissingPhoto) return fieldError('photo', '请上传证件照');
+  let photo: Awaited<ReturnType<typeof cleanPhoto>> | null = null;
   try {
-    photo = await cleanPhoto(input.photo.bytes);
+    if (!photoMissing) photo = await cleanPhoto(input.photo!.bytes);
   } catch (e) {
     if (e instanceof UploadError) return fieldError('photo', e.message);
     throw e;
@@ -122,9 +124,11 @@ export async function submitEntry(
       if (!practitionerId) throw new Rollback(fieldError('idNumber', '该身份证号码刚刚已由他人登记，请刷新后查看', 'CONFLICT'));
       if (reuseId) await replaceCertificates(tx, practitionerId, d.certificates);
       else await insertCertificates(tx, practitionerId, d.certificates);
-      const photoId = await insertPhoto(tx, { practitionerId, kind: 'photo', content: photo.photo.content, sha256: photo.photo.sha256, uploadedBy: actor.userId });
-      await insertPhoto(tx, { practitionerId, kind: 'thumb', content: photo.thumb.content, sha256: photo.thumb.sha256, uploadedBy: actor.userId });
-      await setPractitionerPhoto(tx, practitionerId, photoId);
+      if (photo) {
+        const photoId = await insertPhoto(tx, { practitionerId, kind: 'photo', content: photo.photo.content, sha256: photo.photo.sha256, uploadedBy: actor.userId });
+        await insertPhoto(tx, { practitionerId, kind: 'thumb', content: photo.thumb.content, sha256: photo.thumb.sha256, uploadedBy: actor.userId });
+        await setPractitionerPhoto(tx, practitionerId, photoId);
+      }
       const employmentId = await insertPendingEmployment(tx, {
         practitionerId,
         companyId: actor.companyId!,
@@ -132,7 +136,7 @@ export async function submitEntry(
         post: d.post,
         startDate: d.hiredOn,
       });
-      const payload = { employmentId, post: d.post, labourContractOn: d.labourContractOn, enteredOn: on, ...timing };
+      const payload = { employmentId, post: d.post, labourContractOn: d.labourContractOn, enteredOn: on, ...timing, ...(photo ? {} : { photoMissing: true }) };
       const submissionId = await insertEntrySubmission(tx, {
         companyId: actor.companyId!,
         districtId: project.districtId,

@@ -29,10 +29,9 @@ import {
   getCurrentJob,
   insertEmployment,
   lockPractitioner,
-  setPractitionerStatus,
-  settlePendingEmployment,
   updateOpenSubmission,
 } from '@/db/queries/practitioner-moves';
+import { setPractitionerStatus, settlePendingEmployment } from '@/db/queries/practitioner-review';
 import { insertSubmission, type SubmissionRow } from '@/db/queries/submissions';
 import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
@@ -463,7 +462,7 @@ export async function withdrawMove(db: Db, actor: Actor | null, input: unknown):
   return inTransaction(db, async (tx) => {
     const changed = await updateOpenSubmission(tx, { id: s.id, expectedVersion: v.expectedVersion, fromStatus: ['draft', 'submitted', 'returned'], set: { status: 'withdrawn' } });
     if (!changed) throw new LostRace('该申请已被他人处理，请刷新后查看');
-    if (s.type === 're_entry') await settlePendingEmployment(tx, String(p.employmentId), 'rejected', '企业撤回申请');
+    if (s.type === 're_entry') await settlePendingEmployment(tx, String(p.employmentId), 'rejected', clockToday(), '企业撤回申请');
     await audit(tx, a, { action: 'practitioner.move.withdrawn', objectType: 'submission', objectId: s.id, after: { type: s.type } });
     return ok({ submissionId: s.id });
   });
@@ -472,7 +471,7 @@ export async function withdrawMove(db: Db, actor: Actor | null, input: unknown):
 // ——— decisions (run inside the review service's transaction, after the optimistic lock) ———
 
 export type MoveDecision = 'approved' | 'rejected' | 'returned';
-export type MoveDecider = (tx: Tx, s: SubmissionRow, decision: MoveDecision, actor: Actor) => Promise<void>;
+export type MoveDecider = (tx: Tx, s: SubmissionRow, decision: MoveDecision, actor: Actor, opts: { today: string }) => Promise<void>;
 
 const decidePostChange: MoveDecider = async (tx, s, decision, actor) => {
   if (decision !== 'approved') return;
@@ -498,17 +497,17 @@ const decidePostChange: MoveDecider = async (tx, s, decision, actor) => {
   });
 };
 
-const decideTransfer: MoveDecider = async (tx, s, decision, actor) => {
+const decideTransfer: MoveDecider = async (tx, s, decision, actor, opts) => {
   const p = s.payload as TransferPayload;
   if (!p.newEmploymentId || !p.update) throw new Rollback(fail('CONFLICT', '该申请尚未调出或尚未补充信息'));
   if (decision === 'returned') return;
   await lockPractitioner(tx, s.subjectId!);
   if (decision === 'rejected') {
-    await settlePendingEmployment(tx, p.newEmploymentId, 'rejected', '跨企业流动未通过审核');
+    await settlePendingEmployment(tx, p.newEmploymentId, 'rejected', opts.today, '跨企业流动未通过审核');
     await audit(tx, actor, { action: 'practitioner.transfer.rejected', objectType: 'practitioner', objectId: s.subjectId, after: { submissionId: s.id } });
     return;
   }
-  await approvePending(tx, s.subjectId!, p.newEmploymentId);
+  await approvePending(tx, s.subjectId!, p.newEmploymentId, opts.today);
   const before = await applyReceiveUpdate(tx, s.subjectId!, { ...p.update, hiredOn: p.hiredOn, labourContractOn: p.labourContractOn });
   await audit(tx, actor, {
     action: 'practitioner.transferred',
@@ -529,15 +528,15 @@ const decideExit: MoveDecider = async (tx, s, decision, actor) => {
   await audit(tx, actor, { action: 'practitioner.archived', objectType: 'practitioner', objectId: s.subjectId, before: { status: 'active' }, after: { status: 'archived', leftOn: p.leftOn, submissionId: s.id } });
 };
 
-const decideReEntry: MoveDecider = async (tx, s, decision, actor) => {
+const decideReEntry: MoveDecider = async (tx, s, decision, actor, opts) => {
   const p = s.payload as { employmentId: string; hiredOn: string; labourContractOn: string; update: ReceiveUpdate };
   if (decision === 'returned') return;
   await lockPractitioner(tx, s.subjectId!);
   if (decision === 'rejected') {
-    await settlePendingEmployment(tx, p.employmentId, 'rejected', '重新执业未通过审核');
+    await settlePendingEmployment(tx, p.employmentId, 'rejected', opts.today, '重新执业未通过审核');
     return;
   }
-  await approvePending(tx, s.subjectId!, p.employmentId);
+  await approvePending(tx, s.subjectId!, p.employmentId, opts.today);
   await setPractitionerStatus(tx, s.subjectId!, 'active');
   const before = await applyReceiveUpdate(tx, s.subjectId!, { ...p.update, hiredOn: p.hiredOn, labourContractOn: p.labourContractOn });
   await audit(tx, actor, {
@@ -550,10 +549,10 @@ const decideReEntry: MoveDecider = async (tx, s, decision, actor) => {
 };
 
 /** pending → current, or the person already holds a current employment (the partial unique index decides). */
-async function approvePending(tx: Tx, practitionerId: string, employmentId: string) {
+async function approvePending(tx: Tx, practitionerId: string, employmentId: string, today: string) {
   const current = await getCurrentJob(tx, practitionerId);
   if (current) throw new LostRace(`该人员目前在${current.companyName}在职，不能同时在两家企业在职`);
-  if (!(await settlePendingEmployment(tx, employmentId, 'current'))) throw new LostRace('该申请的任职记录已经变化，请刷新后查看');
+  if (!(await settlePendingEmployment(tx, employmentId, 'current', today))) throw new LostRace('该申请的任职记录已经变化，请刷新后查看');
 }
 
 export const MOVE_DECIDERS: Record<'post_change' | 'transfer' | 'exit' | 're_entry', MoveDecider> = {

@@ -13,10 +13,7 @@ import {
   submitTransferUpdate,
   withdrawMove,
 } from '@/lib/services/practitioner-moves';
-import { decideSubmission, findSubmissionInScope } from '@/db/queries/submissions';
-import { fail, ok } from '@/lib/actions/result';
-import { inTransaction, LostRace } from '@/lib/services/errors';
-import { MOVE_DECIDERS } from '@/lib/services/practitioner-moves';
+import { decidePractitionerSubmission } from '@/lib/services/practitioner-review';
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
 
@@ -78,17 +75,8 @@ describe.each(DRIVERS)('post change, transfer, exit and re-entry (%s)', (driver)
     );
   const submission = async (id: string) =>
     (await rows<{ status: string; version: number; district_id: string; payload: Record<string, unknown> }>(sql`select status, version, district_id, payload from submissions where id = ${id}`))[0]!;
-  // TEMPORARY until the review service lands: the same steps (scope, optimistic lock, decider) in one transaction.
-  const decide = async (actor: Actor, id: string, decision: 'approved' | 'rejected' | 'returned', reason = '材料齐全，同意') => {
-    const s = await findSubmissionInScope(db, actor, id);
-    if (!s) return fail('NOT_FOUND');
-    return inTransaction(db, async (tx) => {
-      const row = await decideSubmission(tx, { id, expectedVersion: s.version, decision, reason, decidedBy: actor.userId });
-      if (!row) throw new LostRace('该申请已被他人处理');
-      await MOVE_DECIDERS[row.type as keyof typeof MOVE_DECIDERS](tx, row, decision, actor);
-      return ok(null);
-    });
-  };
+  const decide = async (actor: Actor, id: string, decision: 'approved' | 'rejected' | 'returned', reason = '材料齐全，同意') =>
+    decidePractitionerSubmission(db, actor, { id, expectedVersion: (await submission(id)).version, decision, reason }, { today: TODAY });
   const update = { politicalStatus: '群众', mobile: '13900002222', school: '遂宁职业学院', major: '物业管理', education: '大专', skills: '消防控制室值班', certificates: [] };
 
   /** The district reviewer of an estate's district (the city where the demo has no district account). */
