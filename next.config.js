@@ -4,7 +4,13 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'proper-lockfile', 'postgres', 'sharp'],
   poweredByHeader: false,
   // forbidden() for a signed-in user inside their area who lacks one permission (e.g. a district on the audit log).
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Forms carry files: a 5 MB photo, a 10 MB licence, up to three 5 MB pieces of evidence (default: 1 MB).
+    serverActions: { bodySizeLimit: '16mb' },
+    // The proxy reads the body of requests it passes on (default 10 MB).
+    proxyClientMaxBodySize: '16mb',
+  },
   async headers() {
     return [
       {

@@ -287,16 +287,6 @@ export async function districtName(db: Queryable, id: string | null) {
   return row?.name ?? null;
 }
 
-/** The estates a company serves now, for the project selects of its forms. */
-export async function listCompanyProjectOptions(db: Queryable, companyId: string) {
-  return db
-    .select({ id: projects.id, name: projects.name })
-    .from(projects)
-    .where(eq(projects.currentCompanyId, companyId))
-    .orderBy(projects.name)
-    .limit(500);
-}
-
 /** The data the receiving company brings up to date, once the person is released to it (or re-enters with it). */
 export async function getPersonForUpdate(db: Queryable, practitionerId: string) {
   const [p] = await db

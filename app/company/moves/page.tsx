@@ -6,7 +6,7 @@ import { requireActor } from '@/lib/auth/actor';
 import { moveStageLabel } from '@/lib/domain/practitioner-moves';
 import { SUBMISSION_TYPE_LABELS } from '@/lib/domain/labels';
 import { formatDateTime } from '@/lib/format';
-import { ConsentForm, WithdrawForm } from '@/components/practitioners/move-forms';
+import { ConsentForm, WithdrawForm } from '@/components/practitioner/move-forms';
 
 export const metadata: Metadata = { title: '人员变动', robots: { index: false } };
 

@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation';
 import { FullIdView } from '@/components/practitioner/full-id-view';
 import { entryTimingOf, STAFF_TYPE_LABELS } from '@/components/practitioner/labels';
 import { PersonFile } from '@/components/practitioner/person-file';
+import { MoveSummary } from '@/components/practitioner/move-summary';
+import { MOVE_TYPES } from '@/lib/domain/practitioner-moves';
 import { getDb } from '@/db';
 import { getPractitionerFile, getStaffSubmissionInScope } from '@/db/queries/practitioner-review';
 import { submissionExists } from '@/db/queries/submissions';
@@ -76,6 +78,14 @@ export default async function StaffReviewPage({ params }: { params: Promise<{ su
           </>
         )}
       </dl>
+      {MOVE_TYPES.includes(s.type as never) && (
+        <section aria-labelledby="move-heading" className="space-y-2">
+          <h2 id="move-heading" className="text-lg font-semibold">
+            申请事项
+          </h2>
+          <MoveSummary move={{ type: s.type, status: s.status, payload: s.payload as Record<string, unknown> }} showUpdate />
+        </section>
+      )}
       <PersonFile person={person} idSlot={<FullIdView practitionerId={person.id} action={viewFullIdAction} />} />
       {s.status === 'submitted' && (
         <section aria-labelledby="decide-heading" className="rounded-lg bg-white p-5 shadow-sm">

@@ -6,8 +6,8 @@ import { findMoveInScope, getPersonForUpdate } from '@/db/queries/practitioner-m
 import { submissionExists } from '@/db/queries/submissions';
 import { recordOutOfScope, requireActor } from '@/lib/auth/actor';
 import { isUuid } from '@/lib/validation/ids';
-import { MoveSummary } from '@/components/practitioners/move-summary';
-import { TransferUpdateForm } from '@/components/practitioners/move-forms';
+import { MoveSummary } from '@/components/practitioner/move-summary';
+import { TransferUpdateForm } from '@/components/practitioner/move-forms';
 
 export const metadata: Metadata = { title: '人员变动申请', robots: { index: false } };
 

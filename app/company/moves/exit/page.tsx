@@ -5,7 +5,7 @@ import { getDb } from '@/db';
 import { getCurrentJob } from '@/db/queries/practitioner-moves';
 import { requireActor } from '@/lib/auth/actor';
 import { isUuid } from '@/lib/validation/ids';
-import { ExitForm } from '@/components/practitioners/move-forms';
+import { ExitForm } from '@/components/practitioner/move-forms';
 
 export const metadata: Metadata = { title: '退出行业', robots: { index: false } };
 

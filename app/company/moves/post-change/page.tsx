@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
-import { getCurrentJob, listCompanyProjectOptions } from '@/db/queries/practitioner-moves';
+import { getCurrentJob } from '@/db/queries/practitioner-moves';
+import { listCompanyProjects } from '@/db/queries/practitioner-review';
 import { requireActor } from '@/lib/auth/actor';
 import { isUuid } from '@/lib/validation/ids';
-import { PostChangeForm } from '@/components/practitioners/move-forms';
+import { PostChangeForm } from '@/components/practitioner/move-forms';
 
 export const metadata: Metadata = { title: '岗位调整', robots: { index: false } };
 
@@ -16,7 +17,7 @@ export default async function PostChangePage({ searchParams }: { searchParams: P
   const db = getDb();
   const job = await getCurrentJob(db, practitionerId);
   if (!job || job.companyId !== actor.companyId) notFound();
-  const projects = await listCompanyProjectOptions(db, actor.companyId!);
+  const projects = await listCompanyProjects(db, actor.companyId!);
   return (
     <div className="max-w-3xl space-y-4">
       <p>

@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
-import { listCompanyProjectOptions } from '@/db/queries/practitioner-moves';
+import { listCompanyProjects } from '@/db/queries/practitioner-review';
 import { requireActor } from '@/lib/auth/actor';
-import { TransferRequestForm } from '@/components/practitioners/move-forms';
+import { TransferRequestForm } from '@/components/practitioner/move-forms';
 
 export const metadata: Metadata = { title: '跨企业流动（调入）', robots: { index: false } };
 
 export default async function TransferPage() {
   const actor = await requireActor(['company'], '/company/moves/transfer');
-  const projects = await listCompanyProjectOptions(getDb(), actor.companyId!);
+  const projects = await listCompanyProjects(getDb(), actor.companyId!);
   return (
     <div className="max-w-3xl space-y-4">
       <p>

@@ -8,6 +8,7 @@ import { getDb } from '@/db';
 import { getPractitionerFile, listCompanyProjects, listPersonSubmissions, practitionerExists, practitionerInScope } from '@/db/queries/practitioner-review';
 import { recordOutOfScope, requireActor } from '@/lib/auth/actor';
 import { SUBMISSION_STATUS_LABELS } from '@/lib/domain/labels';
+import { MOVE_TYPES } from '@/lib/domain/practitioner-moves';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { isUuid } from '@/lib/validation/ids';
 import { viewFullIdAction } from '../actions';
@@ -73,6 +74,16 @@ export default async function CompanyPersonPage({
       )}
       <PersonFile person={person} idSlot={open ? <FullIdView practitionerId={person.id} action={viewFullIdAction} /> : undefined} />
       {open && !person.photoId && <PhotoForm practitionerId={person.id} />}
+      {open?.status === 'current' && (
+        <nav aria-label="人员变动" className="flex flex-wrap gap-2">
+          <Link href={`/company/moves/post-change?practitionerId=${person.id}`} className="rounded border border-brand-700 px-4 py-2 text-brand-800">
+            岗位调整
+          </Link>
+          <Link href={`/company/moves/exit?practitionerId=${person.id}`} className="rounded border border-slate-500 px-4 py-2 text-slate-800">
+            申报退出行业
+          </Link>
+        </nav>
+      )}
 
       <section aria-labelledby="subs-heading" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="subs-heading" className="mb-3 text-lg font-semibold">
@@ -93,7 +104,15 @@ export default async function CompanyPersonPage({
             <tbody>
               {subs.map((s) => (
                 <tr key={s.id} className="border-b border-slate-100">
-                  <td className="p-2">{STAFF_TYPE_LABELS[s.type] ?? s.type}</td>
+                  <td className="p-2">
+                    {MOVE_TYPES.includes(s.type as never) ? (
+                      <Link href={`/company/moves/${s.id}`} className="text-brand-800 underline">
+                        {STAFF_TYPE_LABELS[s.type] ?? s.type}
+                      </Link>
+                    ) : (
+                      (STAFF_TYPE_LABELS[s.type] ?? s.type)
+                    )}
+                  </td>
                   <td className="p-2">{formatDateTime(s.submittedAt)}</td>
                   <td className="p-2">{SUBMISSION_STATUS_LABELS[s.status] ?? s.status}</td>
                   <td className="p-2">{s.reason || '—'}</td>

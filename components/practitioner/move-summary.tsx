@@ -10,7 +10,7 @@ const str = (v: unknown) => (v == null || v === '' ? null : String(v));
  * What a post change, transfer, exit or re-entry asks for, from → to, with its deadline and (for a transfer)
  * the old company's answer. Shown to the filing company, the old company and the reviewing bureau.
  */
-export async function MoveSummary({ move }: { move: { type: string; status: string; payload: Payload; reason?: string | null } }) {
+export async function MoveSummary({ move, showUpdate = false }: { move: { type: string; status: string; payload: Payload; reason?: string | null }; showUpdate?: boolean }) {
   const p = move.payload;
   const db = getDb();
   const projectIds = [p.fromProjectId, p.toProjectId, p.projectId].map(str).filter((x): x is string => !!x);
@@ -49,6 +49,19 @@ export async function MoveSummary({ move }: { move: { type: string; status: stri
     rows.push(['申报期限', `${String(p.deadline)}${p.late ? `（逾期 ${overdue} ${unit}）` : '（按期）'}`]);
   }
   if (move.reason) rows.push(['审核意见', move.reason]);
+  // The reviewer sees the data the receiving company brought up to date (applied only on approval).
+  const u = showUpdate ? (p.update as Record<string, unknown> | undefined) : undefined;
+  if (u) {
+    const certs = Array.isArray(u.certificates) ? (u.certificates as Record<string, unknown>[]) : [];
+    rows.push(
+      ['更新后政治面貌', str(u.politicalStatus)],
+      ['更新后手机号码', str(u.mobile)],
+      ['更新后毕业院校/专业', [str(u.school), str(u.major)].filter(Boolean).join(' · ') || '—'],
+      ['更新后学历', str(u.education)],
+      ['更新后专业技能', str(u.skills)],
+      ['更新后资格证书', certs.length ? certs.map((c) => `${c.name}（${c.number}，${c.issuer}${c.validUntil ? `，有效期至 ${c.validUntil}` : ''}）`).join('；') : '无'],
+    );
+  }
   return (
     <dl className="grid gap-x-6 gap-y-1 rounded-lg bg-white p-5 text-sm shadow-sm sm:grid-cols-[10rem_1fr]">
       {rows.map(([k, v]) => (
