@@ -53,7 +53,9 @@ function Submit({ pending, label }: { pending: boolean; label: string }) {
 interface ProjectOption {
   id: string;
   name: string;
+  districtName?: string | null;
 }
+const projectLabel = (p: ProjectOption) => (p.districtName ? `${p.name}（${p.districtName}）` : p.name);
 
 function JobFields({ f, projects, idPrefix }: { f: ReturnType<typeof useMoveForm>; projects: ProjectOption[]; idPrefix: string }) {
   return (
@@ -70,7 +72,7 @@ function JobFields({ f, projects, idPrefix }: { f: ReturnType<typeof useMoveForm
             <option value="">请选择</option>
             {projects.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name}
+                {projectLabel(p)}
               </option>
             ))}
           </select>
@@ -226,7 +228,7 @@ export function PostChangeForm({ practitionerId, projects, current }: { practiti
             <select {...a} name="projectId" defaultValue={f.val('projectId')} required className={inputClass}>
               {projects.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.name}
+                  {projectLabel(p)}
                 </option>
               ))}
             </select>

@@ -93,6 +93,14 @@ test('a company enters a person, the district approves, the person is current; a
   await company.goto(`/company/staff?status=current&q=${encodeURIComponent(NAME)}`);
   await expect(company.getByRole('row', { name: new RegExp(NAME) }).getByRole('cell', { name: '在职' })).toBeVisible();
 
+  // Approved: the person is on the estate's public staff card (SN 19 fields; not before approval, see public-staff).
+  const visitor = await (await browser.newContext()).newPage();
+  const card = await visitor.goto(`/projects/${value}/staff/${personPath.split('/').pop()}`);
+  expect(card?.status()).toBe(200);
+  await expect(visitor.getByRole('heading', { level: 1, name: new RegExp(NAME) })).toBeVisible();
+  await expect(visitor.getByText('安保人员').first()).toBeVisible();
+  await expect(visitor.getByText(ID)).toHaveCount(0);
+
   // 射洪市 cannot see a 船山区 submission.
   const shehong = await as(browser, 'shehong', '/bureau');
   const res = await shehong.goto(submissionPath);

@@ -1,0 +1,169 @@
+/**
+ * SN 15–17 in the browser: a transfer by the old company's consent, one released by the district after the old
+ * company refused, and exit → archive → re-entry by another company.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { demo, type DemoPerson } from './demo-people';
+import { expectSignedInAs, signIn } from './helpers';
+
+function daysAgo(n: number) {
+  return new Date(Date.now() + 8 * 3600_000 - n * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function as(browser: Browser, username: string, area: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, username);
+  await expectSignedInAs(page, area);
+  return page;
+}
+
+/** People current at `company` on a 船山区 estate, taken from the end of the list (other specs take from the start). */
+function chuanshanStaffOfCompany(n: number): DemoPerson[] {
+  const d = demo();
+  const estates = new Set(d.projects.filter((p) => p.currentCompanyId === d.companyId && p.districtId === d.chuanshanDistrictId).map((p) => p.id));
+  const busy = new Set(d.employments.filter((e) => e.status === 'pending').map((e) => e.practitionerId));
+  const ids = new Set(d.employments.filter((e) => e.status === 'current' && estates.has(e.projectId ?? '') && !busy.has(e.practitionerId)).map((e) => e.practitionerId));
+  return d.practitioners.filter((p) => ids.has(p.id) && p.status === 'active').slice(-n);
+}
+
+const [P1, P2, P3] = chuanshanStaffOfCompany(3) as [DemoPerson, DemoPerson, DemoPerson];
+
+async function fillJob(page: Page, p: DemoPerson, post: string) {
+  await page.getByLabel('姓名', { exact: true }).fill(p.name);
+  await page.getByLabel('身份证号码').fill(p.idNumber);
+  const estate = page.getByLabel('服务项目');
+  await estate.selectOption((await estate.locator('option').nth(1).getAttribute('value'))!);
+  await page.getByLabel('岗位类别').selectOption(post);
+  await page.getByLabel('入职时间').fill(daysAgo(1));
+  await page.getByLabel('劳动合同签订日期').fill(daysAgo(1));
+}
+
+/** The submission id from a /company/moves/[id] URL. */
+const submissionOf = (page: Page) => new URL(page.url()).pathname.split('/').pop()!;
+
+async function approve(page: Page, submissionId: string, heading: RegExp) {
+  await page.goto(`/bureau/staff/${submissionId}`);
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+  await page.getByRole('radio', { name: '审核通过' }).check();
+  await page.getByRole('button', { name: '提交审核结果' }).click();
+  await expect(page.getByText('已提交审核结果：审核通过。')).toBeVisible();
+}
+
+test('transfer by consent: company2 asks, company consents, company2 updates, the bureau approves', async ({ browser }) => {
+  const company2 = await as(browser, 'company2', '/company');
+  await company2.getByRole('link', { name: '人员变动' }).click();
+  await company2.getByRole('link', { name: '跨企业流动（调入）' }).click();
+  // A wrong name is refused without saying whether the ID is registered.
+  await fillJob(company2, { ...P1, name: '不相符' }, '保洁人员');
+  await company2.getByRole('button', { name: '提交调出申请' }).click();
+  await expect(company2.getByText('未找到姓名与身份证号码相符的在职人员；新入行人员请办理入职登记')).toBeVisible();
+  await company2.getByLabel('姓名', { exact: true }).fill(P1.name);
+  await company2.getByRole('button', { name: '提交调出申请' }).click();
+  await expect(company2.getByText('调出申请已提交，等待原企业答复。')).toBeVisible();
+  const id = submissionOf(company2);
+
+  // The old company answers on the platform.
+  const company = await as(browser, 'company', '/company');
+  await company.goto('/company/moves');
+  const request = company.getByRole('form', { name: `答复${P1.name}的调出申请` });
+  await request.getByRole('radio', { name: '同意调出' }).check();
+  await request.getByRole('button', { name: '提交答复' }).click();
+  await expect(company.getByText('已同意调出，人员信息已转至新企业。')).toBeVisible();
+
+  // Released: company2 brings the data up to date and submits it.
+  await company2.goto(`/company/moves/${id}`);
+  await expect(company2.getByText('已调出，待新企业补充信息')).toBeVisible();
+  await company2.getByLabel('手机号码').fill('13911112222');
+  await company2.getByRole('checkbox', { name: /已向本人告知/ }).check();
+  await company2.getByRole('button', { name: '提交区县审核' }).click();
+  await expect(company2.getByText('信息已更新并提交区县住建部门审核。')).toBeVisible();
+
+  const city = await as(browser, 'city', '/bureau');
+  await approve(city, id, new RegExp(`跨企业流动：${P1.name}`));
+
+  // Both employments are in the history the new employer sees; the person is current with company2.
+  await company2.goto(`/company/staff/${P1.id}`);
+  await expect(company2.getByRole('cell', { name: '在职', exact: true })).toHaveCount(1);
+  await expect(company2.getByRole('cell', { name: '已离职', exact: true }).first()).toBeVisible();
+  // The old company still sees the person's history, but no longer as its current staff.
+  await company.goto(`/company/staff/${P1.id}`);
+  await expect(company.getByRole('link', { name: '岗位调整' })).toHaveCount(0);
+});
+
+test('transfer by district release: company refuses, 船山区 checks and releases; 射洪市 cannot', async ({ browser }) => {
+  const company2 = await as(browser, 'company2', '/company');
+  await company2.goto('/company/moves/transfer');
+  await fillJob(company2, P2, '安保人员');
+  await company2.getByRole('button', { name: '提交调出申请' }).click();
+  await expect(company2.getByText('调出申请已提交，等待原企业答复。')).toBeVisible();
+  const id = submissionOf(company2);
+
+  const company = await as(browser, 'company', '/company');
+  await company.goto('/company/moves');
+  const request = company.getByRole('form', { name: `答复${P2.name}的调出申请` });
+  await request.getByRole('radio', { name: '不同意' }).check();
+  await request.getByRole('button', { name: '提交答复' }).click();
+  await expect(request.getByText('不同意调出须说明理由')).toBeVisible();
+  await request.getByLabel('理由（不同意时必填）').fill('交接未完成');
+  await request.getByRole('button', { name: '提交答复' }).click();
+  await expect(company.getByText('已答复不同意调出。区县住建部门将核实理由。')).toBeVisible();
+
+  const shehong = await as(browser, 'shehong', '/bureau');
+  await shehong.goto('/bureau/transfers');
+  await expect(shehong.getByRole('heading', { name: new RegExp(P2.name) })).toHaveCount(0);
+
+  const chuanshan = await as(browser, 'chuanshan', '/bureau');
+  await chuanshan.getByRole('link', { name: '调出协调' }).click();
+  const release = chuanshan.getByRole('form', { name: `直接调出${P2.name}` });
+  await expect(chuanshan.getByText('原企业不同意调出，理由：交接未完成')).toBeVisible();
+  await release.getByLabel('核实情况').fill('已核实劳动合同和离职交接，原企业理由不成立');
+  await release.getByRole('button', { name: '核实后直接调出' }).click();
+  await expect(chuanshan.getByText('已直接调出。新企业补充信息后，将进入从业人员审核。')).toBeVisible();
+
+  await company2.goto(`/company/moves/${id}`);
+  await expect(company2.getByText(/区县核实后直接调出/)).toBeVisible();
+  await company2.getByRole('checkbox', { name: /已向本人告知/ }).check();
+  await company2.getByRole('button', { name: '提交区县审核' }).click();
+  await expect(company2.getByText('信息已更新并提交区县住建部门审核。')).toBeVisible();
+  const city = await as(browser, 'city', '/bureau');
+  await approve(city, id, new RegExp(`跨企业流动：${P2.name}`));
+  await company2.goto(`/company/staff/${P2.id}`);
+  await expect(company2.getByRole('cell', { name: '在职', exact: true })).toHaveCount(1);
+});
+
+test('exit archives the person; another company re-enters the archived record', async ({ browser }) => {
+  const company = await as(browser, 'company', '/company');
+  await company.goto(`/company/staff/${P3.id}`);
+  await company.getByRole('link', { name: '申报退出行业' }).click();
+  await company.getByLabel('离职日期').fill(daysAgo(0));
+  await company.getByLabel('退出原因').fill('本人返乡，不再从事物业服务');
+  await company.getByRole('button', { name: '申报退出行业' }).click();
+  await expect(company.getByText('退出申报已提交，等待区县住建部门审核。')).toBeVisible();
+  const exitId = submissionOf(company);
+
+  const chuanshan = await as(browser, 'chuanshan', '/bureau');
+  await approve(chuanshan, exitId, new RegExp(`退出行业：${P3.name}`));
+
+  // A new entry of the archived ID points to re-entry; re-entry reactivates the same record.
+  const company2 = await as(browser, 'company2', '/company');
+  await company2.goto('/company/moves/transfer');
+  await fillJob(company2, P3, '客服人员');
+  await company2.getByRole('button', { name: '提交调出申请' }).click();
+  await expect(company2.getByText('该人员已退出行业并归档，请办理重新执业')).toBeVisible();
+
+  await company2.goto('/company/moves/re-entry');
+  await fillJob(company2, P3, '客服人员');
+  await company2.getByLabel('政治面貌').selectOption('群众');
+  await company2.getByLabel('手机号码').fill('13722223333');
+  await company2.getByLabel('学历').selectOption('高中');
+  await company2.getByRole('checkbox', { name: /已向本人告知/ }).check();
+  await company2.getByRole('button', { name: '提交重新执业申请' }).click();
+  await expect(company2.getByText('重新执业申请已提交，等待区县住建部门审核。')).toBeVisible();
+  const reId = submissionOf(company2);
+
+  const city = await as(browser, 'city', '/bureau');
+  await approve(city, reId, new RegExp(`重新执业：${P3.name}`));
+  await company2.goto(`/company/staff/${P3.id}`);
+  await expect(company2.getByRole('cell', { name: '在职', exact: true })).toHaveCount(1);
+  await expect(company2.getByRole('cell', { name: '已离职', exact: true }).first()).toBeVisible();
+});
