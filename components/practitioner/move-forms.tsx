@@ -181,7 +181,7 @@ function Informed({ f }: { f: ReturnType<typeof useMoveForm> }) {
 export function TransferRequestForm({ projects }: { projects: ProjectOption[] }) {
   const f = useMoveForm(requestTransferAction);
   return (
-    <form action={f.formAction} className="space-y-4">
+    <form key={f.state.attempt ?? 0} action={f.formAction} className="space-y-4">
       <FormMessage state={f.state} />
       <JobFields f={f} projects={projects} idPrefix="transfer" />
       <Submit pending={f.pending} label="提交调出申请" />
@@ -192,7 +192,7 @@ export function TransferRequestForm({ projects }: { projects: ProjectOption[] })
 export function ReEntryForm({ projects }: { projects: ProjectOption[] }) {
   const f = useMoveForm(requestReEntryAction);
   return (
-    <form action={f.formAction} className="space-y-6">
+    <form key={f.state.attempt ?? 0} action={f.formAction} className="space-y-6">
       <FormMessage state={f.state} />
       <JobFields f={f} projects={projects} idPrefix="reentry" />
       <UpdateFields f={f} certificateRows={3} />
@@ -205,7 +205,7 @@ export function ReEntryForm({ projects }: { projects: ProjectOption[] }) {
 export function TransferUpdateForm({ submissionId, version, initial, certificateRows }: { submissionId: string; version: number; initial: Values; certificateRows: number }) {
   const f = useMoveForm(submitTransferUpdateAction, initial);
   return (
-    <form action={f.formAction} className="space-y-6">
+    <form key={f.state.attempt ?? 0} action={f.formAction} className="space-y-6">
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="expectedVersion" value={version} />
       <FormMessage state={f.state} />
@@ -219,7 +219,7 @@ export function TransferUpdateForm({ submissionId, version, initial, certificate
 export function PostChangeForm({ practitionerId, projects, current }: { practitionerId: string; projects: ProjectOption[]; current: { projectId: string | null; post: string } }) {
   const f = useMoveForm(requestPostChangeAction, { projectId: current.projectId ?? '', post: current.post });
   return (
-    <form action={f.formAction} className="space-y-4">
+    <form key={f.state.attempt ?? 0} action={f.formAction} className="space-y-4">
       <input type="hidden" name="practitionerId" value={practitionerId} />
       <FormMessage state={f.state} />
       <div className="grid gap-4 sm:grid-cols-3">
@@ -255,7 +255,7 @@ export function PostChangeForm({ practitionerId, projects, current }: { practiti
 export function ExitForm({ practitionerId }: { practitionerId: string }) {
   const f = useMoveForm(requestExitAction);
   return (
-    <form action={f.formAction} className="space-y-4">
+    <form key={f.state.attempt ?? 0} action={f.formAction} className="space-y-4">
       <input type="hidden" name="practitionerId" value={practitionerId} />
       <FormMessage state={f.state} />
       <div className="grid gap-4 sm:grid-cols-2">
@@ -275,7 +275,7 @@ export function ConsentForm({ submissionId, version, name }: { submissionId: str
   const f = useMoveForm(answerTransferAction);
   const prefix = `consent-${submissionId}`;
   return (
-    <form action={f.formAction} className="space-y-3" aria-label={`答复${name}的调出申请`}>
+    <form key={f.state.attempt ?? 0} action={f.formAction} className="space-y-3" aria-label={`答复${name}的调出申请`}>
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="expectedVersion" value={version} />
       <FormMessage state={f.state} />
@@ -304,7 +304,7 @@ export function ConsentForm({ submissionId, version, name }: { submissionId: str
 export function WithdrawForm({ submissionId, version }: { submissionId: string; version: number }) {
   const f = useMoveForm(withdrawMoveAction);
   return (
-    <form action={f.formAction}>
+    <form key={f.state.attempt ?? 0} action={f.formAction}>
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="expectedVersion" value={version} />
       <FormMessage state={f.state} />

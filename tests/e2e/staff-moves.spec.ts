@@ -56,7 +56,9 @@ test('transfer by consent: company2 asks, company consents, company2 updates, th
   // A wrong name is refused without saying whether the ID is registered.
   await fillJob(company2, { ...P1, name: '不相符' }, '保洁人员');
   await company2.getByRole('button', { name: '提交调出申请' }).click();
-  await expect(company2.getByText('未找到姓名与身份证号码相符的在职人员；新入行人员请办理入职登记')).toBeVisible();
+  await expect(company2.locator('#transfer-idNumber-error')).toHaveText('未找到姓名与身份证号码相符的在职人员；新入行人员请办理入职登记');
+  // What was chosen is still chosen after the refusal.
+  await expect(company2.getByLabel('岗位类别')).toHaveValue('保洁人员');
   await company2.getByLabel('姓名', { exact: true }).fill(P1.name);
   await company2.getByRole('button', { name: '提交调出申请' }).click();
   await expect(company2.getByText('调出申请已提交，等待原企业答复。')).toBeVisible();
@@ -149,7 +151,7 @@ test('exit archives the person; another company re-enters the archived record', 
   await company2.goto('/company/moves/transfer');
   await fillJob(company2, P3, '客服人员');
   await company2.getByRole('button', { name: '提交调出申请' }).click();
-  await expect(company2.getByText('该人员已退出行业并归档，请办理重新执业')).toBeVisible();
+  await expect(company2.locator('#transfer-idNumber-error')).toHaveText('该人员已退出行业并归档，请办理重新执业');
 
   await company2.goto('/company/moves/re-entry');
   await fillJob(company2, P3, '客服人员');

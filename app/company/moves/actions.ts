@@ -21,10 +21,12 @@ export interface MoveFormState {
   message?: string;
   fieldErrors?: Record<string, string[]>;
   values?: Record<string, unknown>;
+  /** Changes with every failed submit: the form remounts so that selects show what was chosen (React resets forms after an action). */
+  attempt?: number;
 }
 
 function failed(result: Extract<ActionResult<unknown>, { ok: false }>, values: Record<string, unknown>): MoveFormState {
-  return { message: result.message, fieldErrors: result.fieldErrors, values };
+  return { message: result.message, fieldErrors: result.fieldErrors, values, attempt: Date.now() };
 }
 
 function done(path: string): never {
