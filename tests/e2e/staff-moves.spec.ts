@@ -86,7 +86,7 @@ test('transfer by consent: company2 asks, company consents, company2 updates, th
   // Both employments are in the history the new employer sees; the person is current with company2.
   await company2.goto(`/company/staff/${P1.id}`);
   await expect(company2.getByRole('cell', { name: '在职', exact: true })).toHaveCount(1);
-  await expect(company2.getByRole('cell', { name: '已离职', exact: true }).first()).toBeVisible();
+  await expect(company2.getByRole('cell', { name: '已离职 跨企业流动调出', exact: true })).toHaveCount(1);
   // The old company still sees the person's history, but no longer as its current staff.
   await company.goto(`/company/staff/${P1.id}`);
   await expect(company.getByRole('link', { name: '岗位调整' })).toHaveCount(0);
@@ -167,5 +167,5 @@ test('exit archives the person; another company re-enters the archived record', 
   await approve(city, reId, new RegExp(`重新执业：${P3.name}`));
   await company2.goto(`/company/staff/${P3.id}`);
   await expect(company2.getByRole('cell', { name: '在职', exact: true })).toHaveCount(1);
-  await expect(company2.getByRole('cell', { name: '已离职', exact: true }).first()).toBeVisible();
+  await expect(company2.getByRole('cell', { name: '已离职 退出行业：本人返乡，不再从事物业服务', exact: true })).toHaveCount(1);
 });
