@@ -20,7 +20,7 @@ import { searchPublicProjects } from '../db/queries/public-projects';
 import { seedDemo } from '../db/seed';
 import { ESTATE_PREFIXES, ESTATE_SUFFIXES, ROADS } from '../db/seed/names';
 import { env } from '../lib/env';
-import { keysFromBase64 } from '../lib/security/id-crypto';
+import { idKeysFrom } from '../lib/security/id-crypto';
 import { describeDb, openConfiguredDb } from './open-db';
 
 const { values: args } = parseArgs({
@@ -88,7 +88,7 @@ async function open(): Promise<DbHandle> {
     await runMigrations(h);
     const e = env();
     console.log('Loading the demo city into a temporary in-memory PGlite…');
-    await seedDemo(h.db, { keys: keysFromBase64(e.ID_ENCRYPTION_KEY, e.ID_HASH_KEY) });
+    await seedDemo(h.db, { keys: idKeysFrom(e) });
     if (targetEstates) await addSyntheticEstates(h, targetEstates);
     return h;
   }

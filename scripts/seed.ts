@@ -1,12 +1,12 @@
 /** `npm run db:seed`: loads the demo city (SPEC §5) into the configured database, once. */
 import { seedDemo } from '../db/seed';
 import { env } from '../lib/env';
-import { keysFromBase64 } from '../lib/security/id-crypto';
+import { idKeysFrom } from '../lib/security/id-crypto';
 import { describeDb, withDb } from './open-db';
 
 await withDb(async (h) => {
   const e = env();
-  const summary = await seedDemo(h.db, { keys: keysFromBase64(e.ID_ENCRYPTION_KEY, e.ID_HASH_KEY) });
+  const summary = await seedDemo(h.db, { keys: idKeysFrom(e) });
   if (summary.skipped) {
     console.log(`Demo data already present in ${describeDb()}; nothing to do.`);
     return;

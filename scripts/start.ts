@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { runMigrations } from '../db/migrate';
 import { seedDemo } from '../db/seed';
 import { env } from '../lib/env';
-import { keysFromBase64 } from '../lib/security/id-crypto';
+import { idKeysFrom } from '../lib/security/id-crypto';
 import { describeDb, withDb } from './open-db';
 
 const root = process.cwd();
@@ -50,7 +50,7 @@ await withDb(async (h) => {
     if (n === 0) {
       console.log(`First start on ${describeDb()}: loading the demo city…`);
       const t = Date.now();
-      await seedDemo(h.db, { keys: keysFromBase64(e.ID_ENCRYPTION_KEY, e.ID_HASH_KEY) });
+      await seedDemo(h.db, { keys: idKeysFrom(e) });
       console.log(`Demo city loaded in ${((Date.now() - t) / 1000).toFixed(1)} s.`);
     }
   }

@@ -14,6 +14,11 @@ export function keysFromBase64(encryptionKey: string, hashKey: string): IdKeys {
   return { encryptionKey: Buffer.from(encryptionKey, 'base64'), hashKey: Buffer.from(hashKey, 'base64') };
 }
 
+/** The keys as configured (`env()` in the app, the parsed environment in scripts). */
+export function idKeysFrom(e: { ID_ENCRYPTION_KEY: string; ID_HASH_KEY: string }): IdKeys {
+  return keysFromBase64(e.ID_ENCRYPTION_KEY, e.ID_HASH_KEY);
+}
+
 export function encryptIdNumber(idNumber: string, keys: IdKeys): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keys.encryptionKey, iv);

@@ -36,7 +36,7 @@ import {
   type ObjectionDecision,
 } from '@/lib/domain/objections';
 import { env } from '@/lib/env';
-import { hashIdNumber, keysFromBase64, type IdKeys } from '@/lib/security/id-crypto';
+import { hashIdNumber, type IdKeys, idKeysFrom } from '@/lib/security/id-crypto';
 import { cleanDocument, UploadError, type CleanFile } from '@/lib/uploads/files';
 import { checkCorrectedValue, objectionFilingSchema, objectionHandlingSchema } from '@/lib/validation/objections';
 import { inTransaction, isUniqueViolation, LostRace, Rollback } from './errors';
@@ -83,7 +83,7 @@ export async function fileObjection(
     }
   }
 
-  const keys = opts.keys ?? keysFromBase64(env().ID_ENCRYPTION_KEY, env().ID_HASH_KEY);
+  const keys = opts.keys ?? idKeysFrom(env());
   const person = await findPersonByIdHash(db, hashIdNumber(d.idNumber, keys));
   if (!person || person.name.trim() !== d.name || person.mobile.trim() !== d.mobile) return fail('INVALID', NO_MATCH_MESSAGE);
 

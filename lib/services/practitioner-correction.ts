@@ -26,7 +26,7 @@ import { today as clockToday } from '@/lib/clock';
 import { parseIdNumber } from '@/lib/domain/id-number';
 import { entryTiming } from '@/lib/domain/practitioner';
 import { env } from '@/lib/env';
-import { hashIdNumber, keysFromBase64, protectIdNumber, type IdKeys } from '@/lib/security/id-crypto';
+import { hashIdNumber, protectIdNumber, type IdKeys, idKeysFrom } from '@/lib/security/id-crypto';
 import { cleanPhoto, UploadError } from '@/lib/uploads/files';
 import { practitionerEntrySchema } from '@/lib/validation/practitioner';
 import { practitionerRefSchema } from '@/lib/validation/practitioner-review';
@@ -84,7 +84,7 @@ export async function resubmitEntry(
   if (photo.error) return photo.error;
   const id = parseIdNumber(d.idNumber);
   if (!id.ok) return fieldError('idNumber', id.error);
-  const keys = opts.keys ?? keysFromBase64(env().ID_ENCRYPTION_KEY, env().ID_HASH_KEY);
+  const keys = opts.keys ?? idKeysFrom(env());
   const personId = submission.subjectId;
   if (await hashTakenByOther(db, hashIdNumber(d.idNumber, keys), personId)) {
     return fieldError('idNumber', '该身份证号码已属于平台上的另一人员，请核对；如该人员确需登记，请另行办理', 'CONFLICT');

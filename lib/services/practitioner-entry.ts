@@ -26,7 +26,7 @@ import { today as clockToday } from '@/lib/clock';
 import { parseIdNumber } from '@/lib/domain/id-number';
 import { entryTiming } from '@/lib/domain/practitioner';
 import { env } from '@/lib/env';
-import { hashIdNumber, keysFromBase64, protectIdNumber, type IdKeys } from '@/lib/security/id-crypto';
+import { hashIdNumber, protectIdNumber, type IdKeys, idKeysFrom } from '@/lib/security/id-crypto';
 import { cleanPhoto, UploadError } from '@/lib/uploads/files';
 import { practitionerEntrySchema } from '@/lib/validation/practitioner';
 import { inTransaction, isUniqueViolation, Rollback } from './errors';
@@ -73,7 +73,7 @@ export async function submitEntry(
     throw e;
   }
 
-  const keys = opts.keys ?? keysFromBase64(env().ID_ENCRYPTION_KEY, env().ID_HASH_KEY);
+  const keys = opts.keys ?? idKeysFrom(env());
   const hash = hashIdNumber(d.idNumber, keys);
   const standing = await findPractitionerStanding(db, hash);
   if (standing) {

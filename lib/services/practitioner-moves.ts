@@ -40,7 +40,7 @@ import { today as clockToday } from '@/lib/clock';
 import { entryTiming } from '@/lib/domain/practitioner';
 import { consentDueOn, endBefore, mayOverride, moveTiming, type Consent } from '@/lib/domain/practitioner-moves';
 import { env } from '@/lib/env';
-import { hashIdNumber, keysFromBase64, type IdKeys } from '@/lib/security/id-crypto';
+import { hashIdNumber, type IdKeys, idKeysFrom } from '@/lib/security/id-crypto';
 import {
   consentSchema,
   exitSchema,
@@ -179,7 +179,7 @@ export async function requestTransfer(db: Db, actor: Actor | null, input: unknow
   const project = await getCompanyProject(db, a.companyId!, v.projectId);
   if (!project) return fieldError('projectId', '只能为本企业在管的项目办理');
 
-  const keys = opts.keys ?? keysFromBase64(env().ID_ENCRYPTION_KEY, env().ID_HASH_KEY);
+  const keys = opts.keys ?? idKeysFrom(env());
   const person = await findPersonByHash(db, hashIdNumber(v.idNumber, keys));
   // The same answer for "no such ID" and "ID and name do not match": the form reveals nobody's registration.
   if (!person || person.name !== v.name) return fieldError('idNumber', '未找到姓名与身份证号码相符的在职人员；新入行人员请办理入职登记');
@@ -400,7 +400,7 @@ export async function requestReEntry(db: Db, actor: Actor | null, input: unknown
   if (v.labourContractOn > on) return fieldError('labourContractOn', '劳动合同签订日期不能晚于今天');
   const project = await getCompanyProject(db, a.companyId!, v.projectId);
   if (!project) return fieldError('projectId', '只能为本企业在管的项目办理');
-  const keys = opts.keys ?? keysFromBase64(env().ID_ENCRYPTION_KEY, env().ID_HASH_KEY);
+  const keys = opts.keys ?? idKeysFrom(env());
   const person = await findPersonByHash(db, hashIdNumber(v.idNumber, keys));
   if (!person || person.name !== v.name) return fieldError('idNumber', '未找到姓名与身份证号码相符的归档人员；新入行人员请办理入职登记');
   if (person.status !== 'archived') {

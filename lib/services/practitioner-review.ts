@@ -15,7 +15,7 @@ import { audit } from '@/lib/audit';
 import { can, type Actor } from '@/lib/auth/policy';
 import { today as clockToday } from '@/lib/clock';
 import { env } from '@/lib/env';
-import { decryptIdNumber, keysFromBase64, type IdKeys } from '@/lib/security/id-crypto';
+import { decryptIdNumber, type IdKeys, idKeysFrom } from '@/lib/security/id-crypto';
 import { practitionerRefSchema, staffDecisionSchema } from '@/lib/validation/practitioner-review';
 import { DECIDERS } from './practitioner-deciders';
 import { inTransaction, isUniqueViolation, LostRace } from './errors';
@@ -94,7 +94,7 @@ export async function viewFullIdNumber(
   return inTransaction(db, async (tx) => {
     const row = await getIdNumberCipher(tx, practitionerId);
     if (!row) return fail('NOT_FOUND');
-    const keys = opts.keys ?? keysFromBase64(env().ID_ENCRYPTION_KEY, env().ID_HASH_KEY);
+    const keys = opts.keys ?? idKeysFrom(env());
     const idNumber = decryptIdNumber(row.enc, keys);
     await audit(tx, actor, {
       action: 'practitioner.idnumber.viewed',

@@ -29,7 +29,7 @@ import {
   type RowError,
 } from '@/lib/domain/roster';
 import { env } from '@/lib/env';
-import { keysFromBase64, type IdKeys } from '@/lib/security/id-crypto';
+import { type IdKeys, idKeysFrom } from '@/lib/security/id-crypto';
 import { PHOTO_MAX_BYTES, sniff } from '@/lib/uploads/files';
 import { practitionerEntrySchema } from '@/lib/validation/practitioner';
 import { submitEntry } from './practitioner-entry';
@@ -239,7 +239,7 @@ export async function importRoster(
   }
 
   const on = opts.today ?? clockToday();
-  const keys = opts.keys ?? keysFromBase64(env().ID_ENCRYPTION_KEY, env().ID_HASH_KEY);
+  const keys = opts.keys ?? idKeysFrom(env());
   const estates = await listCompanyEstates(db, actor.companyId);
   const estateByName = new Map<string, string[]>();
   for (const e of estates) (estateByName.get(e.name) ?? estateByName.set(e.name, []).get(e.name)!).push(e.id);
