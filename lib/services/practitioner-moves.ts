@@ -111,6 +111,28 @@ async function priorityOf(db: Db, companyId: string, on: string) {
   return (await hasGreenChannel(db, companyId, on)) ? 1 : 0;
 }
 
+/**
+ * The checks a transfer and a re-entry share: dates not in the future, one of the company's estates, and the
+ * person by ID number and name. No such ID and a name that does not match get the same answer, so the form
+ * reveals nobody's registration.
+ */
+async function findNewJobPerson(
+  db: Db,
+  a: Actor,
+  v: { name: string; idNumber: string; projectId: string; hiredOn: string; labourContractOn: string },
+  on: string,
+  opts: Opts,
+  sought: '在职人员' | '归档人员',
+) {
+  if (v.hiredOn > on) return fieldError('hiredOn', '入职时间不能晚于今天');
+  if (v.labourContractOn > on) return fieldError('labourContractOn', '劳动合同签订日期不能晚于今天');
+  const project = await getCompanyProject(db, a.companyId!, v.projectId);
+  if (!project) return fieldError('projectId', '只能为本企业在管的项目办理');
+  const person = await findPersonByHash(db, hashIdNumber(v.idNumber, opts.keys ?? idKeysFrom(env())));
+  if (!person || person.name !== v.name) return fieldError('idNumber', `未找到姓名与身份证号码相符的${sought}；新入行人员请办理入职登记`);
+  return ok({ project, person });
+}
+
 // ——— post change (SN 15) ———
 
 export async function requestPostChange(db: Db, actor: Actor | null, input: unknown, opts: Opts = {}): Promise<ActionResult<{ submissionId: string; late: boolean }>> {
@@ -174,15 +196,9 @@ export async function requestTransfer(db: Db, actor: Actor | null, input: unknow
   const a = actor!;
   const v = parsed.data;
   const on = opts.today ?? clockToday();
-  if (v.hiredOn > on) return fieldError('hiredOn', '入职时间不能晚于今天');
-  if (v.labourContractOn > on) return fieldError('labourContractOn', '劳动合同签订日期不能晚于今天');
-  const project = await getCompanyProject(db, a.companyId!, v.projectId);
-  if (!project) return fieldError('projectId', '只能为本企业在管的项目办理');
-
-  const keys = opts.keys ?? idKeysFrom(env());
-  const person = await findPersonByHash(db, hashIdNumber(v.idNumber, keys));
-  // The same answer for "no such ID" and "ID and name do not match": the form reveals nobody's registration.
-  if (!person || person.name !== v.name) return fieldError('idNumber', '未找到姓名与身份证号码相符的在职人员；新入行人员请办理入职登记');
+  const found = await findNewJobPerson(db, a, v, on, opts, '在职人员');
+  if (!found.ok) return found;
+  const { project, person } = found.data;
   if (person.status === 'archived') return fieldError('idNumber', '该人员已退出行业并归档，请办理重新执业', 'CONFLICT');
   const job = await getCurrentJob(db, person.id);
   if (!job) return fieldError('idNumber', '该人员目前没有在职登记，请办理入职登记', 'CONFLICT');
@@ -396,13 +412,9 @@ export async function requestReEntry(db: Db, actor: Actor | null, input: unknown
   const a = actor!;
   const v = parsed.data;
   const on = opts.today ?? clockToday();
-  if (v.hiredOn > on) return fieldError('hiredOn', '入职时间不能晚于今天');
-  if (v.labourContractOn > on) return fieldError('labourContractOn', '劳动合同签订日期不能晚于今天');
-  const project = await getCompanyProject(db, a.companyId!, v.projectId);
-  if (!project) return fieldError('projectId', '只能为本企业在管的项目办理');
-  const keys = opts.keys ?? idKeysFrom(env());
-  const person = await findPersonByHash(db, hashIdNumber(v.idNumber, keys));
-  if (!person || person.name !== v.name) return fieldError('idNumber', '未找到姓名与身份证号码相符的归档人员；新入行人员请办理入职登记');
+  const found = await findNewJobPerson(db, a, v, on, opts, '归档人员');
+  if (!found.ok) return found;
+  const { project, person } = found.data;
   if (person.status !== 'archived') {
     const job = await getCurrentJob(db, person.id);
     if (job) return fieldError('idNumber', `该人员目前在${job.companyId === a.companyId ? '本企业' : job.companyName}在职，${job.companyId === a.companyId ? '无需重新执业' : '请办理跨企业流动'}`, 'CONFLICT');
