@@ -2,16 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import type { DecideState } from '@/components/forms/decision-form';
 import { getDb } from '@/db';
 import { getActor } from '@/lib/auth/actor';
 import { decideFiling, DECISION_LABELS } from '@/lib/services/company-filing';
 
-export interface DecideState {
-  message?: string;
-  fieldErrors?: Record<string, string[]>;
-  reason?: string;
-  decision?: string;
-}
 
 /** A plain form (works without JavaScript): the city's decision on a filing. */
 export async function decideFilingAction(_prev: DecideState, formData: FormData): Promise<DecideState> {

@@ -2,22 +2,16 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import type { DecideState } from '@/components/forms/decision-form';
 import { getDb } from '@/db';
 import type { FullIdState } from '@/components/practitioner/full-id-view';
 import { getActor } from '@/lib/auth/actor';
 import { decidePractitionerSubmission, viewFullIdNumber } from '@/lib/services/practitioner-review';
 import { STAFF_DECISION_LABELS } from '@/lib/validation/practitioner-review';
 
-export interface StaffDecideState {
-  message?: string;
-  conflict?: boolean;
-  fieldErrors?: Record<string, string[]>;
-  reason?: string;
-  decision?: string;
-}
 
 /** A plain form (works without JavaScript): the bureau's decision on a staff submission. */
-export async function decideStaffAction(_prev: StaffDecideState, fd: FormData): Promise<StaffDecideState> {
+export async function decideStaffAction(_prev: DecideState, fd: FormData): Promise<DecideState> {
   const input = {
     id: fd.get('id'),
     expectedVersion: fd.get('expectedVersion'),

@@ -10,7 +10,8 @@ import { today } from '@/lib/clock';
 import { FILING_STATUS_LABELS, SUBMISSION_STATUS_LABELS, SUBMISSION_TYPE_LABELS } from '@/lib/domain/labels';
 import { formatDateTime } from '@/lib/format';
 import type { CompanyFilingInput } from '@/lib/validation/company';
-import { DecisionForm } from '../decision-form';
+import { DecisionForm } from '@/components/forms/decision-form';
+import { decideFilingAction } from '../actions';
 import { isUuid } from '@/lib/validation/ids';
 
 export const metadata: Metadata = { title: '审核企业备案', robots: { index: false } };
@@ -86,7 +87,13 @@ export default async function FilingReviewPage({ params }: { params: Promise<{ i
           <h2 id="decide-heading" className="mb-3 text-lg font-semibold">
             审核
           </h2>
-          <DecisionForm submissionId={filing.id} version={filing.version} approveBlocked={banned} />
+          <DecisionForm
+            action={decideFilingAction}
+            hidden={{ submissionId: filing.id, version: filing.version }}
+            approveLabel="准予备案"
+            rejectLabel="不予备案"
+            approveBlocked={banned}
+          />
         </section>
       )}
     </div>

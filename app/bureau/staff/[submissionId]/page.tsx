@@ -14,8 +14,8 @@ import { SUBMISSION_STATUS_LABELS } from '@/lib/domain/labels';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { entryApprovalProblem } from '@/lib/services/practitioner-deciders';
 import { isUuid } from '@/lib/validation/ids';
-import { viewFullIdAction } from '../actions';
-import { StaffDecisionForm } from '../decision-form';
+import { decideStaffAction, viewFullIdAction } from '../actions';
+import { DecisionForm } from '@/components/forms/decision-form';
 
 export const metadata: Metadata = { title: '审核从业人员申请', robots: { index: false } };
 
@@ -92,7 +92,13 @@ export default async function StaffReviewPage({ params }: { params: Promise<{ su
           <h2 id="decide-heading" className="mb-3 text-lg font-semibold">
             审核
           </h2>
-          <StaffDecisionForm id={s.id} version={s.version} approveBlocked={blocked} />
+          <DecisionForm
+            action={decideStaffAction}
+            hidden={{ id: s.id, expectedVersion: s.version }}
+            approveLabel="审核通过"
+            rejectLabel="不予通过"
+            approveBlocked={blocked}
+          />
         </section>
       )}
     </div>

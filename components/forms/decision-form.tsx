@@ -1,22 +1,46 @@
 'use client';
-
+/**
+ * A bureau's approve / return / reject decision with a reason, as a plain form (works without JavaScript). The
+ * page passes its server action, the hidden fields that name the submission and its version, and the words for
+ * approving and rejecting that fit the submission (准予备案 / 审核通过 …).
+ */
 import { useActionState } from 'react';
-import { decideStaffAction, type StaffDecideState } from './actions';
 
-const OPTIONS = [
-  { value: 'approved', label: '审核通过' },
-  { value: 'returned', label: '退回修改' },
-  { value: 'rejected', label: '不予通过' },
-] as const;
+export interface DecideState {
+  message?: string;
+  /** Another reviewer (or a withdrawal) got there first. */
+  conflict?: boolean;
+  fieldErrors?: Record<string, string[]>;
+  reason?: string;
+  decision?: string;
+}
 
-export function StaffDecisionForm({ id, version, approveBlocked }: { id: string; version: number; approveBlocked: string | null }) {
-  const [state, action, pending] = useActionState<StaffDecideState, FormData>(decideStaffAction, {});
+export function DecisionForm({
+  action: decide,
+  hidden,
+  approveLabel,
+  rejectLabel,
+  approveBlocked,
+}: {
+  action: (prev: DecideState, fd: FormData) => Promise<DecideState>;
+  hidden: Record<string, string | number>;
+  approveLabel: string;
+  rejectLabel: string;
+  approveBlocked: string | null;
+}) {
+  const [state, action, pending] = useActionState<DecideState, FormData>(decide, {});
   const decisionError = state.fieldErrors?.decision?.[0];
   const reasonError = state.fieldErrors?.reason?.[0];
+  const options = [
+    { value: 'approved', label: approveLabel },
+    { value: 'returned', label: '退回修改' },
+    { value: 'rejected', label: rejectLabel },
+  ];
   return (
     <form action={action} className="space-y-4">
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="expectedVersion" value={version} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {state.message && !decisionError && !reasonError && (
         <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
           {state.message}
@@ -31,7 +55,7 @@ export function StaffDecisionForm({ id, version, approveBlocked }: { id: string;
           </p>
         )}
         <div className="mt-2 flex flex-wrap gap-4">
-          {OPTIONS.map((o) => (
+          {options.map((o) => (
             <label key={o.value} className="flex items-center gap-2">
               <input type="radio" name="decision" value={o.value} defaultChecked={state.decision === o.value} required />
               {o.label}
@@ -49,12 +73,12 @@ export function StaffDecisionForm({ id, version, approveBlocked }: { id: string;
           审核意见
         </label>
         <p id="reason-hint" className="text-sm text-slate-600">
-          企业可以看到审核意见。不予通过或退回修改时必须写明理由。
+          企业可以看到审核意见。{rejectLabel}或退回修改时必须写明理由。
         </p>
         <textarea
           id="reason"
           name="reason"
-          rows={3}
+          rows={4}
           maxLength={500}
           defaultValue={state.reason}
           aria-invalid={!!reasonError}
