@@ -11,5 +11,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/bureau/:path*', '/company/:path*', '/association/:path*', '/committee/:path*', '/department/:path*'],
+  matcher: ['/bureau/:path*', '/company/:path*', '/association/:path*', '/committee/:path*', '/department/:path*', '/street/:path*'],
 };

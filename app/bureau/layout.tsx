@@ -8,6 +8,8 @@ export default async function BureauLayout({ children }: { children: React.React
   if (can(actor, 'project.contract.confirm')) nav.push({ href: '/bureau/contracts', label: '合同确认' });
   if (can(actor, 'project.oversee')) nav.push({ href: '/bureau/projects', label: '小区' });
   if (can(actor, 'submission.decide')) nav.push({ href: '/bureau/staff', label: '从业人员审核' });
+  if (can(actor, 'record.decide')) nav.push({ href: '/bureau/records', label: '人员奖惩记录' });
+  if (can(actor, 'credit.confirm')) nav.push({ href: '/bureau/credit', label: '企业信用记录' });
   if (can(actor, 'objection.handle')) nav.push({ href: '/bureau/objections', label: '信息异议' });
   if (can(actor, 'project.oversee')) nav.push({ href: '/bureau/roster', label: '名册完整性' });
   if (can(actor, 'company.filing.decide')) nav.push({ href: '/bureau/filings', label: '企业备案审核' });

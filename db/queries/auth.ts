@@ -111,6 +111,7 @@ export async function loadSessionActor(db: Queryable, sessionId: string, idleSec
       companyName: companies.name,
       projectId: organisations.projectId,
       projectName: projects.name,
+      regionId: organisations.regionId,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -142,6 +143,7 @@ export async function loadSessionActor(db: Queryable, sessionId: string, idleSec
     companyName: row.companyName,
     projectId: row.role === 'committee' ? row.projectId : null,
     projectName: row.role === 'committee' ? row.projectName : null,
+    regionId: row.role === 'street' ? row.regionId : null,
     mustChangePassword: row.mustChangePassword,
   };
   return { actor, valid, secondsSinceSeen: Number(row.secondsSinceSeen) } satisfies SessionActorRow;

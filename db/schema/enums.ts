@@ -2,7 +2,8 @@ import { pgEnum } from 'drizzle-orm/pg-core';
 
 export const regionLevel = pgEnum('region_level', ['city', 'district', 'street', 'community']);
 
-export const role = pgEnum('role', ['city', 'district', 'company', 'association', 'committee', 'department']);
+/** `street`: a street office (街道办事处) or a community (社区居民委员会), scoped to its own street or community. */
+export const role = pgEnum('role', ['city', 'district', 'company', 'association', 'committee', 'department', 'street']);
 
 export const organisationKind = pgEnum('organisation_kind', [
   'city_bureau',

@@ -36,12 +36,33 @@ export const practitionerRecords = pgTable(
     status: recordStatus('status').notNull().default('submitted'),
     /** Short public statement by the subject, shown beside the record. */
     statement: text('statement'),
+    statementAt: timestamp('statement_at', { withTimezone: true }),
     publicUntil: date('public_until'),
     submissionId: uuid('submission_id'),
+    /** The organisation (street office, community, department, association, bureau) that filed it; null when a company filed. */
+    reportedBy: uuid('reported_by').references(() => organisations.id),
+    /** When the filer received the document or evidence: a good record is late after 5 days (SN 12), a report after 3 (SN 14). */
+    receivedOn: date('received_on'),
+    /** 从业表现突出: the people who took part (SN 11). */
+    participants: text('participants'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** Why a report was declined or a filing rejected. */
+    decisionReason: text('decision_reason'),
+    /** Published corrections after an objection (DW 9): `[{on, reason, before, after, caseId}]`, shown beside the record. */
+    corrections: jsonb('corrections').notNull().default([]),
+    /** Code of the printed notice to the person (两书同达): also the key to object to this record. */
+    noticeCode: text('notice_code'),
+    /** Optimistic lock: two reviewers, one winner. */
+    version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('practitioner_records_subject_idx').on(t.practitionerId, t.status)],
+  (t) => [
+    index('practitioner_records_subject_idx').on(t.practitionerId, t.status),
+    index('practitioner_records_queue_idx').on(t.status, t.kind),
+    uniqueIndex('practitioner_records_notice_idx').on(t.noticeCode),
+  ],
 );
 
 /** Company credit records (DW 4): basic, performance (red), warning (black). */
@@ -73,11 +94,28 @@ export const creditRecords = pgTable(
     publicUntil: date('public_until'),
     repairedOn: date('repaired_on'),
     statement: text('statement'),
+    statementAt: timestamp('statement_at', { withTimezone: true }),
+    /** The organisation that reported it (street office, community, bureau); null when the company filed it. */
     reportedBy: uuid('reported_by').references(() => organisations.id),
+    /** When the filer received the document or found the facts. */
+    receivedOn: date('received_on'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionReason: text('decision_reason'),
+    /** Published corrections after an objection (DW 9): `[{on, reason, before, after, caseId}]`. */
+    corrections: jsonb('corrections').notNull().default([]),
+    /** Code of the notice to the company (两书同达). */
+    noticeCode: text('notice_code'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id),
     policyVersion: integer('policy_version').references(() => creditPolicies.version),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('credit_records_company_idx').on(t.companyId, t.category, t.status)],
+  (t) => [
+    index('credit_records_company_idx').on(t.companyId, t.category, t.status),
+    index('credit_records_queue_idx').on(t.status, t.category),
+    uniqueIndex('credit_records_notice_idx').on(t.noticeCode),
+  ],
 );
 
 /** Quarterly estate rating (DW 10, 12). Internal until the city publishes the quarter. */

@@ -58,7 +58,7 @@ type Rating = '优秀' | '良好' | '差';
 export const DEFAULT_SEED = 'suining-demo-2026';
 export const DEFAULT_REFERENCE_DATE = '2026-11-01';
 export const DEMO_PASSWORD = 'suining-demo-2026';
-export const DEMO_USERNAMES = ['city', 'chuanshan', 'shehong', 'company', 'company2', 'association', 'committee', 'department'] as const;
+export const DEMO_USERNAMES = ['city', 'chuanshan', 'shehong', 'company', 'company2', 'association', 'committee', 'department', 'street'] as const;
 export type DemoUsername = (typeof DEMO_USERNAMES)[number];
 
 export interface BuildOptions {
@@ -76,6 +76,8 @@ export interface DemoFacts {
   company2: { id: string; name: string; uscc: string };
   committee: { organisationId: string; name: string; projectId: string; projectName: string };
   bannedCompany: { id: string; name: string };
+  /** The `street` account: the street office of the committee's estate (船山区, served by `company`). */
+  street: { organisationId: string; name: string; streetId: string };
 }
 
 export interface DemoData {
@@ -1950,6 +1952,7 @@ export function buildDemo(opts: BuildOptions): DemoData {
     userRow('association', 'association', { organisationId: orgId.association }),
     userRow('committee', 'committee', { organisationId: orgId.committee }),
     userRow('department', 'department', { organisationId: orgId.department }),
+    userRow('street', 'street', { organisationId: orgId.street.get(committeeProject.street.id), districtId: committeeProject.districtId }),
   ];
 
   data.facts = {
@@ -1959,6 +1962,11 @@ export function buildDemo(opts: BuildOptions): DemoData {
     company2: { id: demoCompany2.id, name: demoCompany2.name, uscc: demoCompany2.uscc },
     committee: { organisationId: orgId.committee, name: committeeName, projectId: committeeProject.id, projectName: committeeProject.name },
     bannedCompany: { id: banned.id, name: banned.name },
+    street: {
+      organisationId: orgId.street.get(committeeProject.street.id)!,
+      name: orgName.get(orgId.street.get(committeeProject.street.id)!)!,
+      streetId: committeeProject.street.id,
+    },
   };
   checkInvariants(data, policy);
   return data;
@@ -2015,6 +2023,6 @@ export function checkInvariants(d: DemoData, policy: CreditPolicy = defaultCredi
   };
   if (streaks('差') < 2) fail('fewer than 2 estates rated 差 three times in a row');
   if (streaks('优秀') < 3) fail('fewer than 3 estates rated 优秀 three times in a row');
-  if (d.users.length !== 8) fail('demo users missing');
+  if (d.users.length !== DEMO_USERNAMES.length) fail('demo users missing');
   for (const b of d.disclosureBoards) if (!(b.data as { updatedOn?: string }).updatedOn) fail('board without updatedOn');
 }

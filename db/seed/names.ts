@@ -167,41 +167,8 @@ export const CERTIFICATES_BY_POST: Record<string, readonly (readonly [string, st
   外包服务管理岗位: [['物业管理员证', '四川省物业管理协会', 'WYGLY', null]],
 };
 
-/** SN 9: the four types of good records. */
-export const GOOD_RECORD_TYPES = ['政府部门表彰', '行业协会表彰', '业主书面表扬', '从业表现突出'] as const;
-
-/**
- * SN 13 (第十三条): the eleven types of bad records, in the article's own words (numbering and final full
- * stop removed). A closed list — the lead should move it to lib/domain.
- */
-export const BAD_RECORD_TYPES = [
-  '在物业活动中，被县级以上行政主管部门予以行政处罚',
-  '在物业活动中，被司法机关或者仲裁机构认定负有个人责任',
-  '未按照规定及时填报、更新个人基本信息，或在行政管理部门检查、调查时，不配合提供相关信息或资料，拒绝整改存在的问题',
-  '违反物业服务行业自律制度，被行业协会公开谴责',
-  '被业主投诉，经核实相关人员负有责任的',
-  '被国家、省、市权威媒体负面评价报道，相关人员负有责任的',
-  '在物业活动中，存在伪造专业证书、虚报工作业绩、提供虚假服务报告等不诚信行为',
-  '安全事故责任：发生人身伤亡安全事故，经司法机关或者仲裁机构或者相关行政管理部门确认相关人员负有责任的',
-  '发生影响社会稳定事件或舆情事件，相关人员负有责任的',
-  '在相关部门开展的物业服务质量以及安全检查等工作中，相关人员存在拒不接受检查、拒不提供资料、拒不整改、整改不到位等行为的',
-  '在物业活动中的其他不良行为',
-] as const;
-
-/** Short display labels for BAD_RECORD_TYPES, index for index (for narrow table cells). */
-export const BAD_RECORD_TYPE_SHORT = [
-  '受到行政处罚',
-  '被司法或仲裁认定负有个人责任',
-  '未按规定填报更新信息或不配合检查',
-  '被行业协会公开谴责',
-  '业主投诉经核实负有责任',
-  '被权威媒体负面报道',
-  '伪造证书、虚报业绩等不诚信行为',
-  '安全事故责任',
-  '引发影响社会稳定事件或舆情事件',
-  '拒不接受检查或整改不到位',
-  '其他不良行为',
-] as const;
+/** The closed lists of SN 9 and SN 13 live with the rules. */
+export { BAD_RECORD_TYPES, BAD_RECORD_TYPE_SHORT, GOOD_RECORD_TYPES } from '../../lib/domain/records';
 
 /** Company brand words for fictional company names. */
 export const COMPANY_BRANDS = [
@@ -332,4 +299,5 @@ export const ROLE_USER_NAMES = {
   association: '周敏',
   committee: '黄德明',
   department: '孙海燕',
+  street: '杨红梅',
 } as const;

@@ -43,15 +43,9 @@ export function addDays(date: string, n: number): string {
   return fromDayNumber(dayNumber(date) + n);
 }
 
-/** Calendar months; the day is clamped to the end of a shorter month (2026-01-31 + 1 → 2026-02-28). */
-export function addMonths(date: string, n: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const total = y * 12 + (m - 1) + n;
-  const ny = Math.floor(total / 12);
-  const nm = total % 12;
-  const last = new Date(Date.UTC(ny, nm + 1, 0)).getUTCDate();
-  return `${String(ny).padStart(4, '0')}-${String(nm + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
+/** Calendar months (the one definition lives with the other date rules). */
+export { addMonths } from '../../lib/domain/working-days';
+import { addMonths } from '../../lib/domain/working-days';
 
 export function addYears(date: string, n: number): string {
   return addMonths(date, n * 12);

@@ -4,7 +4,7 @@
  * Queries carry the same scope in their WHERE clause (db/queries/scope.ts); `can` is the second check
  * that actions make on the object they loaded.
  */
-export const ROLES = ['city', 'district', 'company', 'association', 'committee', 'department'] as const;
+export const ROLES = ['city', 'district', 'company', 'association', 'committee', 'department', 'street'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -14,6 +14,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   association: '行业协会',
   committee: '业主委员会',
   department: '政府部门',
+  street: '街道办事处 / 社区',
 };
 
 /** Each role's own area: where it lands after sign-in. */
@@ -24,6 +25,7 @@ export const ROLE_HOME: Record<Role, string> = {
   association: '/association',
   committee: '/committee',
   department: '/department',
+  street: '/street',
 };
 
 export interface Actor {
@@ -42,6 +44,8 @@ export interface Actor {
   companyName: string | null;
   /** Scope of an owners' committee. */
   projectId: string | null;
+  /** The region of the actor's organisation: the street or community of a `street` user. */
+  regionId: string | null;
   projectName: string | null;
   /** A first-time or reset password must be changed before anything else is allowed. */
   mustChangePassword: boolean;
@@ -55,6 +59,9 @@ export interface Scoped {
   projectId?: string | null;
   /** For objects owned by an organisation (association awards, department requests). */
   organisationId?: string | null;
+  /** Street and community of an estate: the scope of a `street` user. */
+  streetId?: string | null;
+  communityId?: string | null;
 }
 
 const PERMISSIONS = {
@@ -63,6 +70,7 @@ const PERMISSIONS = {
   'area.association': ['association'],
   'area.committee': ['committee'],
   'area.department': ['department'],
+  'area.street': ['street'],
   /** Read companies, projects and staff with internal fields. */
   'registry.read': ['city', 'district', 'company'],
   'company.file': ['company'],
@@ -72,11 +80,30 @@ const PERMISSIONS = {
   'practitioner.enter': ['company'],
   'practitioner.idnumber.view': ['city', 'district', 'company'],
   'submission.decide': ['city', 'district'],
+  /** SN 14: the district (or the city directly) enters a bad record, or turns a report into one. */
   'record.bad.enter': ['city', 'district'],
-  'record.bad.report': ['company', 'department', 'district', 'city'],
+  /** SN 14: companies, departments, street offices and communities report bad conduct; the association reports its public censures (SN 13.4). */
+  'record.bad.report': ['company', 'department', 'street', 'association'],
   'record.good.file': ['company'],
+  /** SN 10: association commendations, capped per year. */
   'record.association.file': ['association'],
+  /** SN 12: the district approves good records. */
+  'record.decide': ['city', 'district'],
+  /** DW 8.1.3: the company reports its performance information with evidence. */
+  'credit.performance.file': ['company'],
+  /** DW 8.1.2: streets and communities collect warning information in daily supervision, with proposed points. */
+  'credit.warning.report': ['street'],
+  /** The bureau enters performance or warning records itself, with points. */
   'credit.warning.enter': ['city', 'district'],
+  /** DW 8.2: the bureau confirms the points of collected records. */
+  'credit.confirm': ['city', 'district'],
+  /** Credit repair: the company applies after the minimum window; the bureau decides in 3 working days. */
+  'credit.repair.apply': ['company'],
+  'credit.repair.decide': ['city', 'district'],
+  /** A company attaches a short public statement to its own records. */
+  'record.statement': ['company'],
+  /** DW 9: verify an objection about a published record, correct it publicly or explain. */
+  'objection.record.handle': ['city', 'district'],
   'rating.enter': ['city', 'district'],
   'rating.publish': ['city'],
   'evaluation.run': ['city'],
@@ -116,6 +143,11 @@ export function inScope(actor: Actor, object: Scoped): boolean {
     case 'association':
     case 'department':
       return !!actor.organisationId && object.organisationId === actor.organisationId;
+    case 'street':
+      return (
+        (!!actor.organisationId && object.organisationId === actor.organisationId) ||
+        (!!actor.regionId && (object.streetId === actor.regionId || object.communityId === actor.regionId))
+      );
   }
 }
 

@@ -28,6 +28,8 @@ export const creditPolicySchema = z.object({
     一般: z.tuple([z.number().int().min(0), z.number().int().min(0)]),
     严重: z.tuple([z.number().int().min(0), z.number().int().min(0)]),
   }),
+  /** 轻微 warning records: not published by default; a city may publish them for their (≤ 3-month) window. */
+  publishMinorWarnings: z.boolean().default(false),
   performancePublicityMonths: z.number().int().min(1).max(60),
   creditRepairDecisionWorkingDays: z.number().int().min(1).max(60),
 });
@@ -53,6 +55,7 @@ export const defaultCreditPolicy: CreditPolicy = {
   nonRenewalNoticeDays: 90,
   bond: { minShareOfAnnualFees: 0.05, maxYuan: 300_000 },
   warningPublicityMonths: { 轻微: [0, 3], 一般: [3, 12], 严重: [12, 36] },
+  publishMinorWarnings: false,
   performancePublicityMonths: 12,
   creditRepairDecisionWorkingDays: 3,
 };

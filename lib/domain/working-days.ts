@@ -181,6 +181,19 @@ export function addCalendarDays(date: string, n: number): string {
   return formatUtc(parseDate(date) + n * DAY_MS);
 }
 
+/**
+ * 日历月加减；目标月份较短时取月末（2026-01-31 加 1 个月 → 2026-02-28）。用于公示期（“公示期 1 年”=12 个月）。
+ */
+export function addMonths(date: string, n: number): string {
+  assertInteger(n, 'n');
+  const [y, m, d] = date.split('-').map(Number);
+  const total = y * 12 + (m - 1) + n;
+  const ny = Math.floor(total / 12);
+  const nm = total - ny * 12;
+  const last = new Date(Date.UTC(ny, nm + 1, 0)).getUTCDate();
+  return `${String(ny).padStart(4, '0')}-${String(nm + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
 /** to 与 from 相差的日历天数（to 晚于 from 为正）。 */
 export function calendarDaysBetween(from: string, to: string): number {
   return Math.round((parseDate(to) - parseDate(from)) / DAY_MS);

@@ -9,7 +9,7 @@ import { decryptIdNumber, keysFromBase64 } from '../../lib/security/id-crypto';
 const keys = keysFromBase64(Buffer.alloc(32, 1).toString('base64'), Buffer.alloc(32, 2).toString('base64'));
 const d = buildDemo({
   keys,
-  passwordHashes: { city: 'x', chuanshan: 'x', shehong: 'x', company: 'x', company2: 'x', association: 'x', committee: 'x', department: 'x' },
+  passwordHashes: { city: 'x', chuanshan: 'x', shehong: 'x', company: 'x', company2: 'x', association: 'x', committee: 'x', department: 'x', street: 'x' },
 });
 process.stdout.write(
   JSON.stringify({

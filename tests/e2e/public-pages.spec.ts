@@ -191,7 +191,7 @@ test('sitemap.xml lists the directories, companies and estates; robots.txt keeps
   const robots = await request.get('/robots.txt');
   expect(robots.status()).toBe(200);
   const txt = await robots.text();
-  for (const p of ['/bureau', '/company', '/association', '/committee', '/department', '/account', '/api/auth']) {
+  for (const p of ['/bureau', '/company', '/association', '/committee', '/department', '/street', '/account', '/api/auth']) {
     expect(txt).toMatch(new RegExp(`^Disallow: ${p}$`, 'm'));
   }
   expect(txt).not.toMatch(/^Disallow: \/$/m);

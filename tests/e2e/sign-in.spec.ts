@@ -11,6 +11,7 @@ const ACCOUNTS = [
   { username: 'association', area: '/association', scope: '本协会' },
   { username: 'committee', area: '/committee', scope: '天宫花园（船山区）' },
   { username: 'department', area: '/department', scope: '遂宁市市场监督管理局' },
+  { username: 'street', area: '/street', scope: '辖区内的物业服务项目' },
 ];
 
 for (const a of ACCOUNTS) {

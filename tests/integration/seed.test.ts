@@ -89,9 +89,9 @@ function seedSuite(label: string, open: () => Promise<{ h: DbHandle; cleanup: ()
       expect(await count(h, sql`select count(*) from audit_events where action = 'seed.loaded'`)).toBe(1);
     });
 
-    it('has the eight demo accounts, all with the demo password', async () => {
+    it('has the nine demo accounts, all with the demo password', async () => {
       const users = await rows(h, sql`select username, role, password_hash, is_demo from users order by username`);
-      expect(users.map((u) => u.username)).toEqual(['association', 'chuanshan', 'city', 'committee', 'company', 'company2', 'department', 'shehong']);
+      expect(users.map((u) => u.username)).toEqual(['association', 'chuanshan', 'city', 'committee', 'company', 'company2', 'department', 'shehong', 'street']);
       expect(users.every((u) => u.is_demo === true)).toBe(true);
       const city = users.find((u) => u.username === 'city')!;
       expect(await verify(String(city.password_hash), DEMO_PASSWORD)).toBe(true);
@@ -105,6 +105,16 @@ function seedSuite(label: string, open: () => Promise<{ h: DbHandle; cleanup: ()
             where u.username = 'committee'`,
       );
       expect(committee?.ok).toBe(true);
+      // The street account is the street office of the committee's estate, in 船山区.
+      const [street] = await rows(
+        h,
+        sql`select o.kind, u.district_id, p.street_id = o.region_id as same_street from users u
+            join organisations o on o.id = u.organisation_id
+            join organisations c on c.kind = 'owners_committee'
+            join projects p on p.id = c.project_id
+            where u.username = 'street'`,
+      );
+      expect(street).toMatchObject({ kind: 'street_office', district_id: '510903', same_street: true });
     });
 
     it('is deterministic: the same seed gives the same city', async () => {

@@ -16,6 +16,7 @@ function actor(role: Role, extra: Partial<Actor> = {}): Actor {
     companyName: null,
     projectId: null,
     projectName: null,
+    regionId: null,
     mustChangePassword: false,
     ip: null,
     ...extra,
@@ -51,6 +52,33 @@ describe('scope (SPEC §1)', () => {
   it('an association sees only what its organisation owns', () => {
     expect(inScope(association, { organisationId: 'o1' })).toBe(true);
     expect(inScope(association, { organisationId: 'o2' })).toBe(false);
+  });
+});
+
+describe('street offices and communities (SN 14, DW 8.1.2)', () => {
+  const street = actor('street', { organisationId: 'o-street', regionId: '510903001', districtId: '510903' });
+  const community = actor('street', { organisationId: 'o-comm', regionId: '510903001002', districtId: '510903' });
+  it('see estates of their own street or community only', () => {
+    expect(inScope(street, { streetId: '510903001', communityId: '510903001002' })).toBe(true);
+    expect(inScope(street, { streetId: '510903002', communityId: '510903002001' })).toBe(false);
+    expect(inScope(community, { streetId: '510903001', communityId: '510903001002' })).toBe(true);
+    expect(inScope(community, { streetId: '510903001', communityId: '510903001003' })).toBe(false);
+    // The district id alone does not widen a street's scope.
+    expect(inScope(street, { districtId: '510903' })).toBe(false);
+  });
+  it('see what their organisation filed', () => {
+    expect(inScope(street, { organisationId: 'o-street' })).toBe(true);
+    expect(inScope(street, { organisationId: 'o-comm' })).toBe(false);
+  });
+  it('report bad conduct and warning information, and decide nothing', () => {
+    expect(can(street, 'record.bad.report')).toBe(true);
+    expect(can(street, 'credit.warning.report')).toBe(true);
+    expect(can(street, 'record.decide')).toBe(false);
+    expect(can(street, 'credit.confirm')).toBe(false);
+    expect(can(street, 'record.bad.enter')).toBe(false);
+  });
+  it('a street user without a region sees no estate', () => {
+    expect(inScope(actor('street', { organisationId: 'o' }), { streetId: null, communityId: null })).toBe(false);
   });
 });
 
@@ -100,6 +128,7 @@ describe('sessions', () => {
       association: '/association',
       committee: '/committee',
       department: '/department',
+      street: '/street',
     });
   });
 });

@@ -1,0 +1,47 @@
+import 'server-only';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '@/db';
+import { cases, creditRecords } from '@/db/schema';
+import { OPEN_CASE_STATUSES } from '@/lib/domain/objections';
+
+/** What an objection about a record names as its subject (cases.subject_type). */
+export type RecordSubjectType = 'credit_record' | 'practitioner_record';
+
+/**
+ * The records among `ids` with an objection open (SPEC §3.8: "异议处理中" beside the item on every page that shows
+ * it while the objection is open). One query for a whole page of records.
+ */
+export async function recordsUnderObjection(db: Queryable, subjectType: RecordSubjectType, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ id: cases.subjectId })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.kind, 'objection'),
+        eq(cases.subjectType, subjectType),
+        inArray(cases.subjectId, [...ids]),
+        inArray(cases.status, [...OPEN_CASE_STATUSES]),
+      ),
+    );
+  return new Set(rows.map((r) => r.id!).filter(Boolean));
+}
+
+/**
+ * Credit records in public view on `on` (lib/domain/records.ts creditRecordPhase === 'public', in SQL): confirmed,
+ * published, inside the window; 轻微 warnings only when the policy publishes them. Nothing is ever switched off
+ * by a job: the comparison with the date does it.
+ */
+export function creditRecordIsPublic(on: string, publishMinorWarnings: boolean): SQL {
+  return sql`(${creditRecords.status} = 'approved'
+    and ${creditRecords.publishedOn} is not null and ${creditRecords.publishedOn} <= ${on}
+    and (${creditRecords.publicUntil} is null or ${on} < ${creditRecords.publicUntil})
+    and (${creditRecords.category} <> 'warning' or ${creditRecords.severity} <> '轻微' or ${publishMinorWarnings}))`;
+}
+
+/** Credit records that count on `on` (score, lists): public or internal, never expired, repaired or revoked. */
+export function creditRecordCounts(on: string): SQL {
+  return sql`(${creditRecords.status} = 'approved'
+    and ${creditRecords.publishedOn} is not null and ${creditRecords.publishedOn} <= ${on}
+    and (${creditRecords.publicUntil} is null or ${on} < ${creditRecords.publicUntil}))`;
+}

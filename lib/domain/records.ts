@@ -1,0 +1,229 @@
+/**
+ * Conduct and credit records (SPEC §3.4, §3.5, §3.7, §4): the closed lists of record types, filing deadlines,
+ * publicity windows, what counts, credit repair and the penalty-publication deadline. Pure: no I/O, and every
+ * rule takes "today" as an argument so tests move the clock by passing a date.
+ *
+ * Dates are 'YYYY-MM-DD'. A window runs from its start (the publication date) up to, not including, its end:
+ * on `publicUntil` the record has left public view and stopped counting; on `minPublicUntil` repair may be asked.
+ */
+import type { CreditPolicy } from './credit-policy';
+import { addMonths, addWorkingDays, calendarDaysBetween, workingDaysBetween } from './working-days';
+
+// ---------------------------------------------------------------------------------------------------------
+// Staff records (SN 9–14)
+
+/** SN 9: the four types of good records. */
+export const GOOD_RECORD_TYPES = ['政府部门表彰', '行业协会表彰', '业主书面表扬', '从业表现突出'] as const;
+export type GoodRecordType = (typeof GOOD_RECORD_TYPES)[number];
+
+/** SN 9 in the article's words, shown under the type on the filing form. */
+export const GOOD_RECORD_HINTS: Record<GoodRecordType, string> = {
+  政府部门表彰: '获得社区、街道、相关部门的表彰，如被评为优秀物业服务人员、先进个人等。',
+  行业协会表彰: '获得行业协会评选颁发的荣誉，如行业标兵、优秀个人会员等。由行业协会在平台直接报送，每年不超过 100 人次（第十条）。',
+  业主书面表扬:
+    '业主对其服务态度、专业能力等方面给予的书面肯定性评价，仅限表扬信、锦旗。业主口头表扬或在业主群简单表扬等日常事项，不予纳入（第九条）。',
+  从业表现突出: '成功处理物业服务中的复杂问题或突发事件，须写明参与人员并上传现场照片等佐证资料（第十一条）。',
+};
+
+/** 业主书面表扬: only these written forms are accepted (SN 9.3). */
+export const OWNER_PRAISE_FORMS = ['表扬信', '锦旗'] as const;
+
+/**
+ * SN 13 (第十三条): the eleven types of bad records, in the article's own words (numbering and final full
+ * stop removed). A closed list.
+ */
+export const BAD_RECORD_TYPES = [
+  '在物业活动中，被县级以上行政主管部门予以行政处罚',
+  '在物业活动中，被司法机关或者仲裁机构认定负有个人责任',
+  '未按照规定及时填报、更新个人基本信息，或在行政管理部门检查、调查时，不配合提供相关信息或资料，拒绝整改存在的问题',
+  '违反物业服务行业自律制度，被行业协会公开谴责',
+  '被业主投诉，经核实相关人员负有责任的',
+  '被国家、省、市权威媒体负面评价报道，相关人员负有责任的',
+  '在物业活动中，存在伪造专业证书、虚报工作业绩、提供虚假服务报告等不诚信行为',
+  '安全事故责任：发生人身伤亡安全事故，经司法机关或者仲裁机构或者相关行政管理部门确认相关人员负有责任的',
+  '发生影响社会稳定事件或舆情事件，相关人员负有责任的',
+  '在相关部门开展的物业服务质量以及安全检查等工作中，相关人员存在拒不接受检查、拒不提供资料、拒不整改、整改不到位等行为的',
+  '在物业活动中的其他不良行为',
+] as const;
+export type BadRecordType = (typeof BAD_RECORD_TYPES)[number];
+
+/** Short labels for BAD_RECORD_TYPES, index for index (narrow table cells; the full wording is on the record). */
+export const BAD_RECORD_TYPE_SHORT = [
+  '受到行政处罚',
+  '被司法或仲裁认定负有个人责任',
+  '未按规定填报更新信息或不配合检查',
+  '被行业协会公开谴责',
+  '业主投诉经核实负有责任',
+  '被权威媒体负面报道',
+  '伪造证书、虚报业绩等不诚信行为',
+  '安全事故责任',
+  '引发影响社会稳定事件或舆情事件',
+  '拒不接受检查或整改不到位',
+  '其他不良行为',
+] as const satisfies readonly string[] & { length: 11 };
+
+/** SN 13.4: the type the association reports (its public censures). */
+export const ASSOCIATION_CENSURE_TYPE: BadRecordType = BAD_RECORD_TYPES[3];
+
+export function badRecordShort(type: string): string {
+  const i = (BAD_RECORD_TYPES as readonly string[]).indexOf(type);
+  return i >= 0 ? BAD_RECORD_TYPE_SHORT[i] : type;
+}
+
+export function isGoodRecordType(t: string): t is GoodRecordType {
+  return (GOOD_RECORD_TYPES as readonly string[]).includes(t);
+}
+
+export function isBadRecordType(t: string): t is BadRecordType {
+  return (BAD_RECORD_TYPES as readonly string[]).includes(t);
+}
+
+/**
+ * Calendar days a filing is late: SN 12 (good records, "收到…文件…后五日内") and SN 14 (bad-conduct reports,
+ * "自收到（出具）相关证明资料或信息之日起3日内"). 0 when on time. `limitDays` comes from the policy.
+ */
+export function filingLateDays(receivedOn: string, filedOn: string, limitDays: number): number {
+  return Math.max(0, calendarDaysBetween(receivedOn, filedOn) - limitDays);
+}
+
+export function goodRecordLateDays(receivedOn: string, filedOn: string, policy: Pick<CreditPolicy, 'goodRecordFilingDays'>): number {
+  return filingLateDays(receivedOn, filedOn, policy.goodRecordFilingDays);
+}
+
+export function badReportLateDays(receivedOn: string, filedOn: string, policy: Pick<CreditPolicy, 'badConductReportDays'>): number {
+  return filingLateDays(receivedOn, filedOn, policy.badConductReportDays);
+}
+
+/** SN 10: how many association commendations are left this year; the filing that would exceed the cap is refused. */
+export function associationQuotaLeft(usedThisYear: number, policy: Pick<CreditPolicy, 'associationCommendationsPerYear'>): number {
+  return Math.max(0, policy.associationCommendationsPerYear - usedThisYear);
+}
+
+export function associationCapMessage(year: number, policy: Pick<CreditPolicy, 'associationCommendationsPerYear'>): string {
+  return `${year} 年度行业协会表彰已达 ${policy.associationCommendationsPerYear} 人次上限（《遂宁市物业服务从业人员执业管理办法》第十条：原则上每年不超过 ${policy.associationCommendationsPerYear} 人次），不能再报送本年度的表彰。`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Company credit records (DW 4, 8; CQ 三.(四); national credit-repair rules)
+
+export const SEVERITIES = ['轻微', '一般', '严重'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const SEVERITY_HINTS: Record<Severity, string> = {
+  轻微: '情节轻微：不公示（或至多 3 个月），可随时申请信用修复',
+  一般: '一般失信：公示最短 3 个月、最长 1 年',
+  严重: '严重失信：公示最短 1 年、最长 3 年',
+};
+
+/** The publicity window of a warning record published on `publishedOn`, by its severity. */
+export function warningWindow(publishedOn: string, severity: Severity, policy: Pick<CreditPolicy, 'warningPublicityMonths'>) {
+  const [minM, maxM] = policy.warningPublicityMonths[severity];
+  return { minPublicUntil: addMonths(publishedOn, minM), publicUntil: addMonths(publishedOn, maxM) };
+}
+
+/** A performance (red) record is public, and counts, for a fixed period. */
+export function performanceWindow(publishedOn: string, policy: Pick<CreditPolicy, 'performancePublicityMonths'>) {
+  return { minPublicUntil: null, publicUntil: addMonths(publishedOn, policy.performancePublicityMonths) };
+}
+
+export interface CreditRecordFacts {
+  category: 'basic' | 'performance' | 'warning';
+  status: 'submitted' | 'approved' | 'rejected' | 'withdrawn' | 'corrected' | 'repaired';
+  severity: Severity | null;
+  publishedOn: string | null;
+  minPublicUntil: string | null;
+  publicUntil: string | null;
+}
+
+/**
+ * Where a credit record stands on a date:
+ * - `pending`: reported, points not yet confirmed; `rejected`: not taken up;
+ * - `revoked`: withdrawn after an objection (shown as a correction), `repaired`: credit repaired;
+ * - `unpublished`: confirmed, not yet published (a penalty waiting for publication);
+ * - `public`: in its window and shown; `internal`: in its window, counts, but not shown (轻微 by default);
+ * - `expired`: its window has ended.
+ */
+export type CreditRecordPhase = 'pending' | 'rejected' | 'revoked' | 'repaired' | 'unpublished' | 'public' | 'internal' | 'expired';
+
+export function creditRecordPhase(r: CreditRecordFacts, on: string, policy: Pick<CreditPolicy, 'publishMinorWarnings'>): CreditRecordPhase {
+  if (r.status === 'submitted') return 'pending';
+  if (r.status === 'rejected' || r.status === 'withdrawn') return 'rejected';
+  if (r.status === 'corrected') return 'revoked';
+  if (r.status === 'repaired') return 'repaired';
+  if (!r.publishedOn || r.publishedOn > on) return 'unpublished';
+  if (r.publicUntil && on >= r.publicUntil) return 'expired';
+  if (r.category === 'warning' && r.severity === '轻微' && !policy.publishMinorWarnings) return 'internal';
+  return 'public';
+}
+
+/** A record counts (score, lists) only in its window: never once expired, repaired or revoked. */
+export function creditRecordCounts(r: CreditRecordFacts, on: string, policy: Pick<CreditPolicy, 'publishMinorWarnings'>): boolean {
+  const phase = creditRecordPhase(r, on, policy);
+  return phase === 'public' || phase === 'internal';
+}
+
+/** Why a company may not (yet) apply for credit repair of this record; null when it may. */
+export function repairRefusal(r: CreditRecordFacts, on: string, policy: Pick<CreditPolicy, 'publishMinorWarnings'>): string | null {
+  if (r.category !== 'warning') return '只有警示信用信息可以申请信用修复';
+  const phase = creditRecordPhase(r, on, policy);
+  if (phase === 'repaired') return '该记录已完成信用修复';
+  if (phase === 'expired') return '该记录公示期已届满，不再计入信用评价，无需申请修复';
+  if (phase !== 'public' && phase !== 'internal') return '该记录尚未生效，不能申请信用修复';
+  if (r.minPublicUntil && on < r.minPublicUntil) return `最短公示期尚未届满：${r.minPublicUntil} 起方可申请信用修复`;
+  return null;
+}
+
+/** The bureau decides a complete repair application within N working days of its filing. */
+export function repairDecideBy(filedOn: string, policy: Pick<CreditPolicy, 'creditRepairDecisionWorkingDays'>): string {
+  return addWorkingDays(filedOn, policy.creditRepairDecisionWorkingDays);
+}
+
+/** CQ 三.(四): an administrative penalty is published within N working days of its decision. */
+export function penaltyPublishBy(decisionOn: string, policy: Pick<CreditPolicy, 'penaltyPublicationWorkingDays'>): string {
+  return addWorkingDays(decisionOn, policy.penaltyPublicationWorkingDays);
+}
+
+export type PenaltyDeadlineState = 'published' | 'published-late' | 'overdue' | 'due-soon' | 'open';
+
+/** Working days before the deadline at which the dashboard starts listing an unpublished penalty. */
+export const PENALTY_WARN_WORKING_DAYS = 2;
+
+/** Where a penalty stands against its publication deadline on `today`. */
+export function penaltyDeadlineState(
+  p: { decisionOn: string; publishedOn: string | null },
+  today: string,
+  policy: Pick<CreditPolicy, 'penaltyPublicationWorkingDays'>,
+): { state: PenaltyDeadlineState; publishBy: string; workingDaysLeft: number } {
+  const publishBy = penaltyPublishBy(p.decisionOn, policy);
+  if (p.publishedOn) {
+    return { state: p.publishedOn > publishBy ? 'published-late' : 'published', publishBy, workingDaysLeft: 0 };
+  }
+  if (today > publishBy) return { state: 'overdue', publishBy, workingDaysLeft: -workingDaysBetween(publishBy, today) };
+  const left = workingDaysBetween(today, publishBy);
+  return { state: left <= PENALTY_WARN_WORKING_DAYS ? 'due-soon' : 'open', publishBy, workingDaysLeft: left };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Statements and corrections (SPEC §3.7, §3.8)
+
+/** A subject's statement beside a record is short: it is shown publicly next to the record. */
+export const STATEMENT_MAX_CHARS = 200;
+
+/** One published correction of a record after an objection (DW 9: 变更信息 and 消除影响, never a silent edit). */
+export interface RecordCorrection {
+  /** Date of the correction. */
+  on: string;
+  /** Why: the finding of the verification. */
+  reason: string;
+  /** The corrected items, as shown: label → value. */
+  before: Record<string, string>;
+  after: Record<string, string>;
+  /** The objection (cases.id) that led to it. */
+  caseId: string | null;
+  /** The record was withdrawn as a whole. */
+  revoked?: boolean;
+}
+
+export function parseCorrections(v: unknown): RecordCorrection[] {
+  return Array.isArray(v) ? (v as RecordCorrection[]) : [];
+}
