@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import chineseDays from 'chinese-days';
 import {
   addCalendarDays,
+  addMonths,
   addWorkingDays,
   calendarCoverage,
   isProvisionalDate,
@@ -243,6 +244,30 @@ describe('calendar-day helpers', () => {
     // 跨欧美夏令时切换日也不应偏移
     expect(addCalendarDays('2024-03-09', 2)).toBe('2024-03-11');
     expect(addCalendarDays('2024-10-26', 2)).toBe('2024-10-28');
+  });
+
+  it('addMonths: publicity windows in calendar months, the day clamped to a shorter month', () => {
+    // “公示期 1 年” from 2025-01-10 ends on 2026-01-10; 3 months on 2025-04-10.
+    expect(addMonths('2025-01-10', 12)).toBe('2026-01-10');
+    expect(addMonths('2025-01-10', 3)).toBe('2025-04-10');
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');
+    expect(addMonths('2025-11-30', 3)).toBe('2026-02-28');
+    expect(addMonths('2026-03-15', -3)).toBe('2025-12-15');
+    expect(addMonths('2026-03-15', 0)).toBe('2026-03-15');
+    expect(() => addMonths('2026-03-15', 1.5)).toThrow();
+  });
+
+  it('property: addMonths moves the month by n and never the day forward', () => {
+    fc.assert(
+      fc.property(dateArb, fc.integer({ min: -60, max: 60 }), (d, n) => {
+        const r = addMonths(d, n);
+        const months = (s: string) => Number(s.slice(0, 4)) * 12 + Number(s.slice(5, 7));
+        expect(months(r) - months(d)).toBe(n);
+        expect(Number(r.slice(8, 10))).toBeLessThanOrEqual(Number(d.slice(8, 10)));
+      }),
+    );
   });
 
   it('calendarDaysBetween', () => {
