@@ -240,3 +240,19 @@ export function buildRecordCorrection(
 export function revocationCorrection(meta: { on: string; reason: string; caseId: string | null }): RecordCorrection {
   return { on: meta.on, reason: meta.reason, before: {}, after: {}, caseId: meta.caseId, revoked: true };
 }
+
+/** How an objection names the kind of record it is about. */
+export const RECORD_KIND_LABELS: Record<string, string> = {
+  basic: '基本信息',
+  performance: '业绩信息（红榜）',
+  warning: '警示信息（黑榜）',
+  good: '优良信息',
+  bad: '不良信息',
+};
+
+/** The status of a record objection as the objector reads it. */
+export function recordObjectionStatusLabel(status: string, outcome: RecordObjectionDecision['outcome'] | null): string {
+  if (status === 'corrected') return outcome === 'revoked' ? '异议成立，记录已撤销' : '异议成立，记录已更正';
+  if (status === 'dismissed') return '维持原记录（已说明理由）';
+  return OBJECTION_STATUS_LABELS[status] ?? status;
+}

@@ -204,6 +204,13 @@ export async function filePublicRecordObjection(
   });
 }
 
+export interface OwnRecordsLookup {
+  /** Proof of identity for the second step (30 minutes). */
+  token: string;
+  name: string;
+  records: { id: string; kind: 'good' | 'bad'; type: string; occurredOn: string; issuer: string; description: string }[];
+}
+
 /**
  * The person without the notice: name, ID number and mobile as registered (the neutral message on any
  * mismatch), answered with their approved records and a 30-minute proof of identity for the second step.
@@ -213,7 +220,7 @@ export async function lookupOwnRecords(
   _actor: Actor | null,
   data: unknown,
   opts: { keys?: IdKeys; nowMs?: number } = {},
-): Promise<ActionResult<{ token: string; name: string; records: Awaited<ReturnType<typeof listOwnApprovedRecords>> }>> {
+): Promise<ActionResult<OwnRecordsLookup>> {
   const parsed = ownRecordsLookupSchema.safeParse(data);
   if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
@@ -222,6 +229,14 @@ export async function lookupOwnRecords(
   if (!person || person.name.trim() !== d.name || person.mobile.trim() !== d.mobile) return fail('INVALID', NO_MATCH_MESSAGE);
   const records = await listOwnApprovedRecords(db, person.id);
   return ok({ token: signIdentity(person.id, keys, opts.nowMs), name: person.name, records });
+}
+
+/** The same list again from a still-valid proof (a second step that came back with an error). */
+export async function ownRecordsByToken(db: Db, token: string, opts: { keys?: IdKeys; nowMs?: number } = {}): Promise<ActionResult<OwnRecordsLookup>> {
+  const id = verifyIdentity(token, opts.keys ?? idKeysFrom(env()), opts.nowMs);
+  const person = id ? await getPersonValues(db, id) : null;
+  if (!id || !person) return fail('INVALID', TOKEN_EXPIRED_MESSAGE);
+  return ok({ token, name: person.name ?? '', records: await listOwnApprovedRecords(db, id) });
 }
 
 /** SN 18: the person about their own good or bad record, by notice code (or the look-up's token), with evidence. */
