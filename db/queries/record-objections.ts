@@ -258,7 +258,7 @@ export async function listCompanyRecordObjections(db: Queryable, companyId: stri
       trackingCode: cases.trackingCode,
       status: cases.status,
       body: cases.body,
-      filerUserId: cases.filerUserId,
+      decision: cases.decision,
       recordType: creditRecords.type,
       recordOccurredOn: creditRecords.occurredOn,
       filedAt: cases.createdAt,
