@@ -107,9 +107,10 @@ test('a company objects to its own record from its area; the district explains w
   const companyCtx = await browser.newContext();
   const company = await companyCtx.newPage();
   await signIn(company, 'company');
+  await expect(company).toHaveURL(/\/company$/);
   await company.goto('/company/objections');
   const table = company.getByRole('table', { name: '本企业已确认的信用记录' });
-  await table.getByRole('link', { name: re(`提出异议：${own.type}`) }).click();
+  await table.getByRole('link', { name: new RegExp(`提出异议\\s*：${re(own.type).source}`) }).click();
   await expect(company.getByRole('heading', { level: 1 })).toHaveText('对本企业信用记录提出异议');
   await expect(company.getByRole('region', { name: '异议的信用记录' })).toContainText(own.type);
   await company.getByLabel('异议内容：哪些内容有误，理由是什么').fill('该项目获评文件载明的分值应为更高档次，附文件');
@@ -122,6 +123,7 @@ test('a company objects to its own record from its area; the district explains w
   const bureauCtx = await browser.newContext();
   const bureau = await bureauCtx.newPage();
   await signIn(bureau, 'chuanshan');
+  await expect(bureau).toHaveURL(/\/bureau$/);
   await bureau.goto('/bureau/objections?subject=credit_record');
   await bureau.getByRole('row', { name: re(own.type) }).getByRole('link', { name: own.companyName }).click();
   await bureau.getByLabel('理由（异议人可以看到）').fill('经核查，该奖项分值按现行政策确定，维持原记录');
