@@ -137,3 +137,25 @@ test('a company objects to its own record from its area; the district explains w
   await companyCtx.close();
   await bureauCtx.close();
 });
+
+test('the practitioner’s own-record objection and statement forms: accessible, and a wrong notice gets the neutral message', async ({ page }) => {
+  for (const url of ['/objections/new?mode=own-record&notice=TZ-TEST-0001', '/objections/new?mode=own-record-lookup', '/statements/new']) {
+    await page.goto(url);
+    await expectNoAxeViolations(page);
+  }
+  await page.goto('/objections/new?mode=own-record&notice=TZ-TEST-0001');
+  await expect(page.getByLabel('告知书编号')).toHaveValue('TZ-TEST-0001');
+  await page.getByLabel('姓名').fill('张三');
+  await page.getByLabel('身份证号码').fill('11010519491231002X');
+  await page.getByLabel('哪些内容有误，理由是什么').fill('记录所述事件发生时本人不在岗');
+  await page.getByLabel('书面证明材料（必填）').setInputFiles(pdf('排班表.pdf', 'shift roster'));
+  await page.getByRole('button', { name: '提交异议' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '与平台记录不一致' })).toBeVisible();
+
+  await page.goto('/statements/new?notice=TZ-TEST-0001');
+  await page.getByLabel('姓名').fill('张三');
+  await page.getByLabel('身份证号码').fill('11010519491231002X');
+  await page.getByLabel('声明内容').fill('已整改完毕。');
+  await page.getByRole('button', { name: '发表声明' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '与平台记录不一致' })).toBeVisible();
+});
