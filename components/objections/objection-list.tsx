@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import type { ObjectionListRow } from '@/db/queries/objections';
 import { isOpenStatus, OBJECTION_FIELDS, OBJECTION_STATUS_LABELS, OBJECTION_SUBJECT_LABELS, parseObjectionBody, type ObjectionSubject } from '@/lib/domain/objections';
-import { formatDate } from '@/lib/format';
-import { formatDateTime } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
 
 /** What the 异议事项 cell says: the item of one's own data, or the kind and type of the record. */
 function subjectOf(r: ObjectionListRow): string {

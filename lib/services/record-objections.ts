@@ -105,15 +105,8 @@ async function fileOn(db: Db, f: Filing): Promise<ActionResult<{ trackingCode: s
     return await inTransaction(db, async (tx) => {
       await lockRecordForObjection(tx, f.record.id);
       const earlier = await listRecordObjections(tx, f.subject, f.record.id);
-      const seen = await evidenceHashes(
-        tx,
-        earlier.map((c) => c.id),
-      );
-      const refusal = recordRepeatRefusal(
-        earlier,
-        f.files.map((x) => x.sha256),
-        seen,
-      );
+      const seen = await evidenceHashes(tx, earlier.map((c) => c.id));
+      const refusal = recordRepeatRefusal(earlier, f.files.map((x) => x.sha256), seen);
       if (refusal === 'open') throw new Rollback(fail('CONFLICT', RECORD_OPEN_EXISTS_MESSAGE));
       if (refusal === 'no-new-evidence') throw new Rollback(fail('CONFLICT', RECORD_REPEAT_MESSAGE));
       const trackingCode = newTrackingCode();

@@ -37,11 +37,7 @@ export default async function ObjectionQueuePage({ searchParams }: { searchParam
     listCompanyConfirmedRecords(db, actor.companyId!),
     listCompanyRecordObjections(db, actor.companyId!),
   ]);
-  const open = await recordsUnderObjection(
-    db,
-    'credit_record',
-    records.map((r) => r.id),
-  );
+  const open = await recordsUnderObjection(db, 'credit_record', records.map((r) => r.id));
   return (
     <div className="space-y-8">
       <section aria-labelledby="staff-objections" className="space-y-5">
