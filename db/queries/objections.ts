@@ -3,12 +3,15 @@ import 'server-only';
  * Objections of a practitioner about their own data (SN 18; SPEC §3.8), stored as `cases` of kind 'objection'
  * about subject 'practitioner'. The body and the decision are JSON text (lib/domain/objections). Handlers are the
  * employing company (cases.company_id) and the district of the estate (cases.district_id); the city sees all.
+ * Objections about records are in ./record-objections; the queue (listObjectionsInScope) lists both.
  */
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db';
-import { attachments, auditEvents, cases, companies, employments, practitioners, projects, regions, users } from '@/db/schema';
+import { attachments, auditEvents, cases, companies, creditRecords, employments, practitionerRecords, practitioners, projects, regions, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
-import { DECIDED_CASE_STATUSES, OPEN_CASE_STATUSES, type CorrectableField } from '@/lib/domain/objections';
+import { DECIDED_CASE_STATUSES, OPEN_CASE_STATUSES, type CorrectableField, type ObjectionSubject } from '@/lib/domain/objections';
+import { recordObjectionScope } from './record-objections';
 
 const isObjection = and(eq(cases.kind, 'objection'), eq(cases.subjectType, 'practitioner'))!;
 
@@ -146,13 +149,20 @@ export function objectionScope(actor: Actor): SQL {
 
 export const OBJECTION_PAGE_SIZE = 30;
 
+export type ObjectionSubjectFilter = 'all' | ObjectionSubject;
+
 export interface ObjectionListRow {
   id: string;
   trackingCode: string;
+  subjectType: ObjectionSubject;
   status: string;
   body: string;
-  personName: string;
-  idNumberMasked: string;
+  /** The person (their own data, or the subject of a staff record); null for a company credit record. */
+  personName: string | null;
+  idNumberMasked: string | null;
+  /** The record's type and date, for record objections. */
+  recordType: string | null;
+  recordOccurredOn: string | null;
   projectName: string | null;
   companyName: string | null;
   districtName: string | null;
@@ -161,21 +171,39 @@ export interface ObjectionListRow {
 }
 
 const district = regions;
+const listPr = alias(practitionerRecords, 'list_pr');
+const listCr = alias(creditRecords, 'list_cr');
 
-export async function listObjectionsInScope(db: Queryable, actor: Actor, f: { status: 'open' | 'decided' | 'all'; page: number }) {
+/**
+ * The actor's objection queue: on one's own data (company, district, city, as objectionScope) and on records
+ * (district and city only: recordObjectionScope), optionally of one kind.
+ */
+export async function listObjectionsInScope(
+  db: Queryable,
+  actor: Actor,
+  f: { status: 'open' | 'decided' | 'all'; page: number; subject?: ObjectionSubjectFilter },
+) {
   const statusCond =
     f.status === 'open' ? inArray(cases.status, [...OPEN_CASE_STATUSES]) : f.status === 'decided' ? inArray(cases.status, [...DECIDED_CASE_STATUSES]) : undefined;
-  const where = and(isObjection, objectionScope(actor), statusCond);
+  const scope = or(
+    and(eq(cases.subjectType, 'practitioner'), objectionScope(actor)),
+    and(inArray(cases.subjectType, ['credit_record', 'practitioner_record']), recordObjectionScope(actor)),
+  );
+  const subject = !f.subject || f.subject === 'all' ? undefined : eq(cases.subjectType, f.subject);
+  const where = and(eq(cases.kind, 'objection'), scope, subject, statusCond);
   const [[{ n }], rows] = await Promise.all([
     db.select({ n: count() }).from(cases).where(where),
     db
       .select({
         id: cases.id,
         trackingCode: cases.trackingCode,
+        subjectType: cases.subjectType,
         status: cases.status,
         body: cases.body,
         personName: practitioners.name,
         idNumberMasked: practitioners.idNumberMasked,
+        recordType: sql<string | null>`coalesce(${listPr.type}, ${listCr.type})`,
+        recordOccurredOn: sql<string | null>`coalesce(${listPr.occurredOn}, ${listCr.occurredOn})`,
         projectName: projects.name,
         companyName: companies.name,
         districtName: district.name,
@@ -183,7 +211,12 @@ export async function listObjectionsInScope(db: Queryable, actor: Actor, f: { st
         decidedAt: cases.decidedAt,
       })
       .from(cases)
-      .innerJoin(practitioners, eq(practitioners.id, cases.subjectId))
+      .leftJoin(listPr, and(eq(cases.subjectType, 'practitioner_record'), eq(listPr.id, cases.subjectId)))
+      .leftJoin(listCr, and(eq(cases.subjectType, 'credit_record'), eq(listCr.id, cases.subjectId)))
+      .leftJoin(
+        practitioners,
+        eq(practitioners.id, sql`coalesce(${listPr.practitionerId}, case when ${cases.subjectType} = 'practitioner' then ${cases.subjectId} end)`),
+      )
       .leftJoin(projects, eq(projects.id, cases.projectId))
       .leftJoin(companies, eq(companies.id, cases.companyId))
       .leftJoin(district, eq(district.id, cases.districtId))
@@ -230,8 +263,9 @@ export async function getObjectionInScope(db: Queryable, actor: Actor, id: strin
   return { ...row, person: person!, evidence };
 }
 
+/** Whether an objection of any kind has this id (to audit an out-of-scope look-up). */
 export async function objectionExists(db: Queryable, id: string) {
-  const [row] = await db.select({ id: cases.id }).from(cases).where(and(isObjection, eq(cases.id, id))).limit(1);
+  const [row] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.kind, 'objection'), eq(cases.id, id))).limit(1);
   return !!row;
 }
 
@@ -293,7 +327,7 @@ export async function setPersonValue(tx: Queryable, practitionerId: string, empl
   return done.length === 1;
 }
 
-/** Moves an open objection at `expectedVersion` to `status`; null when another handler got there first. */
+/** Moves an open objection (of any subject) at `expectedVersion` to `status`; null when another handler got there first. */
 export async function updateObjection(
   tx: Queryable,
   input: { id: string; expectedVersion: number; status: 'verifying' | 'corrected' | 'dismissed'; answer?: string; decision?: string; decidedBy?: string },
@@ -308,7 +342,7 @@ export async function updateObjection(
     })
     .where(
       and(
-        isObjection,
+        eq(cases.kind, 'objection'),
         eq(cases.id, input.id),
         eq(cases.version, input.expectedVersion),
         inArray(cases.status, input.status === 'verifying' ? ['open'] : [...OPEN_CASE_STATUSES]),

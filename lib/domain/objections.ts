@@ -1,8 +1,10 @@
 /**
- * Objections of a practitioner about their own data (SN 18; SPEC §3.8): which items may be objected to, which of
- * them a handler corrects in place, the tracking code, and the case statuses. Pure: no I/O.
+ * Objections (SN 18, DW 9; SPEC §3.8). Of a practitioner about their own data: which items may be objected to,
+ * which of them a handler corrects in place, the tracking code, and the case statuses. About records (at the
+ * end): the repeat rule and the published correction. Pure: no I/O.
  */
 import { randomInt } from 'node:crypto';
+import type { RecordCorrection } from './records';
 
 /** The items of SN 7 a person may say are wrong, in the order of the 信息名册. */
 export const OBJECTION_FIELDS = {
@@ -100,4 +102,157 @@ export function parseObjectionDecision(text: string | null): ObjectionDecision |
     // not a structured decision
   }
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Objections about records (DW 9, SN 18; SPEC §3.8): a company about its credit records, any person about
+// published information (with written evidence), a practitioner about their own good or bad record.
+
+/** What a record objection is about (cases.subject_type). */
+export const RECORD_SUBJECT_TYPES = ['credit_record', 'practitioner_record'] as const;
+export type RecordSubject = (typeof RECORD_SUBJECT_TYPES)[number];
+export type ObjectionSubject = 'practitioner' | RecordSubject;
+
+export const OBJECTION_SUBJECT_LABELS: Record<ObjectionSubject, string> = {
+  practitioner: '从业人员本人信息',
+  credit_record: '企业信用记录',
+  practitioner_record: '从业人员奖惩记录',
+};
+
+/** Who filed a record objection: the company about its own record, the person about theirs, or anyone. */
+export type RecordObjectionFiler = 'company' | 'subject' | 'public';
+
+export const RECORD_OBJECTION_FILER_LABELS: Record<RecordObjectionFiler, string> = {
+  company: '企业',
+  subject: '记录当事人',
+  public: '公众',
+};
+
+/** What a record objection's body (cases.body, JSON text) holds. */
+export interface RecordObjectionBody {
+  filer: RecordObjectionFiler;
+  /** What the objector says is wrong, and why. */
+  reason: string;
+}
+
+export function parseRecordObjectionBody(text: string): RecordObjectionBody {
+  try {
+    const v = JSON.parse(text) as Partial<RecordObjectionBody>;
+    if (v && typeof v.reason === 'string' && (v.filer === 'company' || v.filer === 'subject' || v.filer === 'public')) {
+      return { filer: v.filer, reason: v.reason };
+    }
+  } catch {
+    // fall through: a body written by hand
+  }
+  return { filer: 'public', reason: text };
+}
+
+/** What a decided record objection's `decision` (JSON text) holds: the published correction, if any. */
+export interface RecordObjectionDecision {
+  outcome: 'corrected' | 'revoked' | 'dismissed';
+  correction: RecordCorrection | null;
+}
+
+export function parseRecordObjectionDecision(text: string | null): RecordObjectionDecision | null {
+  if (!text) return null;
+  try {
+    const v = JSON.parse(text) as RecordObjectionDecision;
+    if (v && (v.outcome === 'corrected' || v.outcome === 'revoked' || v.outcome === 'dismissed')) return { outcome: v.outcome, correction: v.correction ?? null };
+  } catch {
+    // not a structured decision
+  }
+  return null;
+}
+
+export const RECORD_OPEN_EXISTS_MESSAGE = '该记录已有异议正在处理中，请等待处理结果（可凭查询码查看进度），办结前不再受理同一记录的异议。';
+export const RECORD_REPEAT_MESSAGE =
+  '该记录的异议已经处理完毕。没有新的书面证明材料的重复异议不予受理；如有新的证据，请上传此前未提交过的证明材料后再提出。';
+
+/**
+ * SPEC §3.8 / SN 18 / DW 9: may another objection on this record be accepted? Refused while one is open (by
+ * anyone); after a decision, only with at least one evidence file (by content: sha256) that none of the earlier
+ * objections on this record carried.
+ */
+export function recordRepeatRefusal(
+  earlier: readonly { status: string }[],
+  newEvidence: readonly string[],
+  earlierEvidence: ReadonlySet<string>,
+): 'open' | 'no-new-evidence' | null {
+  if (earlier.some((c) => isOpenStatus(c.status))) return 'open';
+  if (earlier.length === 0) return null;
+  return newEvidence.some((h) => !earlierEvidence.has(h)) ? null : 'no-new-evidence';
+}
+
+/** The items of a record a handler may correct, with the labels the published correction uses. */
+export interface CorrectableRecord {
+  type: string;
+  description: string;
+  /** Credit warning records only. */
+  severity?: string | null;
+  /** Credit records only: confirmed points (numeric text such as "3.00"). */
+  points?: string | null;
+  /** Derived from the severity: the last day of public view. Shown when a severity change moves it. */
+  publicUntil?: string | null;
+}
+
+export const RECORD_ITEM_LABELS: Record<keyof CorrectableRecord, string> = {
+  type: '类型',
+  description: '事实描述',
+  severity: '严重程度',
+  points: '分值',
+  publicUntil: '公示截止日期',
+};
+
+/** "3.00" → "3", "2.50" → "2.5"; anything else as typed. */
+export function formatPoints(v: string | number | null | undefined): string {
+  if (v === null || v === undefined || v === '') return '';
+  const n = Number(v);
+  return Number.isFinite(n) ? String(Number(n.toFixed(2))) : String(v);
+}
+
+const show = (k: keyof CorrectableRecord, v: string | null | undefined) => (k === 'points' ? formatPoints(v) : (v ?? '').trim());
+
+/**
+ * The published correction (DW 9: 变更信息, never a silent edit) of a record from its values before and the
+ * handler's changes: only the items that really change, labelled as the public sees them. Null when nothing
+ * changes.
+ */
+export function buildRecordCorrection(
+  before: CorrectableRecord,
+  after: Partial<CorrectableRecord>,
+  meta: { on: string; reason: string; caseId: string | null },
+): RecordCorrection | null {
+  const b: Record<string, string> = {};
+  const a: Record<string, string> = {};
+  for (const k of Object.keys(RECORD_ITEM_LABELS) as (keyof CorrectableRecord)[]) {
+    if (!(k in after) || after[k] === undefined) continue;
+    const was = show(k, before[k]);
+    const now = show(k, after[k]);
+    if (was === now) continue;
+    b[RECORD_ITEM_LABELS[k]] = was || '—';
+    a[RECORD_ITEM_LABELS[k]] = now || '—';
+  }
+  if (Object.keys(a).length === 0) return null;
+  return { on: meta.on, reason: meta.reason, before: b, after: a, caseId: meta.caseId };
+}
+
+/** The published notice of a record withdrawn as a whole after an objection. */
+export function revocationCorrection(meta: { on: string; reason: string; caseId: string | null }): RecordCorrection {
+  return { on: meta.on, reason: meta.reason, before: {}, after: {}, caseId: meta.caseId, revoked: true };
+}
+
+/** How an objection names the kind of record it is about. */
+export const RECORD_KIND_LABELS: Record<string, string> = {
+  basic: '基本信息',
+  performance: '业绩信息（红榜）',
+  warning: '警示信息（黑榜）',
+  good: '优良信息',
+  bad: '不良信息',
+};
+
+/** The status of a record objection as the objector reads it. */
+export function recordObjectionStatusLabel(status: string, outcome: RecordObjectionDecision['outcome'] | null): string {
+  if (status === 'corrected') return outcome === 'revoked' ? '异议成立，记录已撤销' : '异议成立，记录已更正';
+  if (status === 'dismissed') return '维持原记录（已说明理由）';
+  return OBJECTION_STATUS_LABELS[status] ?? status;
 }

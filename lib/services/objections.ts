@@ -58,7 +58,29 @@ export interface FileObjectionInput {
   evidence?: EvidenceUpload[];
 }
 
-const PUBLIC_FILER = (ip: string | null | undefined) => ({ label: '公众（异议人）', ip: ip ?? null });
+export type EvidenceFile = CleanFile & { filename: string };
+
+/**
+ * The uploaded evidence, checked and cleaned (PDF kept, images re-encoded without metadata), named
+ * 证明材料-N; a field error on `evidence` when there are too many files or one is not accepted.
+ */
+export async function cleanEvidence(evidence: EvidenceUpload[] | undefined): Promise<ActionResult<EvidenceFile[]>> {
+  const uploads = (evidence ?? []).filter((f) => f.bytes.byteLength > 0);
+  if (uploads.length > EVIDENCE_MAX_FILES) return fieldError('evidence', `证明材料最多 ${EVIDENCE_MAX_FILES} 个文件`);
+  const files: EvidenceFile[] = [];
+  for (const [i, f] of uploads.entries()) {
+    try {
+      const clean = await cleanDocument(f.bytes, EVIDENCE_MAX_BYTES);
+      files.push({ ...clean, filename: `证明材料-${i + 1}.${clean.extension}` });
+    } catch (e) {
+      if (e instanceof UploadError) return fieldError('evidence', `第 ${i + 1} 个文件：${e.message}`);
+      throw e;
+    }
+  }
+  return ok(files);
+}
+
+export const PUBLIC_FILER = (ip: string | null | undefined) => ({ label: '公众（异议人）', ip: ip ?? null });
 
 export async function fileObjection(
   db: Db,
@@ -70,18 +92,9 @@ export async function fileObjection(
   if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
 
-  const uploads = (input.evidence ?? []).filter((f) => f.bytes.byteLength > 0);
-  if (uploads.length > EVIDENCE_MAX_FILES) return fieldError('evidence', `证明材料最多 ${EVIDENCE_MAX_FILES} 个文件`);
-  const files: (CleanFile & { filename: string })[] = [];
-  for (const [i, f] of uploads.entries()) {
-    try {
-      const clean = await cleanDocument(f.bytes, EVIDENCE_MAX_BYTES);
-      files.push({ ...clean, filename: `证明材料-${i + 1}.${clean.extension}` });
-    } catch (e) {
-      if (e instanceof UploadError) return fieldError('evidence', `第 ${i + 1} 个文件：${e.message}`);
-      throw e;
-    }
-  }
+  const cleaned = await cleanEvidence(input.evidence);
+  if (!cleaned.ok) return cleaned;
+  const files = cleaned.data;
 
   const keys = opts.keys ?? idKeysFrom(env());
   const person = await findPersonByIdHash(db, hashIdNumber(d.idNumber, keys));

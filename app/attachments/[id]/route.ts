@@ -2,6 +2,7 @@ import { getDb } from '@/db';
 import { getAttachmentContent, getAttachmentMeta } from '@/db/queries/company-filing';
 import { practitionerInScope } from '@/db/queries/practitioner-review';
 import { getObjectionInScope } from '@/db/queries/objections';
+import { getRecordObjectionInScope } from '@/db/queries/record-objections';
 import { findSubmissionInScope } from '@/db/queries/submissions';
 import { getActor, recordOutOfScope } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
@@ -29,7 +30,10 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
     // A person's photo: the city, a district where the person works or worked, a company that employs or employed them.
     allowed = await practitionerInScope(db, actor, meta.ownerId);
   } else if (meta.ownerType === 'case' && meta.ownerId) {
-    allowed = can(actor, 'objection.handle') && !!(await getObjectionInScope(db, actor, meta.ownerId));
+    // Evidence of an objection: its handlers (one's own data: company, district, city; a record: district, city).
+    allowed =
+      (can(actor, 'objection.handle') && !!(await getObjectionInScope(db, actor, meta.ownerId))) ||
+      (can(actor, 'objection.record.handle') && !!(await getRecordObjectionInScope(db, actor, meta.ownerId)));
   }
   if (!allowed) {
     await recordOutOfScope(actor, 'attachment', id);

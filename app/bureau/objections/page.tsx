@@ -9,6 +9,7 @@ export const metadata: Metadata = { title: '信息异议', robots: { index: fals
 
 const filterSchema = z.object({
   status: z.enum(['open', 'decided', 'all']).catch('open'),
+  subject: z.enum(['all', 'practitioner', 'credit_record', 'practitioner_record']).catch('all'),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 
@@ -16,13 +17,15 @@ export default async function ObjectionQueuePage({ searchParams }: { searchParam
   const actor = await requireActor(['city', 'district'], '/bureau/objections');
   const sp = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const f = filterSchema.parse({ status: one(sp.status) ?? 'open', page: one(sp.page) ?? 1 });
+  const f = filterSchema.parse({ status: one(sp.status) ?? 'open', subject: one(sp.subject) ?? 'all', page: one(sp.page) ?? 1 });
   const { rows, total } = await listObjectionsInScope(getDb(), actor, f);
   return (
     <div className="space-y-5">
-      <h1 className="text-2xl font-bold">从业人员信息异议</h1>
-      <p className="text-slate-700">从业人员对本人登记信息提出的异议。请核实后更正信息，或说明维持原信息的理由；处理中的人员在公开页面显示“异议处理中”。</p>
-      <ObjectionList basePath="/bureau/objections" rows={rows} total={total} status={f.status} page={f.page} pageSize={OBJECTION_PAGE_SIZE} />
+      <h1 className="text-2xl font-bold">信息异议</h1>
+      <p className="text-slate-700">
+        从业人员对本人登记信息的异议，企业、从业人员和公众对信用记录、奖惩记录的异议。请核实后更正并公开更正内容，或说明维持原信息的理由；处理中的对象在公开页面显示“异议处理中”。
+      </p>
+      <ObjectionList basePath="/bureau/objections" rows={rows} total={total} status={f.status} subject={f.subject} page={f.page} pageSize={OBJECTION_PAGE_SIZE} />
     </div>
   );
 }

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db';
 import { getObjectionByCode } from '@/db/queries/objections';
+import { getRecordObjectionByCode } from '@/db/queries/record-objections';
 import { normalizeTrackingCode, OBJECTION_FIELDS, OBJECTION_STATUS_LABELS, parseObjectionBody, parseObjectionDecision } from '@/lib/domain/objections';
-import { formatDateTime } from '@/lib/format';
+import { FiledNotice, Progress, RecordObjectionTracking } from './record-tracking';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,6 +16,11 @@ const load = cache(async (raw: string) => {
   return code ? getObjectionByCode(getDb(), code) : null;
 });
 
+const loadRecordCase = cache(async (raw: string) => {
+  const code = normalizeTrackingCode(decodeURIComponent(raw));
+  return code ? getRecordObjectionByCode(getDb(), code) : null;
+});
+
 /** Progress of an objection by its tracking code: the person's name and masked ID, the item, the steps. */
 export default async function ObjectionTrackingPage({
   params,
@@ -24,31 +29,20 @@ export default async function ObjectionTrackingPage({
   params: Promise<{ code: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const o = await load((await params).code);
-  if (!o) notFound();
+  const raw = (await params).code;
   const filed = (await searchParams).filed === '1';
+  const o = await load(raw);
+  if (!o) {
+    const r = await loadRecordCase(raw);
+    if (!r) notFound();
+    return <RecordObjectionTracking o={r} filed={filed} />;
+  }
   const body = parseObjectionBody(o.body);
   const decision = parseObjectionDecision(o.decision);
-  const steps: { label: string; at: Date | null; done: boolean }[] = [
-    { label: '已受理', at: o.filedAt, done: true },
-    { label: '核实中', at: o.verifyingAt, done: o.status !== 'open' },
-    { label: '已办结', at: o.decidedAt, done: o.status === 'corrected' || o.status === 'dismissed' },
-  ];
   return (
     <div className="mx-auto max-w-2xl space-y-5">
       <h1 className="text-2xl font-bold">异议处理进度</h1>
-      {filed && (
-        <div role="status" className="rounded-lg bg-emerald-50 p-4 text-emerald-900">
-          <p className="font-medium">异议已提交。</p>
-          <p>
-            您的查询码是 <strong className="font-mono text-lg tracking-wider">{o.trackingCode}</strong>
-            ，请妥善保存，凭此码可随时查看处理进度：
-            <Link href={`/objections/${o.trackingCode}`} className="ml-1 text-brand-700 underline">
-              查看进度
-            </Link>
-          </p>
-        </div>
-      )}
+      {filed && <FiledNotice code={o.trackingCode} />}
       <section aria-labelledby="case-heading" className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
         <h2 id="case-heading" className="mb-3 text-lg font-semibold">
           异议信息
@@ -66,22 +60,7 @@ export default async function ObjectionTrackingPage({
           <dd className="font-medium">{OBJECTION_STATUS_LABELS[o.status] ?? o.status}</dd>
         </dl>
       </section>
-      <section aria-labelledby="steps-heading" className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
-        <h2 id="steps-heading" className="mb-3 text-lg font-semibold">
-          办理过程
-        </h2>
-        <ol className="space-y-2">
-          {steps.map((s) => (
-            <li key={s.label} className="flex gap-3">
-              <span className={s.done ? 'font-medium text-emerald-800' : 'text-slate-600'}>{s.done ? '✓' : '○'}</span>
-              <span>
-                {s.label}
-                {s.at && <span className="ml-2 text-sm text-slate-600">{formatDateTime(s.at)}</span>}
-              </span>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <Progress filedAt={o.filedAt} verifyingAt={o.verifyingAt} decidedAt={o.decidedAt} status={o.status} />
       {(o.status === 'corrected' || o.status === 'dismissed') && (
         <section aria-labelledby="outcome-heading" className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
           <h2 id="outcome-heading" className="mb-3 text-lg font-semibold">

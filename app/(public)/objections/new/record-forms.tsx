@@ -1,0 +1,186 @@
+'use client';
+
+import { useActionState } from 'react';
+import { FormAlert, inputClass } from '@/components/forms/field';
+import { Err, ReasonAndEvidence, Submit, a11yOf } from '@/components/objections/record-objection-fields';
+import { RECORD_KIND_LABELS } from '@/lib/domain/objections';
+import {
+  fileOwnRecordByNoticeAction,
+  filePublicRecordObjectionAction,
+  ownRecordLookupAction,
+  type RecordObjectionFormState,
+} from '../actions';
+
+type State = RecordObjectionFormState;
+
+/** DW 9 第二款: anyone about a published record — who they are, a phone, what is wrong, written evidence. */
+export function PublicRecordObjectionForm({ subject, recordId }: { subject: 'credit_record' | 'practitioner_record'; recordId: string }) {
+  const [state, action, pending] = useActionState<State, FormData>(filePublicRecordObjectionAction, {});
+  const { e, a11y } = a11yOf(state);
+  const v = state.values;
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      <FormAlert message={state.message ?? null} />
+      <input type="hidden" name="subject" value={subject} />
+      <input type="hidden" name="recordId" value={recordId} />
+      <fieldset className="space-y-4">
+        <legend className="text-lg font-semibold">异议人</legend>
+        <p id="who-hint" className="text-sm text-slate-600">
+          用于住建部门核查时与您联系，不会公开。
+        </p>
+        <div>
+          <label htmlFor="name" className="block font-medium">
+            姓名或单位名称
+          </label>
+          <input {...a11y('name', 'who-hint')} key={`n-${v?.name}`} defaultValue={v?.name} autoComplete="name" required maxLength={20} className={inputClass} />
+          <Err id="name-error" msg={e('name')} />
+        </div>
+        <div>
+          <label htmlFor="phone" className="block font-medium">
+            联系电话
+          </label>
+          <input {...a11y('phone', 'who-hint')} key={`p-${v?.phone}`} defaultValue={v?.phone} type="tel" autoComplete="tel" required maxLength={20} className={inputClass} />
+          <Err id="phone-error" msg={e('phone')} />
+        </div>
+      </fieldset>
+      <fieldset className="space-y-4">
+        <legend className="text-lg font-semibold">异议内容</legend>
+        <ReasonAndEvidence state={state} />
+      </fieldset>
+      <Submit pending={pending} />
+    </form>
+  );
+}
+
+/** SN 18: the person about their own record, by the code on the notice they were given. */
+export function OwnRecordNoticeForm({ noticeCode }: { noticeCode?: string }) {
+  const [state, action, pending] = useActionState<State, FormData>(fileOwnRecordByNoticeAction, {});
+  const { e, a11y } = a11yOf(state);
+  const v = state.values;
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      <FormAlert message={state.message ?? null} />
+      <fieldset className="space-y-4">
+        <legend className="text-lg font-semibold">您的身份</legend>
+        <p id="who-hint" className="text-sm text-slate-600">
+          告知书编号印在您收到的记录告知书上；姓名和身份证号码须与平台登记的一致。
+        </p>
+        <div>
+          <label htmlFor="noticeCode" className="block font-medium">
+            告知书编号
+          </label>
+          <input
+            {...a11y('noticeCode', 'who-hint')}
+            key={`c-${v?.noticeCode ?? noticeCode}`}
+            defaultValue={v?.noticeCode ?? noticeCode}
+            autoComplete="off"
+            required
+            maxLength={40}
+            className={`${inputClass} font-mono`}
+          />
+          <Err id="noticeCode-error" msg={e('noticeCode')} />
+        </div>
+        <div>
+          <label htmlFor="name" className="block font-medium">
+            姓名
+          </label>
+          <input {...a11y('name', 'who-hint')} key={`n-${v?.name}`} defaultValue={v?.name} autoComplete="name" required maxLength={20} className={inputClass} />
+          <Err id="name-error" msg={e('name')} />
+        </div>
+        <div>
+          <label htmlFor="idNumber" className="block font-medium">
+            身份证号码
+          </label>
+          <input {...a11y('idNumber', 'who-hint')} autoComplete="off" required maxLength={18} className={inputClass} />
+          <Err id="idNumber-error" msg={e('idNumber')} />
+        </div>
+      </fieldset>
+      <fieldset className="space-y-4">
+        <legend className="text-lg font-semibold">异议内容</legend>
+        <ReasonAndEvidence state={state} />
+      </fieldset>
+      <Submit pending={pending} />
+    </form>
+  );
+}
+
+/** SN 18 without the notice: name, ID number and mobile, then the person's records to choose from. */
+export function OwnRecordLookupForm() {
+  const [state, action, pending] = useActionState<State, FormData>(ownRecordLookupAction, {});
+  const { e, a11y } = a11yOf(state);
+  const v = state.values;
+  const lookup = state.lookup;
+  if (!lookup) {
+    return (
+      <form action={action} className="space-y-5" noValidate>
+        <FormAlert message={state.message ?? null} />
+        <input type="hidden" name="step" value="lookup" />
+        <fieldset className="space-y-4">
+          <legend className="text-lg font-semibold">第一步：确认身份</legend>
+          <p id="who-hint" className="text-sm text-slate-600">
+            三项须与平台登记的信息一致，仅用于确认是本人。
+          </p>
+          <div>
+            <label htmlFor="name" className="block font-medium">
+              姓名
+            </label>
+            <input {...a11y('name', 'who-hint')} key={`n-${v?.name}`} defaultValue={v?.name} autoComplete="name" required maxLength={20} className={inputClass} />
+            <Err id="name-error" msg={e('name')} />
+          </div>
+          <div>
+            <label htmlFor="idNumber" className="block font-medium">
+              身份证号码
+            </label>
+            <input {...a11y('idNumber', 'who-hint')} autoComplete="off" required maxLength={18} className={inputClass} />
+            <Err id="idNumber-error" msg={e('idNumber')} />
+          </div>
+          <div>
+            <label htmlFor="mobile" className="block font-medium">
+              手机号码
+            </label>
+            <input {...a11y('mobile', 'who-hint')} key={`m-${v?.mobile}`} defaultValue={v?.mobile} type="tel" autoComplete="tel" required maxLength={20} className={inputClass} />
+            <Err id="mobile-error" msg={e('mobile')} />
+          </div>
+        </fieldset>
+        <Submit pending={pending} label="查找本人记录" />
+      </form>
+    );
+  }
+  if (lookup.records.length === 0) {
+    return (
+      <p role="status" className="rounded bg-slate-50 p-4">
+        {lookup.name}，平台上没有您的有效奖惩记录，无需提出异议。如认为本人登记信息有误，请使用“本人信息有误”提出异议。
+      </p>
+    );
+  }
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      <FormAlert message={state.message ?? null} />
+      <input type="hidden" name="step" value="file" />
+      <input type="hidden" name="token" value={lookup.token} />
+      <fieldset className="space-y-3" aria-describedby={e('recordId') ? 'recordId-error' : undefined}>
+        <legend className="text-lg font-semibold">第二步：选择有误的记录（{lookup.name}）</legend>
+        {lookup.records.map((r) => (
+          <div key={r.id} className="flex gap-3 rounded border border-slate-200 p-3">
+            <input type="radio" id={`rec-${r.id}`} name="recordId" value={r.id} defaultChecked={v?.recordId === r.id} required className="mt-1" />
+            <label htmlFor={`rec-${r.id}`}>
+              <span className="font-medium">
+                {RECORD_KIND_LABELS[r.kind]}：{r.type}
+              </span>
+              <span className="block text-sm text-slate-700">
+                {r.occurredOn} · {r.issuer}
+              </span>
+              <span className="block text-sm text-slate-700">{r.description}</span>
+            </label>
+          </div>
+        ))}
+        <Err id="recordId-error" msg={e('recordId')} />
+      </fieldset>
+      <fieldset className="space-y-4">
+        <legend className="text-lg font-semibold">异议内容</legend>
+        <ReasonAndEvidence state={state} />
+      </fieldset>
+      <Submit pending={pending} />
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import { getActor } from '@/lib/auth/actor';
+import { fileRecordStatement } from '@/lib/services/record-statements';
+
+export interface StatementFormState {
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  /** What was typed, put back when the form comes back without JavaScript (never the ID number). */
+  values?: { noticeCode: string; name: string; statement: string };
+}
+
+const str = (v: FormDataEntryValue | null) => (typeof v === 'string' ? v : '');
+
+/** A plain form (works without JavaScript): the person's statement beside their own record. */
+export async function fileStatementAction(_prev: StatementFormState, formData: FormData): Promise<StatementFormState> {
+  const data = { noticeCode: str(formData.get('noticeCode')), name: str(formData.get('name')), idNumber: str(formData.get('idNumber')), statement: str(formData.get('statement')) };
+  const h = await headers();
+  const ip = h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
+  const result = await fileRecordStatement(getDb(), await getActor(), data, { ip });
+  if (!result.ok) {
+    const { idNumber: _id, ...values } = data;
+    return { message: result.message, fieldErrors: result.fieldErrors, values };
+  }
+  redirect('/statements/new?saved=1');
+}
