@@ -496,3 +496,11 @@ export async function listCompanyRecordNotices(db: Queryable, actor: Actor, limi
     .orderBy(desc(notices.createdAt), desc(notices.id))
     .limit(limit);
 }
+
+/** What a filing page's person picker shows: the estates to choose from, the matches, the picked person. */
+export async function loadStaffPicker(db: Queryable, actor: Actor, search: StaffSearchInput, pid: string | null) {
+  const [estates, selected] = await Promise.all([listReportableEstates(db, actor), pid ? getReportableStaff(db, actor, pid) : Promise.resolve(null)]);
+  const searched = !!(search.name || search.estate || search.projectId);
+  const results = selected || !searched ? null : await searchReportableStaff(db, actor, search);
+  return { estates, selected, results };
+}

@@ -168,9 +168,9 @@ export interface BadRecordNoticeFacts {
 }
 
 /** SN 18: where the person may object (online by the notice code, or to the employer or the district). */
-export function objectionRoutes(f: Pick<BadRecordNoticeFacts, 'bureau' | 'noticeCode'>): string[] {
+export function objectionRoutes(f: Pick<BadRecordNoticeFacts, 'bureau' | 'noticeCode'>, objectionUrl = '/objections/new'): string[] {
   return [
-    `登录遂宁市物业信用监管平台“信息异议”页面（/objections/new），凭本告知书编号 ${f.noticeCode} 在线提出异议，并上传相关证明材料；记录在平台公开期间均可提出。`,
+    `登录遂宁市物业信用监管平台“信息异议”页面（${objectionUrl}），凭本告知书编号 ${f.noticeCode} 在线提出异议，并上传相关证明材料；记录在平台公开期间均可提出。`,
     `向所在物业服务企业或${f.bureau}提交书面异议申请，写明具体异议内容并提供相关证明材料（《遂宁市物业服务从业人员执业管理办法》第十八条）。`,
     '经核实确属信息错误的，将在平台更正并公布更正情况；核实无误的，将向您说明情况。异议处理期间，该记录旁标注“异议处理中”。',
   ];

@@ -12,7 +12,8 @@ const isRealDate = (v: string) => {
 };
 const date = (label: string) =>
   z.string({ message: `请填写${label}` }).superRefine((v, ctx) => {
-    if (!DATE.test(v)) ctx.addIssue({ code: 'custom', message: `请按“年-月-日”填写${label}` });
+    if (v === '') ctx.addIssue({ code: 'custom', message: `请填写${label}` });
+    else if (!DATE.test(v)) ctx.addIssue({ code: 'custom', message: `请按“年-月-日”填写${label}` });
     else if (!isRealDate(v) || v < '2000-01-01') ctx.addIssue({ code: 'custom', message: `${label}无效` });
   });
 const text = (label: string, min: number, max: number) =>
@@ -122,3 +123,51 @@ export const staffSearchSchema = z.object({
     .catch(''),
 });
 export type StaffSearch = z.infer<typeof staffSearchSchema>;
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** The person search and the picked person from a filing page's query string. */
+export function parseStaffSearch(sp: Record<string, string | string[] | undefined>): { search: StaffSearch; pid: string | null } {
+  const search = staffSearchSchema.parse({
+    name: one(sp.name) ?? '',
+    estate: one(sp.estate) ?? '',
+    projectId: one(sp.projectId) || null,
+    idTail: one(sp.idTail) ?? '',
+  });
+  const pid = z.uuid().safeParse(one(sp.pid));
+  return { search, pid: pid.success ? pid.data : null };
+}
+
+const recordFilterSchema = z.object({
+  kind: z.enum(['good', 'bad', 'all']).catch('all'),
+  status: z.enum(['submitted', 'approved', 'rejected', 'corrected', 'all']).catch('all'),
+  type: z
+    .string()
+    .nullable()
+    .catch(null)
+    .transform((v) => (v && ((GOOD_RECORD_TYPES as readonly string[]).includes(v) || (BAD_RECORD_TYPES as readonly string[]).includes(v)) ? v : null)),
+  lateOnly: z.boolean().catch(false),
+  q: z.string().trim().max(40).catch(''),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+export type RecordFilter = z.infer<typeof recordFilterSchema>;
+
+/** A records list's filter from its query string; unknown values fall back to the defaults. */
+export function parseRecordFilter(sp: Record<string, string | string[] | undefined>, defaults: { status: RecordFilter['status'] }): RecordFilter {
+  return recordFilterSchema.parse({
+    kind: one(sp.kind) ?? 'all',
+    status: one(sp.status) ?? defaults.status,
+    type: one(sp.type) || null,
+    lateOnly: one(sp.late) === '1',
+    q: one(sp.q) ?? '',
+    page: one(sp.page) ?? 1,
+  });
+}
+
+export function recordFilterQuery(f: RecordFilter, page: number): string {
+  const p = new URLSearchParams({ kind: f.kind, status: f.status, page: String(page) });
+  if (f.type) p.set('type', f.type);
+  if (f.lateOnly) p.set('late', '1');
+  if (f.q) p.set('q', f.q);
+  return p.toString();
+}
