@@ -371,7 +371,8 @@ export async function getRecordInScope(
       companyId: practitionerRecords.companyId,
       reportedBy: practitionerRecords.reportedBy,
       deciderName: decider.displayName,
-      deciderOrgName: deciderOrg.name,
+      // Records entered before decisions were signed (the demo's history): the district bureau of the estate.
+      deciderOrgName: sql<string | null>`coalesce(${deciderOrg.name}, (select o.name from organisations o where o.kind = 'district_bureau' and o.region_id = ${projects.districtId} limit 1))`,
       // The post the person holds now at the record's employer, if any.
       post: sql<string | null>`(select ${employments.post}::text from ${employments} where ${employments.practitionerId} = ${practitionerRecords.practitionerId}
         and ${employments.status} = 'current' limit 1)`,
@@ -503,4 +504,14 @@ export async function loadStaffPicker(db: Queryable, actor: Actor, search: Staff
   const searched = !!(search.name || search.estate || search.projectId);
   const results = selected || !searched ? null : await searchReportableStaff(db, actor, search);
   return { estates, selected, results };
+}
+
+/** The bureau home: records waiting for the actor's decision, and how many of them were filed late. */
+export async function countPendingRecords(db: Queryable, actor: Actor, limits: { good: number; bad: number }) {
+  const [row] = await db
+    .select({ pending: count(), late: sql<number>`count(*) filter (where ${lateDaysSql(limits)} > 0)::int` })
+    .from(practitionerRecords)
+    .leftJoin(projects, eq(projects.id, practitionerRecords.projectId))
+    .where(and(eq(practitionerRecords.status, 'submitted'), recordDecideScope(actor)));
+  return { pending: Number(row?.pending ?? 0), late: Number(row?.late ?? 0) };
 }

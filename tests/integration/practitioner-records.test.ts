@@ -107,6 +107,23 @@ describe.each(DRIVERS)('staff good and bad records (%s)', (driver) => {
   });
   afterAll(() => t.cleanup());
 
+  it('the demo city: entered bad records carry a notice code and a notice to the employer; reports name their reporter', async () => {
+    const [r] = await rows<{ approved: number; coded: number; notified: number; reports: number; reported: number }>(sql`
+      select count(*) filter (where status = 'approved')::int as approved,
+             count(*) filter (where status = 'approved' and notice_code is not null)::int as coded,
+             count(*) filter (where status = 'approved' and exists (select 1 from notices n where n.related_id = r.id and n.kind = 'record_notice' and n.company_id = r.company_id))::int as notified,
+             count(*) filter (where received_on is not null)::int as reports,
+             count(*) filter (where reported_by is not null)::int as reported
+      from practitioner_records r where kind = 'bad'`);
+    expect(r!.approved).toBeGreaterThan(50);
+    expect(r!.coded).toBe(r!.approved);
+    expect(r!.notified).toBe(r!.approved);
+    expect(r!.reports).toBeGreaterThan(10);
+    expect(r!.reported).toBeGreaterThan(50);
+    // Association commendations are the association's own filings.
+    expect(await n(sql`select count(*)::int as n from practitioner_records where type = '行业协会表彰' and reported_by is distinct from ${who.association!.organisationId}`)).toBe(0);
+  });
+
   // ---------------------------------------------------------------------------------------------------
   // Good records
 
