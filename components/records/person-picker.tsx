@@ -4,7 +4,7 @@
  * Only the masked ID number is ever shown.
  */
 import Link from 'next/link';
-import type { ReportablePerson } from '@/db/queries/practitioner-records';
+import { STAFF_SEARCH_LIMIT, type ReportablePerson } from '@/db/queries/practitioner-records';
 import type { StaffSearch } from '@/lib/validation/records';
 
 function hrefWith(path: string, search: StaffSearch, pid?: string, keep: Record<string, string> = {}) {
@@ -122,7 +122,9 @@ export function PersonPicker({
           </p>
         ) : (
           <table className="w-full text-left text-sm">
-            <caption className="py-1 text-left text-slate-600">找到 {results.length} 人（最多显示 20 人，请缩小范围）</caption>
+            <caption className="py-1 text-left text-slate-600">
+              找到 {results.length} 人{results.length >= STAFF_SEARCH_LIMIT ? `（最多显示 ${STAFF_SEARCH_LIMIT} 人，请输入更完整的姓名或选择小区以缩小范围）` : ''}
+            </caption>
             <thead>
               <tr className="border-b border-slate-300">
                 <th scope="col" className="p-2">姓名</th>

@@ -42,6 +42,7 @@ import {
   goodRecordLateDays,
   goodRecordProblems,
   isBadRecordType,
+  isGoodRecordType,
   type GoodRecordType,
 } from '@/lib/domain/records';
 import { cleanDocument, sniff, UploadError } from '@/lib/uploads/files';
@@ -108,9 +109,26 @@ const masked = (p: ReportablePerson) => ({ practitionerId: p.practitionerId, nam
 // ---------------------------------------------------------------------------------------------------------
 // Good records (SN 9–12)
 
+/** SN 9.3 / 11 / 12 problems of a filing whose other fields are also wrong: the form shows them all at once. */
+function withGoodRecordProblems(result: ActionResult<never>, input: RecordFilingInput): ActionResult<never> {
+  const raw = (input?.data ?? {}) as Record<string, unknown>;
+  const type = String(raw.type ?? '');
+  if (result.ok || !isGoodRecordType(type)) return result;
+  const count = (files?: RecordUpload[]) => (files ?? []).filter((f) => f.bytes.byteLength > 0).length;
+  const problems = goodRecordProblems(type, {
+    praiseForm: String(raw.praiseForm ?? ''),
+    participants: String(raw.participants ?? ''),
+    evidenceFiles: count(input.evidence),
+    photoFiles: count(input.photos),
+  });
+  const fieldErrors = { ...result.fieldErrors };
+  for (const [k, v] of Object.entries(problems)) fieldErrors[k] ??= [v!];
+  return { ...result, fieldErrors };
+}
+
 export async function fileGoodRecord(db: Db, actor: Actor | null, input: RecordFilingInput, opts: Opts = {}): Promise<ActionResult<{ id: string; lateDays: number }>> {
   const parsed = goodRecordSchema.safeParse(input?.data);
-  if (!parsed.success) return invalid(parsed.error);
+  if (!parsed.success) return withGoodRecordProblems(invalid(parsed.error), input);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'record.good.file') || !actor.companyId) return fail('FORBIDDEN');
   const d = parsed.data;

@@ -155,6 +155,9 @@ describe.each(DRIVERS)('staff good and bad records (%s)', (driver) => {
     const outstanding = { type: '从业表现突出', praiseForm: '', issuer: '本企业', description: '深夜车库进水，组织排水避免业主车辆受损' };
     const bare = await fileGoodRecord(db, who.company!, { ...good(mine.id, outstanding), evidence: [] }, { today: TODAY });
     expect(!bare.ok && Object.keys(bare.fieldErrors ?? {}).sort()).toEqual(['participants', 'photos']);
+    // With other fields wrong too, every problem is reported at once.
+    const worse = await fileGoodRecord(db, who.company!, { ...good(mine.id, { ...outstanding, issuer: '', occurredOn: '' }), evidence: [] }, { today: TODAY });
+    expect(!worse.ok && Object.keys(worse.fieldErrors ?? {}).sort()).toEqual(['issuer', 'occurredOn', 'participants', 'photos']);
     const pdfPhoto = await fileGoodRecord(db, who.company!, { ...good(mine.id, { ...outstanding, participants: '张三、李四' }), photos: [pdf('not-a-photo')] }, { today: TODAY });
     expect(!pdfPhoto.ok && pdfPhoto.fieldErrors?.photos?.[0]).toMatch(/只接受 JPEG、PNG 或 WebP/);
 
