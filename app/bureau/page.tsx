@@ -2,6 +2,9 @@ import type { Metadata } from 'next';
 import { WhoAmI } from '@/components/area/area-shell';
 import { getDb } from '@/db';
 import { getBureauOverview } from '@/db/queries/area-home';
+import { getCurrentPolicy } from '@/db/queries/policy';
+import { countPendingRecords } from '@/db/queries/practitioner-records';
+import { PendingRecords } from '@/components/records/pending-records';
 import { requireActor } from '@/lib/auth/actor';
 import { SUBMISSION_TYPE_LABELS } from '@/lib/domain/labels';
 import { formatDateTime, formatNumber } from '@/lib/format';
@@ -11,6 +14,8 @@ export const metadata: Metadata = { title: '监管工作台', robots: { index: f
 export default async function BureauHome() {
   const actor = await requireActor(['city', 'district'], '/bureau');
   const o = await getBureauOverview(getDb(), actor);
+  const { settings } = await getCurrentPolicy(getDb());
+  const records = await countPendingRecords(getDb(), actor, { good: settings.goodRecordFilingDays, bad: settings.badConductReportDays });
   const scope = actor.role === 'city' ? '遂宁市全市' : `${actor.districtName}（仅本辖区的项目、企业和从业人员）`;
   return (
     <div className="space-y-6">
@@ -33,6 +38,7 @@ export default async function BureauHome() {
           ))}
         </dl>
       </section>
+      <PendingRecords pending={records.pending} late={records.late} />
       <section aria-labelledby="districts-heading" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="districts-heading" className="mb-3 text-lg font-semibold">
           {actor.role === 'city' ? '各区县' : '本辖区'}

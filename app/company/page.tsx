@@ -3,6 +3,8 @@ import { notFound } from 'next/navigation';
 import { WhoAmI } from '@/components/area/area-shell';
 import { getDb } from '@/db';
 import { getCompanyOverview } from '@/db/queries/area-home';
+import { listCompanyRecordNotices } from '@/db/queries/practitioner-records';
+import { CompanyRecordNotices } from '@/components/records/company-record-notices';
 import { requireActor } from '@/lib/auth/actor';
 import { FILING_STATUS_LABELS } from '@/lib/domain/labels';
 import { formatNumber } from '@/lib/format';
@@ -11,7 +13,7 @@ export const metadata: Metadata = { title: '企业工作台', robots: { index: f
 
 export default async function CompanyHome() {
   const actor = await requireActor(['company'], '/company');
-  const o = await getCompanyOverview(getDb(), actor);
+  const [o, recordNotices] = await Promise.all([getCompanyOverview(getDb(), actor), listCompanyRecordNotices(getDb(), actor)]);
   if (!o) notFound();
   return (
     <div className="space-y-6">
@@ -22,6 +24,7 @@ export default async function CompanyHome() {
         </h2>
         <p className="mt-2">{FILING_STATUS_LABELS[o.filingStatus] ?? o.filingStatus}</p>
       </section>
+      <CompanyRecordNotices notices={recordNotices} />
       <section aria-labelledby="estates-heading" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="estates-heading" className="mb-3 text-lg font-semibold">
           服务的物业项目（{o.estates.length} 个）

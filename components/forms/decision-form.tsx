@@ -21,19 +21,29 @@ export function DecisionForm({
   approveLabel,
   rejectLabel,
   approveBlocked,
+  returnLabel = '退回修改',
+  audience = '企业',
+  children,
 }: {
   action: (prev: DecideState, fd: FormData) => Promise<DecideState>;
   hidden: Record<string, string | number>;
   approveLabel: string;
   rejectLabel: string;
   approveBlocked: string | null;
+  /** null: a decision that cannot be returned for correction (staff records are recorded or declined). */
+  returnLabel?: string | null;
+  /** Who reads the reason. */
+  audience?: string;
+  /** Extra fields of this kind of decision, shown before the reason (e.g. adjusting a report's type). */
+  children?: React.ReactNode;
 }) {
   const [state, action, pending] = useActionState<DecideState, FormData>(decide, {});
   const decisionError = state.fieldErrors?.decision?.[0];
   const reasonError = state.fieldErrors?.reason?.[0];
+  const otherError = Object.entries(state.fieldErrors ?? {}).find(([k]) => k !== 'decision' && k !== 'reason')?.[1]?.[0];
   const options = [
     { value: 'approved', label: approveLabel },
-    { value: 'returned', label: '退回修改' },
+    ...(returnLabel ? [{ value: 'returned', label: returnLabel }] : []),
     { value: 'rejected', label: rejectLabel },
   ];
   return (
@@ -43,7 +53,7 @@ export function DecisionForm({
       ))}
       {state.message && !decisionError && !reasonError && (
         <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
-          {state.message}
+          {otherError ?? state.message}
           {state.conflict && '，请刷新页面查看最新结果。'}
         </p>
       )}
@@ -68,12 +78,14 @@ export function DecisionForm({
           </p>
         )}
       </fieldset>
+      {children}
       <div>
         <label htmlFor="reason" className="block font-medium">
           审核意见
         </label>
         <p id="reason-hint" className="text-sm text-slate-600">
-          企业可以看到审核意见。{rejectLabel}或退回修改时必须写明理由。
+          {audience}可以看到审核意见。{rejectLabel}
+          {returnLabel ? `或${returnLabel}` : ''}时必须写明理由。
         </p>
         <textarea
           id="reason"

@@ -11,6 +11,7 @@ import { attachments, cases, certificates, companies, employments, practitionerR
 import { OPEN_CASE_STATUSES } from '@/lib/domain/objections';
 import { POSTS, PUBLIC_PHONE_POSTS } from '@/lib/domain/practitioner';
 import { isUuid } from '@/lib/validation/ids';
+import { recordsUnderObjection } from './record-flags';
 
 /** Staff shown per page of an estate. */
 export const STAFF_PAGE_SIZE = 40;
@@ -24,11 +25,22 @@ export interface PublicCertificate {
   validUntil: string | null;
 }
 
+/**
+ * An approved good or bad record (SN 19.5), or one revoked after an objection (`corrected`: shown only as the
+ * correction notice). With the subject's statement, the published corrections and the objection flag.
+ */
 export interface PublicRecord {
+  id: string;
   kind: 'good' | 'bad';
+  status: 'approved' | 'corrected';
   type: string;
   occurredOn: string;
   issuer: string;
+  description: string;
+  statement: string | null;
+  corrections: unknown;
+  /** An objection about this record is open (异议处理中). */
+  objectionOpen: boolean;
 }
 
 export interface PublicStaffMember {
@@ -92,22 +104,32 @@ async function attachDetails(db: Queryable, rows: Omit<PublicStaffMember, 'certi
       .orderBy(asc(certificates.name), asc(certificates.id)),
     db
       .select({
+        id: practitionerRecords.id,
         practitionerId: practitionerRecords.practitionerId,
         kind: practitionerRecords.kind,
+        status: practitionerRecords.status,
         type: practitionerRecords.type,
         occurredOn: practitionerRecords.occurredOn,
         issuer: practitionerRecords.issuer,
+        description: practitionerRecords.description,
+        statement: practitionerRecords.statement,
+        corrections: practitionerRecords.corrections,
       })
       .from(practitionerRecords)
       .where(
         and(
           inArray(practitionerRecords.practitionerId, ids),
-          eq(practitionerRecords.status, 'approved'),
+          inArray(practitionerRecords.status, ['approved', 'corrected']),
           or(isNull(practitionerRecords.publicUntil), gte(practitionerRecords.publicUntil, today)),
         ),
       )
       .orderBy(desc(practitionerRecords.occurredOn), asc(practitionerRecords.id)),
   ]);
+  const underObjection = await recordsUnderObjection(
+    db,
+    'practitioner_record',
+    recs.map((x) => x.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -118,7 +140,20 @@ async function attachDetails(db: Queryable, rows: Omit<PublicStaffMember, 'certi
     hasPhoto: !!r.hasPhoto,
     objectionOpen: !!r.objectionOpen,
     certificates: certs.filter((c) => c.practitionerId === r.id).map(({ name, issuer, validUntil }) => ({ name, issuer, validUntil })),
-    records: recs.filter((x) => x.practitionerId === r.id).map(({ kind, type, occurredOn, issuer }) => ({ kind, type, occurredOn, issuer })),
+    records: recs
+      .filter((x) => x.practitionerId === r.id)
+      .map(({ id, kind, status, type, occurredOn, issuer, description, statement, corrections }) => ({
+        id,
+        kind,
+        status: status as PublicRecord['status'],
+        type,
+        occurredOn,
+        issuer,
+        description,
+        statement,
+        corrections,
+        objectionOpen: underObjection.has(id),
+      })),
   }));
 }
 

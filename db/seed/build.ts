@@ -9,6 +9,7 @@
  */
 import type * as schema from '../schema';
 import { defaultCreditPolicy, type CreditPolicy } from '../../lib/domain/credit-policy';
+import { badRecordEmployerNotice } from '../../lib/domain/records';
 import { idCheckChar } from '../../lib/domain/id-number';
 import { usccCheckChar, USCC_CHARSET } from '../../lib/domain/uscc';
 import { addWorkingDays } from '../../lib/domain/working-days';
@@ -1245,6 +1246,9 @@ export function buildDemo(opts: BuildOptions): DemoData {
           `成功处置${p.name}${rRng.int(1, 20)}栋楼道电瓶车起火，未造成人员伤亡，参与人员：${person.name}等${rRng.int(2, 4)}人（附现场照片）`,
         ]);
     }
+    // SN 12: the company files within 5 days of receiving the document; about one in ten is late.
+    const receivedOn = minDate(addDays(occurredOn, rRng.int(0, 2)), REF);
+    const filedOn = minDate(addDays(receivedOn, rRng.chance(0.1) ? rRng.int(6, 12) : rRng.int(0, 5)), REF);
     data.practitionerRecords.push({
       id: uuid(),
       practitionerId: person.id,
@@ -1256,7 +1260,12 @@ export function buildDemo(opts: BuildOptions): DemoData {
       companyId: person.companyId,
       projectId: person.projectId,
       status: 'approved',
-      createdAt: at(minDate(addDays(occurredOn, rRng.int(1, 5)), REF), 10, rRng.int(0, 59)),
+      // Association commendations are filed by the association (SN 10); the others by the company.
+      reportedBy: type === '行业协会表彰' ? orgId.association : null,
+      receivedOn: type === '行业协会表彰' ? null : receivedOn,
+      participants: type === '从业表现突出' ? (description.match(/参与人员：([^（]+)/)?.[1] ?? null) : null,
+      decidedAt: at(minDate(addDays(filedOn, rRng.int(1, 4)), REF), 16, rRng.int(0, 59)),
+      createdAt: at(filedOn, 10, rRng.int(0, 59)),
     });
   }
 
@@ -1285,8 +1294,18 @@ export function buildDemo(opts: BuildOptions): DemoData {
         [street, rRng.pick(['在岗期间饮酒并与业主发生冲突', '擅自将小区公共区域出租谋取私利'])],
       ] as const
     )[t];
+    // Who brought it to the district (SN 14): the street office or the association reported it with evidence; a
+    // finding of the bureau (or of a court, entered by the bureau) was entered directly. Pending ones are reports.
+    const pending = i < 4;
+    const reporter = issuer === street ? orgId.street.get(p.street.id)! : issuer === '遂宁市物业管理协会' ? orgId.association : pending ? null : orgId.district.get(p.districtId)!;
+    const isReport = pending || reporter !== orgId.district.get(p.districtId);
+    const receivedOn = isReport ? minDate(addDays(occurredOn, rRng.int(0, 2)), REF) : null;
+    const filedOn = minDate(addDays(receivedOn ?? occurredOn, rRng.chance(0.15) ? rRng.int(4, 8) : rRng.int(1, 3)), REF);
+    const recordedOn = minDate(addDays(filedOn, isReport ? rRng.int(1, 5) : 0), REF);
+    const noticeCode = pending ? null : rRng.chars('23456789ABCDEFGHJKMNPQRSTUVWXYZ', 12);
+    const recordId = uuid();
     data.practitionerRecords.push({
-      id: uuid(),
+      id: recordId,
       practitionerId: person.id,
       kind: 'bad',
       type: BAD_RECORD_TYPES[t],
@@ -1295,9 +1314,29 @@ export function buildDemo(opts: BuildOptions): DemoData {
       description,
       companyId: person.companyId,
       projectId: person.projectId,
-      status: i < 4 ? 'submitted' : 'approved',
-      createdAt: at(minDate(addDays(occurredOn, rRng.int(1, 3)), REF), 15, rRng.int(0, 59)),
+      status: pending ? 'submitted' : 'approved',
+      reportedBy: reporter,
+      receivedOn,
+      decidedAt: pending ? null : at(recordedOn, 16, rRng.int(0, 59)),
+      noticeCode,
+      createdAt: at(filedOn, 15, rRng.int(0, 59)),
     });
+    // 两书同达: the employer was told when the record was entered.
+    if (noticeCode) {
+      const facts = { name: person.name, type: BAD_RECORD_TYPES[t], description, occurredOn, issuer, bureau, recordedOn, noticeCode };
+      data.notices.push({
+        id: rRng.uuid(),
+        kind: 'record_notice',
+        companyId: person.companyId,
+        practitionerId: person.id,
+        districtId: p.districtId,
+        ...badRecordEmployerNotice(facts),
+        relatedType: 'practitioner_record',
+        relatedId: recordId,
+        status: 'closed',
+        createdAt: at(recordedOn, 16, 30),
+      });
+    }
   }
 
   // ------------------------------------------------------------------------------------------------------

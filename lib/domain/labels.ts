@@ -38,3 +38,15 @@ export const SUBMISSION_STATUS_LABELS: Record<string, string> = {
   rejected: '未通过',
   withdrawn: '已撤回',
 };
+
+/** Staff good and bad records (SN 9–14): a report (线索) is `submitted` until the district decides. */
+export const RECORD_KIND_LABELS: Record<string, string> = { good: '优良信息', bad: '不良信息' };
+
+export const PRACTITIONER_RECORD_STATUS_LABELS: Record<string, string> = {
+  submitted: '待审核',
+  approved: '已记录',
+  rejected: '未予记录',
+  withdrawn: '已撤回',
+  corrected: '已撤销（经异议更正）',
+  repaired: '已修复',
+};

@@ -103,6 +103,91 @@ export function associationCapMessage(year: number, policy: Pick<CreditPolicy, '
   return `${year} 年度行业协会表彰已达 ${policy.associationCommendationsPerYear} 人次上限（《遂宁市物业服务从业人员执业管理办法》第十条：原则上每年不超过 ${policy.associationCommendationsPerYear} 人次），不能再报送本年度的表彰。`;
 }
 
+// Staff records: filing and notices (SN 9–14, 18), used by lib/services/practitioner-records.ts
+
+/** SN 9 and 10: a company files these three; 行业协会表彰 is filed by the association itself. */
+export const COMPANY_GOOD_RECORD_TYPES = ['政府部门表彰', '业主书面表扬', '从业表现突出'] as const satisfies readonly GoodRecordType[];
+
+export const ASSOCIATION_ONLY_MESSAGE = '行业协会表彰由行业协会在平台直接报送，物业服务企业不能登记（第十条）';
+
+/** SN 9.3: what the form says next to the written forms it accepts. */
+export const OWNER_PRAISE_NOTE = '只接受业主的表扬信、锦旗等书面表扬；业主口头表扬或在业主群中的简单表扬不予纳入（第九条第三项）。';
+
+export function isOwnerPraiseForm(form: string): form is (typeof OWNER_PRAISE_FORMS)[number] {
+  return (OWNER_PRAISE_FORMS as readonly string[]).includes(form);
+}
+
+export interface GoodRecordFacts {
+  /** 业主书面表扬: 表扬信 or 锦旗. */
+  praiseForm?: string | null;
+  /** 从业表现突出: who took part. */
+  participants?: string | null;
+  /** Evidence files (documents or images) and, for 从业表现突出, site photos (images only). */
+  evidenceFiles: number;
+  photoFiles: number;
+}
+
+/**
+ * What a good-record filing still lacks, by form field (empty when complete): SN 9.3 letters and banners only,
+ * SN 11 participants and site photos, SN 12 "上传证明材料".
+ */
+export function goodRecordProblems(type: GoodRecordType, f: GoodRecordFacts): Partial<Record<'praiseForm' | 'participants' | 'photos' | 'evidence', string>> {
+  const out: Partial<Record<'praiseForm' | 'participants' | 'photos' | 'evidence', string>> = {};
+  if (type === '业主书面表扬' && !isOwnerPraiseForm((f.praiseForm ?? '').trim())) {
+    out.praiseForm = `请选择书面表扬的形式（${OWNER_PRAISE_FORMS.join('或')}）。${OWNER_PRAISE_NOTE}`;
+  }
+  if (type === '从业表现突出') {
+    if (!(f.participants ?? '').trim()) out.participants = '请填写参与处置的人员（第十一条）';
+    if (f.photoFiles < 1) out.photos = '请上传至少一张现场照片（第十一条）';
+  } else if (f.evidenceFiles < 1) {
+    out.evidence = '请上传表彰文件、表扬信或锦旗照片等证明材料（第十二条）';
+  }
+  return out;
+}
+
+/** SN 10: null when one more association commendation fits in the year, else the refusal. */
+export function associationCapRefusal(usedThisYear: number, year: number, policy: Pick<CreditPolicy, 'associationCommendationsPerYear'>): string | null {
+  return associationQuotaLeft(usedThisYear, policy) > 0 ? null : associationCapMessage(year, policy);
+}
+
+/** "逾期 N 天" beside a late filing; null when on time. */
+export function lateLabel(lateDays: number): string | null {
+  return lateDays > 0 ? `逾期 ${lateDays} 天` : null;
+}
+
+export interface BadRecordNoticeFacts {
+  name: string;
+  type: string;
+  description: string;
+  occurredOn: string;
+  issuer: string;
+  /** The bureau that entered the record, and when. */
+  bureau: string;
+  recordedOn: string;
+  noticeCode: string;
+}
+
+/** SN 18: where the person may object (online by the notice code, or to the employer or the district). */
+export function objectionRoutes(f: Pick<BadRecordNoticeFacts, 'bureau' | 'noticeCode'>, objectionUrl = '/objections/new'): string[] {
+  return [
+    `登录遂宁市物业信用监管平台“信息异议”页面（${objectionUrl}），凭本告知书编号 ${f.noticeCode} 在线提出异议，并上传相关证明材料；记录在平台公开期间均可提出。`,
+    `向所在物业服务企业或${f.bureau}提交书面异议申请，写明具体异议内容并提供相关证明材料（《遂宁市物业服务从业人员执业管理办法》第十八条）。`,
+    '经核实确属信息错误的，将在平台更正并公布更正情况；核实无误的，将向您说明情况。异议处理期间，该记录旁标注“异议处理中”。',
+  ];
+}
+
+/** The notice to the employer (两书同达): what was recorded and how the person may object. */
+export function badRecordEmployerNotice(f: BadRecordNoticeFacts): { title: string; body: string } {
+  return {
+    title: `不良行为记录告知：${f.name}（${badRecordShort(f.type)}）`,
+    body:
+      `${f.bureau}已于 ${f.recordedOn} 将贵单位从业人员${f.name}的不良行为记录录入遂宁市物业管理信息平台。` +
+      `类型：${f.type}。发生日期：${f.occurredOn}。出具单位：${f.issuer}。事实：${f.description}\n` +
+      `请打印《从业人员不良行为记录告知书》（编号 ${f.noticeCode}）并送达本人。本人如有异议：` +
+      objectionRoutes(f).join(''),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Company credit records (DW 4, 8; CQ 三.(四); national credit-repair rules)
 

@@ -61,7 +61,9 @@ describe.each(DRIVERS)('public staff of an estate (%s)', (driver) => {
       // SN 19: a phone for the manager and the three supervisors only.
       expect(m.phone).toBe(isPhonePublic(e.post) ? e.mobile : null);
       for (const c of m.certificates) expect(Object.keys(c).sort()).toEqual(['issuer', 'name', 'validUntil']);
-      for (const r of m.records) expect(Object.keys(r).sort()).toEqual(['issuer', 'kind', 'occurredOn', 'type']);
+      for (const r of m.records) {
+        expect(Object.keys(r).sort()).toEqual(['corrections', 'description', 'id', 'issuer', 'kind', 'objectionOpen', 'occurredOn', 'statement', 'status', 'type']);
+      }
     }
     expect(page.items.some((m) => m.phone)).toBe(true);
     expect(page.items.some((m) => !(PUBLIC_PHONE_POSTS as readonly string[]).includes(m.post) && m.phone === null)).toBe(true);
@@ -77,7 +79,7 @@ describe.each(DRIVERS)('public staff of an estate (%s)', (driver) => {
       select e.project_id, e.practitioner_id, count(*)::int as n from practitioner_records r
       join employments e on e.practitioner_id = r.practitioner_id and e.status = 'current'
       join practitioners p on p.id = e.practitioner_id and p.status = 'active'
-      where r.status = 'approved' and (r.public_until is null or r.public_until >= ${TODAY})
+      where r.status in ('approved', 'corrected') and (r.public_until is null or r.public_until >= ${TODAY})
       group by e.project_id, e.practitioner_id order by e.practitioner_id limit 1`);
     expect(row).toBeDefined();
     const card = await getPublicStaffCard(db, row!.project_id, row!.practitioner_id, { today: TODAY });

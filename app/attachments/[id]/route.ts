@@ -3,6 +3,7 @@ import { getAttachmentContent, getAttachmentMeta } from '@/db/queries/company-fi
 import { practitionerInScope } from '@/db/queries/practitioner-review';
 import { getObjectionInScope } from '@/db/queries/objections';
 import { getRecordObjectionInScope } from '@/db/queries/record-objections';
+import { RECORD_OWNER_TYPE, recordVisibleTo } from '@/db/queries/practitioner-records';
 import { findSubmissionInScope } from '@/db/queries/submissions';
 import { getActor, recordOutOfScope } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
@@ -34,6 +35,9 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
     allowed =
       (can(actor, 'objection.handle') && !!(await getObjectionInScope(db, actor, meta.ownerId))) ||
       (can(actor, 'objection.record.handle') && !!(await getRecordObjectionInScope(db, actor, meta.ownerId)));
+  } else if (meta.ownerType === RECORD_OWNER_TYPE && meta.ownerId) {
+    // Evidence of a staff record: whoever may see the record (the filer, the deciding bureau, the employer once entered).
+    allowed = await recordVisibleTo(db, actor, meta.ownerId);
   }
   if (!allowed) {
     await recordOutOfScope(actor, 'attachment', id);

@@ -1,4 +1,6 @@
 import type { PublicStaffMember } from '@/db/queries/public-staff';
+import { CorrectionNotes, ObjectionBadge as RecordObjectionBadge, StatementNote } from '@/components/records/record-notes';
+import { badRecordShort } from '@/lib/domain/records';
 import { formatDate } from '@/lib/format';
 
 /** 异议处理中 (SPEC §3.8): shown wherever the person's data is shown while an objection about it is open. */
@@ -29,8 +31,12 @@ export function StaffPhoto({ projectId, person, size }: { projectId: string; per
   );
 }
 
-/** Certificates and approved good/bad records: the public parts only (SN 19). */
-export function StaffQualifications({ person }: { person: Pick<PublicStaffMember, 'certificates' | 'records'> }) {
+/**
+ * Certificates and approved good/bad records: the public parts only (SN 19). Each record carries its objection
+ * flag, the person's statement and any published correction; a record revoked after an objection shows only as
+ * its correction notice. `detailed` (the person's card) adds the facts and the full SN 13 wording.
+ */
+export function StaffQualifications({ person, detailed = false }: { person: Pick<PublicStaffMember, 'certificates' | 'records'>; detailed?: boolean }) {
   return (
     <>
       {person.certificates.length > 0 && (
@@ -48,11 +54,36 @@ export function StaffQualifications({ person }: { person: Pick<PublicStaffMember
       {person.records.length > 0 && (
         <div>
           <h4 className="text-sm font-medium text-slate-700">信用记录</h4>
-          <ul className="text-sm">
-            {person.records.map((r, i) => (
-              <li key={i}>
-                <span className={r.kind === 'good' ? 'font-medium text-emerald-800' : 'font-medium text-red-800'}>{r.kind === 'good' ? '优良' : '不良'}</span>{' '}
-                {r.type}（{formatDate(r.occurredOn)}，{r.issuer}）
+          <ul className={detailed ? 'mt-1 space-y-3 text-sm' : 'text-sm'}>
+            {person.records.map((r) => (
+              <li key={r.id}>
+                {r.status === 'corrected' ? (
+                  <>
+                    <span className="font-medium text-slate-700">已撤销的{r.kind === 'good' ? '优良' : '不良'}记录</span>（{formatDate(r.occurredOn)}）
+                    <CorrectionNotes corrections={r.corrections} />
+                  </>
+                ) : (
+                  <>
+                    <span className={r.kind === 'good' ? 'font-medium text-emerald-800' : 'font-medium text-red-800'}>{r.kind === 'good' ? '优良' : '不良'}</span>{' '}
+                    {r.kind === 'bad' ? (
+                      <abbr title={r.type} className="no-underline">
+                        {badRecordShort(r.type)}
+                      </abbr>
+                    ) : (
+                      r.type
+                    )}
+                    （{formatDate(r.occurredOn)}，{r.issuer}）
+                    <RecordObjectionBadge open={r.objectionOpen} />
+                    {detailed && (
+                      <>
+                        {r.kind === 'bad' && <span className="block text-xs text-slate-600">类型全称：{r.type}</span>}
+                        <span className="block text-slate-800">{r.description}</span>
+                      </>
+                    )}
+                    <StatementNote statement={r.statement} by="本人" />
+                    <CorrectionNotes corrections={r.corrections} />
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation';
 import { FullIdView } from '@/components/practitioner/full-id-view';
 import { entryTimingOf, STAFF_TYPE_LABELS } from '@/components/practitioner/labels';
 import { PersonFile } from '@/components/practitioner/person-file';
+import { PersonRecords } from '@/components/records/person-records';
+import { loadPersonRecords } from '@/lib/records/load';
 import { MoveSummary } from '@/components/practitioner/move-summary';
 import { MOVE_TYPES } from '@/lib/domain/practitioner-moves';
 import { getDb } from '@/db';
@@ -31,6 +33,7 @@ export default async function StaffReviewPage({ params }: { params: Promise<{ su
   }
   const person = s.subjectId ? await getPractitionerFile(db, s.subjectId) : null;
   if (!person) notFound();
+  const records = await loadPersonRecords(actor, person.id);
   const timing = s.type === 'practitioner_entry' ? entryTimingOf(s.payload, s.dueOn) : null;
   const blocked = s.status === 'submitted' && s.type === 'practitioner_entry' ? await entryApprovalProblem(db, s) : null;
   return (
@@ -87,6 +90,7 @@ export default async function StaffReviewPage({ params }: { params: Promise<{ su
         </section>
       )}
       <PersonFile person={person} idSlot={<FullIdView practitionerId={person.id} action={viewFullIdAction} />} />
+      <PersonRecords rows={records.rows} underObjection={records.underObjection} hrefOf={(id) => `/bureau/records/${id}`} noticeHrefOf={(id) => `/bureau/records/${id}/notice`} />
       {s.status === 'submitted' && (
         <section aria-labelledby="decide-heading" className="rounded-lg bg-white p-5 shadow-sm">
           <h2 id="decide-heading" className="mb-3 text-lg font-semibold">

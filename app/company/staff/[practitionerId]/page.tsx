@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation';
 import { FullIdView } from '@/components/practitioner/full-id-view';
 import { entryTimingOf, STAFF_TYPE_LABELS } from '@/components/practitioner/labels';
 import { PersonFile } from '@/components/practitioner/person-file';
+import { PersonRecords } from '@/components/records/person-records';
+import { loadPersonRecords } from '@/lib/records/load';
 import { getDb } from '@/db';
 import { getPractitionerFile, listCompanyProjects, listPersonSubmissions, practitionerExists, practitionerInScope } from '@/db/queries/practitioner-review';
 import { recordOutOfScope, requireActor } from '@/lib/auth/actor';
@@ -33,7 +35,12 @@ export default async function CompanyPersonPage({
     if (await practitionerExists(db, practitionerId)) await recordOutOfScope(actor, 'practitioner', practitionerId);
     notFound();
   }
-  const [person, subs, sp] = await Promise.all([getPractitionerFile(db, practitionerId), listPersonSubmissions(db, actor, practitionerId), searchParams]);
+  const [person, subs, sp, records] = await Promise.all([
+    getPractitionerFile(db, practitionerId),
+    listPersonSubmissions(db, actor, practitionerId),
+    searchParams,
+    loadPersonRecords(actor, practitionerId),
+  ]);
   if (!person) notFound();
   const mine = person.employments.filter((e) => e.companyId === actor.companyId);
   const open = mine.find((e) => e.status === 'pending' || e.status === 'current');
@@ -84,6 +91,25 @@ export default async function CompanyPersonPage({
           </Link>
         </nav>
       )}
+
+      <PersonRecords
+        rows={records.rows}
+        underObjection={records.underObjection}
+        hrefOf={(id) => `/company/records/${id}`}
+        noticeHrefOf={(id) => `/company/records/${id}/notice`}
+        actions={
+          open?.status === 'current' && (
+            <p className="flex flex-wrap gap-2 text-sm">
+              <Link href={`/company/records/new-good?pid=${person.id}`} className="text-brand-800 underline">
+                登记优良信息
+              </Link>
+              <Link href={`/company/records/new-report?pid=${person.id}`} className="text-brand-800 underline">
+                报送不良行为线索
+              </Link>
+            </p>
+          )
+        }
+      />
 
       <section aria-labelledby="subs-heading" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="subs-heading" className="mb-3 text-lg font-semibold">

@@ -64,7 +64,7 @@ export default async function StaffCardPage({ params }: { params: Params }) {
                 </div>
               ))}
             </dl>
-            <StaffQualifications person={card} />
+            <StaffQualifications person={card} detailed />
             {card.certificates.length === 0 && card.records.length === 0 && <p className="text-sm text-slate-600">暂无资格证书和信用记录。</p>}
           </div>
         </div>
