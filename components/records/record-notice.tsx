@@ -5,7 +5,7 @@
  */
 import Link from 'next/link';
 import type { RecordDetail } from '@/db/queries/practitioner-records';
-import { objectionRoutes } from '@/lib/domain/records';
+import { objectionRoutes, ownRecordObjectionUrl, recordStatementUrl, STATEMENT_MAX_CHARS } from '@/lib/domain/records';
 import { formatDate } from '@/lib/format';
 
 const PRINT_CSS = `
@@ -75,7 +75,7 @@ export function RecordNotice({ r, siteUrl, qrSvg, backHref }: { r: RecordDetail;
           </h2>
           <div className="mt-1 flex gap-4">
             <ol className="flex-1 list-decimal space-y-1 pl-6">
-              {objectionRoutes({ bureau, noticeCode: code }, `${siteUrl}/objections/new`).map((t) => (
+              {objectionRoutes({ bureau, noticeCode: code }, ownRecordObjectionUrl(siteUrl, code)).map((t) => (
                 <li key={t}>{t}</li>
               ))}
             </ol>
@@ -86,6 +86,10 @@ export function RecordNotice({ r, siteUrl, qrSvg, backHref }: { r: RecordDetail;
           </div>
           <p className="mt-2">
             查询码：<span className="font-mono font-semibold tracking-wider">{code}</span>（提出异议、查询本告知书时使用，请妥善保存）
+          </p>
+          <p className="mt-2">
+            本人也可凭本告知书编号在 {recordStatementUrl(siteUrl, code)} 对本记录发表不超过 {STATEMENT_MAX_CHARS}{' '}
+            字的简短声明，声明将与记录一并公开。
           </p>
         </section>
         <footer className="grid gap-6 pt-6 sm:grid-cols-2 print:grid-cols-2">

@@ -167,6 +167,15 @@ export interface BadRecordNoticeFacts {
   noticeCode: string;
 }
 
+/** The public forms a notice points to: an objection to this record, and a statement beside it. */
+export function ownRecordObjectionUrl(siteUrl: string, noticeCode: string): string {
+  return `${siteUrl}/objections/new?mode=own-record&notice=${encodeURIComponent(noticeCode)}`;
+}
+
+export function recordStatementUrl(siteUrl: string, noticeCode: string): string {
+  return `${siteUrl}/statements/new?notice=${encodeURIComponent(noticeCode)}`;
+}
+
 /** SN 18: where the person may object (online by the notice code, or to the employer or the district). */
 export function objectionRoutes(f: Pick<BadRecordNoticeFacts, 'bureau' | 'noticeCode'>, objectionUrl = '/objections/new'): string[] {
   return [

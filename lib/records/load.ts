@@ -4,6 +4,7 @@ import 'server-only';
  * 404 — and an attempt on a record outside the scope is written to the audit log (SPEC §1).
  */
 import { notFound } from 'next/navigation';
+import { ownRecordObjectionUrl } from '@/lib/domain/records';
 import QRCode from 'qrcode';
 import { getDb } from '@/db';
 import { getCurrentPolicy } from '@/db/queries/policy';
@@ -34,7 +35,8 @@ export async function loadRecordNotice(actor: Actor, id: string) {
   const { record } = await loadRecordPage(actor, id);
   if (record.kind !== 'bad' || !record.noticeCode) notFound();
   const siteUrl = env().siteUrl;
-  const qrSvg = await QRCode.toString(`${siteUrl}/objections/new`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+  // The QR opens the objection form for this very record (the person still proves who they are there).
+  const qrSvg = await QRCode.toString(ownRecordObjectionUrl(siteUrl, record.noticeCode), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   return { record, siteUrl, qrSvg };
 }
 
