@@ -203,6 +203,31 @@ export function penaltyDeadlineState(
   return { state: left <= PENALTY_WARN_WORKING_DAYS ? 'due-soon' : 'open', publishBy, workingDaysLeft: left };
 }
 
+/** Points a bureau may set on one credit record (DW 8.2): 0 to this, in steps of 0.5 at most two decimals. */
+export const CREDIT_POINTS_MAX = 20;
+
+/**
+ * The window fixed when a confirmed record is published on `publishedOn`: a warning by its severity, a
+ * performance record for the policy's fixed period (no minimum: it is not repaired).
+ */
+export function creditWindow(
+  category: 'performance' | 'warning',
+  severity: Severity | null,
+  publishedOn: string,
+  policy: Pick<CreditPolicy, 'warningPublicityMonths' | 'performancePublicityMonths'>,
+): { minPublicUntil: string | null; publicUntil: string } {
+  if (category === 'warning') {
+    if (!severity) throw new Error('a warning record needs its severity before it is published');
+    return warningWindow(publishedOn, severity, policy);
+  }
+  return performanceWindow(publishedOn, policy);
+}
+
+/** A credit-repair application not decided by its date (repairDecideBy) is shown as late (逾期). */
+export function repairIsOverdue(decideBy: string | null, today: string): boolean {
+  return !!decideBy && today > decideBy;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Statements and corrections (SPEC §3.7, §3.8)
 
