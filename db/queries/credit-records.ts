@@ -38,6 +38,11 @@ export function creditRecordScope(actor: Actor): SQL {
   }
 }
 
+/** The bureau's lists: the record scope of a district or the city, nothing for any other role. */
+function bureauScope(actor: Actor): SQL {
+  return actor.role === 'city' || actor.role === 'district' ? creditRecordScope(actor) : sql`false`;
+}
+
 /** CQ 三.(五): the company is on the green channel on `on` (its reports go first in the queue). */
 function greenChannelSql(on: string): SQL<boolean> {
   return sql<boolean>`exists (select 1 from company_flags gf where gf.company_id = credit_records.company_id and gf.flag = 'green_channel'
@@ -158,7 +163,7 @@ export async function creditRecordInScope(db: Queryable, actor: Actor, id: strin
 /** Reports waiting for the bureau's confirmation of points: green-channel companies first, then the oldest. */
 export async function listPendingCreditRecords(db: Queryable, actor: Actor, on: string, limit = 100) {
   const rows = await selectRecords(db, on)
-    .where(and(eq(creditRecords.status, 'submitted'), creditRecordScope(actor)))
+    .where(and(eq(creditRecords.status, 'submitted'), bureauScope(actor)))
     .orderBy(desc(greenChannelSql(on)), asc(creditRecords.createdAt), asc(creditRecords.id))
     .limit(limit);
   return rows.map(view);
@@ -203,7 +208,7 @@ export interface BureauRecordFilter {
 
 /** The bureau's file of records in its scope, newest first, filtered and paged. */
 export async function listBureauCreditRecords(db: Queryable, actor: Actor, f: BureauRecordFilter, on: string, publishMinor: boolean) {
-  const conds: (SQL | undefined)[] = [creditRecordScope(actor), stateFilter(f.state, on, publishMinor)];
+  const conds: (SQL | undefined)[] = [bureauScope(actor), stateFilter(f.state, on, publishMinor)];
   if (f.category !== 'all') conds.push(eq(creditRecords.category, f.category));
   if (f.penaltyOnly) conds.push(eq(creditRecords.isPenalty, true));
   const q = f.q.trim();
@@ -231,7 +236,7 @@ export async function listUnpublishedPenalties(db: Queryable, actor: Actor, limi
   const rows = await selectRecords(db)
     .where(
       and(
-        creditRecordScope(actor),
+        bureauScope(actor),
         eq(creditRecords.status, 'approved'),
         eq(creditRecords.isPenalty, true),
         isNull(creditRecords.publishedOn),
@@ -253,6 +258,7 @@ export async function listCompanyCreditRecords(db: Queryable, companyId: string,
 
 /** The warning reports a street office or community filed, newest first. */
 export async function listStreetReports(db: Queryable, actor: Actor, limit = 100) {
+  if (actor.role !== 'street') return [];
   const rows = await selectRecords(db)
     .where(and(creditRecordScope(actor), eq(creditRecords.category, 'warning')))
     .orderBy(desc(creditRecords.createdAt), desc(creditRecords.id))
