@@ -5,11 +5,13 @@ import { getBureauOverview } from '@/db/queries/area-home';
 import { requireActor } from '@/lib/auth/actor';
 import { SUBMISSION_TYPE_LABELS } from '@/lib/domain/labels';
 import { formatDateTime, formatNumber } from '@/lib/format';
+import { CreditDeadlines } from './_components/credit-deadlines';
 
 export const metadata: Metadata = { title: '监管工作台', robots: { index: false } };
 
-export default async function BureauHome() {
+export default async function BureauHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(['city', 'district'], '/bureau');
+  const sp = await searchParams;
   const o = await getBureauOverview(getDb(), actor);
   const scope = actor.role === 'city' ? '遂宁市全市' : `${actor.districtName}（仅本辖区的项目、企业和从业人员）`;
   return (
@@ -33,6 +35,7 @@ export default async function BureauHome() {
           ))}
         </dl>
       </section>
+      <CreditDeadlines actor={actor} published={typeof sp.published === 'string' ? sp.published : null} publishError={typeof sp.publishError === 'string' ? sp.publishError : null} />
       <section aria-labelledby="districts-heading" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="districts-heading" className="mb-3 text-lg font-semibold">
           {actor.role === 'city' ? '各区县' : '本辖区'}

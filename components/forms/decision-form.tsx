@@ -21,19 +21,22 @@ export function DecisionForm({
   approveLabel,
   rejectLabel,
   approveBlocked,
+  allowReturn = true,
 }: {
   action: (prev: DecideState, fd: FormData) => Promise<DecideState>;
   hidden: Record<string, string | number>;
   approveLabel: string;
   rejectLabel: string;
   approveBlocked: string | null;
+  /** Whether "退回修改" is offered (a decision that is final either way, e.g. credit repair, has no return). */
+  allowReturn?: boolean;
 }) {
   const [state, action, pending] = useActionState<DecideState, FormData>(decide, {});
   const decisionError = state.fieldErrors?.decision?.[0];
   const reasonError = state.fieldErrors?.reason?.[0];
   const options = [
     { value: 'approved', label: approveLabel },
-    { value: 'returned', label: '退回修改' },
+    ...(allowReturn ? [{ value: 'returned', label: '退回修改' }] : []),
     { value: 'rejected', label: rejectLabel },
   ];
   return (
@@ -73,7 +76,8 @@ export function DecisionForm({
           审核意见
         </label>
         <p id="reason-hint" className="text-sm text-slate-600">
-          企业可以看到审核意见。{rejectLabel}或退回修改时必须写明理由。
+          企业可以看到审核意见。{rejectLabel}
+          {allowReturn ? '或退回修改' : ''}时必须写明理由。
         </p>
         <textarea
           id="reason"

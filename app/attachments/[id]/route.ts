@@ -1,5 +1,6 @@
 import { getDb } from '@/db';
 import { getAttachmentContent, getAttachmentMeta } from '@/db/queries/company-filing';
+import { creditRecordInScope } from '@/db/queries/credit-records';
 import { practitionerInScope } from '@/db/queries/practitioner-review';
 import { getObjectionInScope } from '@/db/queries/objections';
 import { findSubmissionInScope } from '@/db/queries/submissions';
@@ -28,6 +29,9 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   } else if (meta.ownerType === 'practitioner' && meta.ownerId) {
     // A person's photo: the city, a district where the person works or worked, a company that employs or employed them.
     allowed = await practitionerInScope(db, actor, meta.ownerId);
+  } else if (meta.ownerType === 'credit_record' && meta.ownerId) {
+    // Evidence of a credit record: whoever may see the record (bureau in scope, the company, the reporting street).
+    allowed = await creditRecordInScope(db, actor, meta.ownerId);
   } else if (meta.ownerType === 'case' && meta.ownerId) {
     allowed = can(actor, 'objection.handle') && !!(await getObjectionInScope(db, actor, meta.ownerId));
   }

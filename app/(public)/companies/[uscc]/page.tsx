@@ -7,6 +7,7 @@ import { getPublicCompany } from '@/db/queries/public-companies';
 import { env } from '@/lib/env';
 import { formatDate, formatNumber } from '@/lib/format';
 import { JsonLd } from '../../_components/json-ld';
+import { PublicCreditRecords } from './_components/credit-records';
 
 export const dynamic = 'force-dynamic';
 
@@ -118,6 +119,8 @@ export default async function CompanyPage({ params }: { params: Params }) {
           </ul>
         )}
       </section>
+
+      <PublicCreditRecords records={company.creditRecords} asOf={company.asOf} />
     </div>
   );
 }
