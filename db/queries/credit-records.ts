@@ -570,7 +570,7 @@ export async function listRecordAttachments(db: Queryable, ownerType: 'credit_re
     .select({ id: attachments.id, kind: attachments.kind, filename: attachments.filename, size: attachments.size })
     .from(attachments)
     .where(and(eq(attachments.ownerType, ownerType), eq(attachments.ownerId, ownerId)))
-    .orderBy(asc(attachments.createdAt), asc(attachments.filename));
+    .orderBy(desc(attachments.kind), asc(attachments.createdAt), asc(attachments.filename));
 }
 
 export async function insertRecordNotice(
@@ -680,7 +680,8 @@ export interface RepairPayload {
   recordId: string;
   rectification: string;
   evidenceAttachmentIds: string[];
-  commitmentAttachmentId: string;
+  /** Null only in demo data, which carries no files. */
+  commitmentAttachmentId: string | null;
 }
 
 const repairRecord = alias(creditRecords, 'repair_record');

@@ -115,6 +115,7 @@ test('a street reports a warning, 船山区 confirms it as 一般, it is public 
   await company.goBack();
 
   const statement = '已于次日清理完毕，设置了禁停标识并安排每日巡查。';
+  await card.locator('summary', { hasText: '发表声明' }).click();
   await card.getByLabel(/企业声明/).fill(statement);
   await card.getByRole('button', { name: '保存声明' }).click();
   await expect(card.getByRole('status')).toContainText('声明已保存');

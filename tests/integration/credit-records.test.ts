@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import { listBureauCreditRecords, listPendingCreditRecords, listStreetReports, listUnpublishedPenalties } from '@/db/queries/credit-records';
+import { creditRecordInScope, listBureauCreditRecords, listPendingCreditRecords, listRepairQueue, listStreetReports, listUnpublishedPenalties } from '@/db/queries/credit-records';
+import { submissionScope } from '@/db/queries/submissions';
 import { getPublicCompany } from '@/db/queries/public-companies';
 import { creditRecordCounts } from '@/db/queries/record-flags';
 import type { Actor } from '@/lib/auth/policy';
@@ -88,6 +89,18 @@ describe.each(DRIVERS)('company credit records (%s)', (driver) => {
       sql`select name, district_id, street_id, current_company_id from projects where id = ${tiangong}`,
     );
     expect(p).toMatchObject({ name: '天宫花园', district_id: CHUANSHAN, street_id: who.street!.regionId, current_company_id: who.company!.companyId });
+  });
+
+  it('the demo city: confirmed warnings carry their notice, every record its receipt date, and one repair awaits 船山区', async () => {
+    expect(await n(sql`select count(*)::int as n from credit_records where category = 'warning' and status in ('approved', 'repaired') and notice_code is null`)).toBe(0);
+    expect(
+      await n(sql`select count(*)::int as n from credit_records r where r.notice_code is not null and not exists
+        (select 1 from notices x where x.kind = 'record_notice' and x.related_id = r.id and x.company_id = r.company_id and x.title like '%' || r.notice_code || '%')`),
+    ).toBe(0);
+    expect(await n(sql`select count(*)::int as n from credit_records where received_on is null`)).toBe(0);
+    const queue = await listRepairQueue(db, submissionScope(who.chuanshan!));
+    expect(queue.filter((s) => s.companyId === who.company2!.companyId)).toHaveLength(1);
+    expect(await listRepairQueue(db, submissionScope(who.shehong!))).toEqual([]);
   });
 
   it('a 一般 warning reported by the street and confirmed by 船山区 is public at +11 months and gone at +13; the company is notified', async () => {
@@ -307,6 +320,9 @@ describe.each(DRIVERS)('company credit records (%s)', (driver) => {
 
   it('a declined report shows the street its reason; it never counts', async () => {
     const id = await reportOk({ occurredOn: '2026-11-10', type: '业主投诉处理不及时' }, '2026-11-11');
+    // Who may see it (its evidence files follow the same rule): the reporting street, the company, 船山区, the city.
+    for (const u of ['street', 'company', 'chuanshan', 'city']) expect(await creditRecordInScope(db, who[u]!, id), u).toBe(true);
+    for (const u of ['shehong', 'company2', 'committee', 'association']) expect(await creditRecordInScope(db, who[u]!, id), u).toBe(false);
     expect(await rejectCreditRecord(db, who.chuanshan!, { id, expectedVersion: await versionOf(id), reason: '短' })).toMatchObject({ ok: false, code: 'INVALID' });
     expect(await rejectCreditRecord(db, who.chuanshan!, { id, expectedVersion: await versionOf(id), reason: '现场复查已整改，且证据不能证明企业负有责任' })).toMatchObject({ ok: true });
     const mine = (await listStreetReports(db, who.street!)).find((r) => r.id === id)!;

@@ -25,6 +25,8 @@ function Points({ r }: { r: CreditRecordView }) {
 function RecordCard({ r, on, policy, objection, openRepair }: { r: CreditRecordView; on: string; policy: CreditPolicy; objection: boolean; openRepair: RepairView | undefined }) {
   const phase = creditRecordPhase(r, on, policy);
   const refusal = r.category === 'warning' ? repairRefusal(r, on, policy) : null;
+  // In force (counting, or confirmed and waiting for publication): the statement, objection and repair apply.
+  const inForce = r.status === 'approved' && (phase === 'public' || phase === 'internal' || phase === 'unpublished');
   const headingId = `record-${r.id}`;
   const facts: [string, React.ReactNode][] = [
     ['状态', CREDIT_PHASE_LABELS[phase] ?? phase],
@@ -35,7 +37,7 @@ function RecordCard({ r, on, policy, objection, openRepair }: { r: CreditRecordV
     ['公布日期', r.publishedOn ? formatDate(r.publishedOn) : r.isPenalty && r.status === 'approved' ? '待公布' : '—'],
     ['停止计入信用评价日期', r.publicUntil ? formatDate(r.publicUntil) : '—'],
   ];
-  if (r.category === 'warning' && r.status === 'approved') facts.push(['可申请信用修复日期', r.minPublicUntil ? `${formatDate(r.minPublicUntil)} 起` : '公布后确定']);
+  if (r.category === 'warning' && inForce) facts.push(['可申请信用修复日期', r.minPublicUntil ? `${formatDate(r.minPublicUntil)} 起` : '公布后确定']);
   if (r.isPenalty) facts.push(['处罚决定日期', formatDate(r.decisionOn)]);
   if (r.issuer) facts.push(['发文单位及文号', r.issuer]);
   facts.push(['报送单位', r.reporterName ?? '本企业']);
@@ -45,7 +47,7 @@ function RecordCard({ r, on, policy, objection, openRepair }: { r: CreditRecordV
     <article aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4">
       <h3 id={headingId} className="font-semibold">
         {r.type}
-        {r.isPenalty && <span className="ml-1 text-sm font-normal text-slate-600">（行政处罚）</span>}
+        {r.isPenalty && !r.type.includes('行政处罚') && <span className="ml-1 text-sm font-normal text-slate-600">（行政处罚）</span>}
         <ObjectionBadge open={objection} />
       </h3>
       <p className="mt-1 text-sm text-slate-700">{r.description}</p>
@@ -65,13 +67,13 @@ function RecordCard({ r, on, policy, objection, openRepair }: { r: CreditRecordV
             查看告知书（{r.noticeCode}）
           </Link>
         )}
-        {r.status === 'approved' && (
+        {inForce && (
           <Link href={`/objections/new?record=${r.id}`} className="text-brand-800 underline">
             对此信息提出异议
           </Link>
         )}
       </div>
-      {r.category === 'warning' && r.status === 'approved' && (
+      {r.category === 'warning' && inForce && (
         <p className="mt-2 text-sm">
           {openRepair ? (
             <span className={repairIsOverdue(openRepair.decideBy, on) ? 'text-red-800' : 'text-slate-700'}>
@@ -87,7 +89,12 @@ function RecordCard({ r, on, policy, objection, openRepair }: { r: CreditRecordV
           ) : null}
         </p>
       )}
-      {r.status === 'approved' && <StatementForm recordId={r.id} current={r.statement} />}
+      {inForce && (
+        <details className="mt-3">
+          <summary className="cursor-pointer text-sm font-medium text-brand-800">{r.statement ? '修改或撤回声明' : '发表声明'}</summary>
+          <StatementForm recordId={r.id} current={r.statement} />
+        </details>
+      )}
     </article>
   );
 }

@@ -53,8 +53,8 @@ export default async function BureauCreditRecordPage({
     ['事实 / 情况', r.description],
     ['报送单位', r.reporterName ?? '企业自报'],
     ['报送时间', formatDateTime(r.createdAt)],
-    ['建议分值', r.proposedPoints != null ? `${sign} ${Number(r.proposedPoints)} 分` : '—'],
   ];
+  if (r.proposedPoints != null) facts.push(['建议分值', `${sign} ${Number(r.proposedPoints)} 分`]);
   if (r.issuer) facts.push(['发文单位及文号', r.issuer]);
   if (r.isPenalty) facts.push(['处罚决定日期', formatDate(r.decisionOn)]);
   if (r.status !== 'submitted') {

@@ -32,7 +32,7 @@ export function CompanyPicker({ path, q, results }: { path: string; q: string; r
                   <span className="ml-2 text-xs text-slate-600">{c.districtName}</span>
                 </span>
                 <Link href={`${path}?company=${c.id}`} className="text-brand-800 underline">
-                  为该企业录入
+                  <span className="sr-only">{c.name}：</span>为该企业录入
                 </Link>
               </li>
             ))}

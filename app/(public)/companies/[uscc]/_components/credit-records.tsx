@@ -53,7 +53,7 @@ export function PublicCreditRecords({ records, asOf }: { records: PublicCreditRe
                   </td>
                   <th scope="row" className="p-2 font-normal">
                     <span className="font-medium">{r.type}</span>
-                    {r.isPenalty && <span className="ml-1 text-xs text-slate-600">（行政处罚）</span>}
+                    {r.isPenalty && !r.type.includes('行政处罚') && <span className="ml-1 text-xs text-slate-600">（行政处罚）</span>}
                     <ObjectionBadge open={r.underObjection} />
                     {(r.projectName || r.issuer) && (
                       <span className="block text-xs text-slate-600">

@@ -58,6 +58,7 @@ export default async function RepairReviewPage({ params }: { params: Promise<{ i
           <dd className="whitespace-pre-wrap">{payload.rectification}</dd>
           <dt className="text-slate-600">申请材料</dt>
           <dd>
+            {files.length === 0 && '未附文件'}
             <ul>
               {files.map((f) => (
                 <li key={f.id}>
