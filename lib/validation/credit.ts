@@ -7,11 +7,13 @@ import { CREDIT_POINTS_MAX, SEVERITIES, STATEMENT_MAX_CHARS } from '@/lib/domain
 
 const dateField = (label: string) => z.iso.date({ message: `请填写有效的${label}（年-月-日）` });
 const version = z.coerce.number({ message: '缺少版本号' }).int().min(1, '缺少版本号');
+/** A required text: blank says "请填写…" first, too short says how long it must be. */
 const text = (label: string, min: number, max: number) =>
   z
     .string({ message: `请填写${label}` })
     .trim()
-    .min(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
+    .min(1, `请填写${label}`)
+    .min(min, `${label}至少 ${min} 个字`)
     .max(max, `${label}不能超过 ${max} 个字`);
 
 /** An optional estate: the empty option of a select arrives as ''. */

@@ -183,3 +183,15 @@ describe('credit record forms', () => {
     expect(statementSchema.safeParse({ id, statement: '整'.repeat(201) }).error!.issues[0]!.message).toBe('声明不能超过 200 个字');
   });
 });
+
+describe('credit decisions', () => {
+  it('a blank reason asks for one first; a short one says how long it must be', async () => {
+    const { rejectRecordSchema, repairDecisionSchema } = await import('@/lib/validation/credit');
+    const id = '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
+    expect(rejectRecordSchema.safeParse({ id, expectedVersion: '1', reason: ' ' }).error!.issues[0]!.message).toBe('请填写不予采纳的理由');
+    expect(rejectRecordSchema.safeParse({ id, expectedVersion: '1', reason: '不行' }).error!.issues[0]!.message).toBe('不予采纳的理由至少 4 个字');
+    expect(repairDecisionSchema.safeParse({ id, expectedVersion: '1', decision: 'rejected', reason: '' }).error!.issues[0]!.message).toBe('不予修复时必须写明理由');
+    expect(repairDecisionSchema.safeParse({ id, expectedVersion: '1', decision: 'returned', reason: '补充材料' }).success).toBe(false);
+    expect(repairDecisionSchema.safeParse({ id, expectedVersion: '1', decision: 'approved' }).success).toBe(true);
+  });
+});
