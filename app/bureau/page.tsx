@@ -8,11 +8,13 @@ import { PendingRecords } from '@/components/records/pending-records';
 import { requireActor } from '@/lib/auth/actor';
 import { SUBMISSION_TYPE_LABELS } from '@/lib/domain/labels';
 import { formatDateTime, formatNumber } from '@/lib/format';
+import { CreditDeadlines } from './_components/credit-deadlines';
 
 export const metadata: Metadata = { title: '监管工作台', robots: { index: false } };
 
-export default async function BureauHome() {
+export default async function BureauHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(['city', 'district'], '/bureau');
+  const sp = await searchParams;
   const o = await getBureauOverview(getDb(), actor);
   const { settings } = await getCurrentPolicy(getDb());
   const records = await countPendingRecords(getDb(), actor, { good: settings.goodRecordFilingDays, bad: settings.badConductReportDays });
@@ -39,6 +41,7 @@ export default async function BureauHome() {
         </dl>
       </section>
       <PendingRecords pending={records.pending} late={records.late} />
+      <CreditDeadlines actor={actor} published={typeof sp.published === 'string' ? sp.published : null} publishError={typeof sp.publishError === 'string' ? sp.publishError : null} />
       <section aria-labelledby="districts-heading" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="districts-heading" className="mb-3 text-lg font-semibold">
           {actor.role === 'city' ? '各区县' : '本辖区'}

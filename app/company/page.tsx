@@ -8,6 +8,7 @@ import { CompanyRecordNotices } from '@/components/records/company-record-notice
 import { requireActor } from '@/lib/auth/actor';
 import { FILING_STATUS_LABELS } from '@/lib/domain/labels';
 import { formatNumber } from '@/lib/format';
+import { CreditSummary } from './_components/credit-summary';
 
 export const metadata: Metadata = { title: '企业工作台', robots: { index: false } };
 
@@ -25,6 +26,7 @@ export default async function CompanyHome() {
         <p className="mt-2">{FILING_STATUS_LABELS[o.filingStatus] ?? o.filingStatus}</p>
       </section>
       <CompanyRecordNotices notices={recordNotices} />
+      {actor.companyId && <CreditSummary companyId={actor.companyId} />}
       <section aria-labelledby="estates-heading" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="estates-heading" className="mb-3 text-lg font-semibold">
           服务的物业项目（{o.estates.length} 个）

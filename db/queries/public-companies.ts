@@ -2,6 +2,9 @@ import 'server-only';
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db';
 import { companies, projects, regions, serviceContracts } from '@/db/schema';
+import { today as clockToday } from '@/lib/clock';
+import { listPublicCreditRecords, type PublicCreditRecord } from './credit-records';
+import { getCurrentPolicy } from './policy';
 import { likePattern, textMatch } from './search';
 
 /** Public lists are paged; no caller gets more than this per page. */
@@ -130,10 +133,17 @@ export interface PublicCompanyProfile {
   filingStatus: 'approved';
   approvedAt: Date | null;
   estates: PublicEstateOfCompany[];
+  /** Credit records in public view on the day asked (SPEC §3.7): windows are compared with that date. */
+  creditRecords: PublicCreditRecord[];
+  /** The date the records were read for. */
+  asOf: string;
 }
 
-/** A company's public profile, or null when the code is unknown or the company is not (or no longer) approved. */
-export async function getPublicCompany(db: Queryable, uscc: string): Promise<PublicCompanyProfile | null> {
+/**
+ * A company's public profile, or null when the code is unknown or the company is not (or no longer) approved.
+ * `opts.today` moves the clock (tests): a record's window is compared with it, nothing is switched off by a job.
+ */
+export async function getPublicCompany(db: Queryable, uscc: string, opts: { today?: string } = {}): Promise<PublicCompanyProfile | null> {
   const code = uscc.trim().toUpperCase();
   if (!isFullUscc(code)) return null;
   const [c] = await db
@@ -182,10 +192,15 @@ export async function getPublicCompany(db: Queryable, uscc: string): Promise<Pub
       .orderBy(desc(serviceContracts.startDate));
     for (const k of contracts) if (!periods.has(k.projectId)) periods.set(k.projectId, { start: k.start, end: k.end });
   }
+  const on = opts.today ?? clockToday();
+  const policy = await getCurrentPolicy(db);
+  const creditRecords = await listPublicCreditRecords(db, c.id, on, policy.settings.publishMinorWarnings);
   const { id: _id, ...pub } = c;
   return {
     ...pub,
     filingStatus: 'approved',
+    creditRecords,
+    asOf: on,
     estates: estates.map((e) => ({
       ...e,
       contractStart: periods.get(e.id)?.start ?? null,

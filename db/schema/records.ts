@@ -78,6 +78,8 @@ export const creditRecords = pgTable(
     type: text('type').notNull(),
     occurredOn: date('occurred_on').notNull(),
     description: text('description').notNull(),
+    /** The body that issued the award or decision, with its document number (发文单位及文号). */
+    issuer: text('issuer'),
     /** Points proposed by the reporting body; the bureau confirms `points` (DW 8.2). Positive for performance, positive deduction for warnings. */
     proposedPoints: numeric('proposed_points', { precision: 6, scale: 2 }),
     points: numeric('points', { precision: 6, scale: 2 }),

@@ -60,6 +60,10 @@ export const submissions = pgTable(
     uniqueIndex('submissions_open_filing_idx')
       .on(t.companyId)
       .where(sql`type in ('company_filing', 'company_change') and status in ('draft', 'submitted', 'returned')`),
+    // One open credit-repair application per record.
+    uniqueIndex('submissions_open_repair_idx')
+      .on(t.subjectId)
+      .where(sql`type = 'credit_repair' and status in ('draft', 'submitted', 'returned')`),
   ],
 );
 

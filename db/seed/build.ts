@@ -11,6 +11,8 @@ import type * as schema from '../schema';
 import { defaultCreditPolicy, type CreditPolicy } from '../../lib/domain/credit-policy';
 import { badRecordEmployerNotice } from '../../lib/domain/records';
 import { idCheckChar } from '../../lib/domain/id-number';
+import { TRACKING_ALPHABET, TRACKING_LENGTH } from '../../lib/domain/objections';
+import { repairDecideBy, warningNoticeText } from '../../lib/domain/records';
 import { usccCheckChar, USCC_CHARSET } from '../../lib/domain/uscc';
 import { addWorkingDays } from '../../lib/domain/working-days';
 import { protectIdNumber, type IdKeys } from '../../lib/security/id-crypto';
@@ -1455,7 +1457,7 @@ export function buildDemo(opts: BuildOptions): DemoData {
   addPerformance(demoCompany2, '2026-05-08', { type: '协助创建全国文明城市表现突出' });
   addPerformance(demoCompany2, '2026-10-20', { type: '获评“红色物业”示范项目', status: 'submitted' });
   addWarning(demoCompany2, '2025-09-16', '轻微', { type: '公示栏信息未按年度更新', points: 1 });
-  addWarning(demoCompany2, '2026-06-03', '一般', { type: '消防通道堵塞未及时整改', points: 3 });
+  const company2Warning = addWarning(demoCompany2, '2026-06-03', '一般', { type: '消防通道堵塞未及时整改', points: 3 });
 
   const two = role('twoYears');
   addWarning(two, '2024-03-11', '一般', { points: 4 });
@@ -1538,6 +1540,75 @@ export function buildDemo(opts: BuildOptions): DemoData {
     const c = wRng.weighted(perfPool.map((o) => [o, o.role === 'excellent' ? 6 : clean.has(o.id) ? 3 : 1] as const));
     addPerformance(c, wRng.date(addDays(REF, -700), addDays(REF, -10)));
     perf++;
+  }
+
+  // When each record's filer received the document or found the facts; the notice of every confirmed warning
+  // record (两书同达) with its code; and one credit-repair application awaiting the bureau. Drawn from a generator
+  // of their own, so that the rest of the city is unchanged.
+  const nRng = new Rng(`${seed}:credit-notices`);
+  const noticeCode = () => Array.from({ length: TRACKING_LENGTH }, () => nRng.pick(TRACKING_ALPHABET.split(''))).join('');
+  for (const r of data.creditRecords) {
+    r.receivedOn = r.isPenalty ? r.decisionOn : r.occurredOn;
+    if (r.category !== 'warning' || r.status === 'submitted' || !r.severity) continue;
+    const c = companyById.get(r.companyId)!;
+    const p = projectById.get(r.projectId!)!;
+    r.noticeCode = noticeCode();
+    const text = warningNoticeText(
+      {
+        companyName: c.name,
+        projectName: p.name,
+        type: r.type,
+        occurredOn: r.occurredOn,
+        description: r.description,
+        severity: r.severity,
+        points: r.points!,
+        isPenalty: !!r.isPenalty,
+        decisionOn: r.decisionOn ?? null,
+        publishedOn: r.publishedOn ?? null,
+        minPublicUntil: r.minPublicUntil ?? null,
+        publicUntil: r.publicUntil ?? null,
+        issuer: r.issuer ?? null,
+      },
+      r.noticeCode,
+      policy,
+    );
+    data.notices.push({
+      id: nRng.uuid(),
+      kind: 'record_notice',
+      companyId: c.id,
+      districtId: p.districtId,
+      title: text.title,
+      body: text.body,
+      relatedType: 'credit_record',
+      relatedId: r.id,
+      createdAt: r.confirmedAt as Date,
+    });
+  }
+  {
+    const r = company2Warning;
+    const filedOn = addWorkingDays(REF, -2);
+    data.submissions.push({
+      id: nRng.uuid(),
+      type: 'credit_repair',
+      status: 'submitted',
+      companyId: r.companyId,
+      districtId: projectById.get(r.projectId!)!.districtId,
+      projectId: r.projectId,
+      subjectType: 'credit_record',
+      subjectId: r.id,
+      payload: {
+        recordId: r.id,
+        rectification: '已清理消防通道内堆放的杂物和电动车，设置禁停标识和隔离桩，安排秩序维护员每日两次巡查并建立台账；业主委员会已现场确认。',
+        evidenceAttachmentIds: [],
+        commitmentAttachmentId: null,
+      },
+      decideBy: repairDecideBy(filedOn, policy),
+      priority: 0,
+      submittedBy: null,
+      submittedAt: at(filedOn, 15),
+      createdAt: at(filedOn, 15),
+      updatedAt: at(filedOn, 15),
+    });
   }
 
   // ------------------------------------------------------------------------------------------------------

@@ -50,3 +50,34 @@ export const PRACTITIONER_RECORD_STATUS_LABELS: Record<string, string> = {
   corrected: '已撤销（经异议更正）',
   repaired: '已修复',
 };
+
+/** Company credit records (DW 4): the three kinds of information. */
+export const CREDIT_CATEGORY_LABELS: Record<string, string> = {
+  basic: '基本信用信息',
+  performance: '业绩信用信息（红榜）',
+  warning: '警示信用信息（黑榜）',
+};
+
+/** Short category labels for table cells. */
+export const CREDIT_CATEGORY_SHORT: Record<string, string> = { basic: '基本', performance: '业绩', warning: '警示' };
+
+/** Where a credit record stands on a date (creditRecordPhase in lib/domain/records.ts). */
+export const CREDIT_PHASE_LABELS: Record<string, string> = {
+  pending: '待住建部门确认',
+  rejected: '未予采纳',
+  revoked: '已撤销（经异议更正）',
+  repaired: '已信用修复',
+  unpublished: '已确认，待公布',
+  public: '公示中',
+  internal: '计入评价，不公示',
+  expired: '公示期已满',
+};
+
+/** Where an unpublished administrative penalty stands against its 7-working-day deadline. */
+export const PENALTY_STATE_LABELS: Record<string, string> = {
+  open: '未到期',
+  'due-soon': '即将到期',
+  overdue: '已逾期',
+  published: '已按期公布',
+  'published-late': '逾期后公布',
+};

@@ -297,6 +297,84 @@ export function penaltyDeadlineState(
   return { state: left <= PENALTY_WARN_WORKING_DAYS ? 'due-soon' : 'open', publishBy, workingDaysLeft: left };
 }
 
+/** Points a bureau may set on one credit record (DW 8.2): 0 to this, in steps of 0.5 at most two decimals. */
+export const CREDIT_POINTS_MAX = 20;
+
+/**
+ * The window fixed when a confirmed record is published on `publishedOn`: a warning by its severity, a
+ * performance record for the policy's fixed period (no minimum: it is not repaired).
+ */
+export function creditWindow(
+  category: 'performance' | 'warning',
+  severity: Severity | null,
+  publishedOn: string,
+  policy: Pick<CreditPolicy, 'warningPublicityMonths' | 'performancePublicityMonths'>,
+): { minPublicUntil: string | null; publicUntil: string } {
+  if (category === 'warning') {
+    if (!severity) throw new Error('a warning record needs its severity before it is published');
+    return warningWindow(publishedOn, severity, policy);
+  }
+  return performanceWindow(publishedOn, policy);
+}
+
+/** A credit-repair application not decided by its date (repairDecideBy) is shown as late (逾期). */
+export function repairIsOverdue(decideBy: string | null, today: string): boolean {
+  return !!decideBy && today > decideBy;
+}
+
+/**
+ * The notice of a warning record: the record itself, and how to object (DW 9) or apply for credit repair —
+ * two documents in one, so that the company learns both at once.
+ */
+export function warningNoticeText(
+  r: {
+    companyName: string;
+    projectName: string | null;
+    type: string;
+    occurredOn: string;
+    description: string;
+    severity: Severity;
+    points: string;
+    isPenalty: boolean;
+    decisionOn: string | null;
+    publishedOn: string | null;
+    minPublicUntil: string | null;
+    publicUntil: string | null;
+    issuer: string | null;
+  },
+  code: string,
+  policy: Pick<CreditPolicy, 'publishMinorWarnings' | 'creditRepairDecisionWorkingDays' | 'penaltyPublicationWorkingDays'>,
+): { title: string; body: string } {
+  const where = r.projectName ? `在${r.projectName}` : '';
+  const hidden = r.severity === '轻微' && !policy.publishMinorWarnings;
+  const window = !r.publishedOn
+    ? `该行政处罚信息将于 ${penaltyPublishBy(r.decisionOn!, policy)} 前公布，公布之日起计算公示期。`
+    : hidden
+      ? `情节轻微，不向社会公示；自 ${r.publishedOn} 起计入信用评价，至 ${r.publicUntil} 止。`
+      : `自 ${r.publishedOn} 起公示，最短至 ${r.minPublicUntil}，最长至 ${r.publicUntil}；届满后不再公示，也不再计入信用评价。`;
+  const lines = [
+    `${r.companyName}：`,
+    `经核实，你单位${where}存在下列情形，已记入物业服务企业警示信用信息（黑榜）。`,
+    '',
+    '一、信用信息告知',
+    `类型：${r.type}${r.isPenalty && !r.type.includes('行政处罚') ? '（行政处罚）' : ''}`,
+    `发生日期：${r.occurredOn}`,
+    ...(r.isPenalty && r.decisionOn ? [`处罚决定日期：${r.decisionOn}`] : []),
+    ...(r.issuer ? [`决定机关及文号：${r.issuer}`] : []),
+    `事实：${r.description}`,
+    `情节：${r.severity}（${SEVERITY_HINTS[r.severity]}），记 ${Number(r.points)} 分`,
+    `公示：${window}`,
+    '',
+    '二、异议和信用修复告知',
+    '1. 对该信息有异议的，可以向住建部门申请信息核查，并提供相应书面证据（“红黑榜”管理办法第九条）。请在平台“企业信用记录”中该记录旁点击“对此信息提出异议”；核查期间，该信息旁标注“异议处理中”。',
+    `2. 已纠正失信行为、消除不良影响的，可在最短公示期届满后（${r.minPublicUntil ? `${r.minPublicUntil} 起` : '自公布之日起计算'}）在平台申请信用修复，提交整改证明材料和加盖公章的信用承诺书；住建部门在 ${policy.creditRepairDecisionWorkingDays} 个工作日内作出决定。修复后该信息不再公示，也不再计入信用评价。`,
+    `3. 你单位可以对该信息附一段不超过 ${STATEMENT_MAX_CHARS} 字的说明，与该信息一并公示。`,
+    '',
+    `告知书编号：${code}`,
+  ];
+  return { title: `警示信用信息告知书（${code}）`, body: lines.join('\n') };
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Statements and corrections (SPEC §3.7, §3.8)
 

@@ -1,5 +1,6 @@
 import { getDb } from '@/db';
 import { getAttachmentContent, getAttachmentMeta } from '@/db/queries/company-filing';
+import { creditRecordInScope } from '@/db/queries/credit-records';
 import { practitionerInScope } from '@/db/queries/practitioner-review';
 import { getObjectionInScope } from '@/db/queries/objections';
 import { getRecordObjectionInScope } from '@/db/queries/record-objections';
@@ -30,6 +31,9 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   } else if (meta.ownerType === 'practitioner' && meta.ownerId) {
     // A person's photo: the city, a district where the person works or worked, a company that employs or employed them.
     allowed = await practitionerInScope(db, actor, meta.ownerId);
+  } else if (meta.ownerType === 'credit_record' && meta.ownerId) {
+    // Evidence of a credit record: whoever may see the record (bureau in scope, the company, the reporting street).
+    allowed = await creditRecordInScope(db, actor, meta.ownerId);
   } else if (meta.ownerType === 'case' && meta.ownerId) {
     // Evidence of an objection: its handlers (one's own data: company, district, city; a record: district, city).
     allowed =

@@ -7,6 +7,7 @@ import { getPublicCompany } from '@/db/queries/public-companies';
 import { env } from '@/lib/env';
 import { formatDate, formatNumber } from '@/lib/format';
 import { JsonLd } from '../../_components/json-ld';
+import { PublicCreditRecords } from './_components/credit-records';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   if (!company) return { title: '企业不存在', robots: { index: false } };
   return {
     title: company.name,
-    description: `${company.name}（统一社会信用代码 ${company.uscc}）的备案信息和在管小区。`,
+    description: `${company.name}（统一社会信用代码 ${company.uscc}）的备案信息、在管小区和公示中的信用记录。`,
     alternates: { canonical: `/companies/${company.uscc}` },
   };
 }
@@ -118,6 +119,8 @@ export default async function CompanyPage({ params }: { params: Params }) {
           </ul>
         )}
       </section>
+
+      <PublicCreditRecords records={company.creditRecords} asOf={company.asOf} />
     </div>
   );
 }

@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { creditRecordExists, getCreditRecordInScope, getRecordNotice } from '@/db/queries/credit-records';
+import { recordOutOfScope, requireActor } from '@/lib/auth/actor';
+import { formatDateTime } from '@/lib/format';
+import { isUuid } from '@/lib/validation/ids';
+
+export const metadata: Metadata = { title: '警示信用信息告知书', robots: { index: false } };
+
+/** The notice of a warning record (两书同达), printable. */
+export default async function RecordNoticePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor(['company'], `/company/credit/${id}/notice`);
+  if (!isUuid(id)) notFound();
+  const db = getDb();
+  const record = await getCreditRecordInScope(db, actor, id);
+  if (!record) {
+    if (await creditRecordExists(db, id)) await recordOutOfScope(actor, 'credit_record', id);
+    notFound();
+  }
+  const notice = await getRecordNotice(db, id);
+  if (!notice) notFound();
+  return (
+    <div className="space-y-4">
+      <p className="print:hidden">
+        <Link href="/company/credit" className="text-brand-800 underline">
+          返回企业信用记录
+        </Link>
+      </p>
+      <article aria-labelledby="notice-heading" className="rounded-lg bg-white p-6 shadow-sm print:shadow-none">
+        <h1 id="notice-heading" className="mb-4 text-center text-xl font-bold">
+          {notice.title}
+        </h1>
+        <div className="whitespace-pre-wrap leading-7">{notice.body}</div>
+        <p className="mt-6 text-right text-sm text-slate-600">送达时间：{formatDateTime(notice.createdAt)}</p>
+      </article>
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "credit_records" ADD COLUMN "issuer" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "submissions_open_repair_idx" ON "submissions" USING btree ("subject_id") WHERE type = 'credit_repair' and status in ('draft', 'submitted', 'returned');

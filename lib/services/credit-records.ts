@@ -1,0 +1,573 @@
+import 'server-only';
+/**
+ * Company credit records (DW 4, 8; CQ 三.(四); SPEC §3.7, §4).
+ *
+ * - The company reports a performance (red) record with evidence (DW 8.1.3); a street office or community
+ *   reports warning (black) information with proposed points (DW 8.1.2). Both wait as `submitted`.
+ * - The bureau of the company's district or of the estate's (the city: any) confirms the points (DW 8.2) — and a
+ *   warning's severity, which fixes its publicity window — or declines with a reason. Of two reviewers at once
+ *   exactly one wins (optimistic lock on `version`).
+ * - The bureau enters records itself, confirmed at once. An administrative penalty is published within 7 working
+ *   days of its decision: at once if so entered, otherwise later with "发布" (the dashboards list those due).
+ * - A confirmed warning record sends the company its notice in the same transaction (两书同达: the record, and
+ *   how to object or apply for credit repair); the code is kept on the record.
+ * - The company attaches a short public statement to its own confirmed records.
+ *
+ * Each: parse → who → scope in the query (out of scope → NOT_FOUND, logged) → one transaction with its audit row.
+ */
+import type { Db, Queryable } from '@/db';
+import {
+  companyServedEstate,
+  confirmCreditRecordRow,
+  creditRecordExists,
+  getCompanyForEntry,
+  getCompanyRef,
+  getCreditRecordInScope,
+  getEstate,
+  insertCreditRecord,
+  insertRecordEvidence,
+  insertRecordNotice,
+  publishCreditRecordRow,
+  rejectCreditRecordRow,
+  setCreditStatementRow,
+  settleReportSubmission,
+  type CreditRecordView,
+} from '@/db/queries/credit-records';
+import { hasGreenChannel } from '@/db/queries/company-filing';
+import { getCurrentPolicy } from '@/db/queries/policy';
+import { insertSubmission } from '@/db/queries/submissions';
+import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
+import { audit } from '@/lib/audit';
+import { can, type Actor } from '@/lib/auth/policy';
+import { today as clockToday } from '@/lib/clock';
+import { newTrackingCode } from '@/lib/domain/objections';
+import { creditWindow, penaltyPublishBy, warningNoticeText } from '@/lib/domain/records';
+import { cleanDocument, UploadError, type CleanFile } from '@/lib/uploads/files';
+import {
+  confirmRecordSchema,
+  performanceEntrySchema,
+  performanceFilingSchema,
+  publishRecordSchema,
+  rejectRecordSchema,
+  statementSchema,
+  warningEntrySchema,
+  warningReportSchema,
+} from '@/lib/validation/credit';
+import { inTransaction, isUniqueViolation, LostRace } from './errors';
+
+export const DECIDED_BY_OTHER = '该记录已被其他审核人处理';
+export const CREDIT_EVIDENCE_MAX_FILES = 5;
+export const CREDIT_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+
+export interface FileUpload {
+  bytes: Uint8Array;
+  filename?: string;
+}
+
+export interface RecordFormInput {
+  data: unknown;
+  evidence?: FileUpload[];
+}
+
+type Cleaned = CleanFile & { filename: string };
+
+/** Evidence files: PDFs kept, images re-encoded without metadata. A Chinese field error for anything wrong. */
+export async function cleanUploads(
+  uploads: FileUpload[] | undefined,
+  field: string,
+  label: string,
+  opts: { required: boolean; max: number; requiredMessage?: string },
+): Promise<{ ok: true; files: Cleaned[] } | { ok: false; result: ActionResult<never> }> {
+  const list = (uploads ?? []).filter((f) => f.bytes.byteLength > 0);
+  if (opts.required && list.length === 0) return { ok: false, result: fieldError(field, opts.requiredMessage ?? `请上传${label}`) };
+  if (list.length > opts.max) return { ok: false, result: fieldError(field, `${label}最多 ${opts.max} 个文件`) };
+  const files: Cleaned[] = [];
+  for (const [i, f] of list.entries()) {
+    try {
+      const clean = await cleanDocument(f.bytes, CREDIT_EVIDENCE_MAX_BYTES);
+      files.push({ ...clean, filename: `${label}-${i + 1}.${clean.extension}` });
+    } catch (e) {
+      if (e instanceof UploadError) return { ok: false, result: fieldError(field, list.length > 1 ? `第 ${i + 1} 个文件：${e.message}` : e.message) };
+      throw e;
+    }
+  }
+  return { ok: true, files };
+}
+
+const policyRef = (v: number) => (v > 0 ? v : null);
+
+// ---------------------------------------------------------------------------------------------------------
+// Notice to the company (两书同达)
+
+async function sendWarningNotice(
+  tx: Queryable,
+  actor: Actor,
+  rec: { id: string; companyId: string; districtId: string | null },
+  text: { title: string; body: string },
+) {
+  await insertRecordNotice(tx, { companyId: rec.companyId, districtId: rec.districtId, recordId: rec.id, title: text.title, body: text.body, createdBy: actor.userId });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reports
+
+/** DW 8.1.3: the company reports a performance record of its own, with evidence; the bureau confirms the points. */
+export async function filePerformanceRecord(
+  db: Db,
+  actor: Actor | null,
+  input: RecordFormInput,
+  opts: { today?: string } = {},
+): Promise<ActionResult<{ id: string }>> {
+  const parsed = performanceFilingSchema.safeParse(input?.data);
+  if (!parsed.success) return invalid(parsed.error);
+  if (!actor) return fail('UNAUTHENTICATED');
+  if (!can(actor, 'credit.performance.file') || !actor.companyId) return fail('FORBIDDEN');
+  const d = parsed.data;
+  const on = opts.today ?? clockToday();
+  if (d.occurredOn > on) return fieldError('occurredOn', '获得日期不能晚于今天');
+  const company = await getCompanyRef(db, actor.companyId);
+  if (!company) return fail('NOT_FOUND');
+  const estate = d.projectId ? await getEstate(db, d.projectId) : null;
+  if (d.projectId && (!estate || !(await companyServedEstate(db, company.id, d.projectId)))) {
+    return fieldError('projectId', '请选择本企业服务的物业项目');
+  }
+  const files = await cleanUploads(input.evidence, 'evidence', '证明材料', {
+    required: true,
+    max: CREDIT_EVIDENCE_MAX_FILES,
+    requiredMessage: '请上传证明材料（表彰文件、通报、证书等的扫描件或照片）',
+  });
+  if (!files.ok) return files.result;
+  const districtId = estate?.districtId ?? company.districtId;
+  const priority = (await hasGreenChannel(db, company.id, on)) ? 1 : 0;
+
+  return inTransaction(db, async (tx) => {
+    const rec = await insertCreditRecord(tx, {
+      companyId: company.id,
+      projectId: estate?.id ?? null,
+      category: 'performance',
+      type: d.type,
+      occurredOn: d.occurredOn,
+      description: d.description,
+      issuer: d.issuer,
+      proposedPoints: String(d.proposedPoints),
+      status: 'submitted',
+      receivedOn: d.occurredOn,
+      createdBy: actor.userId,
+    });
+    await insertRecordEvidence(tx, rec.id, files.files, actor.userId);
+    await insertSubmission(tx, {
+      type: 'performance_record',
+      companyId: company.id,
+      districtId,
+      projectId: estate?.id ?? null,
+      subjectType: 'credit_record',
+      subjectId: rec.id,
+      payload: { type: d.type, occurredOn: d.occurredOn, proposedPoints: String(d.proposedPoints), severity: null },
+      priority,
+      submittedBy: actor.userId,
+    });
+    await audit(tx, actor, {
+      action: 'credit.performance.filed',
+      objectType: 'credit_record',
+      objectId: rec.id,
+      after: { companyId: company.id, projectId: rec.projectId, type: d.type, occurredOn: d.occurredOn, proposedPoints: d.proposedPoints, evidenceFiles: files.files.length },
+    });
+    return ok({ id: rec.id });
+  });
+}
+
+/** DW 8.1.2: a street office or community reports warning information about an estate in its region. */
+export async function reportWarning(
+  db: Db,
+  actor: Actor | null,
+  input: RecordFormInput,
+  opts: { today?: string } = {},
+): Promise<ActionResult<{ id: string }>> {
+  const parsed = warningReportSchema.safeParse(input?.data);
+  if (!parsed.success) return invalid(parsed.error);
+  if (!actor) return fail('UNAUTHENTICATED');
+  if (!can(actor, 'credit.warning.report') || !actor.organisationId) return fail('FORBIDDEN');
+  const d = parsed.data;
+  const estate = await getEstate(db, d.projectId);
+  if (!estate || !can(actor, 'credit.warning.report', { streetId: estate.streetId, communityId: estate.communityId })) {
+    return fail('NOT_FOUND', '未找到该物业项目，或该项目不在本辖区');
+  }
+  if (!estate.currentCompanyId) return fieldError('projectId', '该项目目前没有物业服务企业');
+  const on = opts.today ?? clockToday();
+  if (d.occurredOn > on) return fieldError('occurredOn', '发现日期不能晚于今天');
+  const files = await cleanUploads(input.evidence, 'evidence', '证据材料', {
+    required: true,
+    max: CREDIT_EVIDENCE_MAX_FILES,
+    requiredMessage: '请上传证据材料（现场照片、检查记录、整改通知等）',
+  });
+  if (!files.ok) return files.result;
+  const companyId = estate.currentCompanyId;
+  const priority = (await hasGreenChannel(db, companyId, on)) ? 1 : 0;
+
+  return inTransaction(db, async (tx) => {
+    const rec = await insertCreditRecord(tx, {
+      companyId,
+      projectId: estate.id,
+      category: 'warning',
+      type: d.type,
+      occurredOn: d.occurredOn,
+      description: d.description,
+      severity: d.severity,
+      proposedPoints: String(d.proposedPoints),
+      status: 'submitted',
+      reportedBy: actor.organisationId,
+      receivedOn: d.occurredOn,
+      createdBy: actor.userId,
+    });
+    await insertRecordEvidence(tx, rec.id, files.files, actor.userId);
+    await insertSubmission(tx, {
+      type: 'warning_record',
+      companyId,
+      districtId: estate.districtId,
+      projectId: estate.id,
+      subjectType: 'credit_record',
+      subjectId: rec.id,
+      payload: { type: d.type, occurredOn: d.occurredOn, proposedPoints: String(d.proposedPoints), severity: d.severity },
+      priority,
+      submittedBy: actor.userId,
+    });
+    await audit(tx, actor, {
+      action: 'credit.warning.reported',
+      objectType: 'credit_record',
+      objectId: rec.id,
+      after: { companyId, projectId: estate.id, type: d.type, occurredOn: d.occurredOn, severity: d.severity, proposedPoints: d.proposedPoints, evidenceFiles: files.files.length },
+    });
+    return ok({ id: rec.id });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The bureau enters records itself
+
+/** The company and estate a bureau names, checked against its scope: the record must be one it will see. */
+async function entryTarget(db: Db, actor: Actor, companyId: string, projectId: string | null) {
+  const company = await getCompanyForEntry(db, actor, companyId);
+  if (!company) return { ok: false as const, result: fail('NOT_FOUND', '未找到该企业，或该企业不在本辖区') };
+  const estate = projectId ? await getEstate(db, projectId) : null;
+  if (projectId && (!estate || !(await companyServedEstate(db, company.id, projectId)))) {
+    return { ok: false as const, result: fieldError('projectId', '请选择该企业服务的物业项目') };
+  }
+  if (actor.role === 'district' && company.districtId !== actor.districtId && estate?.districtId !== actor.districtId) {
+    return { ok: false as const, result: fieldError('projectId', '该企业不在本辖区注册，请选择其在本辖区服务的物业项目') };
+  }
+  return { ok: true as const, company, estate };
+}
+
+/**
+ * A district or the city enters a warning record, confirmed at once, possibly an administrative penalty. A
+ * penalty "published now" starts its window today; otherwise it waits (the 7-working-day deadline is shown).
+ */
+export async function enterWarningRecord(
+  db: Db,
+  actor: Actor | null,
+  input: RecordFormInput,
+  opts: { today?: string } = {},
+): Promise<ActionResult<{ id: string; noticeCode: string; published: boolean }>> {
+  const parsed = warningEntrySchema.safeParse(input?.data);
+  if (!parsed.success) return invalid(parsed.error);
+  if (!actor) return fail('UNAUTHENTICATED');
+  if (!can(actor, 'credit.warning.enter')) return fail('FORBIDDEN');
+  const d = parsed.data;
+  const on = opts.today ?? clockToday();
+  if (d.occurredOn > on) return fieldError('occurredOn', '发生日期不能晚于今天');
+  if (d.decisionOn && d.decisionOn > on) return fieldError('decisionOn', '处罚决定日期不能晚于今天');
+  const target = await entryTarget(db, actor, d.companyId, d.projectId);
+  if (!target.ok) return target.result;
+  const { company, estate } = target;
+  const files = await cleanUploads(input.evidence, 'evidence', '证据材料', { required: false, max: CREDIT_EVIDENCE_MAX_FILES });
+  if (!files.ok) return files.result;
+  const policy = await getCurrentPolicy(db);
+  const publish = !d.isPenalty || d.publishNow;
+  const window = publish ? creditWindow('warning', d.severity, on, policy.settings) : { minPublicUntil: null, publicUntil: null };
+  const noticeCode = newTrackingCode();
+  const points = String(d.points);
+
+  try {
+    return await inTransaction(db, async (tx) => {
+      const rec = await insertCreditRecord(tx, {
+        companyId: company.id,
+        projectId: estate?.id ?? null,
+        category: 'warning',
+        type: d.type,
+        occurredOn: d.occurredOn,
+        description: d.description,
+        issuer: d.issuer || null,
+        points,
+        severity: d.severity,
+        isPenalty: d.isPenalty,
+        decisionOn: d.isPenalty ? d.decisionOn : null,
+        status: 'approved',
+        confirmedAt: new Date(),
+        publishedOn: publish ? on : null,
+        minPublicUntil: window.minPublicUntil,
+        publicUntil: window.publicUntil,
+        reportedBy: actor.organisationId,
+        decidedBy: actor.userId,
+        decidedAt: new Date(),
+        noticeCode,
+        policyVersion: policyRef(policy.version),
+        createdBy: actor.userId,
+      });
+      await insertRecordEvidence(tx, rec.id, files.files, actor.userId);
+      const text = warningNoticeText(
+        { ...rec, companyName: company.name, projectName: estate?.name ?? null, severity: d.severity, points, issuer: rec.issuer },
+        noticeCode,
+        policy.settings,
+      );
+      await sendWarningNotice(tx, actor, { id: rec.id, companyId: company.id, districtId: estate?.districtId ?? company.districtId }, text);
+      await audit(tx, actor, {
+        action: 'credit.warning.entered',
+        objectType: 'credit_record',
+        objectId: rec.id,
+        after: {
+          companyId: company.id,
+          projectId: rec.projectId,
+          type: d.type,
+          severity: d.severity,
+          points,
+          isPenalty: d.isPenalty,
+          decisionOn: rec.decisionOn,
+          publishedOn: rec.publishedOn,
+          publicUntil: rec.publicUntil,
+          policyVersion: rec.policyVersion,
+          noticeCode,
+        },
+      });
+      return ok({ id: rec.id, noticeCode, published: publish });
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) return fail('CONFLICT', '提交未成功，请重新提交');
+    throw e;
+  }
+}
+
+/** A district or the city enters a performance record, with its points, published at once. */
+export async function enterPerformanceRecord(
+  db: Db,
+  actor: Actor | null,
+  input: RecordFormInput,
+  opts: { today?: string } = {},
+): Promise<ActionResult<{ id: string }>> {
+  const parsed = performanceEntrySchema.safeParse(input?.data);
+  if (!parsed.success) return invalid(parsed.error);
+  if (!actor) return fail('UNAUTHENTICATED');
+  if (!can(actor, 'credit.warning.enter')) return fail('FORBIDDEN');
+  const d = parsed.data;
+  const on = opts.today ?? clockToday();
+  if (d.occurredOn > on) return fieldError('occurredOn', '获得日期不能晚于今天');
+  const target = await entryTarget(db, actor, d.companyId, d.projectId);
+  if (!target.ok) return target.result;
+  const { company, estate } = target;
+  const files = await cleanUploads(input.evidence, 'evidence', '证明材料', { required: false, max: CREDIT_EVIDENCE_MAX_FILES });
+  if (!files.ok) return files.result;
+  const policy = await getCurrentPolicy(db);
+  const window = creditWindow('performance', null, on, policy.settings);
+  const points = String(d.points);
+
+  return inTransaction(db, async (tx) => {
+    const rec = await insertCreditRecord(tx, {
+      companyId: company.id,
+      projectId: estate?.id ?? null,
+      category: 'performance',
+      type: d.type,
+      occurredOn: d.occurredOn,
+      description: d.description,
+      issuer: d.issuer,
+      points,
+      status: 'approved',
+      confirmedAt: new Date(),
+      publishedOn: on,
+      minPublicUntil: window.minPublicUntil,
+      publicUntil: window.publicUntil,
+      reportedBy: actor.organisationId,
+      decidedBy: actor.userId,
+      decidedAt: new Date(),
+      policyVersion: policyRef(policy.version),
+      createdBy: actor.userId,
+    });
+    await insertRecordEvidence(tx, rec.id, files.files, actor.userId);
+    await audit(tx, actor, {
+      action: 'credit.performance.entered',
+      objectType: 'credit_record',
+      objectId: rec.id,
+      after: { companyId: company.id, projectId: rec.projectId, type: d.type, points, publishedOn: on, publicUntil: rec.publicUntil, policyVersion: rec.policyVersion },
+    });
+    return ok({ id: rec.id });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The bureau's decisions
+
+/** A record in the bureau's scope, or the NOT_FOUND answer (an existing record out of scope is logged). */
+async function recordForBureau(db: Db, actor: Actor, id: string): Promise<CreditRecordView | null> {
+  const rec = await getCreditRecordInScope(db, actor, id);
+  if (!rec && (await creditRecordExists(db, id))) {
+    await audit(db, actor, { action: 'access.out_of_scope', objectType: 'credit_record', objectId: id });
+  }
+  return rec;
+}
+
+/**
+ * DW 8.2: the bureau confirms a reported record's points (and a warning's severity). It is published today:
+ * its window is fixed now by the current policy, whose version it keeps. A warning sends the company its notice.
+ */
+export async function confirmCreditRecord(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  opts: { today?: string } = {},
+): Promise<ActionResult<{ id: string; noticeCode: string | null }>> {
+  const parsed = confirmRecordSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  if (!actor) return fail('UNAUTHENTICATED');
+  if (!can(actor, 'credit.confirm')) return fail('FORBIDDEN');
+  const d = parsed.data;
+  const rec = await recordForBureau(db, actor, d.id);
+  if (!rec) return fail('NOT_FOUND');
+  if (rec.status !== 'submitted') return fail('CONFLICT', DECIDED_BY_OTHER);
+  if (rec.version !== d.expectedVersion) return fail('CONFLICT', '该记录已更新，请刷新后重新审核');
+  if (rec.category !== 'performance' && rec.category !== 'warning') return fail('CONFLICT', '基本信用信息不需要确认分值');
+  const severity = rec.category === 'warning' ? (d.severity ?? rec.severity) : null;
+  if (rec.category === 'warning' && !severity) return fieldError('severity', '请选择情节轻重');
+  const on = opts.today ?? clockToday();
+  const policy = await getCurrentPolicy(db);
+  const window = creditWindow(rec.category, severity, on, policy.settings);
+  const noticeCode = rec.category === 'warning' ? newTrackingCode() : null;
+  const points = String(d.points);
+
+  try {
+    return await inTransaction(db, async (tx) => {
+      const done = await confirmCreditRecordRow(tx, rec.id, d.expectedVersion, {
+        points,
+        severity,
+        publishedOn: on,
+        minPublicUntil: window.minPublicUntil,
+        publicUntil: window.publicUntil,
+        policyVersion: policyRef(policy.version),
+        decidedBy: actor.userId,
+        noticeCode,
+      });
+      if (!done) throw new LostRace(DECIDED_BY_OTHER);
+      await settleReportSubmission(tx, rec.id, 'approved', null, actor.userId);
+      if (rec.category === 'warning' && noticeCode && severity) {
+        const text = warningNoticeText({ ...rec, severity, points, publishedOn: on, ...window }, noticeCode, policy.settings);
+        await sendWarningNotice(tx, actor, rec, text);
+      }
+      await audit(tx, actor, {
+        action: 'credit.record.confirmed',
+        objectType: 'credit_record',
+        objectId: rec.id,
+        before: { status: rec.status, version: rec.version, proposedPoints: rec.proposedPoints, severity: rec.severity },
+        after: { status: done.status, points, severity, publishedOn: on, minPublicUntil: window.minPublicUntil, publicUntil: window.publicUntil, policyVersion: done.policyVersion, noticeCode },
+      });
+      return ok({ id: rec.id, noticeCode });
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) return fail('CONFLICT', '提交未成功，请重新提交');
+    throw e;
+  }
+}
+
+/** The bureau does not take a report up; the reporter sees the reason. */
+export async function rejectCreditRecord(db: Db, actor: Actor | null, input: unknown): Promise<ActionResult<{ id: string }>> {
+  const parsed = rejectRecordSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  if (!actor) return fail('UNAUTHENTICATED');
+  if (!can(actor, 'credit.confirm')) return fail('FORBIDDEN');
+  const d = parsed.data;
+  const rec = await recordForBureau(db, actor, d.id);
+  if (!rec) return fail('NOT_FOUND');
+  if (rec.status !== 'submitted') return fail('CONFLICT', DECIDED_BY_OTHER);
+  if (rec.version !== d.expectedVersion) return fail('CONFLICT', '该记录已更新，请刷新后重新审核');
+  return inTransaction(db, async (tx) => {
+    const done = await rejectCreditRecordRow(tx, rec.id, d.expectedVersion, d.reason, actor.userId);
+    if (!done) throw new LostRace(DECIDED_BY_OTHER);
+    await settleReportSubmission(tx, rec.id, 'rejected', d.reason, actor.userId);
+    await audit(tx, actor, {
+      action: 'credit.record.rejected',
+      objectType: 'credit_record',
+      objectId: rec.id,
+      before: { status: rec.status, version: rec.version },
+      after: { status: done.status, reason: d.reason },
+    });
+    return ok({ id: rec.id });
+  });
+}
+
+/** CQ 三.(四): publishes a confirmed penalty that waited; its window starts today. */
+export async function publishPenalty(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  opts: { today?: string } = {},
+): Promise<ActionResult<{ id: string; publishedOn: string; late: boolean }>> {
+  const parsed = publishRecordSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  if (!actor) return fail('UNAUTHENTICATED');
+  if (!can(actor, 'credit.warning.enter')) return fail('FORBIDDEN');
+  const d = parsed.data;
+  const rec = await recordForBureau(db, actor, d.id);
+  if (!rec) return fail('NOT_FOUND');
+  if (!rec.isPenalty || rec.status !== 'approved' || rec.publishedOn || !rec.severity || !rec.decisionOn) {
+    return fail('CONFLICT', '该记录不是待公布的行政处罚信息，或已经公布');
+  }
+  if (rec.version !== d.expectedVersion) return fail('CONFLICT', '该记录已更新，请刷新后再试');
+  const on = opts.today ?? clockToday();
+  const policy = await getCurrentPolicy(db);
+  const window = creditWindow('warning', rec.severity, on, policy.settings);
+  const late = on > penaltyPublishBy(rec.decisionOn, policy.settings);
+  return inTransaction(db, async (tx) => {
+    const done = await publishCreditRecordRow(tx, rec.id, d.expectedVersion, {
+      publishedOn: on,
+      minPublicUntil: window.minPublicUntil,
+      publicUntil: window.publicUntil,
+      policyVersion: policyRef(policy.version),
+    });
+    if (!done) throw new LostRace('该处罚信息已由他人公布');
+    await audit(tx, actor, {
+      action: 'credit.penalty.published',
+      objectType: 'credit_record',
+      objectId: rec.id,
+      before: { publishedOn: null, version: rec.version },
+      after: { publishedOn: on, minPublicUntil: window.minPublicUntil, publicUntil: window.publicUntil, policyVersion: done.policyVersion, late },
+    });
+    return ok({ id: rec.id, publishedOn: on, late });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The company's statement
+
+/** The company attaches (or replaces, or with a blank removes) its short public statement on its own confirmed record. */
+export async function setRecordStatement(db: Db, actor: Actor | null, input: unknown): Promise<ActionResult<{ id: string; statement: string | null }>> {
+  const parsed = statementSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  if (!actor) return fail('UNAUTHENTICATED');
+  if (!can(actor, 'record.statement') || !actor.companyId) return fail('FORBIDDEN');
+  const d = parsed.data;
+  const rec = await getCreditRecordInScope(db, actor, d.id);
+  if (!rec) {
+    if (await creditRecordExists(db, d.id)) await audit(db, actor, { action: 'access.out_of_scope', objectType: 'credit_record', objectId: d.id });
+    return fail('NOT_FOUND');
+  }
+  if (rec.status !== 'approved') return fieldError('statement', '只能对已确认的信用记录发表声明', 'CONFLICT');
+  const statement = d.statement === '' ? null : d.statement;
+  return inTransaction(db, async (tx) => {
+    const done = await setCreditStatementRow(tx, rec.id, actor.companyId!, statement);
+    if (!done) throw new LostRace('该记录状态已变化，请刷新后再试');
+    await audit(tx, actor, {
+      action: 'credit.statement.set',
+      objectType: 'credit_record',
+      objectId: rec.id,
+      before: { statement: rec.statement },
+      after: { statement },
+    });
+    return ok({ id: rec.id, statement });
+  });
+}
