@@ -20,6 +20,7 @@ const chuanshan = d.users.find((u) => u.username === 'chuanshan')!.districtId;
 const demoCompanies = new Set([d.facts.company.id, d.facts.company2.id]);
 const projectDistrict = new Map(d.projects.map((p) => [p.id, p.districtId]));
 const companyName = new Map(d.companies.map((c) => [c.id, c.name]));
+const companyUscc = new Map(d.companies.map((c) => [c.id, c.uscc]));
 // Public today and for at least another month: the run does not cross a window's end.
 const publicFor = (r: (typeof d.creditRecords)[number]) =>
   creditRecordPhase(r as CreditRecordFacts, today, defaultCreditPolicy) === 'public' && (!r.publicUntil || r.publicUntil > addMonths(today, 1));
@@ -28,5 +29,5 @@ const sorted = [...d.creditRecords].sort((a, b) => a.id!.localeCompare(b.id!));
 const published = sorted.find((r) => r.category === 'warning' && r.severity === '一般' && !r.isPenalty && !demoCompanies.has(r.companyId) && inChuanshan(r) && publicFor(r));
 const own = sorted.find((r) => r.category === 'performance' && r.companyId === d.facts.company.id && inChuanshan(r) && publicFor(r));
 if (!published || !own) throw new Error('no suitable credit records in the demo city');
-const out = (r: typeof published) => ({ id: r.id, type: r.type, points: Number(r.points), companyName: companyName.get(r.companyId)! });
+const out = (r: typeof published) => ({ id: r.id, type: r.type, points: Number(r.points), companyName: companyName.get(r.companyId)!, companyUscc: companyUscc.get(r.companyId)! });
 process.stdout.write(JSON.stringify({ published: out(published), own: out(own) }));

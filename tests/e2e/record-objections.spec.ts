@@ -9,6 +9,7 @@ interface Rec {
   type: string;
   points: number;
   companyName: string;
+  companyUscc: string;
 }
 
 /** The records as the server seeded them (see record-objections-dump.ts). */
@@ -63,6 +64,12 @@ test('anyone objects to a published warning record with evidence (no JavaScript)
   await page.goto(`/objections/${code}?filed=1`);
   await expectNoAxeViolations(page);
 
+  // …and on the company's public credit profile, in the record's own row (SPEC §3.8: on every page that shows it).
+  const publicRow = (p: Page) => p.locator('tr', { has: p.locator(`a[href="/objections/new?record=${rec.id}"]`) });
+  await anon.goto(`/companies/${rec.companyUscc}`);
+  await expect(publicRow(anon)).toContainText('异议处理中');
+  await expect(anon.getByText('异议处理中')).toHaveCount(1);
+
   // A second objection on the same record while this one is open is refused.
   await anon.goto(`/objections/new?record=${rec.id}`);
   await expect(anon.getByRole('region', { name: '异议的信用记录' })).toContainText('异议处理中');
@@ -99,6 +106,10 @@ test('anyone objects to a published warning record with evidence (no JavaScript)
   const after = anon.getByRole('region', { name: '异议的信用记录' });
   await expect(after).not.toContainText('异议处理中');
   await expect(after).toContainText('更正（');
+  // The public profile drops the badge and publishes the correction beside the record.
+  await anon.goto(`/companies/${rec.companyUscc}`);
+  await expect(publicRow(anon)).not.toContainText('异议处理中');
+  await expect(publicRow(anon)).toContainText(`分值由“${rec.points}”更正为“${newPoints}”`);
   await ctx.close();
 });
 

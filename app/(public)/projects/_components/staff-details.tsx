@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { PublicStaffMember } from '@/db/queries/public-staff';
 import { CorrectionNotes, ObjectionBadge as RecordObjectionBadge, StatementNote } from '@/components/records/record-notes';
 import { badRecordShort } from '@/lib/domain/records';
@@ -82,6 +83,11 @@ export function StaffQualifications({ person, detailed = false }: { person: Pick
                     )}
                     <StatementNote statement={r.statement} by="本人" />
                     <CorrectionNotes corrections={r.corrections} />
+                    {detailed && !r.objectionOpen && (
+                      <Link href={`/objections/new?staffRecord=${r.id}`} className="mt-1 inline-block text-xs text-brand-700 underline">
+                        对此信息提出异议
+                      </Link>
+                    )}
                   </>
                 )}
               </li>
