@@ -1376,7 +1376,7 @@ export function buildDemo(opts: BuildOptions): DemoData {
       status: submitted ? 'submitted' : 'approved',
       confirmedAt: submitted ? null : at(confirmedOn, 16),
       publishedOn: submitted ? null : confirmedOn,
-      publicUntil: submitted ? null : addMonths(occurredOn, policy.performancePublicityMonths),
+      publicUntil: submitted ? null : addMonths(confirmedOn, policy.performancePublicityMonths),
       reportedBy: null,
       policyVersion: 1,
       createdAt: at(addDays(occurredOn, 2), 9),
