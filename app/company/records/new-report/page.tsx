@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { PersonPicker } from '@/components/records/person-picker';
+import { PickAndFile } from '@/components/records/pick-and-file';
 import { RecordFilingForm } from '@/components/records/record-filing-form';
 import { getDb } from '@/db';
 import { getCurrentPolicy } from '@/db/queries/policy';
@@ -28,22 +28,16 @@ export default async function NewReportPage({ searchParams }: { searchParams: Pr
       <p className="text-slate-700">
         本企业从业人员有《遂宁市物业服务从业人员执业管理办法》第十三条所列行为的，应自收到（出具）相关证明资料之日起 {settings.badConductReportDays} 日内报送属地住建部门，由其核实后录入（第十四条）。
       </p>
-      <PersonPicker
+      <PickAndFile
         path="/company/records/new-report"
         search={search}
         estates={picker.estates}
         results={picker.results}
         selected={picker.selected}
         scopeNote="只能报送本企业在岗且已审核登记的从业人员。"
+        formHeading="第二步：填写线索"
+        renderForm={(practitionerId) => <RecordFilingForm action={fileReportAction} mode="report" practitionerId={practitionerId} today={today()} limitDays={settings.badConductReportDays} />}
       />
-      {picker.selected && (
-        <section aria-labelledby="form-heading" className="rounded-lg bg-white p-5 shadow-sm">
-          <h2 id="form-heading" className="mb-3 text-lg font-semibold">
-            第二步：填写线索
-          </h2>
-          <RecordFilingForm action={fileReportAction} mode="report" practitionerId={picker.selected.practitionerId} today={today()} limitDays={settings.badConductReportDays} />
-        </section>
-      )}
     </div>
   );
 }
