@@ -13,6 +13,19 @@ import {
 
 type State = RecordObjectionFormState;
 
+/** What is wrong and the written evidence, then the submit button: the end of each record objection form. */
+function ObjectionContent({ state, pending }: { state: State; pending: boolean }) {
+  return (
+    <>
+      <fieldset className="space-y-4">
+        <legend className="text-lg font-semibold">异议内容</legend>
+        <ReasonAndEvidence state={state} />
+      </fieldset>
+      <Submit pending={pending} />
+    </>
+  );
+}
+
 /** DW 9 第二款: anyone about a published record — who they are, a phone, what is wrong, written evidence. */
 export function PublicRecordObjectionForm({ subject, recordId }: { subject: 'credit_record' | 'practitioner_record'; recordId: string }) {
   const [state, action, pending] = useActionState<State, FormData>(filePublicRecordObjectionAction, {});
@@ -29,11 +42,7 @@ export function PublicRecordObjectionForm({ subject, recordId }: { subject: 'cre
         <NameInput state={state} label="姓名或单位名称" />
         <PhoneInput state={state} name="phone" label="联系电话" />
       </fieldset>
-      <fieldset className="space-y-4">
-        <legend className="text-lg font-semibold">异议内容</legend>
-        <ReasonAndEvidence state={state} />
-      </fieldset>
-      <Submit pending={pending} />
+      <ObjectionContent state={state} pending={pending} />
     </form>
   );
 }
@@ -45,11 +54,7 @@ export function OwnRecordNoticeForm({ noticeCode }: { noticeCode?: string }) {
     <form action={action} className="space-y-5" noValidate>
       <FormAlert message={state.message ?? null} />
       <NoticeIdentityFields state={state} noticeCode={noticeCode} />
-      <fieldset className="space-y-4">
-        <legend className="text-lg font-semibold">异议内容</legend>
-        <ReasonAndEvidence state={state} />
-      </fieldset>
-      <Submit pending={pending} />
+      <ObjectionContent state={state} pending={pending} />
     </form>
   );
 }
@@ -108,11 +113,7 @@ export function OwnRecordLookupForm() {
         ))}
         <Err id="recordId-error" msg={e('recordId')} />
       </fieldset>
-      <fieldset className="space-y-4">
-        <legend className="text-lg font-semibold">异议内容</legend>
-        <ReasonAndEvidence state={state} />
-      </fieldset>
-      <Submit pending={pending} />
+      <ObjectionContent state={state} pending={pending} />
     </form>
   );
 }
