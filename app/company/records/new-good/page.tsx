@@ -2,21 +2,16 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PickAndFile } from '@/components/records/pick-and-file';
 import { RecordFilingForm } from '@/components/records/record-filing-form';
-import { getDb } from '@/db';
-import { getCurrentPolicy } from '@/db/queries/policy';
-import { loadStaffPicker } from '@/db/queries/practitioner-records';
 import { requireActor } from '@/lib/auth/actor';
 import { today } from '@/lib/clock';
-import { parseStaffSearch } from '@/lib/validation/records';
+import { loadFilingPicker } from '@/lib/records/load';
 import { fileGoodRecordAction } from '../actions';
 
 export const metadata: Metadata = { title: '登记优良信息', robots: { index: false } };
 
 export default async function NewGoodRecordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(['company'], '/company/records/new-good');
-  const { search, pid } = parseStaffSearch(await searchParams);
-  const db = getDb();
-  const [picker, { settings }] = await Promise.all([loadStaffPicker(db, actor, search, pid), getCurrentPolicy(db)]);
+  const { search, picker, settings } = await loadFilingPicker(actor, await searchParams);
   return (
     <div className="space-y-5">
       <p>
