@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { inputClass } from '@/components/forms/field';
+import { Err as FieldError } from './record-objection-fields';
 import { CORRECTABLE_FIELDS, OBJECTION_FIELDS, type CorrectableField } from '@/lib/domain/objections';
 
 export interface HandleState {
@@ -10,7 +11,7 @@ export interface HandleState {
 }
 export type HandleAction = (prev: HandleState, formData: FormData) => Promise<HandleState>;
 
-/** Alert, Hidden and FieldError are shared with the record-objection handling forms (record-handling-forms). */
+/** Alert and Hidden are shared with the record-objection handling forms (record-handling-forms). */
 export function Alert({ state }: { state: HandleState }) {
   return state.message ? (
     <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
@@ -27,14 +28,6 @@ export function Hidden({ caseId, version, action }: { caseId: string; version: n
       <input type="hidden" name="action" value={action} />
     </>
   );
-}
-
-export function FieldError({ id, msg }: { id: string; msg?: string }) {
-  return msg ? (
-    <p id={id} className="mt-1 text-sm text-red-700">
-      {msg}
-    </p>
-  ) : null;
 }
 
 /** 开始核实: the objector's tracking page shows the case as under verification. */

@@ -3,7 +3,8 @@
 import { useActionState } from 'react';
 import { inputClass } from '@/components/forms/field';
 import { SEVERITIES } from '@/lib/domain/records';
-import { Alert, DismissForm, FieldError, Hidden, type HandleAction as Action, type HandleState } from './handling-forms';
+import { Alert, DismissForm, Hidden, type HandleAction as Action, type HandleState } from './handling-forms';
+import { Err as FieldError } from './record-objection-fields';
 
 export interface CorrectableValues {
   type: string;
