@@ -44,3 +44,24 @@ export function Pager({
     </nav>
   );
 }
+
+/**
+ * The variant of the bureau's estate, contract and audit lists: always shown, underlined links, and the page count
+ * (with `count`, e.g.「（共 12 个）」) as plain text.
+ */
+export function CountPager({ page, pages, href, count = '' }: { page: number; pages: number; href: (page: number) => string; count?: string }) {
+  return (
+    <Pager
+      always
+      page={page}
+      pages={pages}
+      href={href}
+      linkClassName="text-brand-700 underline"
+      status={
+        <span>
+          第 {page} / {pages} 页{count}
+        </span>
+      }
+    />
+  );
+}

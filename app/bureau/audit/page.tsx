@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
 import { z } from 'zod';
-import { Pager } from '@/components/ui/pager';
+import { CountPager } from '@/components/ui/pager';
 import { getDb } from '@/db';
 import { verifyAuditChain } from '@/db/audit-verify';
 import { AUDIT_PAGE_SIZE, listAuditEvents } from '@/db/queries/audit';
@@ -58,18 +58,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </tbody>
         </table>
       </div>
-      <Pager
-        always
-        page={page}
-        pages={pages}
-        href={(p) => `/bureau/audit?page=${p}`}
-        linkClassName="text-brand-700 underline"
-        status={
-          <span>
-            第 {page} / {pages} 页
-          </span>
-        }
-      />
+      <CountPager page={page} pages={pages} href={(p) => `/bureau/audit?page=${p}`} />
     </div>
   );
 }

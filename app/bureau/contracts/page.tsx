@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
-import { Pager } from '@/components/ui/pager';
+import { CountPager } from '@/components/ui/pager';
 import { getDb } from '@/db';
 import { listContractsForReview, listDistrictsInScope, REVIEW_PAGE_SIZE } from '@/db/queries/contracts';
 import { requireActor } from '@/lib/auth/actor';
@@ -107,18 +107,7 @@ export default async function BureauContractsPage({ searchParams }: { searchPara
           </tbody>
         </table>
       </div>
-      <Pager
-        always
-        page={f.page}
-        pages={pages}
-        href={href}
-        linkClassName="text-brand-700 underline"
-        status={
-          <span>
-            第 {f.page} / {pages} 页（共 {total} 份）
-          </span>
-        }
-      />
+      <CountPager page={f.page} pages={pages} href={href} count={`（共 ${total} 份）`} />
     </div>
   );
 }

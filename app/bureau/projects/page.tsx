@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
-import { Pager } from '@/components/ui/pager';
+import { CountPager } from '@/components/ui/pager';
 import { getDb } from '@/db';
 import { listDistrictsInScope, listProjectsForOversight, PROJECT_FLAGS, PROJECTS_PAGE_SIZE, type ProjectFlag } from '@/db/queries/contracts';
 import { getCurrentPolicy } from '@/db/queries/policy';
@@ -160,18 +160,7 @@ export default async function BureauProjectsPage({ searchParams }: { searchParam
           </tbody>
         </table>
       </div>
-      <Pager
-        always
-        page={f.page}
-        pages={pages}
-        href={href}
-        linkClassName="text-brand-700 underline"
-        status={
-          <span>
-            第 {f.page} / {pages} 页（共 {total} 个）
-          </span>
-        }
-      />
+      <CountPager page={f.page} pages={pages} href={href} count={`（共 ${total} 个）`} />
     </div>
   );
 }
