@@ -1,17 +1,18 @@
 'use client';
 
 import { useActionState } from 'react';
+import { inputClass } from '@/components/forms/field';
+import { Err as FieldError } from './record-objection-fields';
 import { CORRECTABLE_FIELDS, OBJECTION_FIELDS, type CorrectableField } from '@/lib/domain/objections';
 
 export interface HandleState {
   message?: string;
   fieldErrors?: Record<string, string[]>;
 }
-type Action = (prev: HandleState, formData: FormData) => Promise<HandleState>;
+export type HandleAction = (prev: HandleState, formData: FormData) => Promise<HandleState>;
 
-const input = 'mt-1 w-full rounded border border-slate-400 px-3 py-2 aria-[invalid=true]:border-red-700';
-
-function Alert({ state }: { state: HandleState }) {
+/** Alert and Hidden are shared with the record-objection handling forms (record-handling-forms). */
+export function Alert({ state }: { state: HandleState }) {
   return state.message ? (
     <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
       {state.message}
@@ -19,7 +20,7 @@ function Alert({ state }: { state: HandleState }) {
   ) : null;
 }
 
-function Hidden({ caseId, version, action }: { caseId: string; version: number; action: string }) {
+export function Hidden({ caseId, version, action }: { caseId: string; version: number; action: string }) {
   return (
     <>
       <input type="hidden" name="caseId" value={caseId} />
@@ -30,7 +31,7 @@ function Hidden({ caseId, version, action }: { caseId: string; version: number; 
 }
 
 /** 开始核实: the objector's tracking page shows the case as under verification. */
-export function VerifyForm({ caseId, version, act }: { caseId: string; version: number; act: Action }) {
+export function VerifyForm({ caseId, version, act }: { caseId: string; version: number; act: HandleAction }) {
   const [state, action, pending] = useActionState<HandleState, FormData>(act, {});
   return (
     <form action={action} className="space-y-2">
@@ -44,7 +45,7 @@ export function VerifyForm({ caseId, version, act }: { caseId: string; version: 
 }
 
 /** 更正信息: one item, its new value and a note that the objector sees. */
-export function CorrectForm({ caseId, version, act, defaultField }: { caseId: string; version: number; act: Action; defaultField: CorrectableField | null }) {
+export function CorrectForm({ caseId, version, act, defaultField }: { caseId: string; version: number; act: HandleAction; defaultField: CorrectableField | null }) {
   const [state, action, pending] = useActionState<HandleState, FormData>(act, {});
   const err = (k: string) => state.fieldErrors?.[k]?.[0];
   return (
@@ -58,7 +59,7 @@ export function CorrectForm({ caseId, version, act, defaultField }: { caseId: st
         <label htmlFor="correct-field" className="block font-medium">
           更正的信息项
         </label>
-        <select id="correct-field" name="field" defaultValue={defaultField ?? ''} required aria-invalid={!!err('field')} aria-describedby={err('field') ? 'correct-field-error' : undefined} className={input}>
+        <select id="correct-field" name="field" defaultValue={defaultField ?? ''} required aria-invalid={!!err('field')} aria-describedby={err('field') ? 'correct-field-error' : undefined} className={inputClass}>
           <option value="" disabled>
             请选择
           </option>
@@ -68,7 +69,7 @@ export function CorrectForm({ caseId, version, act, defaultField }: { caseId: st
             </option>
           ))}
         </select>
-        {err('field') && <p id="correct-field-error" className="mt-1 text-sm text-red-700">{err('field')}</p>}
+        <FieldError id="correct-field-error" msg={err('field')} />
       </div>
       <div>
         <label htmlFor="correct-value" className="block font-medium">
@@ -77,15 +78,15 @@ export function CorrectForm({ caseId, version, act, defaultField }: { caseId: st
         <p id="correct-value-hint" className="text-sm text-slate-600">
           民族、政治面貌、学历、岗位请填写标准名称；日期按“年-月-日”填写。
         </p>
-        <input id="correct-value" name="value" maxLength={200} aria-invalid={!!err('value')} aria-describedby={`correct-value-hint${err('value') ? ' correct-value-error' : ''}`} className={input} />
-        {err('value') && <p id="correct-value-error" className="mt-1 text-sm text-red-700">{err('value')}</p>}
+        <input id="correct-value" name="value" maxLength={200} aria-invalid={!!err('value')} aria-describedby={`correct-value-hint${err('value') ? ' correct-value-error' : ''}`} className={inputClass} />
+        <FieldError id="correct-value-error" msg={err('value')} />
       </div>
       <div>
         <label htmlFor="correct-note" className="block font-medium">
           更正说明（异议人可以看到）
         </label>
-        <textarea id="correct-note" name="note" rows={3} maxLength={1000} required aria-invalid={!!err('note')} aria-describedby={err('note') ? 'correct-note-error' : undefined} className={input} />
-        {err('note') && <p id="correct-note-error" className="mt-1 text-sm text-red-700">{err('note')}</p>}
+        <textarea id="correct-note" name="note" rows={3} maxLength={1000} required aria-invalid={!!err('note')} aria-describedby={err('note') ? 'correct-note-error' : undefined} className={inputClass} />
+        <FieldError id="correct-note-error" msg={err('note')} />
       </div>
       <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-60">
         确认更正
@@ -94,14 +95,26 @@ export function CorrectForm({ caseId, version, act, defaultField }: { caseId: st
   );
 }
 
-/** 维持原信息: the explanation the objector sees. */
-export function DismissForm({ caseId, version, act }: { caseId: string; version: number; act: Action }) {
+/** 维持原信息 (维持原记录 for a record): the explanation the objector sees. */
+export function DismissForm({
+  caseId,
+  version,
+  act,
+  heading = '维持原信息',
+  submitLabel = '维持原信息并说明理由',
+}: {
+  caseId: string;
+  version: number;
+  act: HandleAction;
+  heading?: string;
+  submitLabel?: string;
+}) {
   const [state, action, pending] = useActionState<HandleState, FormData>(act, {});
   const err = state.fieldErrors?.note?.[0];
   return (
     <form action={action} className="space-y-3" aria-labelledby="dismiss-heading">
       <h3 id="dismiss-heading" className="font-semibold">
-        维持原信息
+        {heading}
       </h3>
       <Hidden caseId={caseId} version={version} action="dismiss" />
       <Alert state={state} />
@@ -109,11 +122,11 @@ export function DismissForm({ caseId, version, act }: { caseId: string; version:
         <label htmlFor="dismiss-note" className="block font-medium">
           理由（异议人可以看到）
         </label>
-        <textarea id="dismiss-note" name="note" rows={3} maxLength={1000} required aria-invalid={!!err} aria-describedby={err ? 'dismiss-note-error' : undefined} className={input} />
-        {err && <p id="dismiss-note-error" className="mt-1 text-sm text-red-700">{err}</p>}
+        <textarea id="dismiss-note" name="note" rows={3} maxLength={1000} required aria-invalid={!!err} aria-describedby={err ? 'dismiss-note-error' : undefined} className={inputClass} />
+        <FieldError id="dismiss-note-error" msg={err} />
       </div>
       <button type="submit" disabled={pending} className="rounded border border-slate-500 px-4 py-2 font-medium disabled:opacity-60">
-        维持原信息并说明理由
+        {submitLabel}
       </button>
     </form>
   );

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { getObjectionInScope } from '@/db/queries/objections';
 import {
   CORRECTABLE_FIELDS,
@@ -10,6 +9,7 @@ import {
   type CorrectableField,
 } from '@/lib/domain/objections';
 import { formatDateTime } from '@/lib/format';
+import { DetailHeading, EvidenceLinks, HandleSection } from './detail-parts';
 import { CorrectForm, DismissForm, VerifyForm, type HandleState } from './handling-forms';
 
 type Objection = NonNullable<Awaited<ReturnType<typeof getObjectionInScope>>>;
@@ -22,15 +22,9 @@ export function ObjectionDetail({ o, basePath, act }: { o: Objection; basePath: 
   const open = isOpenStatus(o.status);
   return (
     <div className="space-y-6">
-      <p>
-        <Link href={basePath} className="text-brand-800 underline">
-          返回异议列表
-        </Link>
-      </p>
-      <h1 className="flex flex-wrap items-center gap-3 text-2xl font-bold">
+      <DetailHeading backHref={basePath} open={open}>
         信息异议：{o.person.name}
-        {open && <span className="rounded bg-amber-100 px-2 py-0.5 text-base font-medium text-amber-900">异议处理中</span>}
-      </h1>
+      </DetailHeading>
       <dl className="grid gap-x-6 gap-y-1 rounded-lg bg-white p-5 text-sm shadow-sm sm:grid-cols-[9rem_1fr]">
         <dt className="text-slate-600">查询码</dt>
         <dd className="font-mono">{o.trackingCode}</dd>
@@ -62,19 +56,7 @@ export function ObjectionDetail({ o, basePath, act }: { o: Objection; basePath: 
         )}
         <dt className="text-slate-600">证明材料</dt>
         <dd>
-          {o.evidence.length === 0 ? (
-            '未提供'
-          ) : (
-            <ul>
-              {o.evidence.map((f) => (
-                <li key={f.id}>
-                  <a href={`/attachments/${f.id}`} className="text-brand-800 underline">
-                    {f.filename}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
+          {o.evidence.length === 0 ? '未提供' : <EvidenceLinks files={o.evidence} />}
         </dd>
         {o.decidedAt && (
           <>
@@ -104,14 +86,11 @@ export function ObjectionDetail({ o, basePath, act }: { o: Objection; basePath: 
         )}
       </dl>
       {open && (
-        <section aria-labelledby="handle-heading" className="space-y-5 rounded-lg bg-white p-5 shadow-sm">
-          <h2 id="handle-heading" className="text-lg font-semibold">
-            核实与处理
-          </h2>
+        <HandleSection heading="核实与处理">
           {o.status === 'open' && <VerifyForm caseId={o.id} version={o.version} act={act} />}
           <CorrectForm caseId={o.id} version={o.version} act={act} defaultField={correctable} />
           <DismissForm caseId={o.id} version={o.version} act={act} />
-        </section>
+        </HandleSection>
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Pager } from '@/components/ui/pager';
 import type { ObjectionListRow } from '@/db/queries/objections';
 import { isOpenStatus, OBJECTION_FIELDS, OBJECTION_STATUS_LABELS, OBJECTION_SUBJECT_LABELS, parseObjectionBody, type ObjectionSubject } from '@/lib/domain/objections';
 import { formatDate, formatDateTime } from '@/lib/format';
@@ -105,15 +106,7 @@ export function ObjectionList({
           </tbody>
         </table>
       )}
-      {pages > 1 && (
-        <nav aria-label="分页" className="flex gap-3">
-          {page > 1 && <Link href={href(page - 1)}>上一页</Link>}
-          <span aria-current="page">
-            第 {page} / {pages} 页
-          </span>
-          {page < pages && <Link href={href(page + 1)}>下一页</Link>}
-        </nav>
-      )}
+      <Pager page={page} pages={pages} href={href} />
     </div>
   );
 }

@@ -1,38 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
+import { inputClass } from '@/components/forms/field';
 import { SEVERITIES } from '@/lib/domain/records';
-import type { HandleState } from './handling-forms';
-
-type Action = (prev: HandleState, formData: FormData) => Promise<HandleState>;
-
-const input = 'mt-1 w-full rounded border border-slate-400 px-3 py-2 aria-[invalid=true]:border-red-700';
-
-function Alert({ state }: { state: HandleState }) {
-  return state.message ? (
-    <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
-      {state.message}
-    </p>
-  ) : null;
-}
-
-function Hidden({ caseId, version, action }: { caseId: string; version: number; action: string }) {
-  return (
-    <>
-      <input type="hidden" name="caseId" value={caseId} />
-      <input type="hidden" name="version" value={version} />
-      <input type="hidden" name="action" value={action} />
-    </>
-  );
-}
-
-function FieldError({ id, msg }: { id: string; msg?: string }) {
-  return msg ? (
-    <p id={id} className="mt-1 text-sm text-red-700">
-      {msg}
-    </p>
-  ) : null;
-}
+import { Alert, DismissForm, Hidden, type HandleAction as Action, type HandleState } from './handling-forms';
+import { Err as FieldError } from './record-objection-fields';
 
 export interface CorrectableValues {
   type: string;
@@ -73,7 +45,7 @@ export function RecordCorrectForm({ caseId, version, act, current }: { caseId: s
           类型
         </label>
         {current.types ? (
-          <select {...a11y('type')} defaultValue={current.type} className={input}>
+          <select {...a11y('type')} defaultValue={current.type} className={inputClass}>
             {current.types.map((t) => (
               <option key={t} value={t}>
                 {t}
@@ -81,7 +53,7 @@ export function RecordCorrectForm({ caseId, version, act, current }: { caseId: s
             ))}
           </select>
         ) : (
-          <input {...a11y('type')} defaultValue={current.type} maxLength={100} className={input} />
+          <input {...a11y('type')} defaultValue={current.type} maxLength={100} className={inputClass} />
         )}
         <FieldError id="correct-type-error" msg={err('type')} />
       </div>
@@ -89,7 +61,7 @@ export function RecordCorrectForm({ caseId, version, act, current }: { caseId: s
         <label htmlFor="correct-description" className="block font-medium">
           事实描述
         </label>
-        <textarea {...a11y('description')} defaultValue={current.description} rows={3} maxLength={1000} className={input} />
+        <textarea {...a11y('description')} defaultValue={current.description} rows={3} maxLength={1000} className={inputClass} />
         <FieldError id="correct-description-error" msg={err('description')} />
       </div>
       {current.severity !== undefined && (
@@ -100,7 +72,7 @@ export function RecordCorrectForm({ caseId, version, act, current }: { caseId: s
           <p id="correct-severity-hint" className="text-sm text-slate-600">
             严重程度决定公示期，更正后按该记录适用的信用政策版本重新计算。
           </p>
-          <select {...a11y('severity', 'correct-severity-hint')} defaultValue={current.severity ?? ''} className={input}>
+          <select {...a11y('severity', 'correct-severity-hint')} defaultValue={current.severity ?? ''} className={inputClass}>
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>
                 {s}
@@ -115,7 +87,7 @@ export function RecordCorrectForm({ caseId, version, act, current }: { caseId: s
           <label htmlFor="correct-points" className="block font-medium">
             分值
           </label>
-          <input {...a11y('points')} defaultValue={current.points ?? ''} inputMode="decimal" className={input} />
+          <input {...a11y('points')} defaultValue={current.points ?? ''} inputMode="decimal" className={inputClass} />
           <FieldError id="correct-points-error" msg={err('points')} />
         </div>
       )}
@@ -123,7 +95,7 @@ export function RecordCorrectForm({ caseId, version, act, current }: { caseId: s
         <label htmlFor="correct-note" className="block font-medium">
           更正理由（公开）
         </label>
-        <textarea {...a11y('note')} rows={3} maxLength={1000} required className={input} />
+        <textarea {...a11y('note')} rows={3} maxLength={1000} required className={inputClass} />
         <FieldError id="correct-note-error" msg={err('note')} />
       </div>
       <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-60">
@@ -159,7 +131,7 @@ export function RevokeForm({ caseId, version, act }: { caseId: string; version: 
           required
           aria-invalid={!!err}
           aria-describedby={`revoke-hint${err ? ' revoke-note-error' : ''}`}
-          className={input}
+          className={inputClass}
         />
         <FieldError id="revoke-note-error" msg={err} />
       </div>
@@ -172,25 +144,5 @@ export function RevokeForm({ caseId, version, act }: { caseId: string; version: 
 
 /** 维持原记录: the explanation the objector sees. */
 export function RecordDismissForm({ caseId, version, act }: { caseId: string; version: number; act: Action }) {
-  const [state, action, pending] = useActionState<HandleState, FormData>(act, {});
-  const err = state.fieldErrors?.note?.[0];
-  return (
-    <form action={action} className="space-y-3" aria-labelledby="dismiss-heading">
-      <h3 id="dismiss-heading" className="font-semibold">
-        维持原记录
-      </h3>
-      <Hidden caseId={caseId} version={version} action="dismiss" />
-      <Alert state={state} />
-      <div>
-        <label htmlFor="dismiss-note" className="block font-medium">
-          理由（异议人可以看到）
-        </label>
-        <textarea id="dismiss-note" name="note" rows={3} maxLength={1000} required aria-invalid={!!err} aria-describedby={err ? 'dismiss-note-error' : undefined} className={input} />
-        <FieldError id="dismiss-note-error" msg={err} />
-      </div>
-      <button type="submit" disabled={pending} className="rounded border border-slate-500 px-4 py-2 font-medium disabled:opacity-60">
-        维持原记录并说明理由
-      </button>
-    </form>
-  );
+  return <DismissForm caseId={caseId} version={version} act={act} heading="维持原记录" submitLabel="维持原记录并说明理由" />;
 }

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { CorrectionNotes } from '@/components/records/record-notes';
 import type { RecordObjectionForHandler } from '@/db/queries/record-objections';
 import {
@@ -12,6 +11,7 @@ import {
 } from '@/lib/domain/objections';
 import { BAD_RECORD_TYPES, GOOD_RECORD_TYPES } from '@/lib/domain/records';
 import { formatDateTime } from '@/lib/format';
+import { DetailHeading, EvidenceLinks, HandleSection } from './detail-parts';
 import { VerifyForm, type HandleState } from './handling-forms';
 import { RecordCorrectForm, RecordDismissForm, RevokeForm, type CorrectableValues } from './record-handling-forms';
 import { RecordSummary } from './record-summary';
@@ -33,15 +33,9 @@ export function RecordObjectionDetail({ o, act }: { o: RecordObjectionForHandler
   const title = o.credit ? o.credit.companyName : `${o.staff!.personName}（${o.staff!.idNumberMasked}）`;
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/bureau/objections" className="text-brand-800 underline">
-          返回异议列表
-        </Link>
-      </p>
-      <h1 className="flex flex-wrap items-center gap-3 text-2xl font-bold">
+      <DetailHeading backHref="/bureau/objections" open={open}>
         {OBJECTION_SUBJECT_LABELS[o.subjectType]}异议：{title}
-        {open && <span className="rounded bg-amber-100 px-2 py-0.5 text-base font-medium text-amber-900">异议处理中</span>}
-      </h1>
+      </DetailHeading>
       <dl className="grid gap-x-6 gap-y-1 rounded-lg bg-white p-5 text-sm shadow-sm sm:grid-cols-[9rem_1fr]">
         <dt className="text-slate-600">查询码</dt>
         <dd className="font-mono">{o.trackingCode}</dd>
@@ -59,15 +53,7 @@ export function RecordObjectionDetail({ o, act }: { o: RecordObjectionForHandler
         <dd className="whitespace-pre-wrap">{body.reason}</dd>
         <dt className="text-slate-600">书面证明材料</dt>
         <dd>
-          <ul>
-            {o.evidence.map((f) => (
-              <li key={f.id}>
-                <a href={`/attachments/${f.id}`} className="text-brand-800 underline">
-                  {f.filename}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <EvidenceLinks files={o.evidence} />
         </dd>
         {o.decidedAt && (
           <>
@@ -95,24 +81,18 @@ export function RecordObjectionDetail({ o, act }: { o: RecordObjectionForHandler
       </dl>
       <RecordSummary credit={o.credit} staff={o.staff} underObjection={open} audience="internal" />
       {open && record.status === 'approved' && (
-        <section aria-labelledby="handle-heading" className="space-y-5 rounded-lg bg-white p-5 shadow-sm">
-          <h2 id="handle-heading" className="text-lg font-semibold">
-            核查与处理
-          </h2>
+        <HandleSection heading="核查与处理">
           {o.status === 'open' && <VerifyForm caseId={o.id} version={o.version} act={act} />}
           <RecordCorrectForm caseId={o.id} version={o.version} act={act} current={current} />
           <RevokeForm caseId={o.id} version={o.version} act={act} />
           <RecordDismissForm caseId={o.id} version={o.version} act={act} />
-        </section>
+        </HandleSection>
       )}
       {open && record.status !== 'approved' && (
-        <section aria-labelledby="handle-heading" className="space-y-5 rounded-lg bg-white p-5 shadow-sm">
-          <h2 id="handle-heading" className="text-lg font-semibold">
-            核查与处理
-          </h2>
+        <HandleSection heading="核查与处理">
           <p>该记录已不在有效状态（已撤销、已修复或已更正为无效），请说明情况后办结本异议。</p>
           <RecordDismissForm caseId={o.id} version={o.version} act={act} />
-        </section>
+        </HandleSection>
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 /** The GET filter form and the pager of a staff-records list (URL-driven: shareable, works without JavaScript). */
-import Link from 'next/link';
+import { Pager } from '@/components/ui/pager';
 import { PRACTITIONER_RECORD_STATUS_LABELS } from '@/lib/domain/labels';
 import { BAD_RECORD_TYPES, GOOD_RECORD_TYPES } from '@/lib/domain/records';
 import { recordFilterQuery, type RecordFilter } from '@/lib/validation/records';
@@ -77,14 +77,5 @@ export function RecordFilters({ path, f, withType = false, withLate = false }: {
 
 export function RecordPager({ path, f, total, pageSize }: { path: string; f: RecordFilter; total: number; pageSize: number }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  if (pages <= 1) return null;
-  return (
-    <nav aria-label="分页" className="flex gap-3">
-      {f.page > 1 && <Link href={`${path}?${recordFilterQuery(f, f.page - 1)}`}>上一页</Link>}
-      <span aria-current="page">
-        第 {f.page} / {pages} 页
-      </span>
-      {f.page < pages && <Link href={`${path}?${recordFilterQuery(f, f.page + 1)}`}>下一页</Link>}
-    </nav>
-  );
+  return <Pager page={f.page} pages={pages} href={(p) => `${path}?${recordFilterQuery(f, p)}`} />;
 }

@@ -6,40 +6,41 @@ import type { RecordListRow, ReportablePerson } from '@/db/queries/practitioner-
 import type { RecordFormState } from '@/lib/actions/record-form';
 import { lateLabel } from '@/lib/domain/records';
 import type { StaffSearch } from '@/lib/validation/records';
-import { PersonPicker } from './person-picker';
+import { PickAndFile } from './pick-and-file';
 import { RecordFilingForm } from './record-filing-form';
 import { RecordTable } from './record-table';
+
+/** What `loadReportDesk` (lib/records/load) gives the desk. */
+export interface ReportDeskData {
+  search: StaffSearch;
+  picker: { estates: { id: string; name: string }[] | null; results: ReportablePerson[] | null; selected: ReportablePerson | null };
+  rows: RecordListRow[];
+  total: number;
+  underObjection: Set<string>;
+  settings: { badConductReportDays: number };
+  /** Set after a filing: how late it was (0: on time). */
+  filedLateDays: number | null;
+}
 
 export function ReportDesk({
   path,
   heading,
   intro,
   scopeNote,
-  search,
-  picker,
   action,
   today,
-  limitDays,
-  rows,
-  total,
-  underObjection,
-  filedLateDays,
+  desk,
 }: {
   path: string;
   heading: string;
   intro: React.ReactNode;
   scopeNote: string;
-  search: StaffSearch;
-  picker: { estates: { id: string; name: string }[] | null; results: ReportablePerson[] | null; selected: ReportablePerson | null };
   action: (prev: RecordFormState, fd: FormData) => Promise<RecordFormState>;
   today: string;
-  limitDays: number;
-  rows: RecordListRow[];
-  total: number;
-  underObjection: Set<string>;
-  /** Set after a filing: how late it was (0: on time). */
-  filedLateDays: number | null;
+  desk: ReportDeskData;
 }) {
+  const { search, picker, rows, total, underObjection, filedLateDays } = desk;
+  const limitDays = desk.settings.badConductReportDays;
   const late = filedLateDays ? lateLabel(filedLateDays) : null;
   return (
     <div className="space-y-5">
@@ -50,15 +51,16 @@ export function ReportDesk({
         </p>
       )}
       <p className="text-slate-700">{intro}</p>
-      <PersonPicker path={path} search={search} estates={picker.estates} results={picker.results} selected={picker.selected} scopeNote={scopeNote} />
-      {picker.selected && (
-        <section aria-labelledby="form-heading" className="rounded-lg bg-white p-5 shadow-sm">
-          <h2 id="form-heading" className="mb-3 text-lg font-semibold">
-            第二步：填写线索
-          </h2>
-          <RecordFilingForm action={action} mode="report" practitionerId={picker.selected.practitionerId} today={today} limitDays={limitDays} />
-        </section>
-      )}
+      <PickAndFile
+        path={path}
+        search={search}
+        estates={picker.estates}
+        results={picker.results}
+        selected={picker.selected}
+        scopeNote={scopeNote}
+        formHeading="第二步：填写线索"
+        renderForm={(practitionerId) => <RecordFilingForm action={action} mode="report" practitionerId={practitionerId} today={today} limitDays={limitDays} />}
+      />
       <section aria-labelledby="mine-heading" className="space-y-3">
         <h2 id="mine-heading" className="text-lg font-semibold">
           已报送的线索（最近 {rows.length} 条，共 {total} 条）

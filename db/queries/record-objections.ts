@@ -6,7 +6,7 @@ import 'server-only';
  * that district (the city: all) verifies, corrects the record publicly — appending to its `corrections` — or
  * explains why it stands. Bodies and decisions are JSON text (lib/domain/objections).
  */
-import { and, asc, desc, eq, exists, gte, inArray, isNull, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db';
 import {
@@ -370,8 +370,23 @@ export async function getPolicySettings(db: Queryable, version: number | null): 
   return row ? creditPolicySchema.parse(row.settings) : null;
 }
 
-const appendCorrection = (column: SQLWrapper, c: RecordCorrection) =>
-  sql`${column} || ${JSON.stringify([c])}::jsonb`;
+/**
+ * What correcting an approved record at `expectedVersion` sets and where it applies, for either kind of record: the
+ * changed items, `revoke` (status 'corrected'), the correction appended to `corrections`, the version bumped.
+ */
+function correctionUpdate(
+  table: typeof creditRecords | typeof practitionerRecords,
+  input: { id: string; expectedVersion: number; correction: RecordCorrection; revoke?: boolean },
+) {
+  return {
+    set: {
+      ...(input.revoke ? { status: 'corrected' as const } : {}),
+      corrections: sql`${table.corrections} || ${JSON.stringify([input.correction])}::jsonb`,
+      version: sql`${table.version} + 1`,
+    },
+    where: and(eq(table.id, input.id), eq(table.version, input.expectedVersion), eq(table.status, 'approved')),
+  };
+}
 
 /**
  * Applies a correction to an approved credit record at `expectedVersion` and appends it to `corrections`;
@@ -388,15 +403,11 @@ export async function correctCreditRecord(
     set?: { type?: string; description?: string; severity?: '轻微' | '一般' | '严重'; points?: string; minPublicUntil?: string | null; publicUntil?: string | null };
   },
 ) {
+  const u = correctionUpdate(creditRecords, input);
   const done = await tx
     .update(creditRecords)
-    .set({
-      ...(input.set ?? {}),
-      ...(input.revoke ? { status: 'corrected' as const } : {}),
-      corrections: appendCorrection(creditRecords.corrections, input.correction),
-      version: sql`${creditRecords.version} + 1`,
-    })
-    .where(and(eq(creditRecords.id, input.id), eq(creditRecords.version, input.expectedVersion), eq(creditRecords.status, 'approved')))
+    .set({ ...(input.set ?? {}), ...u.set })
+    .where(u.where)
     .returning({ id: creditRecords.id });
   return done.length === 1;
 }
@@ -406,15 +417,11 @@ export async function correctPractitionerRecord(
   tx: Queryable,
   input: { id: string; expectedVersion: number; correction: RecordCorrection; revoke?: boolean; set?: { type?: string; description?: string } },
 ) {
+  const u = correctionUpdate(practitionerRecords, input);
   const done = await tx
     .update(practitionerRecords)
-    .set({
-      ...(input.set ?? {}),
-      ...(input.revoke ? { status: 'corrected' as const } : {}),
-      corrections: appendCorrection(practitionerRecords.corrections, input.correction),
-      version: sql`${practitionerRecords.version} + 1`,
-    })
-    .where(and(eq(practitionerRecords.id, input.id), eq(practitionerRecords.version, input.expectedVersion), eq(practitionerRecords.status, 'approved')))
+    .set({ ...(input.set ?? {}), ...u.set })
+    .where(u.where)
     .returning({ id: practitionerRecords.id });
   return done.length === 1;
 }

@@ -40,6 +40,14 @@ export async function loadRecordNotice(actor: Actor, id: string) {
   return { record, siteUrl, qrSvg };
 }
 
+/** A company's filing page (good record, report): its person search, the picker for it and the policy settings. */
+export async function loadFilingPicker(actor: Actor, sp: Record<string, string | string[] | undefined>) {
+  const db = getDb();
+  const { search, pid } = parseStaffSearch(sp);
+  const [picker, { settings }] = await Promise.all([loadStaffPicker(db, actor, search, pid), getCurrentPolicy(db)]);
+  return { search, picker, settings };
+}
+
 /** The reporting desk of a filer organisation: its person search and the reports it filed. */
 export async function loadReportDesk(actor: Actor, sp: Record<string, string | string[] | undefined>) {
   const db = getDb();

@@ -99,6 +99,31 @@ function notAfterToday(on: string, values: Record<string, string | null | undefi
   return null;
 }
 
+type Checked = { ok: true; files: RecordFile[]; person: ReportablePerson } | { ok: false; result: ActionResult<never> };
+
+/**
+ * The checks a commendation or a bad record's filing share, in this order: no date after today, the evidence
+ * cleaned and at least one file (else `missing` on the evidence field), the person reportable by the actor.
+ */
+async function checkFiling(
+  db: Db,
+  actor: Actor,
+  input: RecordFilingInput,
+  practitionerId: string,
+  on: string,
+  dates: Record<string, string | null | undefined>,
+  missing: string,
+): Promise<Checked> {
+  const late = notAfterToday(on, dates);
+  if (late) return { ok: false, result: late };
+  const evidence = await cleanFiles(input.evidence, 'evidence', 'evidence');
+  if (!evidence.ok) return evidence;
+  if (evidence.files.length === 0) return { ok: false, result: fieldError('evidence', missing) };
+  const person = await getReportableStaff(db, actor, practitionerId);
+  if (!person) return { ok: false, result: fail('NOT_FOUND', PERSON_NOT_FOUND) };
+  return { ok: true, files: evidence.files, person };
+}
+
 /** The bureau that enters or decides: the actor's organisation, by name. */
 function bureauName(actor: Actor): string {
   return actor.organisationName ?? (actor.role === 'city' ? '遂宁市住房和城乡建设局' : `${actor.districtName ?? ''}住房和城乡建设局`);
@@ -192,13 +217,9 @@ export async function fileAssociationCommendation(
   if (!can(actor, 'record.association.file') || !actor.organisationId) return fail('FORBIDDEN');
   const d = parsed.data;
   const on = opts.today ?? clockToday();
-  const late = notAfterToday(on, { occurredOn: d.occurredOn });
-  if (late) return late;
-  const evidence = await cleanFiles(input.evidence, 'evidence', 'evidence');
-  if (!evidence.ok) return evidence.result;
-  if (evidence.files.length === 0) return fieldError('evidence', '请上传表彰文件等证明材料');
-  const person = await getReportableStaff(db, actor, d.practitionerId);
-  if (!person) return fail('NOT_FOUND', PERSON_NOT_FOUND);
+  const checked = await checkFiling(db, actor, input, d.practitionerId, on, { occurredOn: d.occurredOn }, '请上传表彰文件等证明材料');
+  if (!checked.ok) return checked.result;
+  const { files, person } = checked;
   const { settings } = await getCurrentPolicy(db);
   const year = Number(d.occurredOn.slice(0, 4));
   const cap = settings.associationCommendationsPerYear;
@@ -220,7 +241,7 @@ export async function fileAssociationCommendation(
       reportedBy: actor.organisationId,
       createdBy: actor.userId,
     });
-    await insertRecordFiles(tx, id, evidence.files, actor.userId);
+    await insertRecordFiles(tx, id, files, actor.userId);
     await audit(tx, actor, {
       action: 'practitioner_record.filed',
       objectType: 'practitioner_record',
@@ -246,13 +267,9 @@ export async function fileBadReport(db: Db, actor: Actor | null, input: RecordFi
   const d = parsed.data;
   const type: string = 'type' in d ? String(d.type) : ASSOCIATION_CENSURE_TYPE;
   const on = opts.today ?? clockToday();
-  const late = notAfterToday(on, { occurredOn: d.occurredOn, receivedOn: d.receivedOn });
-  if (late) return late;
-  const evidence = await cleanFiles(input.evidence, 'evidence', 'evidence');
-  if (!evidence.ok) return evidence.result;
-  if (evidence.files.length === 0) return fieldError('evidence', '请上传证明材料（第十四条）');
-  const person = await getReportableStaff(db, actor, d.practitionerId);
-  if (!person) return fail('NOT_FOUND', PERSON_NOT_FOUND);
+  const checked = await checkFiling(db, actor, input, d.practitionerId, on, { occurredOn: d.occurredOn, receivedOn: d.receivedOn }, '请上传证明材料（第十四条）');
+  if (!checked.ok) return checked.result;
+  const { files, person } = checked;
   const { settings } = await getCurrentPolicy(db);
   const lateDays = badReportLateDays(d.receivedOn, on, settings);
 
@@ -271,12 +288,12 @@ export async function fileBadReport(db: Db, actor: Actor | null, input: RecordFi
       reportedBy: actor.role === 'company' ? null : actor.organisationId,
       createdBy: actor.userId,
     });
-    await insertRecordFiles(tx, id, evidence.files, actor.userId);
+    await insertRecordFiles(tx, id, files, actor.userId);
     await audit(tx, actor, {
       action: 'practitioner_record.reported',
       objectType: 'practitioner_record',
       objectId: id,
-      after: { kind: 'bad', type, ...masked(person), occurredOn: d.occurredOn, receivedOn: d.receivedOn, lateDays, files: evidence.files.length },
+      after: { kind: 'bad', type, ...masked(person), occurredOn: d.occurredOn, receivedOn: d.receivedOn, lateDays, files: files.length },
     });
     return ok({ id, lateDays });
   });
@@ -317,13 +334,9 @@ export async function enterBadRecord(db: Db, actor: Actor | null, input: RecordF
   if (!can(actor, 'record.bad.enter')) return fail('FORBIDDEN');
   const d = parsed.data;
   const on = opts.today ?? clockToday();
-  const late = notAfterToday(on, { occurredOn: d.occurredOn });
-  if (late) return late;
-  const evidence = await cleanFiles(input.evidence, 'evidence', 'evidence');
-  if (!evidence.ok) return evidence.result;
-  if (evidence.files.length === 0) return fieldError('evidence', '请上传证明材料');
-  const person = await getReportableStaff(db, actor, d.practitionerId);
-  if (!person) return fail('NOT_FOUND', PERSON_NOT_FOUND);
+  const checked = await checkFiling(db, actor, input, d.practitionerId, on, { occurredOn: d.occurredOn }, '请上传证明材料');
+  if (!checked.ok) return checked.result;
+  const { files, person } = checked;
   const code = (opts.newCode ?? newTrackingCode)();
 
   try {
@@ -344,7 +357,7 @@ export async function enterBadRecord(db: Db, actor: Actor | null, input: RecordF
         noticeCode: code,
         createdBy: actor.userId,
       });
-      await insertRecordFiles(tx, id, evidence.files, actor.userId);
+      await insertRecordFiles(tx, id, files, actor.userId);
       await writeNotice(tx, actor, { recordId: id, practitionerId: person.practitionerId, name: person.name, companyId: person.companyId, districtId: person.districtId, type: d.type, description: d.description, occurredOn: d.occurredOn, issuer: d.issuer }, code, on);
       await audit(tx, actor, {
         action: 'practitioner_record.entered',

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { PersonPicker } from '@/components/records/person-picker';
+import { PickAndFile } from '@/components/records/pick-and-file';
 import { RecordFilingForm } from '@/components/records/record-filing-form';
 import { RecordTable } from '@/components/records/record-table';
 import { getDb } from '@/db';
@@ -57,7 +57,7 @@ export default async function AssociationRecordsPage({ searchParams }: { searchP
         {tab('commendation', '报送行业协会表彰')}
         {tab('censure', '报送公开谴责')}
       </nav>
-      <PersonPicker
+      <PickAndFile
         path="/association/records"
         search={d.search}
         estates={d.picker.estates}
@@ -66,19 +66,15 @@ export default async function AssociationRecordsPage({ searchParams }: { searchP
         scopeNote="按姓名（可加身份证号码后四位）或小区名称查找全市在岗且已审核登记的从业人员。"
         withIdTail
         keep={{ form }}
-      />
-      {d.picker.selected && (
-        <section aria-labelledby="form-heading" className="rounded-lg bg-white p-5 shadow-sm">
-          <h2 id="form-heading" className="mb-3 text-lg font-semibold">
-            第二步：{form === 'censure' ? '填写公开谴责（第十三条第四项）' : '填写表彰信息（第九条第二项）'}
-          </h2>
-          {form === 'censure' ? (
-            <RecordFilingForm action={fileCensureAction} mode="censure" practitionerId={d.picker.selected.practitionerId} today={on} limitDays={d.settings.badConductReportDays} />
+        formHeading={`第二步：${form === 'censure' ? '填写公开谴责（第十三条第四项）' : '填写表彰信息（第九条第二项）'}`}
+        renderForm={(practitionerId) =>
+          form === 'censure' ? (
+            <RecordFilingForm action={fileCensureAction} mode="censure" practitionerId={practitionerId} today={on} limitDays={d.settings.badConductReportDays} />
           ) : (
-            <RecordFilingForm action={fileCommendationAction} mode="commendation" practitionerId={d.picker.selected.practitionerId} today={on} />
-          )}
-        </section>
-      )}
+            <RecordFilingForm action={fileCommendationAction} mode="commendation" practitionerId={practitionerId} today={on} />
+          )
+        }
+      />
       <section aria-labelledby="mine-heading" className="space-y-3">
         <h2 id="mine-heading" className="text-lg font-semibold">
           本协会已报送（最近 {d.rows.length} 条，共 {d.total} 条）

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { z } from 'zod';
+import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db';
 import { ACCOUNTS_PAGE_SIZE, listCompanyOperators } from '@/db/queries/accounts';
 import { requireActor } from '@/lib/auth/actor';
@@ -69,15 +69,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             ))}
           </tbody>
         </table>
-        {pages > 1 && (
-          <nav aria-label="分页" className="mt-3 flex gap-3">
-            {f.page > 1 && <Link href={href(f.page - 1)}>上一页</Link>}
-            <span aria-current="page">
-              第 {f.page} / {pages} 页
-            </span>
-            {f.page < pages && <Link href={href(f.page + 1)}>下一页</Link>}
-          </nav>
-        )}
+        <Pager page={f.page} pages={pages} href={href} className="mt-3 flex gap-3" />
       </section>
     </div>
   );

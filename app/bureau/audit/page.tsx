@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { z } from 'zod';
+import { CountPager } from '@/components/ui/pager';
 import { getDb } from '@/db';
 import { verifyAuditChain } from '@/db/audit-verify';
 import { AUDIT_PAGE_SIZE, listAuditEvents } from '@/db/queries/audit';
@@ -58,13 +58,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </tbody>
         </table>
       </div>
-      <nav aria-label="分页" className="flex gap-3">
-        {page > 1 && <Link className="text-brand-700 underline" href={`/bureau/audit?page=${page - 1}`}>上一页</Link>}
-        <span>
-          第 {page} / {pages} 页
-        </span>
-        {page < pages && <Link className="text-brand-700 underline" href={`/bureau/audit?page=${page + 1}`}>下一页</Link>}
-      </nav>
+      <CountPager page={page} pages={pages} href={(p) => `/bureau/audit?page=${p}`} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { z } from 'zod';
 import { PenaltyDeadlines, penaltyRows } from '@/components/credit/penalty-deadlines';
 import { ObjectionBadge } from '@/components/records/record-notes';
+import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db';
 import {
   BUREAU_RECORD_PAGE_SIZE,
@@ -307,15 +308,7 @@ export default async function BureauCreditPage({ searchParams }: { searchParams:
             </table>
           </div>
         )}
-        {pages > 1 && (
-          <nav aria-label="分页" className="flex gap-3">
-            {f.page > 1 && <Link href={href(f.page - 1)}>上一页</Link>}
-            <span aria-current="page">
-              第 {f.page} / {pages} 页
-            </span>
-            {f.page < pages && <Link href={href(f.page + 1)}>下一页</Link>}
-          </nav>
-        )}
+        <Pager page={f.page} pages={pages} href={href} />
       </section>
     </div>
   );

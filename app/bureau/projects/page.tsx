@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
+import { CountPager } from '@/components/ui/pager';
 import { getDb } from '@/db';
 import { listDistrictsInScope, listProjectsForOversight, PROJECT_FLAGS, PROJECTS_PAGE_SIZE, type ProjectFlag } from '@/db/queries/contracts';
 import { getCurrentPolicy } from '@/db/queries/policy';
@@ -159,13 +160,7 @@ export default async function BureauProjectsPage({ searchParams }: { searchParam
           </tbody>
         </table>
       </div>
-      <nav aria-label="分页" className="flex gap-3">
-        {f.page > 1 && <Link className="text-brand-700 underline" href={href(f.page - 1)}>上一页</Link>}
-        <span>
-          第 {f.page} / {pages} 页（共 {total} 个）
-        </span>
-        {f.page < pages && <Link className="text-brand-700 underline" href={href(f.page + 1)}>下一页</Link>}
-      </nav>
+      <CountPager page={f.page} pages={pages} href={href} count={`（共 ${total} 个）`} />
     </div>
   );
 }

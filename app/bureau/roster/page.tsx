@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { z } from 'zod';
+import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db';
 import { COMPLETENESS_LABELS, COMPLETENESS_PAGE_SIZE, COMPLETENESS_STATUSES, KEY_POSTS, listRosterCompleteness, type CompletenessStatus } from '@/db/queries/roster';
 import { requireActor } from '@/lib/auth/actor';
@@ -130,15 +130,7 @@ export default async function RosterCompletenessPage({ searchParams }: { searchP
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav aria-label="分页" className="flex gap-3">
-          {f.page > 1 && <Link href={href(f.page - 1)}>上一页</Link>}
-          <span aria-current="page">
-            第 {f.page} / {pages} 页
-          </span>
-          {f.page < pages && <Link href={href(f.page + 1)}>下一页</Link>}
-        </nav>
-      )}
+      <Pager page={f.page} pages={pages} href={href} />
     </div>
   );
 }

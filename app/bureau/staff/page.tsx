@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
 import { STAFF_TYPE_LABELS } from '@/components/practitioner/labels';
+import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db';
 import { listQueueProjects, listStaffQueue, STAFF_PAGE_SIZE, STAFF_QUEUE_TYPES } from '@/db/queries/practitioner-review';
 import { requireActor } from '@/lib/auth/actor';
@@ -153,15 +154,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: P
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav aria-label="分页" className="flex gap-3">
-          {f.page > 1 && <Link href={href(f.page - 1)}>上一页</Link>}
-          <span aria-current="page">
-            第 {f.page} / {pages} 页
-          </span>
-          {f.page < pages && <Link href={href(f.page + 1)}>下一页</Link>}
-        </nav>
-      )}
+      <Pager page={f.page} pages={pages} href={href} />
     </div>
   );
 }

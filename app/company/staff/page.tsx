@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
+import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db';
 import { COMPANY_STAFF_STATUSES, listCompanyProjects, listCompanyStaff, STAFF_PAGE_SIZE } from '@/db/queries/practitioner-review';
 import { EMPLOYMENT_STATUS_LABELS } from '@/components/practitioner/labels';
@@ -132,15 +133,7 @@ export default async function CompanyStaffPage({ searchParams }: { searchParams:
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav aria-label="分页" className="flex gap-3">
-          {f.page > 1 && <Link href={href(f.page - 1)}>上一页</Link>}
-          <span aria-current="page">
-            第 {f.page} / {pages} 页
-          </span>
-          {f.page < pages && <Link href={href(f.page + 1)}>下一页</Link>}
-        </nav>
-      )}
+      <Pager page={f.page} pages={pages} href={href} />
     </div>
   );
 }

@@ -16,15 +16,9 @@ export default async function DepartmentReportsPage({ searchParams }: { searchPa
       heading="报送从业人员不良行为线索"
       intro={`在履职中发现物业服务从业人员有《遂宁市物业服务从业人员执业管理办法》第十三条所列行为的，请自收到（出具）相关证明资料或信息之日起 ${d.settings.badConductReportDays} 日内报送属地住建部门（第十四条）。`}
       scopeNote={`可按小区名称和姓名查找全市在岗且已审核登记的从业人员。`}
-      search={d.search}
-      picker={d.picker}
       action={fileDepartmentReportAction}
       today={today()}
-      limitDays={d.settings.badConductReportDays}
-      rows={d.rows}
-      total={d.total}
-      underObjection={d.underObjection}
-      filedLateDays={d.filedLateDays}
+      desk={d}
     />
   );
 }

@@ -2,25 +2,14 @@
 
 import { useActionState } from 'react';
 import { FormAlert, inputClass } from '@/components/forms/field';
+import { Err, IdNumberInput, NameInput, PhoneInput, Submit, a11yOf } from '@/components/objections/record-objection-fields';
 import { OBJECTION_FIELDS } from '@/lib/domain/objections';
 import { fileObjectionAction, type ObjectionFormState } from '../actions';
-
-function Err({ id, msg }: { id: string; msg?: string }) {
-  return msg ? (
-    <p id={id} className="mt-1 text-sm text-red-700">
-      {msg}
-    </p>
-  ) : null;
-}
 
 /** Works without JavaScript: a multipart POST to a server action; the answer re-renders the form or redirects. */
 export function ObjectionForm() {
   const [state, action, pending] = useActionState<ObjectionFormState, FormData>(fileObjectionAction, {});
-  const e = (k: string) => state.fieldErrors?.[k]?.[0];
-  const a11y = (k: string, hint?: string) => {
-    const ids = [hint, e(k) ? `${k}-error` : null].filter(Boolean).join(' ');
-    return { id: k, name: k, 'aria-invalid': !!e(k), 'aria-describedby': ids || undefined };
-  };
+  const { e, a11y } = a11yOf(state);
   const v = state.values;
   return (
     <form action={action} className="space-y-5" noValidate>
@@ -30,21 +19,9 @@ export function ObjectionForm() {
         <p id="who-hint" className="text-sm text-slate-600">
           三项须与平台登记的信息一致，仅用于确认是本人提出异议。
         </p>
-        <div>
-          <label htmlFor="name" className="block font-medium">姓名</label>
-          <input {...a11y('name', 'who-hint')} key={`n-${v?.name}`} defaultValue={v?.name} autoComplete="name" required maxLength={20} className={inputClass} />
-          <Err id="name-error" msg={e('name')} />
-        </div>
-        <div>
-          <label htmlFor="idNumber" className="block font-medium">身份证号码</label>
-          <input {...a11y('idNumber', 'who-hint')} autoComplete="off" required maxLength={18} inputMode="text" className={inputClass} />
-          <Err id="idNumber-error" msg={e('idNumber')} />
-        </div>
-        <div>
-          <label htmlFor="mobile" className="block font-medium">手机号码</label>
-          <input {...a11y('mobile', 'who-hint')} key={`m-${v?.mobile}`} defaultValue={v?.mobile} type="tel" autoComplete="tel" required maxLength={20} className={inputClass} />
-          <Err id="mobile-error" msg={e('mobile')} />
-        </div>
+        <NameInput state={state} />
+        <IdNumberInput state={state} inputMode="text" />
+        <PhoneInput state={state} />
       </fieldset>
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">有误的信息</legend>
@@ -81,9 +58,7 @@ export function ObjectionForm() {
           <Err id="evidence-error" msg={e('evidence')} />
         </div>
       </fieldset>
-      <button type="submit" disabled={pending} className="min-h-11 rounded bg-brand-700 px-5 py-2 font-medium text-white disabled:opacity-60">
-        {pending ? '正在提交…' : '提交异议'}
-      </button>
+      <Submit pending={pending} />
     </form>
   );
 }

@@ -1,8 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormAlert, inputClass } from '@/components/forms/field';
-import { Err, ReasonAndEvidence, Submit, a11yOf } from '@/components/objections/record-objection-fields';
+import { FormAlert } from '@/components/forms/field';
+import { Err, IdNumberInput, NameInput, NoticeIdentityFields, PhoneInput, ReasonAndEvidence, Submit, a11yOf } from '@/components/objections/record-objection-fields';
 import { RECORD_KIND_LABELS } from '@/lib/domain/objections';
 import {
   fileOwnRecordByNoticeAction,
@@ -13,11 +13,22 @@ import {
 
 type State = RecordObjectionFormState;
 
+/** What is wrong and the written evidence, then the submit button: the end of each record objection form. */
+function ObjectionContent({ state, pending }: { state: State; pending: boolean }) {
+  return (
+    <>
+      <fieldset className="space-y-4">
+        <legend className="text-lg font-semibold">异议内容</legend>
+        <ReasonAndEvidence state={state} />
+      </fieldset>
+      <Submit pending={pending} />
+    </>
+  );
+}
+
 /** DW 9 第二款: anyone about a published record — who they are, a phone, what is wrong, written evidence. */
 export function PublicRecordObjectionForm({ subject, recordId }: { subject: 'credit_record' | 'practitioner_record'; recordId: string }) {
   const [state, action, pending] = useActionState<State, FormData>(filePublicRecordObjectionAction, {});
-  const { e, a11y } = a11yOf(state);
-  const v = state.values;
   return (
     <form action={action} className="space-y-5" noValidate>
       <FormAlert message={state.message ?? null} />
@@ -28,26 +39,10 @@ export function PublicRecordObjectionForm({ subject, recordId }: { subject: 'cre
         <p id="who-hint" className="text-sm text-slate-600">
           用于住建部门核查时与您联系，不会公开。
         </p>
-        <div>
-          <label htmlFor="name" className="block font-medium">
-            姓名或单位名称
-          </label>
-          <input {...a11y('name', 'who-hint')} key={`n-${v?.name}`} defaultValue={v?.name} autoComplete="name" required maxLength={20} className={inputClass} />
-          <Err id="name-error" msg={e('name')} />
-        </div>
-        <div>
-          <label htmlFor="phone" className="block font-medium">
-            联系电话
-          </label>
-          <input {...a11y('phone', 'who-hint')} key={`p-${v?.phone}`} defaultValue={v?.phone} type="tel" autoComplete="tel" required maxLength={20} className={inputClass} />
-          <Err id="phone-error" msg={e('phone')} />
-        </div>
+        <NameInput state={state} label="姓名或单位名称" />
+        <PhoneInput state={state} name="phone" label="联系电话" />
       </fieldset>
-      <fieldset className="space-y-4">
-        <legend className="text-lg font-semibold">异议内容</legend>
-        <ReasonAndEvidence state={state} />
-      </fieldset>
-      <Submit pending={pending} />
+      <ObjectionContent state={state} pending={pending} />
     </form>
   );
 }
@@ -55,51 +50,11 @@ export function PublicRecordObjectionForm({ subject, recordId }: { subject: 'cre
 /** SN 18: the person about their own record, by the code on the notice they were given. */
 export function OwnRecordNoticeForm({ noticeCode }: { noticeCode?: string }) {
   const [state, action, pending] = useActionState<State, FormData>(fileOwnRecordByNoticeAction, {});
-  const { e, a11y } = a11yOf(state);
-  const v = state.values;
   return (
     <form action={action} className="space-y-5" noValidate>
       <FormAlert message={state.message ?? null} />
-      <fieldset className="space-y-4">
-        <legend className="text-lg font-semibold">您的身份</legend>
-        <p id="who-hint" className="text-sm text-slate-600">
-          告知书编号印在您收到的记录告知书上；姓名和身份证号码须与平台登记的一致。
-        </p>
-        <div>
-          <label htmlFor="noticeCode" className="block font-medium">
-            告知书编号
-          </label>
-          <input
-            {...a11y('noticeCode', 'who-hint')}
-            key={`c-${v?.noticeCode ?? noticeCode}`}
-            defaultValue={v?.noticeCode ?? noticeCode}
-            autoComplete="off"
-            required
-            maxLength={40}
-            className={`${inputClass} font-mono`}
-          />
-          <Err id="noticeCode-error" msg={e('noticeCode')} />
-        </div>
-        <div>
-          <label htmlFor="name" className="block font-medium">
-            姓名
-          </label>
-          <input {...a11y('name', 'who-hint')} key={`n-${v?.name}`} defaultValue={v?.name} autoComplete="name" required maxLength={20} className={inputClass} />
-          <Err id="name-error" msg={e('name')} />
-        </div>
-        <div>
-          <label htmlFor="idNumber" className="block font-medium">
-            身份证号码
-          </label>
-          <input {...a11y('idNumber', 'who-hint')} autoComplete="off" required maxLength={18} className={inputClass} />
-          <Err id="idNumber-error" msg={e('idNumber')} />
-        </div>
-      </fieldset>
-      <fieldset className="space-y-4">
-        <legend className="text-lg font-semibold">异议内容</legend>
-        <ReasonAndEvidence state={state} />
-      </fieldset>
-      <Submit pending={pending} />
+      <NoticeIdentityFields state={state} noticeCode={noticeCode} />
+      <ObjectionContent state={state} pending={pending} />
     </form>
   );
 }
@@ -120,27 +75,9 @@ export function OwnRecordLookupForm() {
           <p id="who-hint" className="text-sm text-slate-600">
             三项须与平台登记的信息一致，仅用于确认是本人。
           </p>
-          <div>
-            <label htmlFor="name" className="block font-medium">
-              姓名
-            </label>
-            <input {...a11y('name', 'who-hint')} key={`n-${v?.name}`} defaultValue={v?.name} autoComplete="name" required maxLength={20} className={inputClass} />
-            <Err id="name-error" msg={e('name')} />
-          </div>
-          <div>
-            <label htmlFor="idNumber" className="block font-medium">
-              身份证号码
-            </label>
-            <input {...a11y('idNumber', 'who-hint')} autoComplete="off" required maxLength={18} className={inputClass} />
-            <Err id="idNumber-error" msg={e('idNumber')} />
-          </div>
-          <div>
-            <label htmlFor="mobile" className="block font-medium">
-              手机号码
-            </label>
-            <input {...a11y('mobile', 'who-hint')} key={`m-${v?.mobile}`} defaultValue={v?.mobile} type="tel" autoComplete="tel" required maxLength={20} className={inputClass} />
-            <Err id="mobile-error" msg={e('mobile')} />
-          </div>
+          <NameInput state={state} />
+          <IdNumberInput state={state} />
+          <PhoneInput state={state} />
         </fieldset>
         <Submit pending={pending} label="查找本人记录" />
       </form>
@@ -176,11 +113,7 @@ export function OwnRecordLookupForm() {
         ))}
         <Err id="recordId-error" msg={e('recordId')} />
       </fieldset>
-      <fieldset className="space-y-4">
-        <legend className="text-lg font-semibold">异议内容</legend>
-        <ReasonAndEvidence state={state} />
-      </fieldset>
-      <Submit pending={pending} />
+      <ObjectionContent state={state} pending={pending} />
     </form>
   );
 }

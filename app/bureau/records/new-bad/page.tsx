@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { PersonPicker } from '@/components/records/person-picker';
+import { PickAndFile } from '@/components/records/pick-and-file';
 import { RecordFilingForm } from '@/components/records/record-filing-form';
 import { getDb } from '@/db';
 import { loadStaffPicker } from '@/db/queries/practitioner-records';
@@ -29,22 +29,16 @@ export default async function NewBadRecordPage({ searchParams }: { searchParams:
       <p className="text-slate-700">
         根据日常监管工作实际录入（《遂宁市物业服务从业人员执业管理办法》第十四条）。录入即生效并在平台公开，同时通知所在企业并生成送达本人的告知书。
       </p>
-      <PersonPicker
+      <PickAndFile
         path="/bureau/records/new-bad"
         search={search}
         estates={picker.estates}
         results={picker.results}
         selected={picker.selected}
         scopeNote={actor.role === 'city' ? '可查找全市在岗且已审核登记的从业人员。' : `可查找${actor.districtName ?? '本辖区'}小区在岗且已审核登记的从业人员。`}
+        formHeading="第二步：填写记录"
+        renderForm={(practitionerId) => <RecordFilingForm action={enterBadRecordAction} mode="entry" practitionerId={practitionerId} today={today()} defaultIssuer={actor.organisationName ?? undefined} />}
       />
-      {picker.selected && (
-        <section aria-labelledby="form-heading" className="rounded-lg bg-white p-5 shadow-sm">
-          <h2 id="form-heading" className="mb-3 text-lg font-semibold">
-            第二步：填写记录
-          </h2>
-          <RecordFilingForm action={enterBadRecordAction} mode="entry" practitionerId={picker.selected.practitionerId} today={today()} defaultIssuer={actor.organisationName ?? undefined} />
-        </section>
-      )}
     </div>
   );
 }

@@ -1,22 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { PersonPicker } from '@/components/records/person-picker';
+import { PickAndFile } from '@/components/records/pick-and-file';
 import { RecordFilingForm } from '@/components/records/record-filing-form';
-import { getDb } from '@/db';
-import { getCurrentPolicy } from '@/db/queries/policy';
-import { loadStaffPicker } from '@/db/queries/practitioner-records';
 import { requireActor } from '@/lib/auth/actor';
 import { today } from '@/lib/clock';
-import { parseStaffSearch } from '@/lib/validation/records';
+import { loadFilingPicker } from '@/lib/records/load';
 import { fileGoodRecordAction } from '../actions';
 
 export const metadata: Metadata = { title: '登记优良信息', robots: { index: false } };
 
 export default async function NewGoodRecordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(['company'], '/company/records/new-good');
-  const { search, pid } = parseStaffSearch(await searchParams);
-  const db = getDb();
-  const [picker, { settings }] = await Promise.all([loadStaffPicker(db, actor, search, pid), getCurrentPolicy(db)]);
+  const { search, picker, settings } = await loadFilingPicker(actor, await searchParams);
   return (
     <div className="space-y-5">
       <p>
@@ -28,22 +23,16 @@ export default async function NewGoodRecordPage({ searchParams }: { searchParams
       <p className="text-slate-700">
         收到表彰或表扬文件、或发生从业表现突出事项后 {settings.goodRecordFilingDays} 日内录入并上传证明材料，由区县住建部门审核后记录（《遂宁市物业服务从业人员执业管理办法》第十二条）。
       </p>
-      <PersonPicker
+      <PickAndFile
         path="/company/records/new-good"
         search={search}
         estates={picker.estates}
         results={picker.results}
         selected={picker.selected}
         scopeNote="只能为本企业在岗且已审核登记的从业人员登记。"
+        formHeading="第二步：填写优良信息"
+        renderForm={(practitionerId) => <RecordFilingForm action={fileGoodRecordAction} mode="good" practitionerId={practitionerId} today={today()} limitDays={settings.goodRecordFilingDays} />}
       />
-      {picker.selected && (
-        <section aria-labelledby="form-heading" className="rounded-lg bg-white p-5 shadow-sm">
-          <h2 id="form-heading" className="mb-3 text-lg font-semibold">
-            第二步：填写优良信息
-          </h2>
-          <RecordFilingForm action={fileGoodRecordAction} mode="good" practitionerId={picker.selected.practitionerId} today={today()} limitDays={settings.goodRecordFilingDays} />
-        </section>
-      )}
     </div>
   );
 }
