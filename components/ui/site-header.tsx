@@ -21,6 +21,11 @@ export function SiteHeader({ query = '' }: { query?: string }) {
                   小区
                 </Link>
               </li>
+              <li>
+                <Link href="/objections" className="inline-flex min-h-11 items-center rounded px-3 hover:bg-white/15">
+                  信息异议
+                </Link>
+              </li>
             </ul>
           </nav>
         </div>

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db';
-import { cases, creditRecords } from '@/db/schema';
+import { cases, creditRecords, practitionerRecords } from '@/db/schema';
 import { OPEN_CASE_STATUSES } from '@/lib/domain/objections';
 
 /** What an objection about a record names as its subject (cases.subject_type). */
@@ -44,4 +44,20 @@ export function creditRecordCounts(on: string): SQL {
   return sql`(${creditRecords.status} = 'approved'
     and ${creditRecords.publishedOn} is not null and ${creditRecords.publishedOn} <= ${on}
     and (${creditRecords.publicUntil} is null or ${on} < ${creditRecords.publicUntil}))`;
+}
+
+/** Whether a tracking code belongs to an objection (any kind). */
+export async function isCaseCode(db: Queryable, code: string): Promise<boolean> {
+  const [row] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.trackingCode, code), eq(cases.kind, 'objection'))).limit(1);
+  return !!row;
+}
+
+/** Whether a code is the notice code of an entered staff record (the person's key to object to it). */
+export async function isStaffNoticeCode(db: Queryable, code: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: practitionerRecords.id })
+    .from(practitionerRecords)
+    .where(and(eq(practitionerRecords.noticeCode, code), eq(practitionerRecords.status, 'approved')))
+    .limit(1);
+  return !!row;
 }

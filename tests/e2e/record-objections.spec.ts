@@ -58,6 +58,16 @@ test('anyone objects to a published warning record with evidence (no JavaScript)
   const code = new URL(anon.url()).pathname.split('/').pop()!;
   await expect(anon.getByRole('status')).toContainText(code);
   await expect(anon.getByRole('region', { name: '异议信息' })).toContainText('企业信用记录');
+  // Someone holding the code on paper finds the case at /objections (spaces, dashes and lower case are fine).
+  await anon.goto('/objections');
+  await anon.getByLabel('查询码').fill('ZZZZ');
+  await anon.getByRole('button', { name: '查询' }).click();
+  await expect(anon.getByText('查询码为 12 位字母和数字')).toBeVisible();
+  await anon.getByLabel('查询码').fill(`${code.slice(0, 4).toLowerCase()}-${code.slice(4, 8)} ${code.slice(8)}`);
+  await anon.getByRole('button', { name: '查询' }).click();
+  await expect(anon).toHaveURL(new RegExp(`/objections/${code}$`));
+  await page.goto('/objections');
+  await expectNoAxeViolations(page);
   // 异议处理中 beside the record while the objection is open.
   await expect(anon.getByRole('region', { name: '异议的信用记录' })).toContainText('异议处理中');
   await expect(anon.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
