@@ -241,8 +241,11 @@ export async function reportWarning(
 // ---------------------------------------------------------------------------------------------------------
 // The bureau enters records itself
 
-/** The company and estate a bureau names, checked against its scope: the record must be one it will see. */
-async function entryTarget(db: Db, actor: Actor, companyId: string, projectId: string | null) {
+/**
+ * The company and estate a bureau names, checked against its scope (the record must be one it will see); then
+ * the optional evidence files, and the current policy.
+ */
+async function entryTarget(db: Db, actor: Actor, companyId: string, projectId: string | null, evidence: { uploads: FileUpload[] | undefined; label: string }) {
   const company = await getCompanyForEntry(db, actor, companyId);
   if (!company) return { ok: false as const, result: fail('NOT_FOUND', '未找到该企业，或该企业不在本辖区') };
   const estate = projectId ? await getEstate(db, projectId) : null;
@@ -252,7 +255,10 @@ async function entryTarget(db: Db, actor: Actor, companyId: string, projectId: s
   if (actor.role === 'district' && company.districtId !== actor.districtId && estate?.districtId !== actor.districtId) {
     return { ok: false as const, result: fieldError('projectId', '该企业不在本辖区注册，请选择其在本辖区服务的物业项目') };
   }
-  return { ok: true as const, company, estate };
+  const files = await cleanUploads(evidence.uploads, 'evidence', evidence.label, { required: false, max: CREDIT_EVIDENCE_MAX_FILES });
+  if (!files.ok) return files;
+  const policy = await getCurrentPolicy(db);
+  return { ok: true as const, company, estate, files: files.files, policy };
 }
 
 /** The columns of a record the bureau enters itself: confirmed and decided now, by it, under the current policy. */
@@ -294,12 +300,9 @@ export async function enterWarningRecord(
   const on = opts.today ?? clockToday();
   if (d.occurredOn > on) return fieldError('occurredOn', '发生日期不能晚于今天');
   if (d.decisionOn && d.decisionOn > on) return fieldError('decisionOn', '处罚决定日期不能晚于今天');
-  const target = await entryTarget(db, actor, d.companyId, d.projectId);
+  const target = await entryTarget(db, actor, d.companyId, d.projectId, { uploads: input.evidence, label: '证据材料' });
   if (!target.ok) return target.result;
-  const { company, estate } = target;
-  const files = await cleanUploads(input.evidence, 'evidence', '证据材料', { required: false, max: CREDIT_EVIDENCE_MAX_FILES });
-  if (!files.ok) return files.result;
-  const policy = await getCurrentPolicy(db);
+  const { company, estate, files, policy } = target;
   const publish = !d.isPenalty || d.publishNow;
   const window = publish ? creditWindow('warning', d.severity, on, policy.settings) : { minPublicUntil: null, publicUntil: null };
   const noticeCode = newTrackingCode();
@@ -322,7 +325,7 @@ export async function enterWarningRecord(
         ...enteredNow(actor, publish ? on : null, window, policy.version),
         noticeCode,
       });
-      await insertRecordEvidence(tx, rec.id, files.files, actor.userId);
+      await insertRecordEvidence(tx, rec.id, files, actor.userId);
       const text = warningNoticeText(
         { ...rec, companyName: company.name, projectName: estate?.name ?? null, severity: d.severity, points, issuer: rec.issuer },
         noticeCode,
@@ -369,12 +372,9 @@ export async function enterPerformanceRecord(
   const d = parsed.data;
   const on = opts.today ?? clockToday();
   if (d.occurredOn > on) return fieldError('occurredOn', '获得日期不能晚于今天');
-  const target = await entryTarget(db, actor, d.companyId, d.projectId);
+  const target = await entryTarget(db, actor, d.companyId, d.projectId, { uploads: input.evidence, label: '证明材料' });
   if (!target.ok) return target.result;
-  const { company, estate } = target;
-  const files = await cleanUploads(input.evidence, 'evidence', '证明材料', { required: false, max: CREDIT_EVIDENCE_MAX_FILES });
-  if (!files.ok) return files.result;
-  const policy = await getCurrentPolicy(db);
+  const { company, estate, files, policy } = target;
   const window = creditWindow('performance', null, on, policy.settings);
   const points = String(d.points);
 
@@ -390,7 +390,7 @@ export async function enterPerformanceRecord(
       points,
       ...enteredNow(actor, on, window, policy.version),
     });
-    await insertRecordEvidence(tx, rec.id, files.files, actor.userId);
+    await insertRecordEvidence(tx, rec.id, files, actor.userId);
     await audit(tx, actor, {
       action: 'credit.performance.entered',
       objectType: 'credit_record',
