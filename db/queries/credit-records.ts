@@ -519,18 +519,22 @@ export async function settleReportSubmission(tx: Queryable, recordId: string, st
     );
 }
 
-export async function insertRecordEvidence(
+type StoredFile = { content: Buffer; mime: string; sha256: string; filename: string };
+
+/** Files kept as attachments of one owner (a record's evidence, or a submission's files under the ids it names). */
+async function insertAttachments(
   tx: Queryable,
-  recordId: string,
-  files: { content: Buffer; mime: string; sha256: string; filename: string }[],
+  owner: { type: 'credit_record' | 'submission'; id: string },
+  files: (StoredFile & { id?: string; kind: string })[],
   uploadedBy: string,
 ) {
   if (files.length === 0) return;
   await tx.insert(attachments).values(
     files.map((f) => ({
-      ownerType: 'credit_record',
-      ownerId: recordId,
-      kind: 'evidence',
+      ...(f.id ? { id: f.id } : {}),
+      ownerType: owner.type,
+      ownerId: owner.id,
+      kind: f.kind,
       filename: f.filename,
       mime: f.mime,
       size: f.content.byteLength,
@@ -541,28 +545,18 @@ export async function insertRecordEvidence(
   );
 }
 
-/** A repair application's files, under the ids its payload already names. */
-export async function insertSubmissionFiles(
-  tx: Queryable,
-  submissionId: string,
-  files: { id: string; kind: string; content: Buffer; mime: string; sha256: string; filename: string }[],
-  uploadedBy: string,
-) {
-  if (files.length === 0) return;
-  await tx.insert(attachments).values(
-    files.map((f) => ({
-      id: f.id,
-      ownerType: 'submission',
-      ownerId: submissionId,
-      kind: f.kind,
-      filename: f.filename,
-      mime: f.mime,
-      size: f.content.byteLength,
-      sha256: f.sha256,
-      content: f.content,
-      uploadedBy,
-    })),
+export async function insertRecordEvidence(tx: Queryable, recordId: string, files: StoredFile[], uploadedBy: string) {
+  await insertAttachments(
+    tx,
+    { type: 'credit_record', id: recordId },
+    files.map((f) => ({ filename: f.filename, mime: f.mime, sha256: f.sha256, content: f.content, kind: 'evidence' })),
+    uploadedBy,
   );
+}
+
+/** A repair application's files, under the ids its payload already names. */
+export async function insertSubmissionFiles(tx: Queryable, submissionId: string, files: (StoredFile & { id: string; kind: string })[], uploadedBy: string) {
+  await insertAttachments(tx, { type: 'submission', id: submissionId }, files, uploadedBy);
 }
 
 export async function listRecordAttachments(db: Queryable, ownerType: 'credit_record' | 'submission', ownerId: string) {

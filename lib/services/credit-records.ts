@@ -15,7 +15,7 @@ import 'server-only';
  *
  * Each: parse → who → scope in the query (out of scope → NOT_FOUND, logged) → one transaction with its audit row.
  */
-import type { Db, Queryable } from '@/db';
+import type { Db, Queryable, Tx } from '@/db';
 import {
   companyServedEstate,
   confirmCreditRecordRow,
@@ -32,6 +32,7 @@ import {
   setCreditStatementRow,
   settleReportSubmission,
   type CreditRecordView,
+  type NewCreditRecord,
 } from '@/db/queries/credit-records';
 import { hasGreenChannel } from '@/db/queries/company-filing';
 import { getCurrentPolicy } from '@/db/queries/policy';
@@ -111,6 +112,43 @@ async function sendWarningNotice(
 // ---------------------------------------------------------------------------------------------------------
 // Reports
 
+/**
+ * A report waits as `submitted`: the record, its evidence and the submission the bureau works from (green-channel
+ * companies first), with its audit row, in one transaction.
+ */
+async function fileReport(
+  db: Db,
+  actor: Actor,
+  on: string,
+  report: {
+    record: Omit<NewCreditRecord, 'status' | 'receivedOn' | 'createdBy' | 'proposedPoints'> & { occurredOn: string; proposedPoints: string };
+    submission: { type: 'performance_record' | 'warning_record'; districtId: string | null };
+    files: Cleaned[];
+    action: string;
+    after: (rec: { id: string; projectId: string | null }) => Record<string, unknown>;
+  },
+): Promise<ActionResult<{ id: string }>> {
+  const { record, submission, files } = report;
+  const priority = (await hasGreenChannel(db, record.companyId, on)) ? 1 : 0;
+  return inTransaction(db, async (tx) => {
+    const rec = await insertCreditRecord(tx, { ...record, status: 'submitted', receivedOn: record.occurredOn, createdBy: actor.userId });
+    await insertRecordEvidence(tx, rec.id, files, actor.userId);
+    await insertSubmission(tx, {
+      type: submission.type,
+      companyId: record.companyId,
+      districtId: submission.districtId,
+      projectId: record.projectId ?? null,
+      subjectType: 'credit_record',
+      subjectId: rec.id,
+      payload: { type: record.type, occurredOn: record.occurredOn, proposedPoints: record.proposedPoints, severity: record.severity ?? null },
+      priority,
+      submittedBy: actor.userId,
+    });
+    await audit(tx, actor, { action: report.action, objectType: 'credit_record', objectId: rec.id, after: report.after(rec) });
+    return ok({ id: rec.id });
+  });
+}
+
 /** DW 8.1.3: the company reports a performance record of its own, with evidence; the bureau confirms the points. */
 export async function filePerformanceRecord(
   db: Db,
@@ -137,11 +175,8 @@ export async function filePerformanceRecord(
     requiredMessage: '请上传证明材料（表彰文件、通报、证书等的扫描件或照片）',
   });
   if (!files.ok) return files.result;
-  const districtId = estate?.districtId ?? company.districtId;
-  const priority = (await hasGreenChannel(db, company.id, on)) ? 1 : 0;
-
-  return inTransaction(db, async (tx) => {
-    const rec = await insertCreditRecord(tx, {
+  return fileReport(db, actor, on, {
+    record: {
       companyId: company.id,
       projectId: estate?.id ?? null,
       category: 'performance',
@@ -150,29 +185,11 @@ export async function filePerformanceRecord(
       description: d.description,
       issuer: d.issuer,
       proposedPoints: String(d.proposedPoints),
-      status: 'submitted',
-      receivedOn: d.occurredOn,
-      createdBy: actor.userId,
-    });
-    await insertRecordEvidence(tx, rec.id, files.files, actor.userId);
-    await insertSubmission(tx, {
-      type: 'performance_record',
-      companyId: company.id,
-      districtId,
-      projectId: estate?.id ?? null,
-      subjectType: 'credit_record',
-      subjectId: rec.id,
-      payload: { type: d.type, occurredOn: d.occurredOn, proposedPoints: String(d.proposedPoints), severity: null },
-      priority,
-      submittedBy: actor.userId,
-    });
-    await audit(tx, actor, {
-      action: 'credit.performance.filed',
-      objectType: 'credit_record',
-      objectId: rec.id,
-      after: { companyId: company.id, projectId: rec.projectId, type: d.type, occurredOn: d.occurredOn, proposedPoints: d.proposedPoints, evidenceFiles: files.files.length },
-    });
-    return ok({ id: rec.id });
+    },
+    submission: { type: 'performance_record', districtId: estate?.districtId ?? company.districtId },
+    files: files.files,
+    action: 'credit.performance.filed',
+    after: (rec) => ({ companyId: company.id, projectId: rec.projectId, type: d.type, occurredOn: d.occurredOn, proposedPoints: d.proposedPoints, evidenceFiles: files.files.length }),
   });
 }
 
@@ -202,10 +219,8 @@ export async function reportWarning(
   });
   if (!files.ok) return files.result;
   const companyId = estate.currentCompanyId;
-  const priority = (await hasGreenChannel(db, companyId, on)) ? 1 : 0;
-
-  return inTransaction(db, async (tx) => {
-    const rec = await insertCreditRecord(tx, {
+  return fileReport(db, actor, on, {
+    record: {
       companyId,
       projectId: estate.id,
       category: 'warning',
@@ -214,38 +229,23 @@ export async function reportWarning(
       description: d.description,
       severity: d.severity,
       proposedPoints: String(d.proposedPoints),
-      status: 'submitted',
       reportedBy: actor.organisationId,
-      receivedOn: d.occurredOn,
-      createdBy: actor.userId,
-    });
-    await insertRecordEvidence(tx, rec.id, files.files, actor.userId);
-    await insertSubmission(tx, {
-      type: 'warning_record',
-      companyId,
-      districtId: estate.districtId,
-      projectId: estate.id,
-      subjectType: 'credit_record',
-      subjectId: rec.id,
-      payload: { type: d.type, occurredOn: d.occurredOn, proposedPoints: String(d.proposedPoints), severity: d.severity },
-      priority,
-      submittedBy: actor.userId,
-    });
-    await audit(tx, actor, {
-      action: 'credit.warning.reported',
-      objectType: 'credit_record',
-      objectId: rec.id,
-      after: { companyId, projectId: estate.id, type: d.type, occurredOn: d.occurredOn, severity: d.severity, proposedPoints: d.proposedPoints, evidenceFiles: files.files.length },
-    });
-    return ok({ id: rec.id });
+    },
+    submission: { type: 'warning_record', districtId: estate.districtId },
+    files: files.files,
+    action: 'credit.warning.reported',
+    after: () => ({ companyId, projectId: estate.id, type: d.type, occurredOn: d.occurredOn, severity: d.severity, proposedPoints: d.proposedPoints, evidenceFiles: files.files.length }),
   });
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // The bureau enters records itself
 
-/** The company and estate a bureau names, checked against its scope: the record must be one it will see. */
-async function entryTarget(db: Db, actor: Actor, companyId: string, projectId: string | null) {
+/**
+ * The company and estate a bureau names, checked against its scope (the record must be one it will see); then
+ * the optional evidence files, and the current policy.
+ */
+async function entryTarget(db: Db, actor: Actor, companyId: string, projectId: string | null, evidence: { uploads: FileUpload[] | undefined; label: string }) {
   const company = await getCompanyForEntry(db, actor, companyId);
   if (!company) return { ok: false as const, result: fail('NOT_FOUND', '未找到该企业，或该企业不在本辖区') };
   const estate = projectId ? await getEstate(db, projectId) : null;
@@ -255,7 +255,31 @@ async function entryTarget(db: Db, actor: Actor, companyId: string, projectId: s
   if (actor.role === 'district' && company.districtId !== actor.districtId && estate?.districtId !== actor.districtId) {
     return { ok: false as const, result: fieldError('projectId', '该企业不在本辖区注册，请选择其在本辖区服务的物业项目') };
   }
-  return { ok: true as const, company, estate };
+  const files = await cleanUploads(evidence.uploads, 'evidence', evidence.label, { required: false, max: CREDIT_EVIDENCE_MAX_FILES });
+  if (!files.ok) return files;
+  const policy = await getCurrentPolicy(db);
+  return { ok: true as const, company, estate, files: files.files, policy };
+}
+
+/** The columns of a record the bureau enters itself: confirmed and decided now, by it, under the current policy. */
+function enteredNow(
+  actor: Actor,
+  publishedOn: string | null,
+  window: { minPublicUntil: string | null; publicUntil: string | null },
+  policyVersion: number,
+) {
+  return {
+    status: 'approved' as const,
+    confirmedAt: new Date(),
+    publishedOn,
+    minPublicUntil: window.minPublicUntil,
+    publicUntil: window.publicUntil,
+    reportedBy: actor.organisationId,
+    decidedBy: actor.userId,
+    decidedAt: new Date(),
+    policyVersion: policyRef(policyVersion),
+    createdBy: actor.userId,
+  };
 }
 
 /**
@@ -276,12 +300,9 @@ export async function enterWarningRecord(
   const on = opts.today ?? clockToday();
   if (d.occurredOn > on) return fieldError('occurredOn', '发生日期不能晚于今天');
   if (d.decisionOn && d.decisionOn > on) return fieldError('decisionOn', '处罚决定日期不能晚于今天');
-  const target = await entryTarget(db, actor, d.companyId, d.projectId);
+  const target = await entryTarget(db, actor, d.companyId, d.projectId, { uploads: input.evidence, label: '证据材料' });
   if (!target.ok) return target.result;
-  const { company, estate } = target;
-  const files = await cleanUploads(input.evidence, 'evidence', '证据材料', { required: false, max: CREDIT_EVIDENCE_MAX_FILES });
-  if (!files.ok) return files.result;
-  const policy = await getCurrentPolicy(db);
+  const { company, estate, files, policy } = target;
   const publish = !d.isPenalty || d.publishNow;
   const window = publish ? creditWindow('warning', d.severity, on, policy.settings) : { minPublicUntil: null, publicUntil: null };
   const noticeCode = newTrackingCode();
@@ -301,19 +322,10 @@ export async function enterWarningRecord(
         severity: d.severity,
         isPenalty: d.isPenalty,
         decisionOn: d.isPenalty ? d.decisionOn : null,
-        status: 'approved',
-        confirmedAt: new Date(),
-        publishedOn: publish ? on : null,
-        minPublicUntil: window.minPublicUntil,
-        publicUntil: window.publicUntil,
-        reportedBy: actor.organisationId,
-        decidedBy: actor.userId,
-        decidedAt: new Date(),
+        ...enteredNow(actor, publish ? on : null, window, policy.version),
         noticeCode,
-        policyVersion: policyRef(policy.version),
-        createdBy: actor.userId,
       });
-      await insertRecordEvidence(tx, rec.id, files.files, actor.userId);
+      await insertRecordEvidence(tx, rec.id, files, actor.userId);
       const text = warningNoticeText(
         { ...rec, companyName: company.name, projectName: estate?.name ?? null, severity: d.severity, points, issuer: rec.issuer },
         noticeCode,
@@ -360,12 +372,9 @@ export async function enterPerformanceRecord(
   const d = parsed.data;
   const on = opts.today ?? clockToday();
   if (d.occurredOn > on) return fieldError('occurredOn', '获得日期不能晚于今天');
-  const target = await entryTarget(db, actor, d.companyId, d.projectId);
+  const target = await entryTarget(db, actor, d.companyId, d.projectId, { uploads: input.evidence, label: '证明材料' });
   if (!target.ok) return target.result;
-  const { company, estate } = target;
-  const files = await cleanUploads(input.evidence, 'evidence', '证明材料', { required: false, max: CREDIT_EVIDENCE_MAX_FILES });
-  if (!files.ok) return files.result;
-  const policy = await getCurrentPolicy(db);
+  const { company, estate, files, policy } = target;
   const window = creditWindow('performance', null, on, policy.settings);
   const points = String(d.points);
 
@@ -379,18 +388,9 @@ export async function enterPerformanceRecord(
       description: d.description,
       issuer: d.issuer,
       points,
-      status: 'approved',
-      confirmedAt: new Date(),
-      publishedOn: on,
-      minPublicUntil: window.minPublicUntil,
-      publicUntil: window.publicUntil,
-      reportedBy: actor.organisationId,
-      decidedBy: actor.userId,
-      decidedAt: new Date(),
-      policyVersion: policyRef(policy.version),
-      createdBy: actor.userId,
+      ...enteredNow(actor, on, window, policy.version),
     });
-    await insertRecordEvidence(tx, rec.id, files.files, actor.userId);
+    await insertRecordEvidence(tx, rec.id, files, actor.userId);
     await audit(tx, actor, {
       action: 'credit.performance.entered',
       objectType: 'credit_record',
@@ -404,13 +404,54 @@ export async function enterPerformanceRecord(
 // ---------------------------------------------------------------------------------------------------------
 // The bureau's decisions
 
-/** A record in the bureau's scope, or the NOT_FOUND answer (an existing record out of scope is logged). */
-async function recordForBureau(db: Db, actor: Actor, id: string): Promise<CreditRecordView | null> {
+/** A record in the actor's scope, or null for NOT_FOUND (an existing record out of scope is logged). */
+export async function recordInScope(db: Db, actor: Actor, id: string): Promise<CreditRecordView | null> {
   const rec = await getCreditRecordInScope(db, actor, id);
   if (!rec && (await creditRecordExists(db, id))) {
     await audit(db, actor, { action: 'access.out_of_scope', objectType: 'credit_record', objectId: id });
   }
   return rec;
+}
+
+/** A reported record still waiting, at the version the reviewer saw, or the answer that says why not. */
+async function pendingRecord(
+  db: Db,
+  actor: Actor,
+  id: string,
+  expectedVersion: number,
+): Promise<{ ok: true; rec: CreditRecordView } | { ok: false; result: ActionResult<never> }> {
+  const rec = await recordInScope(db, actor, id);
+  if (!rec) return { ok: false, result: fail('NOT_FOUND') };
+  if (rec.status !== 'submitted') return { ok: false, result: fail('CONFLICT', DECIDED_BY_OTHER) };
+  if (rec.version !== expectedVersion) return { ok: false, result: fail('CONFLICT', '该记录已更新，请刷新后重新审核') };
+  return { ok: true, rec };
+}
+
+/**
+ * One change to a record, in one transaction: the guarded update (nothing updated → CONFLICT with `lost`), any
+ * further steps, then its audit row.
+ */
+async function changeRecord<Row, R>(
+  db: Db,
+  actor: Actor,
+  id: string,
+  change: {
+    update: (tx: Tx) => Promise<Row | null | undefined>;
+    lost: string;
+    then?: (tx: Tx) => Promise<void>;
+    action: string;
+    before: Record<string, unknown>;
+    after: (done: Row) => Record<string, unknown>;
+    result: R;
+  },
+): Promise<ActionResult<R>> {
+  return inTransaction(db, async (tx) => {
+    const done = await change.update(tx);
+    if (!done) throw new LostRace(change.lost);
+    await change.then?.(tx);
+    await audit(tx, actor, { action: change.action, objectType: 'credit_record', objectId: id, before: change.before, after: change.after(done) });
+    return ok(change.result);
+  });
 }
 
 /**
@@ -428,10 +469,9 @@ export async function confirmCreditRecord(
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'credit.confirm')) return fail('FORBIDDEN');
   const d = parsed.data;
-  const rec = await recordForBureau(db, actor, d.id);
-  if (!rec) return fail('NOT_FOUND');
-  if (rec.status !== 'submitted') return fail('CONFLICT', DECIDED_BY_OTHER);
-  if (rec.version !== d.expectedVersion) return fail('CONFLICT', '该记录已更新，请刷新后重新审核');
+  const pending = await pendingRecord(db, actor, d.id, d.expectedVersion);
+  if (!pending.ok) return pending.result;
+  const { rec } = pending;
   if (rec.category !== 'performance' && rec.category !== 'warning') return fail('CONFLICT', '基本信用信息不需要确认分值');
   const severity = rec.category === 'warning' ? (d.severity ?? rec.severity) : null;
   if (rec.category === 'warning' && !severity) return fieldError('severity', '请选择情节轻重');
@@ -442,31 +482,30 @@ export async function confirmCreditRecord(
   const points = String(d.points);
 
   try {
-    return await inTransaction(db, async (tx) => {
-      const done = await confirmCreditRecordRow(tx, rec.id, d.expectedVersion, {
-        points,
-        severity,
-        publishedOn: on,
-        minPublicUntil: window.minPublicUntil,
-        publicUntil: window.publicUntil,
-        policyVersion: policyRef(policy.version),
-        decidedBy: actor.userId,
-        noticeCode,
-      });
-      if (!done) throw new LostRace(DECIDED_BY_OTHER);
-      await settleReportSubmission(tx, rec.id, 'approved', null, actor.userId);
-      if (rec.category === 'warning' && noticeCode && severity) {
-        const text = warningNoticeText({ ...rec, severity, points, publishedOn: on, ...window }, noticeCode, policy.settings);
-        await sendWarningNotice(tx, actor, rec, text);
-      }
-      await audit(tx, actor, {
-        action: 'credit.record.confirmed',
-        objectType: 'credit_record',
-        objectId: rec.id,
-        before: { status: rec.status, version: rec.version, proposedPoints: rec.proposedPoints, severity: rec.severity },
-        after: { status: done.status, points, severity, publishedOn: on, minPublicUntil: window.minPublicUntil, publicUntil: window.publicUntil, policyVersion: done.policyVersion, noticeCode },
-      });
-      return ok({ id: rec.id, noticeCode });
+    return await changeRecord(db, actor, rec.id, {
+      update: (tx) =>
+        confirmCreditRecordRow(tx, rec.id, d.expectedVersion, {
+          points,
+          severity,
+          publishedOn: on,
+          minPublicUntil: window.minPublicUntil,
+          publicUntil: window.publicUntil,
+          policyVersion: policyRef(policy.version),
+          decidedBy: actor.userId,
+          noticeCode,
+        }),
+      lost: DECIDED_BY_OTHER,
+      then: async (tx) => {
+        await settleReportSubmission(tx, rec.id, 'approved', null, actor.userId);
+        if (rec.category === 'warning' && noticeCode && severity) {
+          const text = warningNoticeText({ ...rec, severity, points, publishedOn: on, ...window }, noticeCode, policy.settings);
+          await sendWarningNotice(tx, actor, rec, text);
+        }
+      },
+      action: 'credit.record.confirmed',
+      before: { status: rec.status, version: rec.version, proposedPoints: rec.proposedPoints, severity: rec.severity },
+      after: (done) => ({ status: done.status, points, severity, publishedOn: on, minPublicUntil: window.minPublicUntil, publicUntil: window.publicUntil, policyVersion: done.policyVersion, noticeCode }),
+      result: { id: rec.id, noticeCode },
     });
   } catch (e) {
     if (isUniqueViolation(e)) return fail('CONFLICT', '提交未成功，请重新提交');
@@ -481,22 +520,17 @@ export async function rejectCreditRecord(db: Db, actor: Actor | null, input: unk
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'credit.confirm')) return fail('FORBIDDEN');
   const d = parsed.data;
-  const rec = await recordForBureau(db, actor, d.id);
-  if (!rec) return fail('NOT_FOUND');
-  if (rec.status !== 'submitted') return fail('CONFLICT', DECIDED_BY_OTHER);
-  if (rec.version !== d.expectedVersion) return fail('CONFLICT', '该记录已更新，请刷新后重新审核');
-  return inTransaction(db, async (tx) => {
-    const done = await rejectCreditRecordRow(tx, rec.id, d.expectedVersion, d.reason, actor.userId);
-    if (!done) throw new LostRace(DECIDED_BY_OTHER);
-    await settleReportSubmission(tx, rec.id, 'rejected', d.reason, actor.userId);
-    await audit(tx, actor, {
-      action: 'credit.record.rejected',
-      objectType: 'credit_record',
-      objectId: rec.id,
-      before: { status: rec.status, version: rec.version },
-      after: { status: done.status, reason: d.reason },
-    });
-    return ok({ id: rec.id });
+  const pending = await pendingRecord(db, actor, d.id, d.expectedVersion);
+  if (!pending.ok) return pending.result;
+  const { rec } = pending;
+  return changeRecord(db, actor, rec.id, {
+    update: (tx) => rejectCreditRecordRow(tx, rec.id, d.expectedVersion, d.reason, actor.userId),
+    lost: DECIDED_BY_OTHER,
+    then: (tx) => settleReportSubmission(tx, rec.id, 'rejected', d.reason, actor.userId),
+    action: 'credit.record.rejected',
+    before: { status: rec.status, version: rec.version },
+    after: (done) => ({ status: done.status, reason: d.reason }),
+    result: { id: rec.id },
   });
 }
 
@@ -512,7 +546,7 @@ export async function publishPenalty(
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'credit.warning.enter')) return fail('FORBIDDEN');
   const d = parsed.data;
-  const rec = await recordForBureau(db, actor, d.id);
+  const rec = await recordInScope(db, actor, d.id);
   if (!rec) return fail('NOT_FOUND');
   if (!rec.isPenalty || rec.status !== 'approved' || rec.publishedOn || !rec.severity || !rec.decisionOn) {
     return fail('CONFLICT', '该记录不是待公布的行政处罚信息，或已经公布');
@@ -522,22 +556,19 @@ export async function publishPenalty(
   const policy = await getCurrentPolicy(db);
   const window = creditWindow('warning', rec.severity, on, policy.settings);
   const late = on > penaltyPublishBy(rec.decisionOn, policy.settings);
-  return inTransaction(db, async (tx) => {
-    const done = await publishCreditRecordRow(tx, rec.id, d.expectedVersion, {
-      publishedOn: on,
-      minPublicUntil: window.minPublicUntil,
-      publicUntil: window.publicUntil,
-      policyVersion: policyRef(policy.version),
-    });
-    if (!done) throw new LostRace('该处罚信息已由他人公布');
-    await audit(tx, actor, {
-      action: 'credit.penalty.published',
-      objectType: 'credit_record',
-      objectId: rec.id,
-      before: { publishedOn: null, version: rec.version },
-      after: { publishedOn: on, minPublicUntil: window.minPublicUntil, publicUntil: window.publicUntil, policyVersion: done.policyVersion, late },
-    });
-    return ok({ id: rec.id, publishedOn: on, late });
+  return changeRecord(db, actor, rec.id, {
+    update: (tx) =>
+      publishCreditRecordRow(tx, rec.id, d.expectedVersion, {
+        publishedOn: on,
+        minPublicUntil: window.minPublicUntil,
+        publicUntil: window.publicUntil,
+        policyVersion: policyRef(policy.version),
+      }),
+    lost: '该处罚信息已由他人公布',
+    action: 'credit.penalty.published',
+    before: { publishedOn: null, version: rec.version },
+    after: (done) => ({ publishedOn: on, minPublicUntil: window.minPublicUntil, publicUntil: window.publicUntil, policyVersion: done.policyVersion, late }),
+    result: { id: rec.id, publishedOn: on, late },
   });
 }
 
@@ -551,23 +582,16 @@ export async function setRecordStatement(db: Db, actor: Actor | null, input: unk
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'record.statement') || !actor.companyId) return fail('FORBIDDEN');
   const d = parsed.data;
-  const rec = await getCreditRecordInScope(db, actor, d.id);
-  if (!rec) {
-    if (await creditRecordExists(db, d.id)) await audit(db, actor, { action: 'access.out_of_scope', objectType: 'credit_record', objectId: d.id });
-    return fail('NOT_FOUND');
-  }
+  const rec = await recordInScope(db, actor, d.id);
+  if (!rec) return fail('NOT_FOUND');
   if (rec.status !== 'approved') return fieldError('statement', '只能对已确认的信用记录发表声明', 'CONFLICT');
   const statement = d.statement === '' ? null : d.statement;
-  return inTransaction(db, async (tx) => {
-    const done = await setCreditStatementRow(tx, rec.id, actor.companyId!, statement);
-    if (!done) throw new LostRace('该记录状态已变化，请刷新后再试');
-    await audit(tx, actor, {
-      action: 'credit.statement.set',
-      objectType: 'credit_record',
-      objectId: rec.id,
-      before: { statement: rec.statement },
-      after: { statement },
-    });
-    return ok({ id: rec.id, statement });
+  return changeRecord(db, actor, rec.id, {
+    update: (tx) => setCreditStatementRow(tx, rec.id, actor.companyId!, statement),
+    lost: '该记录状态已变化，请刷新后再试',
+    action: 'credit.statement.set',
+    before: { statement: rec.statement },
+    after: () => ({ statement }),
+    result: { id: rec.id, statement },
   });
 }

@@ -12,9 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '@/db';
 import { hasGreenChannel } from '@/db/queries/company-filing';
 import {
-  creditRecordExists,
   findOpenRepair,
-  getCreditRecordInScope,
   insertSubmissionFiles,
   lockCreditRecord,
   markRepairedRow,
@@ -28,7 +26,7 @@ import { can, type Actor } from '@/lib/auth/policy';
 import { today as clockToday } from '@/lib/clock';
 import { repairDecideBy, repairRefusal, type CreditRecordFacts, type Severity } from '@/lib/domain/records';
 import { repairApplicationSchema, repairDecisionSchema } from '@/lib/validation/credit';
-import { cleanUploads, CREDIT_EVIDENCE_MAX_FILES, type FileUpload } from './credit-records';
+import { cleanUploads, CREDIT_EVIDENCE_MAX_FILES, recordInScope, type FileUpload } from './credit-records';
 import { inTransaction, isUniqueViolation, LostRace, Rollback } from './errors';
 
 export const OPEN_REPAIR_MESSAGE = '该记录已有一份信用修复申请正在审核，请等待审核结果';
@@ -68,11 +66,8 @@ export async function applyForRepair(
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'credit.repair.apply') || !actor.companyId) return fail('FORBIDDEN');
   const d = parsed.data;
-  const rec = await getCreditRecordInScope(db, actor, d.recordId);
-  if (!rec) {
-    if (await creditRecordExists(db, d.recordId)) await audit(db, actor, { action: 'access.out_of_scope', objectType: 'credit_record', objectId: d.recordId });
-    return fail('NOT_FOUND');
-  }
+  const rec = await recordInScope(db, actor, d.recordId);
+  if (!rec) return fail('NOT_FOUND');
   const on = opts.today ?? clockToday();
   const policy = await getCurrentPolicy(db);
   const refusal = repairRefusal(facts(rec), on, policy.settings);
