@@ -9,7 +9,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db';
-import { attachments, companies, creditRecords, notices, organisations, projects, regions, serviceContracts, submissions } from '@/db/schema';
+import { attachments, companies, creditRecords, documents, notices, organisations, projects, regions, serviceContracts, submissions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import type { CreditRecordFacts, Severity } from '@/lib/domain/records';
 import { creditRecordCounts, creditRecordIsPublic, recordsUnderObjection } from './record-flags';
@@ -569,7 +569,7 @@ export async function listRecordAttachments(db: Queryable, ownerType: 'credit_re
 
 export async function insertRecordNotice(
   tx: Queryable,
-  n: { companyId: string; districtId: string | null; recordId: string; title: string; body: string; createdBy: string },
+  n: { companyId: string; districtId: string | null; recordId: string; title: string; body: string; createdBy: string; code: string },
 ) {
   await tx.insert(notices).values({
     kind: 'record_notice',
@@ -580,6 +580,15 @@ export async function insertRecordNotice(
     relatedType: 'credit_record',
     relatedId: n.recordId,
     createdBy: n.createdBy,
+  });
+  // The printed notice's verification row (as for staff records): what `/verify/[code]` may confirm.
+  await tx.insert(documents).values({
+    code: n.code,
+    kind: 'record_notice',
+    subjectType: 'credit_record',
+    subjectId: n.recordId,
+    summary: { title: n.title },
+    issuedBy: n.createdBy,
   });
 }
 

@@ -105,8 +105,9 @@ async function sendWarningNotice(
   actor: Actor,
   rec: { id: string; companyId: string; districtId: string | null },
   text: { title: string; body: string },
+  code: string,
 ) {
-  await insertRecordNotice(tx, { companyId: rec.companyId, districtId: rec.districtId, recordId: rec.id, title: text.title, body: text.body, createdBy: actor.userId });
+  await insertRecordNotice(tx, { companyId: rec.companyId, districtId: rec.districtId, recordId: rec.id, title: text.title, body: text.body, createdBy: actor.userId, code });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -331,7 +332,7 @@ export async function enterWarningRecord(
         noticeCode,
         policy.settings,
       );
-      await sendWarningNotice(tx, actor, { id: rec.id, companyId: company.id, districtId: estate?.districtId ?? company.districtId }, text);
+      await sendWarningNotice(tx, actor, { id: rec.id, companyId: company.id, districtId: estate?.districtId ?? company.districtId }, text, noticeCode);
       await audit(tx, actor, {
         action: 'credit.warning.entered',
         objectType: 'credit_record',
@@ -499,7 +500,7 @@ export async function confirmCreditRecord(
         await settleReportSubmission(tx, rec.id, 'approved', null, actor.userId);
         if (rec.category === 'warning' && noticeCode && severity) {
           const text = warningNoticeText({ ...rec, severity, points, publishedOn: on, ...window }, noticeCode, policy.settings);
-          await sendWarningNotice(tx, actor, rec, text);
+          await sendWarningNotice(tx, actor, rec, text, noticeCode);
         }
       },
       action: 'credit.record.confirmed',

@@ -136,6 +136,8 @@ describe.each(DRIVERS)('company credit records (%s)', (driver) => {
     expect(notices[0]!.body).toContain('异议');
     expect(notices[0]!.body).toContain('信用修复');
     expect(notices[0]!.body).toContain('2025-04-10');
+    // …and the printed notice's verification row under the same code.
+    expect(await n(sql`select count(*)::int as n from documents where kind = 'record_notice' and subject_type = 'credit_record' and subject_id = ${id} and code = ${String(s.notice_code)}`)).toBe(1);
     expect(await n(sql`select count(*)::int as n from submissions where subject_id = ${id} and type = 'warning_record' and status = 'approved'`)).toBe(1);
     expect(await n(sql`select count(*)::int as n from audit_events where action = 'credit.record.confirmed' and object_id = ${id}`)).toBe(1);
 
