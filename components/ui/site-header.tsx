@@ -23,7 +23,7 @@ export function SiteHeader({ query = '' }: { query?: string }) {
               </li>
               <li>
                 <Link href="/objections" className="inline-flex min-h-11 items-center rounded px-3 hover:bg-white/15">
-                  信息异议
+                  异议查询
                 </Link>
               </li>
             </ul>

@@ -115,6 +115,7 @@ test('an objection filed without JavaScript shows 异议处理中 until the dist
 
   // The district of the estate verifies and corrects.
   await signIn(page, 'chuanshan');
+  await expect(page).toHaveURL(/\/bureau$/);
   await page.getByRole('navigation').getByRole('link', { name: '信息异议' }).click();
   await page.getByRole('link', { name: person.name }).first().click();
   await page.getByRole('button', { name: '开始核实' }).click();

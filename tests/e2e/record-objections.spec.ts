@@ -92,6 +92,7 @@ test('anyone objects to a published warning record with evidence (no JavaScript)
 
   // The district of the estate verifies and corrects the points, publicly.
   await signIn(page, 'chuanshan');
+  await expect(page).toHaveURL(/\/bureau$/);
   await page.getByRole('navigation').getByRole('link', { name: '信息异议' }).click();
   await page.getByLabel('异议类别').selectOption({ label: '企业信用记录' });
   await page.getByRole('button', { name: '筛选' }).click();
