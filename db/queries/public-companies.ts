@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db';
 import { companies, projects, regions, serviceContracts } from '@/db/schema';
 import { today as clockToday } from '@/lib/clock';
+import { hasGreenChannel } from './company-filing';
 import { listPublicCreditRecords, type PublicCreditRecord } from './credit-records';
 import { getCurrentPolicy } from './policy';
 import { likePattern, textMatch } from './search';
@@ -137,6 +138,8 @@ export interface PublicCompanyProfile {
   creditRecords: PublicCreditRecord[];
   /** The date the records were read for. */
   asOf: string;
+  /** CQ 三.(五): flagged for 3 clean years; its submissions come first in every review queue. */
+  greenChannel: boolean;
 }
 
 /**
@@ -194,13 +197,17 @@ export async function getPublicCompany(db: Queryable, uscc: string, opts: { toda
   }
   const on = opts.today ?? clockToday();
   const policy = await getCurrentPolicy(db);
-  const creditRecords = await listPublicCreditRecords(db, c.id, on, policy.settings.publishMinorWarnings);
+  const [creditRecords, greenChannel] = await Promise.all([
+    listPublicCreditRecords(db, c.id, on, policy.settings.publishMinorWarnings),
+    hasGreenChannel(db, c.id, on),
+  ]);
   const { id: _id, ...pub } = c;
   return {
     ...pub,
     filingStatus: 'approved',
     creditRecords,
     asOf: on,
+    greenChannel,
     estates: estates.map((e) => ({
       ...e,
       contractStart: periods.get(e.id)?.start ?? null,

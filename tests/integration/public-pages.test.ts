@@ -115,6 +115,25 @@ describe.each(DRIVERS)('public company and estate pages on the demo city (%s)', 
     }
   });
 
+  it('the profile shows the green-channel flag (CQ 三.(五)) of a flagged company on the day asked, and of no other', async () => {
+    const db = t.handle.db;
+    const on = '2026-11-01';
+    const [flagged] = await rows<{ uscc: string; since: string }>(
+      sql`select c.uscc, f.since::text as since from companies c join company_flags f on f.company_id = c.id and f.flag = 'green_channel'
+          where c.filing_status = 'approved' and f.since <= ${on} and (f.until is null or f.until >= ${on}) order by c.uscc limit 1`,
+    );
+    const [plain] = await rows<{ uscc: string }>(
+      sql`select c.uscc from companies c where c.filing_status = 'approved'
+          and not exists (select 1 from company_flags f where f.company_id = c.id and f.flag = 'green_channel') order by c.uscc limit 1`,
+    );
+    expect(flagged && plain).toBeTruthy();
+    expect((await getPublicCompany(db, flagged!.uscc, { today: on }))!.greenChannel).toBe(true);
+    // Before the flag's start it is not shown.
+    const before = new Date(Date.parse(flagged!.since) - 86_400_000).toISOString().slice(0, 10);
+    expect((await getPublicCompany(db, flagged!.uscc, { today: before }))!.greenChannel).toBe(false);
+    expect((await getPublicCompany(db, plain!.uscc, { today: on }))!.greenChannel).toBe(false);
+  });
+
   it('a company profile has the basic information and the estates it serves, with their contract period', async () => {
     const db = t.handle.db;
     const p = await getPublicCompany(db, demo.uscc);
