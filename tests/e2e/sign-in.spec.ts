@@ -160,6 +160,8 @@ test('changing the password ends every session; the new password works and the o
   await page.getByLabel('再次输入新密码').fill('short');
   await page.getByRole('button', { name: '修改密码' }).click();
   await expect(page.getByText('新密码至少 12 位')).toBeVisible();
+  // React resets the form when the refused action settles; under load that can land after the next fill, so wait for it.
+  await expect(page.getByLabel('当前密码')).toHaveValue('');
 
   await page.getByLabel('当前密码').fill('suining-demo-2026');
   await page.getByLabel('新密码', { exact: true }).fill('NewPassword2026');
