@@ -134,13 +134,6 @@ export function displayValue(field: PolicyField, value: unknown): string {
   return String(round(value * (field.scale ?? 1)));
 }
 
-/** The same value with its unit, for the version history. */
-export function displayWithUnit(field: PolicyField, value: unknown): string {
-  const v = displayValue(field, value);
-  if (field.kind === 'boolean' || !field.unit) return v;
-  return field.unit === '%' ? `${v} %` : `${v} ${field.unit}`;
-}
-
 export type PolicyCheck = { ok: true; settings: CreditPolicy } | { ok: false; fieldErrors: Record<string, string[]> };
 
 /**
@@ -217,6 +210,8 @@ export interface PolicyChange {
   label: string;
   from: string;
   to: string;
+  /** Shown once after both values ("100 → 120 人次"). */
+  unit: string;
 }
 
 /** The settings that differ between two versions, in form order, as shown in the history. */
@@ -226,7 +221,7 @@ export function policyChanges(before: unknown, after: unknown): PolicyChange[] {
     const a = getSetting(before, f.path);
     const b = getSetting(after, f.path);
     if (a === b) continue;
-    changes.push({ path: f.path, label: f.label, from: a === undefined ? '（无）' : displayWithUnit(f, a), to: displayWithUnit(f, b) });
+    changes.push({ path: f.path, label: f.label, from: a === undefined ? '（无）' : displayValue(f, a), to: displayValue(f, b), unit: f.unit });
   }
   return changes;
 }

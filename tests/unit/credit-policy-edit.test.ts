@@ -124,9 +124,9 @@ describe('credit policy: what changed between versions', () => {
     after.bond.minShareOfAnnualFees = 0.07;
     after.publishMinorWarnings = true;
     expect(policyChanges(defaultCreditPolicy, after)).toEqual([
-      { path: 'associationCommendationsPerYear', label: '行业协会表彰每年上限', from: '100 人次', to: '120 人次' },
-      { path: 'bond.minShareOfAnnualFees', label: '不低于一年物业服务费的', from: '5 %', to: '7 %' },
-      { path: 'publishMinorWarnings', label: '公开轻微警示记录', from: '否', to: '是' },
+      { path: 'associationCommendationsPerYear', label: '行业协会表彰每年上限', from: '100', to: '120', unit: '人次' },
+      { path: 'bond.minShareOfAnnualFees', label: '不低于一年物业服务费的', from: '5', to: '7', unit: '%' },
+      { path: 'publishMinorWarnings', label: '公开轻微警示记录', from: '否', to: '是', unit: '' },
     ]);
     expect(policyChanges(defaultCreditPolicy, clone())).toEqual([]);
   });
