@@ -1,0 +1,26 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getDb } from '@/db';
+import { formObject } from '@/lib/actions/form-data';
+import { getActor } from '@/lib/auth/actor';
+import { savePolicyVersion } from '@/lib/services/credit-policy';
+
+export interface PolicyFormState {
+  message?: string;
+  conflict?: boolean;
+  fieldErrors?: Record<string, string[]>;
+  /** What was sent, flat by field name, to refill the form after an error. */
+  values?: Record<string, string>;
+  saved?: number;
+}
+
+export async function savePolicyAction(_prev: PolicyFormState, fd: FormData): Promise<PolicyFormState> {
+  const values: Record<string, string> = {};
+  for (const [k, v] of fd.entries()) if (typeof v === 'string' && !k.startsWith('$ACTION')) values[k] = v;
+  const { reason, baseVersion, ...settings } = formObject(fd);
+  const result = await savePolicyVersion(getDb(), await getActor(), { settings, reason, baseVersion });
+  if (!result.ok) return { message: result.message, conflict: result.code === 'CONFLICT', fieldErrors: result.fieldErrors, values };
+  revalidatePath('/bureau/policy');
+  return { saved: result.data.version };
+}
