@@ -15,16 +15,6 @@ import { recordObjectionScope } from './record-objections';
 
 const isObjection = and(eq(cases.kind, 'objection'), eq(cases.subjectType, 'practitioner'))!;
 
-/** The person of this keyed ID hash, with what the form's name and phone are compared against. */
-export async function findPersonByIdHash(db: Queryable, idNumberHash: string) {
-  const [row] = await db
-    .select({ id: practitioners.id, name: practitioners.name, mobile: practitioners.mobile, idNumberMasked: practitioners.idNumberMasked })
-    .from(practitioners)
-    .where(eq(practitioners.idNumberHash, idNumberHash))
-    .limit(1);
-  return row ?? null;
-}
-
 /**
  * Who handles an objection on this person: the employment that is current, else pending, else the latest one
  * that ended (the estate gives the district). Null when the person never had an employment (the city handles it).

@@ -3,6 +3,26 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db';
 import { attachments, certificates, companies, employments, practitioners, projects, submissions } from '@/db/schema';
+import type { PractitionerFields } from './practitioner-review';
+
+/**
+ * The one look-up of a person by the keyed hash of the ID number (entry, moves, objections): the caller checks
+ * what it needs (name, mobile, status) and shows nothing but the mask.
+ */
+export async function findPersonByIdHash(db: Queryable, idNumberHash: string) {
+  const [row] = await db
+    .select({
+      id: practitioners.id,
+      name: practitioners.name,
+      mobile: practitioners.mobile,
+      status: practitioners.status,
+      idNumberMasked: practitioners.idNumberMasked,
+    })
+    .from(practitioners)
+    .where(eq(practitioners.idNumberHash, idNumberHash))
+    .limit(1);
+  return row ?? null;
+}
 
 /** Where a person of this ID hash stands: nobody sees the person's data from this, only the path to take. */
 export async function findPractitionerStanding(db: Queryable, idNumberHash: string) {
@@ -29,23 +49,11 @@ export async function getProjectForEntry(db: Queryable, projectId: string) {
   return row ?? null;
 }
 
-export interface NewPractitioner {
+/** A new person: the SN 7 fields plus the protected forms of the ID number. */
+export interface NewPractitioner extends PractitionerFields {
   idNumberEnc: string;
   idNumberHash: string;
   idNumberMasked: string;
-  name: string;
-  gender: string;
-  birthDate: string;
-  ethnicity: string;
-  nativePlace: string;
-  politicalStatus: string;
-  mobile: string;
-  school: string | null;
-  major: string | null;
-  education: string;
-  skills: string | null;
-  hiredOn: string;
-  labourContractOn: string;
 }
 
 /** Null when the ID number was entered at the same moment by someone else (the unique hash decides). */

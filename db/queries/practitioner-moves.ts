@@ -83,16 +83,6 @@ export async function getCurrentJob(db: Queryable, practitionerId: string): Prom
   return row ?? null;
 }
 
-/** A person by keyed ID hash: only what the receiving company needs to know to choose its path. */
-export async function findPersonByHash(db: Queryable, idNumberHash: string) {
-  const [row] = await db
-    .select({ id: practitioners.id, name: practitioners.name, status: practitioners.status, idNumberMasked: practitioners.idNumberMasked })
-    .from(practitioners)
-    .where(eq(practitioners.idNumberHash, idNumberHash))
-    .limit(1);
-  return row ?? null;
-}
-
 /** One of the company's estates (it serves it now), with its district. */
 export async function getCompanyProject(db: Queryable, companyId: string, projectId: string) {
   const [row] = await db

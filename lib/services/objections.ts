@@ -15,7 +15,6 @@ import type { Db } from '@/db';
 import {
   evidenceHashes,
   findObjectionHandlers,
-  findPersonByIdHash,
   getObjectionInScope,
   insertEvidence,
   insertObjection,
@@ -24,6 +23,7 @@ import {
   setPersonValue,
   updateObjection,
 } from '@/db/queries/objections';
+import { findPersonByIdHash } from '@/db/queries/practitioner-entry';
 import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import { can, type Actor } from '@/lib/auth/policy';

@@ -23,7 +23,6 @@ import {
   endEmployment,
   findMoveInScope,
   findOpenPersonSubmission,
-  findPersonByHash,
   findTransferForConsent,
   getCompanyProject,
   getCurrentJob,
@@ -31,6 +30,7 @@ import {
   lockPractitioner,
   updateOpenSubmission,
 } from '@/db/queries/practitioner-moves';
+import { findPersonByIdHash } from '@/db/queries/practitioner-entry';
 import { setPractitionerStatus, settlePendingEmployment } from '@/db/queries/practitioner-review';
 import { insertSubmission, type SubmissionRow } from '@/db/queries/submissions';
 import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
@@ -128,7 +128,7 @@ async function findNewJobPerson(
   if (v.labourContractOn > on) return fieldError('labourContractOn', '劳动合同签订日期不能晚于今天');
   const project = await getCompanyProject(db, a.companyId!, v.projectId);
   if (!project) return fieldError('projectId', '只能为本企业在管的项目办理');
-  const person = await findPersonByHash(db, hashIdNumber(v.idNumber, opts.keys ?? idKeysFrom(env())));
+  const person = await findPersonByIdHash(db, hashIdNumber(v.idNumber, opts.keys ?? idKeysFrom(env())));
   if (!person || person.name !== v.name) return fieldError('idNumber', `未找到姓名与身份证号码相符的${sought}；新入行人员请办理入职登记`);
   return ok({ project, person });
 }

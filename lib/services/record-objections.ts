@@ -16,7 +16,8 @@ import 'server-only';
  * audit rows, or explain why it stands. An optimistic lock on the case lets one of two handlers win.
  */
 import type { Db } from '@/db';
-import { evidenceHashes, findPersonByIdHash, getPersonValues, insertEvidence, updateObjection } from '@/db/queries/objections';
+import { evidenceHashes, getPersonValues, insertEvidence, updateObjection } from '@/db/queries/objections';
+import { findPersonByIdHash } from '@/db/queries/practitioner-entry';
 import { getCurrentPolicy } from '@/db/queries/policy';
 import {
   correctCreditRecord,
