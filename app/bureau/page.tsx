@@ -41,7 +41,7 @@ export default async function BureauHome({ searchParams }: { searchParams: Promi
         </dl>
       </section>
       <PendingRecords pending={records.pending} late={records.late} />
-      <CreditDeadlines actor={actor} published={typeof sp.published === 'string' ? sp.published : null} publishError={typeof sp.publishError === 'string' ? sp.publishError : null} />
+      <CreditDeadlines actor={actor} settings={settings} published={typeof sp.published === 'string' ? sp.published : null} publishError={typeof sp.publishError === 'string' ? sp.publishError : null} />
       <section aria-labelledby="districts-heading" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="districts-heading" className="mb-3 text-lg font-semibold">
           {actor.role === 'city' ? '各区县' : '本辖区'}

@@ -138,8 +138,8 @@ export interface PublicCompanyProfile {
   creditRecords: PublicCreditRecord[];
   /** The date the records were read for. */
   asOf: string;
-  /** CQ 三.(五): flagged for 3 clean years; its submissions come first in every review queue. */
-  greenChannel: boolean;
+  /** CQ 三.(五): flagged after the policy's clean years (named here); its submissions come first in every review queue. Null when not flagged. */
+  greenChannel: { cleanYears: number } | null;
 }
 
 /**
@@ -207,7 +207,7 @@ export async function getPublicCompany(db: Queryable, uscc: string, opts: { toda
     filingStatus: 'approved',
     creditRecords,
     asOf: on,
-    greenChannel,
+    greenChannel: greenChannel ? { cleanYears: policy.settings.greenChannelCleanYears } : null,
     estates: estates.map((e) => ({
       ...e,
       contractStart: periods.get(e.id)?.start ?? null,

@@ -127,11 +127,11 @@ describe.each(DRIVERS)('public company and estate pages on the demo city (%s)', 
           and not exists (select 1 from company_flags f where f.company_id = c.id and f.flag = 'green_channel') order by c.uscc limit 1`,
     );
     expect(flagged && plain).toBeTruthy();
-    expect((await getPublicCompany(db, flagged!.uscc, { today: on }))!.greenChannel).toBe(true);
+    expect((await getPublicCompany(db, flagged!.uscc, { today: on }))!.greenChannel).toEqual({ cleanYears: 3 });
     // Before the flag's start it is not shown.
     const before = new Date(Date.parse(flagged!.since) - 86_400_000).toISOString().slice(0, 10);
-    expect((await getPublicCompany(db, flagged!.uscc, { today: before }))!.greenChannel).toBe(false);
-    expect((await getPublicCompany(db, plain!.uscc, { today: on }))!.greenChannel).toBe(false);
+    expect((await getPublicCompany(db, flagged!.uscc, { today: before }))!.greenChannel).toBeNull();
+    expect((await getPublicCompany(db, plain!.uscc, { today: on }))!.greenChannel).toBeNull();
   });
 
   it('a company profile has the basic information and the estates it serves, with their contract period', async () => {

@@ -2,9 +2,9 @@ import Link from 'next/link';
 import { PenaltyDeadlines, penaltyRows } from '@/components/credit/penalty-deadlines';
 import { getDb } from '@/db';
 import { listRepairQueue, listUnpublishedPenalties } from '@/db/queries/credit-records';
-import { getCurrentPolicy } from '@/db/queries/policy';
 import { submissionScope } from '@/db/queries/submissions';
 import type { Actor } from '@/lib/auth/policy';
+import type { CreditPolicy } from '@/lib/domain/credit-policy';
 import { today } from '@/lib/clock';
 import { repairIsOverdue } from '@/lib/domain/records';
 import { publishPenaltyAction } from '../credit/actions';
@@ -13,11 +13,22 @@ import { publishPenaltyAction } from '../credit/actions';
  * The bureau dashboard's credit deadlines (SPEC §3, §3.7): administrative penalties close to or past their
  * 7-working-day publication deadline, with "发布"; credit-repair applications past their 3-working-day decision date.
  */
-export async function CreditDeadlines({ actor, published, publishError }: { actor: Actor; published: string | null; publishError: string | null }) {
+export async function CreditDeadlines({
+  actor,
+  settings,
+  published,
+  publishError,
+}: {
+  actor: Actor;
+  /** The current policy, read once by the dashboard. */
+  settings: CreditPolicy;
+  published: string | null;
+  publishError: string | null;
+}) {
   const db = getDb();
   const on = today();
-  const [policy, penalties, repairs] = await Promise.all([getCurrentPolicy(db), listUnpublishedPenalties(db, actor), listRepairQueue(db, submissionScope(actor))]);
-  const urgent = penaltyRows(penalties, on, policy.settings).filter((r) => r.state === 'due-soon' || r.state === 'overdue');
+  const [penalties, repairs] = await Promise.all([listUnpublishedPenalties(db, actor), listRepairQueue(db, submissionScope(actor))]);
+  const urgent = penaltyRows(penalties, on, settings).filter((r) => r.state === 'due-soon' || r.state === 'overdue');
   const lateRepairs = repairs.filter((s) => repairIsOverdue(s.decideBy, on)).length;
   return (
     <section aria-labelledby="penalties-heading" className="rounded-lg bg-white p-5 shadow-sm">
@@ -25,7 +36,7 @@ export async function CreditDeadlines({ actor, published, publishError }: { acto
         信用信息期限
       </h2>
       <p className="mb-3 text-sm text-slate-600">
-        即将到期或已逾期的行政处罚公布（决定之日起 {policy.settings.penaltyPublicationWorkingDays} 个工作日内公布）。
+        即将到期或已逾期的行政处罚公布（决定之日起 {settings.penaltyPublicationWorkingDays} 个工作日内公布）。
         {penalties.length > urgent.length && `另有 ${penalties.length - urgent.length} 项未到期。`}
       </p>
       {published && (

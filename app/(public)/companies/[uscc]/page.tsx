@@ -3,7 +3,6 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db';
-import { getCurrentPolicy } from '@/db/queries/policy';
 import { getPublicCompany } from '@/db/queries/public-companies';
 import { env } from '@/lib/env';
 import { formatDate, formatNumber } from '@/lib/format';
@@ -15,7 +14,6 @@ export const dynamic = 'force-dynamic';
 type Params = Promise<{ uscc: string }>;
 
 const load = cache((uscc: string) => getPublicCompany(getDb(), uscc));
-const loadPolicy = cache(() => getCurrentPolicy(getDb()));
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const company = await load((await params).uscc);
@@ -35,7 +33,6 @@ function capital(wan: string) {
 export default async function CompanyPage({ params }: { params: Params }) {
   const company = await load((await params).uscc);
   if (!company) notFound();
-  const greenChannelYears = (await loadPolicy()).settings.greenChannelCleanYears;
   const url = `${env().siteUrl}/companies/${company.uscc}`;
   const facts: [string, React.ReactNode][] = [
     ['统一社会信用代码', <span key="u" className="font-mono">{company.uscc}</span>],
@@ -83,7 +80,7 @@ export default async function CompanyPage({ params }: { params: Params }) {
       <h1 className="text-2xl font-bold">{company.name}</h1>
       {company.greenChannel && (
         <p className="rounded-lg border border-emerald-300 bg-emerald-50 px-4 py-3 text-emerald-950">
-          <strong>绿色通道企业</strong>：连续 {greenChannelYears} 年无警示信用记录，各类申请优先办理（重庆市物业服务“效能、诚信、品牌”建设 三.(五)）。
+          <strong>绿色通道企业</strong>：连续 {company.greenChannel.cleanYears} 年无警示信用记录，各类申请优先办理（重庆市物业服务“效能、诚信、品牌”建设 三.(五)）。
         </p>
       )}
 
