@@ -10,6 +10,8 @@ export default async function BureauLayout({ children }: { children: React.React
   if (can(actor, 'submission.decide')) nav.push({ href: '/bureau/staff', label: '从业人员审核' });
   if (can(actor, 'record.decide')) nav.push({ href: '/bureau/records', label: '人员奖惩记录' });
   if (can(actor, 'credit.confirm')) nav.push({ href: '/bureau/credit', label: '企业信用记录' });
+  if (can(actor, 'rating.enter')) nav.push({ href: '/bureau/ratings', label: '季度评定' });
+  if (can(actor, 'rating.enter')) nav.push({ href: '/bureau/evaluations', label: '年度评价' });
   if (can(actor, 'objection.handle')) nav.push({ href: '/bureau/objections', label: '信息异议' });
   if (can(actor, 'project.oversee')) nav.push({ href: '/bureau/roster', label: '名册完整性' });
   if (can(actor, 'company.filing.decide')) nav.push({ href: '/bureau/filings', label: '企业备案审核' });

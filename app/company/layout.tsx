@@ -12,6 +12,7 @@ export default async function CompanyLayout({ children }: { children: React.Reac
         { href: '/company/moves', label: '人员变动' },
         { href: '/company/records', label: '人员奖惩记录' },
         { href: '/company/credit', label: '企业信用记录' },
+        { href: '/company/evaluations', label: '信用评价' },
         { href: '/company/objections', label: '信息异议' },
         { href: '/company/staff/import', label: '名册导入' },
       ]}>
