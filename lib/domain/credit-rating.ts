@@ -143,9 +143,12 @@ export function rectificationUntil(publishedOn: string, p: Pick<CreditPolicy, 'r
   return addCalendarDays(publishedOn, p.rectificationDays);
 }
 
-/** A failed or refused rectification bans the company from the market for N years, from the decision (DW 14). */
+/**
+ * A failed or refused rectification bans the company from the market for N years from the decision (DW 14).
+ * Like every list date out, the result is the first day the ban no longer applies.
+ */
 export function marketBanUntil(decidedOn: string, p: Pick<CreditPolicy, 'marketBanYears'>): string {
-  return addCalendarDays(addMonths(decidedOn, 12 * p.marketBanYears), -1);
+  return addMonths(decidedOn, 12 * p.marketBanYears);
 }
 
 // ---------------------------------------------------------------------------------------------------------
