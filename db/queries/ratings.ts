@@ -2,7 +2,7 @@ import 'server-only';
 /**
  * Quarterly estate ratings (DW 10, 12, 14): the district's table, the city's publication, the rectification
  * periods that three 差 open, and the market ban they can end in. Ratings stay internal until the quarter is
- * published: every public read joins `rating_publications` (see `publishedEstateRatings`).
+ * published: every public read joins `rating_publications` (getPublicProject in db/queries/public-projects.ts).
  */
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db';
@@ -362,25 +362,4 @@ export async function activeMarketBan(db: Queryable, companyId: string, on: stri
     .orderBy(desc(listEntries.until))
     .limit(1);
   return row ?? null;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Public reads
-
-/** An estate's ratings of published quarters only, newest first (unpublished results stay internal). */
-export async function publishedEstateRatings(db: Queryable, projectId: string, limit = 8) {
-  return db
-    .select({
-      year: estateRatings.year,
-      quarter: estateRatings.quarter,
-      rating: estateRatings.rating,
-      score: estateRatings.inspectionScore,
-      companyName: companies.name,
-    })
-    .from(estateRatings)
-    .innerJoin(ratingPublications, and(eq(ratingPublications.year, estateRatings.year), eq(ratingPublications.quarter, estateRatings.quarter)))
-    .innerJoin(companies, eq(companies.id, estateRatings.companyId))
-    .where(eq(estateRatings.projectId, projectId))
-    .orderBy(desc(estateRatings.year), desc(estateRatings.quarter))
-    .limit(limit);
 }
