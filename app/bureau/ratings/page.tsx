@@ -134,13 +134,15 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
               ))}
             </tbody>
           </table>
-          {publication ? (
-            <p className="text-slate-700">
-              {label}评定结果已于 {formatDateTime(publication.publishedAt)} 由{publication.publishedByName ?? '市住建局'}发布。
-            </p>
-          ) : can(actor, 'rating.publish') ? (
-            <PublishForm quarter={quarterKey(q)} quarterLabel={label} complete={allRated >= allTotal} />
-          ) : null}
+          {can(actor, 'rating.publish') && (
+            <PublishForm
+              key={quarterKey(q)}
+              quarter={quarterKey(q)}
+              quarterLabel={label}
+              complete={allRated >= allTotal}
+              publishedNote={publication ? `${label}评定结果已于 ${formatDateTime(publication.publishedAt)} 由${publication.publishedByName ?? '市住建局'}发布。` : null}
+            />
+          )}
         </section>
       )}
 

@@ -3,7 +3,18 @@
 import { useActionState } from 'react';
 import { publishQuarterAction, type PublishFormState } from './actions';
 
-export function PublishForm({ quarter, quarterLabel, complete }: { quarter: string; quarterLabel: string; complete: boolean }) {
+export function PublishForm({
+  quarter,
+  quarterLabel,
+  complete,
+  publishedNote,
+}: {
+  quarter: string;
+  quarterLabel: string;
+  complete: boolean;
+  /** Set once the quarter is published: shown instead of the button (after this user's own publication, its result). */
+  publishedNote: string | null;
+}) {
   const [state, action, pending] = useActionState<PublishFormState, FormData>(publishQuarterAction, {});
   if (state.published) {
     const t = state.published.triggered;
@@ -13,6 +24,7 @@ export function PublishForm({ quarter, quarterLabel, complete }: { quarter: stri
       </p>
     );
   }
+  if (publishedNote) return <p className="text-slate-700">{publishedNote}</p>;
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="quarter" value={quarter} />
