@@ -4,7 +4,7 @@ import 'server-only';
  * periods that three 差 open, and the market ban they can end in. Ratings stay internal until the quarter is
  * published: every public read joins `rating_publications` (getPublicProject in db/queries/public-projects.ts).
  */
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db';
 import { companies, companyFlags, estateRatings, listEntries, projects, ratingPublications, regions, serviceContracts, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
@@ -246,24 +246,6 @@ export async function insertFlag(
 ) {
   const [row] = await tx.insert(companyFlags).values(f).returning();
   return row;
-}
-
-/** A flag of a run still in force on a date (the guard against a second flag for the same run). */
-export async function flagInForce(tx: Queryable, f: { companyId: string; projectId: string; flag: FlagKind }, on: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ id: companyFlags.id })
-    .from(companyFlags)
-    .where(
-      and(
-        eq(companyFlags.companyId, f.companyId),
-        eq(companyFlags.projectId, f.projectId),
-        eq(companyFlags.flag, f.flag),
-        lte(companyFlags.since, on),
-        or(isNull(companyFlags.until), gte(companyFlags.until, on)),
-      ),
-    )
-    .limit(1);
-  return !!row;
 }
 
 /** End a company's flag for an estate (key supervision ends with the inspection): until = the day. */

@@ -19,7 +19,6 @@ import {
   endFlags,
   estatesForRating,
   extendCompanyBan,
-  flagInForce,
   getPublication,
   getRectificationInScope,
   insertFlag,
@@ -212,7 +211,7 @@ export async function publishQuarter(db: Db, actor: Actor | null, input: unknown
           });
           await insertFlag(tx, { ...key, flag, reason: `${name}连续三次评定为“优秀”（DW 14）：${DW14_CONSEQUENCES.优秀.join('；')}`, since: on, until });
         } else if (run.rating === '良好') {
-          if (await flagInForce(tx, { ...key, flag }, on)) continue;
+          // No guard needed: threeInARow triggers once per run of three, and a quarter is published once.
           await insertFlag(tx, { ...key, flag, reason: `${name}${period}连续三次评定为“良好”（DW 14）：${DW14_CONSEQUENCES.良好.join('；')}`, since: on, until: addMonths(on, 12) });
         } else {
           if ((await openEntriesOf(tx, { ...key, rule: 'DW14-three-poor' })).length > 0) continue;
