@@ -91,6 +91,15 @@ test('the rectification list shows estates in their rectification period with th
   await page.goto('/bureau/ratings/rectifications');
   await expect(page.getByRole('heading', { name: '整改期项目复查' })).toBeVisible();
   await expect(page.getByText(/剩余 \d+ 天|已逾期 \d+ 天/).first()).toBeVisible();
-  await expect(page.getByRole('button', { name: '记录复查结果' }).first()).toBeVisible();
   await axe(page);
+  // A note too short is refused at the field; nothing is decided (the entry stays in the list).
+  const first = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: '记录复查结果' }) }).first();
+  const estate = (await first.getByRole('heading').textContent())!;
+  await first.getByRole('radio', { name: '整改合格' }).check();
+  await first.getByLabel('复查情况').fill('好');
+  await first.getByRole('button', { name: '记录复查结果' }).click();
+  await expect(first.getByText('复查情况至少 4 个字')).toBeVisible();
+  await expect(first.getByLabel('复查情况')).toHaveAttribute('aria-invalid', 'true');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: estate })).toBeVisible();
 });
