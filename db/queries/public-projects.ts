@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db';
-import { companies, disclosureBoards, projects, regions, serviceContracts } from '@/db/schema';
+import { companies, disclosureBoards, estateRatings, projects, ratingPublications, regions, serviceContracts } from '@/db/schema';
 import { clampPage, type Paged, type StreetOption } from './public-companies';
 import { textMatch } from './search';
 import { isUuid } from '@/lib/validation/ids';
@@ -196,6 +196,8 @@ export interface PublicProject {
   company: { uscc: string; name: string } | null;
   contract: { startDate: string; endDate: string } | null;
   board: PublicBoard | null;
+  /** Quarterly ratings (DW 10, 12) of published quarters only, newest first: unpublished results stay internal. */
+  ratings: { year: number; quarter: number; rating: '优秀' | '良好' | '差' }[];
 }
 
 function chinaDate(d: Date): string {
@@ -229,7 +231,7 @@ export async function getPublicProject(db: Queryable, id: string): Promise<Publi
     .where(eq(projects.id, id))
     .limit(1);
   if (!p) return null;
-  const [contracts, boards] = await Promise.all([
+  const [contracts, boards, ratings] = await Promise.all([
     p.currentCompanyId
       ? db
           .select({ startDate: serviceContracts.startDate, endDate: serviceContracts.endDate })
@@ -250,6 +252,13 @@ export async function getPublicProject(db: Queryable, id: string): Promise<Publi
       .where(eq(disclosureBoards.projectId, p.id))
       .orderBy(desc(disclosureBoards.version))
       .limit(1),
+    db
+      .select({ year: estateRatings.year, quarter: estateRatings.quarter, rating: estateRatings.rating })
+      .from(estateRatings)
+      .innerJoin(ratingPublications, and(eq(ratingPublications.year, estateRatings.year), eq(ratingPublications.quarter, estateRatings.quarter)))
+      .where(eq(estateRatings.projectId, p.id))
+      .orderBy(desc(estateRatings.year), desc(estateRatings.quarter))
+      .limit(8),
   ]);
   const b = boards[0];
   let board: PublicBoard | null = null;
@@ -268,6 +277,7 @@ export async function getPublicProject(db: Queryable, id: string): Promise<Publi
     // The contract is shown with its company, so only when that company is public.
     contract: companyUscc ? (contracts[0] ?? null) : null,
     board,
+    ratings,
   };
 }
 

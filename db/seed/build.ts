@@ -2065,6 +2065,25 @@ export function buildDemo(opts: BuildOptions): DemoData {
     userRow('street', 'street', { organisationId: orgId.street.get(committeeProject.street.id), districtId: committeeProject.districtId }),
   ];
 
+  // DW 14 (二): three 良好 in a row → priority in grade upgrade and awards (a flag, no list entry). Made last so
+  // that the ids drawn above stay as they were.
+  for (const p of rated) {
+    const rows = ratingsByProject.get(p.id)!;
+    const i = [0, 1].find((k) => rows.slice(k, k + 3).every((r) => r.rating === '良好' && r.companyId === rows[k + 2].companyId));
+    if (i === undefined) continue;
+    const q3 = QUARTERS[i + 2];
+    flags.push({
+      id: uuid(),
+      companyId: rows[i + 2].companyId,
+      projectId: p.id,
+      flag: 'upgrade_priority',
+      reason: `${p.name}${quarterLabel(i)}至${quarterLabel(i + 2)}连续三次评定为“良好”（DW 14）：优先晋升信用等级；评先评优时在同等条件下优先考虑；服务的物业项目可参加上级优秀小区的评选`,
+      since: q3.published,
+      until: addYears(q3.published, 1),
+      createdAt: at(q3.published, 9),
+    });
+  }
+
   data.facts = {
     seed,
     referenceDate: REF,
@@ -2133,6 +2152,7 @@ export function checkInvariants(d: DemoData, policy: CreditPolicy = defaultCredi
   };
   if (streaks('差') < 2) fail('fewer than 2 estates rated 差 three times in a row');
   if (streaks('优秀') < 3) fail('fewer than 3 estates rated 优秀 three times in a row');
+  if (!d.companyFlags.some((f) => f.flag === 'upgrade_priority')) fail('no upgrade-priority flag for three 良好 in a row');
   if (d.users.length !== DEMO_USERNAMES.length) fail('demo users missing');
   for (const b of d.disclosureBoards) if (!(b.data as { updatedOn?: string }).updatedOn) fail('board without updatedOn');
 }

@@ -24,6 +24,7 @@ import {
   type FilingPayload,
   type FilingType,
 } from '@/db/queries/company-filing';
+import { activeMarketBan } from '@/db/queries/ratings';
 import { decideSubmission, findByIdempotencyKey } from '@/db/queries/submissions';
 import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
@@ -256,6 +257,8 @@ export async function decideFiling(
     if (company.bannedUntil && company.bannedUntil >= on) {
       return fieldError('decision', `该企业处于市场禁入期（至 ${company.bannedUntil}），不得准予备案`);
     }
+    const ban = await activeMarketBan(db, company.id, on);
+    if (ban) return fieldError('decision', `该企业因整改不合格被列入黑榜市场禁入（DW 第十四条，至 ${ban.until ?? '另行通知'}），不得准予备案`);
     if (filing.type === 'company_filing' && (await usccTakenByOther(db, payload!.uscc, company.id))) {
       return fieldError('decision', '该统一社会信用代码已由其他企业使用，不能准予备案，请退回企业核对');
     }

@@ -21,6 +21,7 @@ import {
   setProjectCompany,
   updateContractLocked,
 } from '@/db/queries/contracts';
+import { activeMarketBan } from '@/db/queries/ratings';
 import { getCurrentPolicy } from '@/db/queries/policy';
 import { insertSubmission } from '@/db/queries/submissions';
 import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
@@ -64,6 +65,8 @@ async function standingProblem(db: Db, companyId: string, today: string): Promis
   const c = await getCompanyStanding(db, companyId);
   if (!c) return '未找到企业信息';
   if (c.bannedUntil && c.bannedUntil >= today) return `企业处于物业服务市场禁入期（至 ${c.bannedUntil}），不能承接新项目`;
+  const ban = await activeMarketBan(db, companyId, today);
+  if (ban) return `企业因整改不合格被列入黑榜市场禁入（DW 第十四条，至 ${ban.until ?? '另行通知'}），不能登记新的物业服务合同`;
   if (c.filingStatus !== 'approved') return '企业备案尚未通过，不能登记物业服务合同（ZJ 7：先备案，后承接项目）';
   return null;
 }

@@ -10,6 +10,7 @@ import { today } from '@/lib/clock';
 import { first } from '../../_components/list-params';
 import { DisclosureBoard } from '../_components/disclosure-board';
 import { StaffSection } from '../_components/staff-section';
+import { RatingBadge } from '@/components/ratings/rating-badge';
 import { loadProject } from './load';
 
 export const dynamic = 'force-dynamic';
@@ -124,6 +125,24 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
           ))}
         </dl>
       </section>
+
+      {p.ratings.length > 0 && (
+        <section aria-labelledby="ratings-heading" className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
+          <h2 id="ratings-heading" className="mb-3 text-lg font-semibold">
+            季度评定
+          </h2>
+          <ul className="flex flex-wrap gap-3" data-testid="estate-ratings">
+            {p.ratings.map((r) => (
+              <li key={`${r.year}Q${r.quarter}`} className="rounded border border-slate-200 px-3 py-2">
+                <span className="mr-2 text-sm text-slate-700">
+                  {r.year}年第{r.quarter}季度
+                </span>
+                <RatingBadge rating={r.rating} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <StaffSection projectId={p.id} staff={staff} />
 

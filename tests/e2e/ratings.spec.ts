@@ -1,0 +1,105 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { expectSignedInAs, signIn } from './helpers';
+
+async function axe(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+const countOf = async (page: Page) => {
+  const text = (await page.getByTestId('rating-count').textContent())!;
+  const m = /已评定 (\d+) \/ (\d+)/.exec(text)!;
+  return { rated: Number(m[1]), total: Number(m[2]) };
+};
+
+test('船山区 enters the quarter’s scores in one table, the city publishes, and the quarter becomes read-only', async ({ page, browser }) => {
+  await signIn(page, 'chuanshan');
+  await expectSignedInAs(page, '/bureau');
+  await page.getByRole('link', { name: '季度评定' }).click();
+  await expect(page.getByRole('heading', { name: '住宅小区季度评定' })).toBeVisible();
+  // The latest unpublished quarter opens by default.
+  await expect(page.getByLabel('季度', { exact: true })).toHaveValue('2026Q4');
+  await expect(page.getByRole('heading', { name: '2026年第4季度检查得分' })).toBeVisible();
+  const { rated: rated0, total } = await countOf(page);
+  expect(rated0).toBe(0);
+  expect(total).toBeGreaterThan(20);
+  await axe(page);
+
+  const inputs = page.getByRole('textbox', { name: /检查得分$/ });
+  const first = inputs.nth(0);
+  const second = inputs.nth(1);
+  await expect(first).toHaveAttribute('inputmode', 'decimal');
+  const firstName = (await first.getAttribute('aria-label')) ?? (await page.locator(`label[for="${await first.getAttribute('id')}"]`).textContent())!;
+
+  // One wrong row: nothing is saved, the error is at the field.
+  await first.fill('101');
+  await second.fill('70');
+  await page.getByRole('button', { name: '保存评定' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '未保存任何得分' })).toContainText('检查得分应在 0 至 100 分之间');
+  await expect(first).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('检查得分应在 0 至 100 分之间').first()).toBeVisible();
+  await page.reload();
+  expect((await countOf(page)).rated).toBe(0);
+
+  // Keyboard entry: Tab moves down the score column.
+  await inputs.nth(0).click();
+  await page.keyboard.type('92.5');
+  await page.keyboard.press('Tab');
+  await expect(inputs.nth(1)).toBeFocused();
+  await page.keyboard.type('70');
+  await page.getByRole('button', { name: '保存评定' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toHaveText('已保存：2 个项目的得分已更新。');
+  await page.reload();
+  expect(await countOf(page)).toEqual({ rated: 2, total });
+  await expect(page.getByRole('row', { name: new RegExp(firstName.replace(' 检查得分', '')) }).getByText('优秀')).toBeVisible();
+
+  // Without JavaScript the table still saves (a plain form POST through the server action).
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await noJs.newPage();
+  await signIn(plain, 'chuanshan');
+  await plain.goto('/bureau/ratings');
+  await plain.getByRole('textbox', { name: /检查得分$/ }).nth(2).fill('80');
+  await plain.getByRole('button', { name: '保存评定' }).click();
+  await plain.goto('/bureau/ratings');
+  expect((await countOf(plain)).rated).toBe(3);
+  await noJs.close();
+
+  // The city sees each district's completeness and publishes the quarter.
+  const cityContext = await browser.newContext();
+  const city = await cityContext.newPage();
+  await signIn(city, 'city');
+  await expectSignedInAs(city, '/bureau');
+  await city.goto('/bureau/ratings?q=2026Q4');
+  const progress = city.getByTestId('rating-progress');
+  await expect(progress.getByRole('row', { name: /船山区/ })).toContainText(`3 / ${total}`);
+  await axe(city);
+  await city.getByRole('button', { name: '发布2026年第4季度评定结果' }).click();
+  await expect(city.getByRole('status').filter({ hasText: '已发布' })).toContainText('已发布2026年第4季度评定结果（3 个项目）');
+  await cityContext.close();
+
+  // Published: read-only for the district.
+  await page.reload();
+  await expect(page.getByText('2026年第4季度评定结果已发布，不能再修改。')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: /检查得分$/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '保存评定' })).toHaveCount(0);
+});
+
+test('the rectification list shows estates in their rectification period with the days left', async ({ page }) => {
+  await signIn(page, 'city');
+  await expectSignedInAs(page, '/bureau');
+  await page.goto('/bureau/ratings/rectifications');
+  await expect(page.getByRole('heading', { name: '整改期项目复查' })).toBeVisible();
+  await expect(page.getByText(/剩余 \d+ 天|已逾期 \d+ 天/).first()).toBeVisible();
+  await axe(page);
+  // A note too short is refused at the field; nothing is decided (the entry stays in the list).
+  const first = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: '记录复查结果' }) }).first();
+  const estate = (await first.getByRole('heading').textContent())!;
+  await first.getByRole('radio', { name: '整改合格' }).check();
+  await first.getByLabel('复查情况').fill('好');
+  await first.getByRole('button', { name: '记录复查结果' }).click();
+  await expect(first.getByText('复查情况至少 4 个字')).toBeVisible();
+  await expect(first.getByLabel('复查情况')).toHaveAttribute('aria-invalid', 'true');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: estate })).toBeVisible();
+});
