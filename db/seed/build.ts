@@ -1633,6 +1633,11 @@ export function buildDemo(opts: BuildOptions): DemoData {
   ];
   for (const p of excellentEstates) forced.set(p.id, [qRng.float(88, 92), qRng.float(90.5, 96), qRng.float(91, 97), qRng.float(90.5, 96)]);
 
+  // An estate on the brink: 差 in the last two published quarters (2026Q2, Q3), so one more 差 in 2026Q4 puts its
+  // company on the black list (DW 14) — the demo of publication, used by tests/e2e/ratings.spec.ts. Chosen without
+  // drawing from the generator, and its scores are overwritten after the usual draws, so the rest of the city is unchanged.
+  const brink = rated.find((p) => p.districtId === '510903' && !forced.has(p.id) && companyById.get(p.companyId)!.role === 'ordinary')!;
+  const BRINK_SCORES = [81.5, 80, 72.5, 71];
   const ratingsByProject = new Map<string, { score: number; rating: Rating; companyId: string }[]>();
   for (const p of rated) {
     const c = companyById.get(p.companyId)!;
@@ -1645,6 +1650,7 @@ export function buildDemo(opts: BuildOptions): DemoData {
         if (scores.slice(i, i + 3).every((s) => s < policy.estateRating.good)) scores[i + 1] = 76 + qRng.float(0, 3);
       }
       if (blackRoles.has(c.role) || c.role === 'passedRect') scores = scores.map((s) => Math.min(s, 89.5));
+      if (p === brink) scores = BRINK_SCORES;
     }
     const rows = scores.map((s, i) => {
       const score = Math.round(s * 10) / 10;

@@ -239,7 +239,7 @@ describe.each(DRIVERS)('quarterly estate ratings, publication and DW 14 (%s)', (
     const r = await recordRectificationInspection(db, chuanshan, { entryId: c!.id, seenStatus: 'rectifying', result: 'failed', note: '外墙渗漏仍未处理' }, { today: '2027-10-20' });
     const until = marketBanUntil('2027-10-20', defaultCreditPolicy);
     expect(r).toEqual({ ok: true, data: { entryId: c!.id, result: 'failed', banEntryId: expect.any(String), bannedUntil: until } });
-    expect(until).toBe(addCalendarDays('2030-10-20', -1));
+    expect(until).toBe('2030-10-20');
     const [ended] = await entriesOf(C.projectId, 'DW14-three-poor');
     expect(ended).toMatchObject({ status: 'removed', ended_on: '2027-10-20', end_reason: '整改不合格，转为市场禁入' });
     expect(await entriesOf(C.projectId, 'DW14-market-ban')).toEqual([expect.objectContaining({ status: 'active', since: '2027-10-20', until, company_id: company.companyId })]);
