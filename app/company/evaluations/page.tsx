@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Breakdown } from '@/components/evaluations/breakdown';
 import { getDb } from '@/db';
-import { evaluationsOfCompany, riskLetterCodes } from '@/db/queries/evaluations';
+import { evaluationsOfCompany, interviewsInScope, riskLetterCodes } from '@/db/queries/evaluations';
 import { getCurrentPolicy } from '@/db/queries/policy';
 import { requireActor } from '@/lib/auth/actor';
 import { formatDateTime } from '@/lib/format';
@@ -14,7 +14,8 @@ export default async function CompanyEvaluationsPage() {
   const actor = await requireActor(['company'], '/company/evaluations');
   const db = getDb();
   const rows = actor.companyId ? await evaluationsOfCompany(db, actor.companyId, { publishedOnly: true }) : [];
-  const letters = await riskLetterCodes(db, rows.map((r) => r.id));
+  const [letters, interviews] = await Promise.all([riskLetterCodes(db, rows.map((r) => r.id)), interviewsInScope(db, actor)]);
+  const interviewOf = new Map(interviews.map((i) => [i.evaluationId, i]));
   const { settings } = await getCurrentPolicy(db);
   return (
     <div className="space-y-5">
@@ -33,6 +34,11 @@ export default async function CompanyEvaluationsPage() {
             公布于 {formatDateTime(r.publishedAt)} · 按信用政策第 {r.policyVersion} 版计算
           </p>
           <Breakdown evaluation={r} base={settings.annualBaseScore} caption="得分明细" />
+          {interviewOf.get(r.id) && (
+            <p role="note" className="mt-3 rounded bg-amber-50 px-3 py-2 text-amber-900">
+              约谈通知：{interviewOf.get(r.id)!.title}。请于 {interviewOf.get(r.id)!.dueOn} 前接受约谈。
+            </p>
+          )}
           {letters.get(r.id) && (
             <p className="mt-3">
               <Link href={`/company/evaluations/${r.year}/letter`} className="font-medium text-red-800 underline">
