@@ -216,7 +216,7 @@ export async function listObjectionsInScope(
       .where(where)
       .orderBy(
         sql`case when ${cases.status} in ('open', 'verifying') then 0 else 1 end`,
-        on ? sql`case when ${cases.status} in ('open', 'verifying') and ${greenChannelSql(cases.companyId, on)} then 0 else 1 end` : sql`0`,
+        ...(on ? [sql`case when ${cases.status} in ('open', 'verifying') and ${greenChannelSql(cases.companyId, on)} then 0 else 1 end`] : []),
         asc(cases.createdAt),
         asc(cases.id),
       )
