@@ -44,12 +44,20 @@ test('the city runs and publishes a year; the company below 90 opens its printab
   await expect(city.getByRole('heading', { level: 1, name: '风险提示函' })).toBeVisible();
   await expect(city.getByRole('article')).toContainText(COMPANY2);
 
+  // 船山区 sees its company's published result and the interview.
+  const district = await as(browser, 'chuanshan', '/bureau');
+  await district.goto(`/bureau/evaluations?year=${year}`);
+  await expect(district.getByRole('button', { name: `公布${year}年度评价` })).toHaveCount(0);
+  await expect(district.getByRole('region', { name: /得分低于 90 分/ }).getByRole('row').filter({ hasText: COMPANY2 })).toBeVisible();
+  await expect(district.getByRole('region', { name: /约谈/ })).toContainText(COMPANY2);
+
   const company = await as(browser, 'company2', '/company');
   await company.getByRole('link', { name: '信用评价', exact: true }).click();
   const section = company.getByRole('region', { name: new RegExp(`^${year}年度`) });
   await expect(section).toContainText('电梯维保记录造假');
   await expect(section.getByRole('row').filter({ hasText: '电梯维保记录造假' })).toContainText('-15.00');
   await section.getByRole('link', { name: /查看并打印风险提示函/ }).click();
+  await expect(company.getByRole('heading', { level: 1, name: '风险提示函' })).toBeVisible();
   const letter = company.getByRole('article');
   await expect(company.getByRole('heading', { level: 1, name: '风险提示函' })).toBeVisible();
   await expect(letter).toContainText(`${COMPANY2}（统一社会信用代码`);
@@ -61,4 +69,18 @@ test('the city runs and publishes a year; the company below 90 opens its printab
   // The total line repeats the score the letter states.
   const stated = (await letter.textContent())!.match(/得分为 (\d+\.\d{2}) 分/)![1]!;
   await expect(letter.getByRole('row', { name: /^得分/ })).toContainText(stated);
+});
+
+test('the veto form offers DW 11’s four cases in the document’s words, and evidence is required', async ({ browser }) => {
+  const district = await as(browser, 'chuanshan', '/bureau');
+  await district.goto('/bureau/credit');
+  await district.getByRole('link', { name: '录入一票否决' }).click();
+  await expect(district.getByRole('heading', { level: 1, name: '录入一票否决' })).toBeVisible();
+  await district.getByLabel('企业名称或统一社会信用代码').fill(COMPANY2);
+  await district.getByRole('button', { name: '查找' }).click();
+  await district.getByRole('link', { name: new RegExp(`${COMPANY2}：\\s*为该企业录入`) }).click();
+  for (const text of ['未在住建部门备案登记参加物业招投标选聘的', '在物业服务合同有效期内无正当理由擅自退出管理项目的', '经物业管理主管部门认定的其他严重不良行为']) {
+    await expect(district.getByRole('radio', { name: new RegExp(text) })).toBeVisible();
+  }
+  await expect(district.getByLabel('证据材料')).toHaveAttribute('required', '');
 });

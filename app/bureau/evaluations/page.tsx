@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Breakdown } from '@/components/evaluations/breakdown';
 import { getDb } from '@/db';
 import { evaluationsOfYear, interviewsInScope, riskLetterCodes, yearPublishedAt } from '@/db/queries/evaluations';
 import { getCurrentPolicy } from '@/db/queries/policy';
@@ -164,7 +165,7 @@ export default async function EvaluationsPage({ searchParams }: { searchParams: 
                 <th scope="col" className="py-1">统一社会信用代码</th>
                 <th scope="col" className="py-1 text-right">得分</th>
                 <th scope="col" className="py-1">等级</th>
-                <th scope="col" className="py-1 text-right">计分记录</th>
+                <th scope="col" className="py-1">得分明细</th>
                 <th scope="col" className="py-1">政策版本</th>
               </tr>
             </thead>
@@ -175,7 +176,14 @@ export default async function EvaluationsPage({ searchParams }: { searchParams: 
                   <td className="py-1 font-mono">{r.uscc}</td>
                   <td className="py-1 text-right font-mono">{r.vetoed ? '一票否决' : r.score!.toFixed(2)}</td>
                   <td className="py-1">{r.grade}</td>
-                  <td className="py-1 text-right">{r.breakdown.length}</td>
+                  <td className="py-1">
+                    <details>
+                      <summary className="cursor-pointer text-brand-800">{r.breakdown.length} 条计分记录</summary>
+                      <div className="mt-2 min-w-96">
+                        <Breakdown evaluation={r} base={policy.settings.annualBaseScore} />
+                      </div>
+                    </details>
+                  </td>
                   <td className="py-1">第 {r.policyVersion} 版</td>
                 </tr>
               ))}
