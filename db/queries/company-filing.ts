@@ -3,10 +3,11 @@ import 'server-only';
  * Company filing (备案) and changes of basic information (ZJ 7, DW 4, DW 8.1.1): the company's open filing,
  * the city's review queue, and applying an approved filing to the company and its version history.
  */
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, Column, count, desc, eq, getTableName, inArray, is, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db';
-import { attachments, companies, companyFlags, companyManagers, companyVersions, regions, submissions, users } from '@/db/schema';
+import { attachments, companies, companyManagers, companyVersions, regions, submissions, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
+import { defaultCreditPolicy } from '@/lib/domain/credit-policy';
 import type { CompanyFilingInput } from '@/lib/validation/company';
 import { submissionScope } from './submissions';
 import { likePattern } from './search';
@@ -437,19 +438,27 @@ export async function getAttachmentContent(db: Queryable, id: string) {
   return row?.content ?? null;
 }
 
-/** CQ 三.(五): a company on the green channel has its submissions reviewed first. */
+/**
+ * CQ 三.(五) "连续三年无不良信用记录", in SQL: the twin of lib/domain/credit-rating.ts `greenChannelOn`, with N
+ * from the current credit policy. The company (an expression naming its id) was filed (approved, not revoked) at
+ * least N years before `on`, and no warning record that was confirmed (approved, or later repaired) occurred in
+ * the N years up to `on`. Revoked, rejected and unconfirmed reports are not records. Queues order by it.
+ */
+export function greenChannelSql(companyId: SQL | AnyColumn, on: string | SQL): SQL<boolean> {
+  // Qualified by its table: drizzle renders a column of a single-table select unqualified, which inside the
+  // sub-select would name the sub-select's own column.
+  const company = is(companyId, Column) ? sql`${sql.identifier(getTableName(companyId.table))}.${sql.identifier(companyId.name)}` : companyId;
+  const years = sql`coalesce((select (gp.settings->>'greenChannelCleanYears')::int from credit_policies gp order by gp.version desc limit 1), ${defaultCreditPolicy.greenChannelCleanYears})`;
+  const from = sql`(${on}::date - make_interval(years => ${years}))::date`;
+  return sql<boolean>`exists (select 1 from companies gc where gc.id = ${company} and gc.approved_at is not null
+    and gc.filing_status <> 'revoked'
+    and (gc.approved_at at time zone 'Asia/Shanghai')::date <= ${from}
+    and not exists (select 1 from credit_records gw where gw.company_id = gc.id and gw.category = 'warning'
+      and gw.status in ('approved', 'repaired') and gw.occurred_on > ${from} and gw.occurred_on <= ${on}::date))`;
+}
+
+/** CQ 三.(五): a company on the green channel on `on` has its submissions reviewed first. */
 export async function hasGreenChannel(db: Queryable, companyId: string, on: string) {
-  const [row] = await db
-    .select({ id: companyFlags.id })
-    .from(companyFlags)
-    .where(
-      and(
-        eq(companyFlags.companyId, companyId),
-        eq(companyFlags.flag, 'green_channel'),
-        sql`${companyFlags.since} <= ${on}`,
-        sql`(${companyFlags.until} is null or ${companyFlags.until} >= ${on})`,
-      ),
-    )
-    .limit(1);
-  return !!row;
+  const [row] = await db.select({ green: greenChannelSql(companies.id, on) }).from(companies).where(eq(companies.id, companyId)).limit(1);
+  return !!row?.green;
 }

@@ -14,6 +14,7 @@ import type { Actor } from '@/lib/auth/policy';
 import type { CreditRecordFacts, Severity } from '@/lib/domain/records';
 import { creditRecordCounts, creditRecordIsPublic, recordsUnderObjection } from './record-flags';
 import { likePattern } from './search';
+import { greenChannelSql } from './company-filing';
 
 export type CreditRecordRowDb = typeof creditRecords.$inferSelect;
 export type CreditCategory = CreditRecordRowDb['category'];
@@ -43,11 +44,8 @@ function bureauScope(actor: Actor): SQL {
   return actor.role === 'city' || actor.role === 'district' ? creditRecordScope(actor) : sql`false`;
 }
 
-/** CQ 三.(五): the company is on the green channel on `on` (its reports go first in the queue). */
-function greenChannelSql(on: string): SQL<boolean> {
-  return sql<boolean>`exists (select 1 from company_flags gf where gf.company_id = credit_records.company_id and gf.flag = 'green_channel'
-    and gf.since <= ${on} and (gf.until is null or gf.until >= ${on}))`;
-}
+/** CQ 三.(五): the record's company is on the green channel on `on` (its reports go first in the queue). */
+const greenChannelOf = (on: string) => greenChannelSql(creditRecords.companyId, on);
 
 const estateDistrict = alias(regions, 'estate_district');
 const companyDistrict = alias(regions, 'company_district');
@@ -89,7 +87,7 @@ export interface CreditRecordView extends CreditRecordFacts {
 function selectRecords(db: Queryable, on?: string) {
   return db
     .select({
-      greenChannel: on ? greenChannelSql(on) : sql<boolean>`false`,
+      greenChannel: on ? greenChannelOf(on) : sql<boolean>`false`,
       id: creditRecords.id,
       companyId: creditRecords.companyId,
       companyName: companies.name,
@@ -164,7 +162,7 @@ export async function creditRecordInScope(db: Queryable, actor: Actor, id: strin
 export async function listPendingCreditRecords(db: Queryable, actor: Actor, on: string, limit = 100) {
   const rows = await selectRecords(db, on)
     .where(and(eq(creditRecords.status, 'submitted'), bureauScope(actor)))
-    .orderBy(desc(greenChannelSql(on)), asc(creditRecords.createdAt), asc(creditRecords.id))
+    .orderBy(desc(greenChannelOf(on)), asc(creditRecords.createdAt), asc(creditRecords.id))
     .limit(limit);
   return rows.map(view);
 }

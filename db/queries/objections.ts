@@ -8,6 +8,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db';
+import { greenChannelSql } from './company-filing';
 import { attachments, auditEvents, cases, companies, creditRecords, employments, practitionerRecords, practitioners, projects, regions, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { DECIDED_CASE_STATUSES, OPEN_CASE_STATUSES, type CorrectableField, type ObjectionSubject } from '@/lib/domain/objections';
@@ -172,6 +173,8 @@ export async function listObjectionsInScope(
   db: Queryable,
   actor: Actor,
   f: { status: 'open' | 'decided' | 'all'; page: number; subject?: ObjectionSubjectFilter },
+  /** The day the green channel is judged on (CQ 三.(五)): open cases of green-channel companies come first. */
+  on?: string,
 ) {
   const statusCond =
     f.status === 'open' ? inArray(cases.status, [...OPEN_CASE_STATUSES]) : f.status === 'decided' ? inArray(cases.status, [...DECIDED_CASE_STATUSES]) : undefined;
@@ -211,7 +214,12 @@ export async function listObjectionsInScope(
       .leftJoin(companies, eq(companies.id, cases.companyId))
       .leftJoin(district, eq(district.id, cases.districtId))
       .where(where)
-      .orderBy(sql`case when ${cases.status} in ('open', 'verifying') then 0 else 1 end`, asc(cases.createdAt), asc(cases.id))
+      .orderBy(
+        sql`case when ${cases.status} in ('open', 'verifying') then 0 else 1 end`,
+        ...(on ? [sql`case when ${cases.status} in ('open', 'verifying') and ${greenChannelSql(cases.companyId, on)} then 0 else 1 end`] : []),
+        asc(cases.createdAt),
+        asc(cases.id),
+      )
       .limit(OBJECTION_PAGE_SIZE)
       .offset((f.page - 1) * OBJECTION_PAGE_SIZE),
   ]);

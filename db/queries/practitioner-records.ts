@@ -14,6 +14,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db';
+import { greenChannelSql } from './company-filing';
 import { attachments, companies, documents, employments, notices, organisations, practitionerRecords, practitioners, projects, regions, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { countAssociationCommendations } from './area-home';
@@ -312,7 +313,7 @@ export interface RecordListFilter {
 }
 
 /** A page of the records the actor may see, filtered; pending work oldest first, the rest newest first. */
-export async function listRecords(db: Queryable, actor: Actor, f: RecordListFilter, limits: { good: number; bad: number }) {
+export async function listRecords(db: Queryable, actor: Actor, f: RecordListFilter, limits: { good: number; bad: number }, on?: string) {
   const conds: (SQL | undefined)[] = [
     recordViewScope(actor),
     f.kind === 'all' ? undefined : eq(practitionerRecords.kind, f.kind),
@@ -322,7 +323,11 @@ export async function listRecords(db: Queryable, actor: Actor, f: RecordListFilt
     f.q ? or(sql`${practitioners.name} ilike ${likePattern(f.q)}`, sql`${projects.name} ilike ${likePattern(f.q)}`) : undefined,
   ];
   const where = and(...conds);
-  const order = f.status === 'submitted' ? [asc(practitionerRecords.createdAt), asc(practitionerRecords.id)] : [desc(practitionerRecords.createdAt), asc(practitionerRecords.id)];
+  // Pending work: green-channel companies' filings first (CQ 三.(五)), then the oldest.
+  const order =
+    f.status === 'submitted'
+      ? [...(on ? [desc(greenChannelSql(practitionerRecords.companyId, on))] : []), asc(practitionerRecords.createdAt), asc(practitionerRecords.id)]
+      : [desc(practitionerRecords.createdAt), asc(practitionerRecords.id)];
   const [rows, [total]] = await Promise.all([
     listFrom(db, limits)
       .where(where)

@@ -27,7 +27,9 @@ import { today as clockToday } from '@/lib/clock';
 import { repairDecideBy, repairRefusal, type CreditRecordFacts, type Severity } from '@/lib/domain/records';
 import { repairApplicationSchema, repairDecisionSchema } from '@/lib/validation/credit';
 import { cleanUploads, CREDIT_EVIDENCE_MAX_FILES, recordInScope, type FileUpload } from './credit-records';
+import { invalidatePublicLists } from '@/lib/cache/public-lists';
 import { inTransaction, isUniqueViolation, LostRace, Rollback } from './errors';
+import { syncRecordListEntry } from './list-entries';
 
 export const OPEN_REPAIR_MESSAGE = '该记录已有一份信用修复申请正在审核，请等待审核结果';
 export const REPAIR_DECIDED_BY_OTHER = '该申请已被其他审核人处理';
@@ -156,12 +158,16 @@ export async function decideRepair(
   if (s.status !== 'submitted') return fail('CONFLICT', REPAIR_DECIDED_BY_OTHER);
   if (s.version !== d.expectedVersion) return fail('CONFLICT', '该申请已更新，请刷新后重新审核');
   const on = opts.today ?? clockToday();
-  return inTransaction(db, async (tx) => {
+  const policy = d.decision === 'approved' ? await getCurrentPolicy(db) : null;
+  let listed = false;
+  const result = await inTransaction(db, async (tx) => {
     const decided = await decideSubmission(tx, { id: s.id, expectedVersion: d.expectedVersion, decision: d.decision, reason: d.reason, decidedBy: actor.userId });
     if (!decided) throw new LostRace(REPAIR_DECIDED_BY_OTHER);
     if (d.decision === 'approved') {
       const repaired = await markRepairedRow(tx, s.subjectId!, on);
       if (!repaired) throw new Rollback(fail('CONFLICT', '该记录的状态已发生变化（可能已被更正或撤销），不能修复，请刷新后查看'));
+      // A repaired record's list entry (a 严重 warning's black entry) ends with the reason, same transaction.
+      listed = await syncRecordListEntry(tx, actor, s.subjectId!, on, policy!.version);
     }
     await audit(tx, actor, {
       action: `credit.repair.${d.decision}`,
@@ -172,4 +178,6 @@ export async function decideRepair(
     });
     return ok({ id: s.id, status: decided.status });
   });
+  if (result.ok && listed) invalidatePublicLists();
+  return result;
 }

@@ -65,7 +65,9 @@ import {
   publicRecordObjectionSchema,
   recordObjectionHandlingSchema,
 } from '@/lib/validation/objections';
+import { invalidatePublicLists } from '@/lib/cache/public-lists';
 import { inTransaction, isUniqueViolation, LostRace, Rollback } from './errors';
+import { syncRecordListEntry } from './list-entries';
 import { cleanEvidence, LOST_RACE_MESSAGE, NO_MATCH_MESSAGE, PUBLIC_FILER, type EvidenceFile, type EvidenceUpload } from './objections';
 
 export const EVIDENCE_REQUIRED_MESSAGE = '请上传书面证明材料（至少 1 个 PDF 或图片文件）：对记录提出异议须提供相应的书面证据。';
@@ -372,7 +374,9 @@ export async function handleRecordObjection(
   }
 
   const decision: RecordObjectionDecision = { outcome, correction };
-  return inTransaction(db, async (tx) => {
+  const policyVersion = c.credit ? (await getCurrentPolicy(db)).version : 0;
+  let listed = false;
+  const result = await inTransaction(db, async (tx) => {
     const row = await updateObjection(tx, { id: c.id, expectedVersion: d.version, status: 'corrected', answer: d.note, decision: JSON.stringify(decision), decidedBy: actor.userId });
     if (!row) throw new LostRace(LOST_RACE_MESSAGE);
     const revoke = outcome === 'revoked';
@@ -380,6 +384,8 @@ export async function handleRecordObjection(
       ? await correctCreditRecord(tx, { id: record.id, expectedVersion: record.version, correction, revoke, set })
       : await correctPractitionerRecord(tx, { id: record.id, expectedVersion: record.version, correction, revoke, set: set && { type: set.type, description: set.description } });
     if (!changed) throw new Rollback(fail('CONFLICT', revalidateMessage));
+    // The record's list entry follows it: revoked → ended with the reason; a changed severity or window → changed.
+    if (c.credit) listed = await syncRecordListEntry(tx, actor, record.id, on, policyVersion);
     await audit(tx, actor, {
       action: revoke ? 'record.revoked' : 'record.corrected',
       objectType,
@@ -396,4 +402,6 @@ export async function handleRecordObjection(
     });
     return ok({ id: c.id, status: row.status });
   });
+  if (result.ok && listed) invalidatePublicLists();
+  return result;
 }

@@ -443,13 +443,21 @@ describe.each(DRIVERS)('company credit records (%s)', (driver) => {
 
   it('the bureau queue puts green-channel companies first; the lists keep to the scope', async () => {
     const green = await reportOk({ occurredOn: '2026-11-19', type: '绿化养护不到位', severity: '轻微', proposedPoints: '1' }, '2026-11-20');
-    await db.execute(sql`insert into company_flags (company_id, flag, reason, since) values (${who.company!.companyId}, 'green_channel', '连续三年无警示信息', '2026-01-01')`);
+    // The green channel is computed by the rule (CQ 三.(五)): make the company clean for three years for a moment
+    // (its confirmed warnings revoked, filed long ago), then put everything back.
+    const cid = who.company!.companyId!;
+    const [{ approved_at }] = await rows<{ approved_at: string | null }>(sql`select approved_at::text from companies where id = ${cid}`);
+    const warned = (await rows<{ id: string; status: string }>(sql`select id, status::text from credit_records where company_id = ${cid}
+      and category = 'warning' and status in ('approved', 'repaired')`));
+    await db.execute(sql`update credit_records set status = 'corrected' where company_id = ${cid} and category = 'warning' and status in ('approved', 'repaired')`);
+    await db.execute(sql`update companies set approved_at = '2015-01-01T00:00:00+08' where id = ${cid}`);
     try {
       const queue = await listPendingCreditRecords(db, who.chuanshan!, '2026-11-20');
       expect(queue[0]!.greenChannel).toBe(true);
       expect(queue.findIndex((r) => r.id === green)).toBeLessThan(queue.findIndex((r) => !r.greenChannel));
     } finally {
-      await db.execute(sql`delete from company_flags where company_id = ${who.company!.companyId} and flag = 'green_channel'`);
+      for (const w of warned) await db.execute(sql`update credit_records set status = ${w.status}::record_status where id = ${w.id}`);
+      await db.execute(sql`update companies set approved_at = ${approved_at}::timestamptz where id = ${cid}`);
     }
     expect((await listPendingCreditRecords(db, who.shehong!, '2026-11-20')).map((r) => r.id)).not.toContain(green);
     expect((await listPendingCreditRecords(db, who.company!, '2026-11-20')).length).toBe(0);

@@ -115,22 +115,29 @@ describe.each(DRIVERS)('public company and estate pages on the demo city (%s)', 
     }
   });
 
-  it('the profile shows the green-channel flag (CQ 三.(五)) of a flagged company on the day asked, and of no other', async () => {
+  // The green channel is computed by the rule (CQ 三.(五), `greenChannelOn` / `greenChannelSql`), not read from the
+  // seeded flags: the seeded flags' `since` is clamped to 2024-01-01, while the rule holds from the third filing
+  // anniversary on; so "before" is the day before that anniversary.
+  it('the profile shows the green-channel flag (CQ 三.(五)) of a company clean for three years on the day asked, and of no other', async () => {
     const db = t.handle.db;
     const on = '2026-11-01';
-    const [flagged] = await rows<{ uscc: string; since: string }>(
-      sql`select c.uscc, f.since::text as since from companies c join company_flags f on f.company_id = c.id and f.flag = 'green_channel'
-          where c.filing_status = 'approved' and f.since <= ${on} and (f.until is null or f.until >= ${on}) order by c.uscc limit 1`,
+    const [flagged] = await rows<{ uscc: string; anniversary: string }>(
+      sql`select c.uscc, (((c.approved_at at time zone 'Asia/Shanghai')::date + interval '3 years')::date)::text as anniversary from companies c
+          where c.filing_status = 'approved' and (c.approved_at at time zone 'Asia/Shanghai')::date <= date '2023-11-01'
+          and not exists (select 1 from credit_records w where w.company_id = c.id and w.category = 'warning' and w.status in ('approved', 'repaired')
+            and w.occurred_on <= ${on}) order by c.uscc limit 1`,
     );
     const [plain] = await rows<{ uscc: string }>(
       sql`select c.uscc from companies c where c.filing_status = 'approved'
-          and not exists (select 1 from company_flags f where f.company_id = c.id and f.flag = 'green_channel') order by c.uscc limit 1`,
+          and exists (select 1 from credit_records w where w.company_id = c.id and w.category = 'warning' and w.status = 'approved'
+            and w.occurred_on > date '2023-11-01' and w.occurred_on <= ${on}) order by c.uscc limit 1`,
     );
     expect(flagged && plain).toBeTruthy();
     expect((await getPublicCompany(db, flagged!.uscc, { today: on }))!.greenChannel).toEqual({ cleanYears: 3 });
-    // Before the flag's start it is not shown.
-    const before = new Date(Date.parse(flagged!.since) - 86_400_000).toISOString().slice(0, 10);
+    // Before its third filing anniversary it is not shown.
+    const before = new Date(Date.parse(flagged!.anniversary) - 86_400_000).toISOString().slice(0, 10);
     expect((await getPublicCompany(db, flagged!.uscc, { today: before }))!.greenChannel).toBeNull();
+    expect((await getPublicCompany(db, flagged!.uscc, { today: flagged!.anniversary }))!.greenChannel).toEqual({ cleanYears: 3 });
     expect((await getPublicCompany(db, plain!.uscc, { today: on }))!.greenChannel).toBeNull();
   });
 

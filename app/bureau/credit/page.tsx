@@ -112,6 +112,9 @@ export default async function BureauCreditPage({ searchParams }: { searchParams:
         <Link href="/bureau/credit/new-performance" className="rounded border border-brand-700 px-4 py-2 font-medium text-brand-800">
           录入业绩信息
         </Link>
+        <Link href="/bureau/credit/new-veto" className="rounded border border-red-700 px-4 py-2 font-medium text-red-800">
+          录入一票否决
+        </Link>
       </p>
 
       <section aria-labelledby="queue-heading" className="rounded-lg bg-white p-5 shadow-sm">

@@ -4,6 +4,7 @@ import { ObjectionList } from '@/components/objections/objection-list';
 import { getDb } from '@/db';
 import { listObjectionsInScope, OBJECTION_PAGE_SIZE } from '@/db/queries/objections';
 import { requireActor } from '@/lib/auth/actor';
+import { today } from '@/lib/clock';
 
 export const metadata: Metadata = { title: '信息异议', robots: { index: false } };
 
@@ -18,7 +19,7 @@ export default async function ObjectionQueuePage({ searchParams }: { searchParam
   const sp = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const f = filterSchema.parse({ status: one(sp.status) ?? 'open', subject: one(sp.subject) ?? 'all', page: one(sp.page) ?? 1 });
-  const { rows, total } = await listObjectionsInScope(getDb(), actor, f);
+  const { rows, total } = await listObjectionsInScope(getDb(), actor, f, today());
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">信息异议</h1>

@@ -8,6 +8,7 @@ import { listRecords, RECORDS_PAGE_SIZE } from '@/db/queries/practitioner-record
 import { recordsUnderObjection } from '@/db/queries/record-flags';
 import { requireActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
+import { today } from '@/lib/clock';
 import { parseRecordFilter } from '@/lib/validation/records';
 
 export const metadata: Metadata = { title: '人员奖惩记录审核', robots: { index: false } };
@@ -18,7 +19,7 @@ export default async function BureauRecordsPage({ searchParams }: { searchParams
   const f = parseRecordFilter(sp, { status: 'submitted' });
   const db = getDb();
   const { settings } = await getCurrentPolicy(db);
-  const { rows, total } = await listRecords(db, actor, f, { good: settings.goodRecordFilingDays, bad: settings.badConductReportDays });
+  const { rows, total } = await listRecords(db, actor, f, { good: settings.goodRecordFilingDays, bad: settings.badConductReportDays }, today());
   const underObjection = await recordsUnderObjection(db, 'practitioner_record', rows.map((r) => r.id));
   const decided = typeof sp.decided === 'string' ? sp.decided : null;
   return (

@@ -1,0 +1,196 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Breakdown } from '@/components/evaluations/breakdown';
+import { getDb } from '@/db';
+import { evaluationsOfYear, interviewsInScope, riskLetterCodes, yearPublishedAt } from '@/db/queries/evaluations';
+import { getCurrentPolicy } from '@/db/queries/policy';
+import { requireActor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/policy';
+import { today } from '@/lib/clock';
+import { GRADES, needsInterview } from '@/lib/domain/credit-rating';
+import { formatDateTime } from '@/lib/format';
+import { EvaluationActions } from './_components/forms';
+
+export const metadata: Metadata = { title: '年度评价', robots: { index: false } };
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+
+/**
+ * ZT 五.(三) annual evaluation. The city picks a year, computes it (a preview: grade counts and the companies below
+ * the line), then publishes it once. Districts see their companies' published evaluations and interviews.
+ */
+export default async function EvaluationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor(['city', 'district'], '/bureau/evaluations');
+  const sp = await searchParams;
+  const thisYear = Number(today().slice(0, 4));
+  const asked = Number(one(sp.year));
+  const year = Number.isInteger(asked) && asked >= 2000 && asked <= thisYear ? asked : thisYear - 1;
+  const done = one(sp.done);
+  const db = getDb();
+  const isCity = can(actor, 'evaluation.run');
+  const [publishedAt, policy] = await Promise.all([yearPublishedAt(db, year), getCurrentPolicy(db)]);
+  // Unpublished results stay with the city.
+  const rows = await evaluationsOfYear(db, actor, year, { publishedOnly: !isCity });
+  const letters = publishedAt ? await riskLetterCodes(db, rows.map((r) => r.id)) : new Map<string, string>();
+  const interviews = publishedAt ? await interviewsInScope(db, actor, year) : [];
+  const line = policy.settings.interviewBelow;
+  const below = rows.filter((r) => !r.vetoed && needsInterview(r.score, { interviewBelow: line }));
+  const counts = Object.fromEntries(GRADES.map((g) => [g, rows.filter((r) => r.grade === g).length]));
+  const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
+
+  return (
+    <div className="space-y-5">
+      <h1 className="text-2xl font-bold">年度信用评价</h1>
+      <p className="text-slate-700">
+        得分 = 基础分 {policy.settings.annualBaseScore} 分 + 年度内计分的业绩信息加分 − 警示信息扣分；低于 {line} 分的约谈并下发风险提示函，连续{' '}
+        {policy.settings.blackListAfterYearsBelow} 年低于 {line} 分的列入黑榜；当年一票否决的取消评价资格（D 级）。
+      </p>
+      {done === 'run' && (
+        <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-emerald-900">
+          已计算{year}年度信用评价（预览，尚未公布）。
+        </p>
+      )}
+      {done === 'published' && (
+        <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-emerald-900">
+          已公布{year}年度信用评价。
+        </p>
+      )}
+      <form method="get" className="flex items-end gap-3">
+        <div>
+          <label htmlFor="year" className="block font-medium">
+            评价年度
+          </label>
+          <select id="year" name="year" defaultValue={year} className="min-h-11 rounded border border-slate-400 px-3">
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}年度
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="min-h-11 rounded border border-slate-400 px-4">
+          查看
+        </button>
+      </form>
+
+      <section aria-labelledby="status-heading" className="rounded-lg bg-white p-5 shadow-sm">
+        <h2 id="status-heading" className="mb-2 text-lg font-semibold">
+          {year}年度：{publishedAt ? `已于 ${formatDateTime(publishedAt)} 公布` : rows.length ? '已计算，尚未公布' : isCity ? '尚未计算' : '尚未公布'}
+        </h2>
+        {isCity && <EvaluationActions year={year} computed={rows.length > 0} published={!!publishedAt} />}
+        {rows.length > 0 && (
+          <dl className="mt-4 grid grid-cols-3 gap-3 sm:grid-cols-6" aria-label="等级分布">
+            <div>
+              <dt className="text-sm text-slate-600">企业数</dt>
+              <dd className="text-xl font-semibold">{rows.length}</dd>
+            </div>
+            {GRADES.map((g) => (
+              <div key={g}>
+                <dt className="text-sm text-slate-600">{g} 级</dt>
+                <dd className="text-xl font-semibold">{counts[g]}</dd>
+              </div>
+            ))}
+            <div>
+              <dt className="text-sm text-slate-600">一票否决</dt>
+              <dd className="text-xl font-semibold">{rows.filter((r) => r.vetoed).length}</dd>
+            </div>
+          </dl>
+        )}
+      </section>
+
+      {rows.length > 0 && (
+        <section aria-labelledby="below-heading" className="rounded-lg bg-white p-5 shadow-sm">
+          <h2 id="below-heading" className="mb-2 text-lg font-semibold">
+            得分低于 {line} 分（{below.length}）
+          </h2>
+          {below.length === 0 ? (
+            <p className="text-slate-600">无。</p>
+          ) : (
+            <table className="w-full text-sm">
+              <thead>
+                <tr className="border-b text-left">
+                  <th scope="col" className="py-1">企业</th>
+                  <th scope="col" className="py-1">注册区县</th>
+                  <th scope="col" className="py-1 text-right">得分</th>
+                  <th scope="col" className="py-1">风险提示函</th>
+                </tr>
+              </thead>
+              <tbody>
+                {below.map((r) => (
+                  <tr key={r.id} className="border-b border-slate-100">
+                    <td className="py-1">{r.companyName}</td>
+                    <td className="py-1">{r.districtName ?? '—'}</td>
+                    <td className="py-1 text-right font-mono">{r.score!.toFixed(2)}</td>
+                    <td className="py-1">
+                      {letters.get(r.id) ? (
+                        <Link href={`/bureau/evaluations/${year}/letters/${r.companyId}`} className="text-brand-800 underline">
+                          {letters.get(r.id)}
+                        </Link>
+                      ) : (
+                        '公布后出具'
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
+
+      {interviews.length > 0 && (
+        <section aria-labelledby="interviews-heading" className="rounded-lg bg-white p-5 shadow-sm">
+          <h2 id="interviews-heading" className="mb-2 text-lg font-semibold">
+            约谈（{interviews.length}）
+          </h2>
+          <ul className="space-y-1 text-sm">
+            {interviews.map((i) => (
+              <li key={i.id}>
+                {i.companyName}：{i.title}，约谈期限 {i.dueOn}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {rows.length > 0 && (
+        <section aria-labelledby="all-heading" className="rounded-lg bg-white p-5 shadow-sm">
+          <h2 id="all-heading" className="mb-2 text-lg font-semibold">
+            全部企业（得分由低到高）
+          </h2>
+          <table className="w-full text-sm">
+            <thead>
+              <tr className="border-b text-left">
+                <th scope="col" className="py-1">企业</th>
+                <th scope="col" className="py-1">统一社会信用代码</th>
+                <th scope="col" className="py-1 text-right">得分</th>
+                <th scope="col" className="py-1">等级</th>
+                <th scope="col" className="py-1">得分明细</th>
+                <th scope="col" className="py-1">政策版本</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} className="border-b border-slate-100">
+                  <td className="py-1">{r.companyName}</td>
+                  <td className="py-1 font-mono">{r.uscc}</td>
+                  <td className="py-1 text-right font-mono">{r.vetoed ? '一票否决' : r.score!.toFixed(2)}</td>
+                  <td className="py-1">{r.grade}</td>
+                  <td className="py-1">
+                    <details>
+                      <summary className="cursor-pointer text-brand-800">{r.breakdown.length} 条计分记录</summary>
+                      <div className="mt-2 min-w-96">
+                        <Breakdown evaluation={r} base={policy.settings.annualBaseScore} />
+                      </div>
+                    </details>
+                  </td>
+                  <td className="py-1">第 {r.policyVersion} 版</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { RiskLetterView } from '@/components/evaluations/risk-letter';
+import { getDb } from '@/db';
+import { evaluationInScope, riskLetterOf } from '@/db/queries/evaluations';
+import { getCurrentPolicy } from '@/db/queries/policy';
+import { requireActor } from '@/lib/auth/actor';
+
+export const metadata: Metadata = { title: '风险提示函', robots: { index: false } };
+
+/** The company's own 风险提示函 of a year, printable on A4. */
+export default async function CompanyRiskLetterPage({ params }: { params: Promise<{ year: string }> }) {
+  const { year } = await params;
+  const actor = await requireActor(['company'], `/company/evaluations/${year}/letter`);
+  const y = Number(year);
+  if (!Number.isInteger(y) || !actor.companyId) notFound();
+  const db = getDb();
+  const evaluation = await evaluationInScope(db, actor, actor.companyId, y);
+  if (!evaluation || !evaluation.publishedAt) notFound();
+  const letter = await riskLetterOf(db, evaluation.id);
+  if (!letter) notFound();
+  const { settings } = await getCurrentPolicy(db);
+  return (
+    <div className="space-y-4">
+      <p className="print:hidden">
+        <Link href="/company/evaluations" className="text-brand-800 underline">
+          返回信用评价
+        </Link>
+      </p>
+      <RiskLetterView letter={letter} evaluation={evaluation} base={settings.annualBaseScore} />
+    </div>
+  );
+}

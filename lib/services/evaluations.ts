@@ -1,0 +1,214 @@
+import 'server-only';
+/**
+ * Annual credit evaluation (ZT 五.(三); SPEC §3.7, §4).
+ *
+ * - Run (city): for every approved company, `annualEvaluation(year, records, policy)` from its credit records
+ *   (one query for all companies), stored with its traced breakdown and the policy version; re-running replaces
+ *   the year's results while it is unpublished.
+ * - Publish (city, once per year; of two at once exactly one wins, by the `published_at is null` guard): every
+ *   score below the line gets an interview (约谈) notice to the company's district with its due date and a
+ *   风险提示函 (a `documents` row with its code, printable by the company and the bureau); below the line two
+ *   years running puts the company on the black list for a year (rule ZT5.3-two-years).
+ * A vetoed year (DW 11) has no score and grade D, and no interview: the veto already put it on the black list.
+ */
+import type { Db } from '@/db';
+import { openEntriesOf } from '@/db/queries/list-entries';
+import {
+  approvedCompanies,
+  insertInterviewNotice,
+  insertRiskLetter,
+  listDistrictNames,
+  pastEvaluations,
+  publishYearRows,
+  scoredRecordsByCompany,
+  upsertEvaluation,
+  yearPublishedAt,
+} from '@/db/queries/evaluations';
+import { getCurrentPolicy } from '@/db/queries/policy';
+import { fail, invalid, ok, type ActionResult } from '@/lib/actions/result';
+import { audit } from '@/lib/audit';
+import { can, type Actor } from '@/lib/auth/policy';
+import { invalidatePublicLists } from '@/lib/cache/public-lists';
+import { today as clockToday } from '@/lib/clock';
+import { annualEvaluation, belowLineYearsRunning, GRADES, needsInterview, type Grade, type ScoreLine } from '@/lib/domain/credit-rating';
+import { newTrackingCode } from '@/lib/domain/objections';
+import { addCalendarDays, addMonths } from '@/lib/domain/working-days';
+import { evaluationYearSchema } from '@/lib/validation/evaluations';
+import { inTransaction, isUniqueViolation, LostRace } from './errors';
+import { openListEntry } from './list-entries';
+
+/**
+ * The district holds the interview within this many calendar days of publication. The SPEC is silent; calendar
+ * days, because publication falls early in the next year, which the holiday calendar may not cover yet.
+ */
+export const INTERVIEW_DAYS = 15;
+
+export { ZT53_TEXT } from './evaluations-text';
+
+export const PUBLISHED_ALREADY = '该年度信用评价已公布，不能重新计算或再次公布';
+
+export interface EvaluationSummary {
+  year: number;
+  companies: number;
+  grades: Record<Grade, number>;
+  vetoed: number;
+  below: { companyId: string; name: string; score: number }[];
+}
+
+function gradeCounts(results: { grade: Grade }[]): Record<Grade, number> {
+  const out = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
+  for (const r of results) out[r.grade]++;
+  return out;
+}
+
+/** The city computes (or recomputes, while unpublished) a year's evaluation of every approved company. */
+export async function runEvaluation(db: Db, actor: Actor | null, input: unknown, opts: { today?: string } = {}): Promise<ActionResult<EvaluationSummary>> {
+  const parsed = evaluationYearSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  if (!actor) return fail('UNAUTHENTICATED');
+  if (!can(actor, 'evaluation.run')) return fail('FORBIDDEN');
+  const { year } = parsed.data;
+  const on = opts.today ?? clockToday();
+  if (year > Number(on.slice(0, 4))) return { ok: false, code: 'INVALID', message: '不能评价尚未开始的年度', fieldErrors: { year: ['不能评价尚未开始的年度'] } };
+  if (await yearPublishedAt(db, year)) return fail('CONFLICT', PUBLISHED_ALREADY);
+  const policy = await getCurrentPolicy(db);
+  if (policy.version <= 0) return fail('CONFLICT', '尚未设置信用政策，不能计算');
+  const companies = await approvedCompanies(db);
+  const records = await scoredRecordsByCompany(
+    db,
+    companies.map((c) => c.id),
+  );
+  const results = companies.map((c) => ({ company: c, result: annualEvaluation(year, records.get(c.id) ?? [], policy.settings) }));
+  const summary: EvaluationSummary = {
+    year,
+    companies: results.length,
+    grades: gradeCounts(results.map((r) => r.result)),
+    vetoed: results.filter((r) => r.result.vetoed).length,
+    below: results
+      .filter((r) => r.result.interview)
+      .map((r) => ({ companyId: r.company.id, name: r.company.name, score: r.result.score! }))
+      .sort((a, b) => a.score - b.score),
+  };
+  return inTransaction(db, async (tx) => {
+    let written = 0;
+    for (const { company, result } of results) {
+      const done = await upsertEvaluation(tx, {
+        companyId: company.id,
+        year,
+        score: result.score,
+        grade: result.grade,
+        vetoed: result.vetoed,
+        breakdown: result.breakdown,
+        policyVersion: policy.version,
+      });
+      if (done) written++;
+    }
+    // A row already published means another publisher won meanwhile: the whole run is void.
+    if (written !== results.length) throw new LostRace(PUBLISHED_ALREADY);
+    await audit(tx, actor, {
+      action: 'evaluation.run',
+      objectType: 'annual_evaluation',
+      objectId: null,
+      after: { year, policyVersion: policy.version, companies: summary.companies, grades: summary.grades, vetoed: summary.vetoed, below: summary.below.length },
+    });
+    return ok(summary);
+  });
+}
+
+/** The letter's facts, fixed at issue (what `/verify/[code]` and the printed page show). */
+export interface RiskLetterSummary {
+  year: number;
+  companyName: string;
+  uscc: string;
+  score: number;
+  line: number;
+  interviewDue: string;
+  districtName: string | null;
+}
+
+/** The city publishes a year: interviews and letters below the line, black entries for two years running. */
+export async function publishEvaluation(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  opts: { today?: string } = {},
+): Promise<ActionResult<{ year: number; published: number; letters: number; blackListed: number }>> {
+  const parsed = evaluationYearSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  if (!actor) return fail('UNAUTHENTICATED');
+  if (!can(actor, 'evaluation.run')) return fail('FORBIDDEN');
+  const { year } = parsed.data;
+  const on = opts.today ?? clockToday();
+  if (await yearPublishedAt(db, year)) return fail('CONFLICT', PUBLISHED_ALREADY);
+  const policy = await getCurrentPolicy(db);
+  const companies = new Map((await approvedCompanies(db)).map((c) => [c.id, c]));
+  const districtNames = await listDistrictNames(db);
+  const due = addCalendarDays(on, INTERVIEW_DAYS);
+  let blackListed = 0;
+
+  try {
+    const result = await inTransaction(db, async (tx) => {
+      const rows = await publishYearRows(tx, year, new Date());
+      if (rows.length === 0) {
+        if (await yearPublishedAt(tx, year)) throw new LostRace(PUBLISHED_ALREADY);
+        throw new LostRace('该年度尚未计算信用评价，请先计算');
+      }
+      const past = await pastEvaluations(
+        tx,
+        rows.map((r) => r.companyId),
+        year,
+      );
+      let letters = 0;
+      for (const r of rows) {
+        const score = r.score == null ? null : Number(r.score);
+        if (!needsInterview(score, policy.settings) || r.vetoed) continue;
+        const c = companies.get(r.companyId);
+        const companyName = c?.name ?? '';
+        const districtName = c?.districtId ? (districtNames.get(c.districtId) ?? null) : null;
+        const code = newTrackingCode();
+        const summary: RiskLetterSummary = { year, companyName, uscc: c?.uscc ?? '', score: score!, line: policy.settings.interviewBelow, interviewDue: due, districtName };
+        await insertRiskLetter(tx, { code, evaluationId: r.id, summary: { ...summary }, issuedBy: actor.userId });
+        await insertInterviewNotice(tx, {
+          companyId: r.companyId,
+          districtId: c?.districtId ?? null,
+          evaluationId: r.id,
+          title: `${year}年度信用评价约谈通知（风险提示函 ${code}）`,
+          body: `${companyName}${year}年度信用评价得分 ${score!.toFixed(2)} 分，低于 ${policy.settings.interviewBelow} 分。根据 ZT 五.(三)，由${districtName ?? '所在县（市、区）'}物业行政主管部门于 ${due} 前进行约谈，并下发风险提示函（编号 ${code}）。`,
+          dueOn: due,
+          createdBy: actor.userId,
+        });
+        letters++;
+        const history = [...(past.get(r.companyId) ?? []), { year, score, vetoed: r.vetoed }];
+        if (belowLineYearsRunning(history, year, policy.settings)) {
+          const open = await openEntriesOf(tx, { companyId: r.companyId, rule: 'ZT5.3-two-years' });
+          if (open.length === 0) {
+            await openListEntry(tx, actor, {
+              companyId: r.companyId,
+              rule: 'ZT5.3-two-years',
+              reason: `连续${policy.settings.blackListAfterYearsBelow}年信用评价得分低于${policy.settings.interviewBelow}分（${year}年度 ${score!.toFixed(2)} 分）`,
+              since: on,
+              until: addMonths(on, 12),
+              policyVersion: policy.version,
+            });
+            blackListed++;
+          }
+        }
+      }
+      await audit(tx, actor, {
+        action: 'evaluation.published',
+        objectType: 'annual_evaluation',
+        objectId: null,
+        after: { year, published: rows.length, letters, blackListed, interviewDue: due, policyVersion: policy.version },
+      });
+      return ok({ year, published: rows.length, letters, blackListed });
+    });
+    if (result.ok) invalidatePublicLists();
+    return result;
+  } catch (e) {
+    if (isUniqueViolation(e)) return fail('CONFLICT', '公布未成功，请重新公布');
+    throw e;
+  }
+}
+
+
+export type { ScoreLine };
