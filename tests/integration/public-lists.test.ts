@@ -173,7 +173,7 @@ describe.each(DRIVERS)('public red and black lists (%s)', (driver) => {
     const reason = '拒不整改, 业主称"严重"\n第二行';
     await open(c.id, 'severe-warning', REF, null, { reason: `=${reason}` });
     const r = await listPublicEntries(db, 'black', { on: REF, q: c.uscc });
-    const csv = listCsv({ list: 'black', on: REF, period: null, district: null, ...r });
+    const csv = listCsv({ ...r, list: 'black', district: null });
     expect(csv.startsWith('\uFEFFid,company.uscc,company.name,')).toBe(true);
     expect(csv).toContain(`"'=拒不整改, 业主称""严重""\n第二行"`);
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(2);
