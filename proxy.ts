@@ -1,14 +1,14 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { today } from '@/lib/clock';
-import { apiListQuery, isPublicList, lenientListQuery, viewKey } from '@/lib/public-lists/params';
+import { apiListQuery, cacheGeneration, isPublicList, lenientListQuery, viewKey } from '@/lib/public-lists/params';
 
 /**
  * 1. Passes the requested path to server components (for the audit row of an out-of-scope request). Not an
  *    access control: every page, action and handler checks the actor itself.
  * 2. Rewrites the public lists without a text query to their cached views keyed by the day
- *    (lib/cache/public-lists.ts): `/lists/black?district=510903&page=2` → `/lists/black/<day>_510903_all_2`,
- *    `/api/v1/lists/black?format=csv` → `/api/v1/lists/black/<day>_all_all_1.csv`, `/feeds/lists.xml` →
- *    `/feeds/lists/<day>`. The address bar keeps the public URL. A `q` search, or a malformed API query (answered
+ *    (lib/cache/public-lists.ts): `/lists/black?district=510903&page=2` → `/lists/black/<generation>_<day>_510903_all_2`,
+ *    `/api/v1/lists/black?format=csv` → `/api/v1/lists/black/<generation>_<day>_all_all_1.csv`, `/feeds/lists.xml` →
+ *    `/feeds/lists/<generation>_<day>`. The address bar keeps the public URL. A `q` search, or a malformed API query (answered
  *    400), goes to the per-request route.
  */
 export function proxy(request: NextRequest) {
@@ -26,19 +26,19 @@ export function proxy(request: NextRequest) {
 }
 
 function listRewrite(pathname: string, sp: URLSearchParams): string | null {
-  if (pathname === '/feeds/lists.xml') return `/feeds/lists/${today()}`;
+  if (pathname === '/feeds/lists.xml') return `/feeds/lists/${cacheGeneration()}_${today()}`;
   const page = /^\/lists\/(red|black)\/?$/.exec(pathname);
   if (page && isPublicList(page[1]!)) {
     const q = lenientListQuery((k) => sp.get(k) || undefined);
     if (q.q) return null;
-    return `/lists/${page[1]}/${viewKey({ on: today(), district: q.district, period: q.period, page: q.page })}`;
+    return `/lists/${page[1]}/${viewKey({ gen: cacheGeneration(), on: today(), district: q.district, period: q.period, page: q.page })}`;
   }
   const api = /^\/api\/v1\/lists\/(red|black)\/?$/.exec(pathname);
   if (api) {
     const parsed = apiListQuery(sp);
     if (!parsed.success || parsed.data.q) return null;
     const d = parsed.data;
-    return `/api/v1/lists/${api[1]}/${viewKey({ on: today(), district: d.district, period: d.period, page: d.page })}.${d.format}`;
+    return `/api/v1/lists/${api[1]}/${viewKey({ gen: cacheGeneration(), on: today(), district: d.district, period: d.period, page: d.page })}.${d.format}`;
   }
   return null;
 }

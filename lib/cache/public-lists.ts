@@ -5,11 +5,13 @@ import 'server-only';
  * ends a list entry (or publishes ratings or evaluations) calls `invalidatePublicLists()` after its transaction
  * committed, so the first request after the change is served fresh.
  *
- * How the lists are cached (docs/decisions/0xx is the lead's; see the lists report): the proxy rewrites
- * `/lists/black?district=…&page=…` (no `q`) to `/lists/black/<day>_<district>_<period>_<page>`, a route rendered
- * on demand and kept in the full route cache (ISR, `generateStaticParams` → []); its data is read through
- * `unstable_cache` tagged LISTS_TAG (lib/cache/public-list-views.ts), so the tag expires the rendered page too. The day in the key makes an entry
- * past its date out disappear at midnight; `revalidate` (LISTS_REVALIDATE_SECONDS) is the safety net.
+ * How the lists are cached (docs/decisions/014-public-lists-cache.md): the proxy rewrites
+ * `/lists/black?district=…&page=…` (no `q`) to `/lists/black/<generation>_<day>_<district>_<period>_<page>`, a
+ * route rendered on demand and kept in the full route cache (ISR, `generateStaticParams` → []); its data is read
+ * through `unstable_cache` tagged LISTS_TAG (lib/cache/public-list-views.ts), so the tag expires the rendered page
+ * too. The day in the key makes an entry past its date out disappear at midnight; the generation (one per server
+ * process) keeps a restarted server from trusting pages an earlier process left on disk; `revalidate`
+ * (LISTS_REVALIDATE_SECONDS) is the safety net.
  */
 import { revalidateTag, updateTag } from 'next/cache';
 

@@ -87,9 +87,22 @@ export function lenientListQuery(get: (key: string) => string | undefined): List
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// The cached view's key: one path segment, `<day>_<district|all>_<period|all>_<page>` (and `csv`/`json`).
+// The cached view's key: one path segment, `<generation>_<day>_<district|all>_<period|all>_<page>`.
+
+/**
+ * The cache generation: one per server process. Next keeps tag expirations in the memory of the process while the
+ * rendered pages stay on disk, so after a restart (or a database reset, a seed) a page cached by an earlier
+ * process cannot be trusted: a new generation makes new keys. Kept on globalThis so the proxy and the routes,
+ * bundled apart, share it.
+ */
+export function cacheGeneration(): string {
+  const g = globalThis as { __publicListsGeneration?: string };
+  g.__publicListsGeneration ??= `g${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
+  return g.__publicListsGeneration;
+}
 
 export interface ViewKey {
+  gen: string;
   on: string;
   district?: string;
   period?: string;
@@ -97,14 +110,22 @@ export interface ViewKey {
 }
 
 export function viewKey(v: ViewKey): string {
-  return `${v.on}_${v.district ?? 'all'}_${v.period ?? 'all'}_${v.page}`;
+  return `${v.gen}_${v.on}_${v.district ?? 'all'}_${v.period ?? 'all'}_${v.page}`;
 }
 
 export function parseViewKey(key: string): ViewKey | null {
-  const m = /^(\d{4}-\d{2}-\d{2})_(\d{6}|all)_(\d{4}(?:Q[1-4])?|all)_(\d{1,6})$/.exec(key);
+  const m = /^(g[0-9a-z]{1,20})_(\d{4}-\d{2}-\d{2})_(\d{6}|all)_(\d{4}(?:Q[1-4])?|all)_(\d{1,6})$/.exec(key);
   if (!m) return null;
-  const page = Number(m[4]);
+  const page = Number(m[5]);
   if (page < 1 || page > 100_000) return null;
-  if (m[3] !== 'all' && !parsePeriod(m[3])) return null;
-  return { on: m[1]!, district: m[2] === 'all' ? undefined : m[2], period: m[3] === 'all' ? undefined : m[3], page };
+  if (m[4] !== 'all' && !parsePeriod(m[4])) return null;
+  return { gen: m[1]!, on: m[2]!, district: m[3] === 'all' ? undefined : m[3], period: m[4] === 'all' ? undefined : m[4], page };
+}
+
+/** A view key this process would have made: its generation, and yesterday, today or tomorrow (midnight skew). */
+export function isCurrentView(v: { gen: string; on: string }, today: string): boolean {
+  if (v.gen !== cacheGeneration()) return false;
+  const t = Date.parse(`${today}T00:00:00Z`);
+  const d = Date.parse(`${v.on}T00:00:00Z`);
+  return Number.isFinite(d) && Math.abs(d - t) <= 86_400_000;
 }

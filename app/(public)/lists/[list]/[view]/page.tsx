@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cachedDistricts, cachedListView } from '@/lib/cache/public-list-views';
-import { addCalendarDays } from '@/lib/domain/working-days';
 import { today } from '@/lib/clock';
-import { LIST_NAME, isPublicList, parseViewKey } from '@/lib/public-lists/params';
+import { LIST_NAME, isCurrentView, isPublicList, parseViewKey } from '@/lib/public-lists/params';
 import { ListView } from '../../_components/list-view';
 
 /**
@@ -19,13 +18,11 @@ export function generateStaticParams() {
 
 type Params = Promise<{ list: string; view: string }>;
 
-/** Only yesterday, today and tomorrow are served (a clock skew at midnight): no unbounded set of cached days. */
+/** Only this process's generation and yesterday, today or tomorrow (midnight skew): no unbounded set of keys. */
 function viewOf(list: string, view: string) {
   if (!isPublicList(list)) return null;
   const v = parseViewKey(view);
-  if (!v) return null;
-  const t = today();
-  if (v.on !== t && v.on !== addCalendarDays(t, -1) && v.on !== addCalendarDays(t, 1)) return null;
+  if (!v || !isCurrentView(v, today())) return null;
   return { list, v };
 }
 
