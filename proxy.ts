@@ -18,27 +18,36 @@ export function proxy(request: NextRequest) {
     const url = request.nextUrl.clone();
     url.pathname = rewrite;
     url.search = '';
-    return NextResponse.rewrite(url);
+    // x-list-view names the cached view (for whoever debugs the cache; the generation is not a secret).
+    return NextResponse.rewrite(url, { headers: { 'x-list-view': rewrite } });
   }
   const headers = new Headers(request.headers);
   headers.set('x-request-path', pathname);
   return NextResponse.next({ request: { headers } });
 }
 
+/** today(), read at most once a second: it formats a date in China time, and the proxy runs on every list hit. */
+let day = { at: 0, value: '' };
+function todayMemo(): string {
+  const now = Date.now();
+  if (now - day.at > 1000) day = { at: now, value: today() };
+  return day.value;
+}
+
 function listRewrite(pathname: string, sp: URLSearchParams): string | null {
-  if (pathname === '/feeds/lists.xml') return `/feeds/lists/${cacheGeneration()}_${today()}`;
+  if (pathname === '/feeds/lists.xml') return `/feeds/lists/${cacheGeneration()}_${todayMemo()}`;
   const page = /^\/lists\/(red|black)\/?$/.exec(pathname);
   if (page && isPublicList(page[1]!)) {
     const q = lenientListQuery((k) => sp.get(k) || undefined);
     if (q.q) return null;
-    return `/lists/${page[1]}/${viewKey({ gen: cacheGeneration(), on: today(), district: q.district, period: q.period, page: q.page })}`;
+    return `/lists/${page[1]}/${viewKey({ gen: cacheGeneration(), on: todayMemo(), district: q.district, period: q.period, page: q.page })}`;
   }
   const api = /^\/api\/v1\/lists\/(red|black)\/?$/.exec(pathname);
   if (api) {
     const parsed = apiListQuery(sp);
     if (!parsed.success || parsed.data.q) return null;
     const d = parsed.data;
-    return `/api/v1/lists/${api[1]}/${viewKey({ gen: cacheGeneration(), on: today(), district: d.district, period: d.period, page: d.page })}.${d.format}`;
+    return `/api/v1/lists/${api[1]}/${viewKey({ gen: cacheGeneration(), on: todayMemo(), district: d.district, period: d.period, page: d.page })}.${d.format}`;
   }
   return null;
 }
