@@ -328,7 +328,7 @@ export async function latestPublishedEvaluation(db: Queryable, companyId: string
   };
 }
 
-/** A company's confirmed performance and warning records as the score sees them (points, window, veto). */
+/** A company's performance and warning records as the score sees them (points, window, veto); `countsOn` picks the confirmed ones. */
 async function scoredRecords(db: Queryable, companyId: string): Promise<(ScoredRecord & { hidden: boolean })[]> {
   const rows = await db
     .select({
@@ -346,7 +346,7 @@ async function scoredRecords(db: Queryable, companyId: string): Promise<(ScoredR
     })
     .from(creditRecords)
     .leftJoin(projects, eq(projects.id, creditRecords.projectId))
-    .where(and(eq(creditRecords.companyId, companyId), inArray(creditRecords.category, ['performance', 'warning']), eq(creditRecords.status, 'approved')));
+    .where(and(eq(creditRecords.companyId, companyId), inArray(creditRecords.category, ['performance', 'warning'])));
   return rows.map((r) => ({
     id: r.id,
     category: r.category,
@@ -392,14 +392,16 @@ export async function companyCreditSummary(db: Queryable, companyId: string, on:
   ]);
   const outlook = scoreOutlook(records, today, policy.settings);
   const hidden = new Set(records.filter((r) => r.hidden && !policy.settings.publishMinorWarnings).map((r) => r.id));
-  const lines = outlook.lines.map((l) => (hidden.has(l.recordId) ? { ...l, label: '警示：轻微警示记录（依规定不公示）' } : l));
+  const mask = (l: ScoreLine) => (hidden.has(l.recordId) ? { ...l, label: '警示：轻微警示记录（依规定不公示）' } : l);
+  const lines = outlook.lines.map(mask);
+  const masked = (e: PublicEvaluation | null) => (e ? { ...e, breakdown: e.breakdown.map(mask) } : null);
   const facts = history.map((h) => entryFacts({ list: h.list, rule: h.rule.id, since: h.since, until: h.until, endedOn: h.endedOn, status: h.status }));
   const forEligibility = on === today ? evaluation : evaluationOn;
   return {
     on,
     today,
-    evaluation,
-    evaluationOn: forEligibility,
+    evaluation: masked(evaluation),
+    evaluationOn: masked(forEligibility),
     outlook: { score: outlook.score, base: policy.settings.annualBaseScore, lines, steps: outlook.steps },
     listStatus: listStatusOn(facts, on),
     listEntries: history,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { entryFacts } from '@/db/queries/list-entries';
 import { companyCreditSummary, listLatestChanges, listPublicEntries } from '@/db/queries/public-lists';
-import { annualEvaluations, companies, listEntries, listEvents } from '@/db/schema';
+import { annualEvaluations, companies, creditRecords, listEntries, listEvents } from '@/db/schema';
 import { addCalendarDays } from '@/lib/domain/working-days';
 import { entryActiveOn, onBlackList, type ListRule } from '@/lib/domain/credit-rating';
 import { listCsv } from '@/app/api/v1/_lib/respond';
@@ -166,6 +166,27 @@ describe.each(DRIVERS)('public red and black lists (%s)', (driver) => {
     for (const l of s.outlook.lines) expect(l.countsUntil === null || l.countsUntil > REF).toBe(true);
     const last = s.outlook.steps.at(-1);
     if (last) expect(last.score).toBe(s.outlook.lines.every((l) => l.countsUntil) ? s.outlook.base : last.score);
+  });
+
+  it('counts a 轻微 warning in the score without publishing its facts (the policy does not publish them)', async () => {
+    const c = await someCompany(noEntries);
+    await db.insert(creditRecords).values({
+      companyId: c.id,
+      category: 'warning',
+      type: '测试轻微事项甲乙丙',
+      occurredOn: '2026-10-01',
+      description: '测试',
+      points: '2.00',
+      severity: '轻微',
+      status: 'approved',
+      publishedOn: '2026-10-02',
+      publicUntil: '2027-01-02',
+    });
+    const s = await companyCreditSummary(db, c.id, REF, REF);
+    const line = s.outlook.lines.find((l) => l.points === -2);
+    expect(line?.label).toBe('警示：轻微警示记录（依规定不公示）');
+    expect(JSON.stringify(s)).not.toContain('测试轻微事项甲乙丙');
+    expect(s.outlook.steps.find((x) => x.on === '2027-01-02')).toBeTruthy();
   });
 
   it('writes CSV that Excel and a parser read back: BOM, quotes doubled, commas and newlines quoted, formulas defused', async () => {

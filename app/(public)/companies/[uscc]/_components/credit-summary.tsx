@@ -45,8 +45,8 @@ export function AnnualGrade({ summary }: { summary: PublicCreditSummary }) {
                       </td>
                     </tr>
                   ) : (
-                    e.breakdown.map((l) => (
-                      <tr key={l.recordId} className="border-b border-slate-100">
+                    e.breakdown.map((l, i) => (
+                      <tr key={l.recordId ?? i} className="border-b border-slate-100">
                         <th scope="row" className="p-2 font-normal">
                           {l.label}
                         </th>
