@@ -16,6 +16,8 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     { url: `${base}/`, changeFrequency: 'daily', priority: 1 },
     { url: `${base}/companies`, changeFrequency: 'daily', priority: 0.8 },
     { url: `${base}/projects`, changeFrequency: 'daily', priority: 0.8 },
+    { url: `${base}/lists/red`, changeFrequency: 'daily', priority: 0.9 },
+    { url: `${base}/lists/black`, changeFrequency: 'daily', priority: 0.9 },
     { url: `${base}/objections`, changeFrequency: 'monthly', priority: 0.3 },
     ...companies.map((c) => ({ url: `${base}/companies/${c.uscc}`, lastModified: c.updatedAt, changeFrequency: 'weekly' as const, priority: 0.6 })),
     ...projectIds.map((id) => ({ url: `${base}/projects/${id}`, changeFrequency: 'weekly' as const, priority: 0.5 })),

@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
-import { getHeadlineNumbers, getLatestListChanges } from '@/db/queries/public-home';
+import Link from 'next/link';
+import { getHeadlineNumbers } from '@/db/queries/public-home';
+import { cachedLatestChanges } from '@/lib/cache/public-list-views';
+import { today } from '@/lib/clock';
 import { formatDate, formatNumber } from '@/lib/format';
 
 export const dynamic = 'force-dynamic';
@@ -14,7 +17,9 @@ const LIST_LABEL = { red: '红榜', black: '黑榜' } as const;
 
 export default async function HomePage() {
   const db = getDb();
-  const [numbers, changes] = await Promise.all([getHeadlineNumbers(db), getLatestListChanges(db)]);
+  const on = today();
+  // The changes come from the list cache (LISTS_TAG): the first request after a list change shows it.
+  const [numbers, changes] = await Promise.all([getHeadlineNumbers(db, on), cachedLatestChanges(on, 8)]);
   const stats = [
     { label: '备案物业服务企业', value: numbers.companies, unit: '家' },
     { label: '物业服务项目（小区）', value: numbers.estates, unit: '个' },
@@ -67,9 +72,22 @@ export default async function HomePage() {
       </section>
 
       <section aria-labelledby="changes-heading" className="rounded-lg bg-white p-6 shadow-sm">
-        <h2 id="changes-heading" className="text-lg font-semibold">
-          红黑榜最新变动
-        </h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="changes-heading" className="text-lg font-semibold">
+            红黑榜最新变动
+          </h2>
+          <p className="flex gap-3 text-sm">
+            <Link href="/lists/red" className="text-brand-700 underline">
+              红榜
+            </Link>
+            <Link href="/lists/black" className="text-brand-700 underline">
+              黑榜
+            </Link>
+            <a href="/feeds/lists.xml" className="text-brand-700 underline">
+              订阅（Atom）
+            </a>
+          </p>
+        </div>
         {changes.length === 0 ? (
           <p className="mt-2 text-slate-600">暂无红黑榜变动。</p>
         ) : (
@@ -83,10 +101,13 @@ export default async function HomePage() {
                 >
                   {LIST_LABEL[c.list]}
                 </span>
-                <span className="font-medium">{c.companyName}</span>
+                <span className="font-medium">{c.event}</span>
+                <Link href={`/companies/${c.company.uscc}`} className="text-brand-700 underline">
+                  {c.company.name}
+                </Link>
                 <span className="text-slate-700">{c.detail}</span>
-                <time className="text-sm text-slate-600 sm:ml-auto" dateTime={c.at.toISOString()}>
-                  {formatDate(c.at)}
+                <time className="text-sm text-slate-600 sm:ml-auto" dateTime={c.at}>
+                  {formatDate(new Date(c.at))}
                 </time>
               </li>
             ))}

@@ -22,6 +22,11 @@ export function SiteHeader({ query = '' }: { query?: string }) {
                 </Link>
               </li>
               <li>
+                <Link href="/lists/red" className="inline-flex min-h-11 items-center rounded px-3 hover:bg-white/15">
+                  红黑榜
+                </Link>
+              </li>
+              <li>
                 <Link href="/objections" className="inline-flex min-h-11 items-center rounded px-3 hover:bg-white/15">
                   异议查询
                 </Link>

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db';
-import { companies, employments, listEntries, listEvents, practitioners, projects, regions } from '@/db/schema';
+import { companies, employments, practitioners, projects, regions } from '@/db/schema';
+import { listLatestChanges, listPublicEntries, type PublicListChange } from './public-lists';
 import { textMatch } from './search';
 
 export interface HeadlineNumbers {
@@ -13,7 +14,7 @@ export interface HeadlineNumbers {
 }
 
 /** The home page's headline numbers: public facts only (approved companies, approved current staff). */
-export async function getHeadlineNumbers(db: Queryable): Promise<HeadlineNumbers> {
+export async function getHeadlineNumbers(db: Queryable, on: string): Promise<HeadlineNumbers> {
   const [[c], [p], [s], lists] = await Promise.all([
     db.select({ n: count() }).from(companies).where(eq(companies.filingStatus, 'approved')),
     db.select({ n: count() }).from(projects),
@@ -22,47 +23,21 @@ export async function getHeadlineNumbers(db: Queryable): Promise<HeadlineNumbers
       .from(employments)
       .innerJoin(practitioners, eq(practitioners.id, employments.practitionerId))
       .where(and(eq(employments.status, 'current'), eq(practitioners.status, 'active'))),
-    db
-      .select({ list: listEntries.list, n: count() })
-      .from(listEntries)
-      .where(sql`${listEntries.status} in ('active', 'rectifying')`)
-      .groupBy(listEntries.list),
+    Promise.all([listPublicEntries(db, 'red', { on, pageSize: 1 }), listPublicEntries(db, 'black', { on, pageSize: 1 })]),
   ]);
   return {
     companies: c?.n ?? 0,
     estates: p?.n ?? 0,
     staff: s?.n ?? 0,
-    redEntries: lists.find((l) => l.list === 'red')?.n ?? 0,
-    blackEntries: lists.find((l) => l.list === 'black')?.n ?? 0,
+    // The entries in force today as /lists/* shows them (past their date out: gone; red without black companies).
+    redEntries: lists[0].total,
+    blackEntries: lists[1].total,
   };
 }
 
-export interface ListChange {
-  id: string;
-  at: Date;
-  list: 'red' | 'black';
-  event: string;
-  detail: string;
-  companyName: string;
-  companyUscc: string;
-}
-
-export async function getLatestListChanges(db: Queryable, limit = 8): Promise<ListChange[]> {
-  return db
-    .select({
-      id: listEvents.id,
-      at: listEvents.at,
-      list: listEntries.list,
-      event: listEvents.event,
-      detail: listEvents.detail,
-      companyName: companies.name,
-      companyUscc: companies.uscc,
-    })
-    .from(listEvents)
-    .innerJoin(listEntries, eq(listEntries.id, listEvents.entryId))
-    .innerJoin(companies, eq(companies.id, listEvents.companyId))
-    .orderBy(desc(listEvents.at), desc(listEvents.id))
-    .limit(limit);
+/** The latest list changes up to `on` (list events, and 期满移出 on an entry's date out): see public-lists.ts. */
+export async function getLatestListChanges(db: Queryable, on: string, limit = 8): Promise<PublicListChange[]> {
+  return listLatestChanges(db, on, limit);
 }
 
 export interface SearchHit {

@@ -4,14 +4,19 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db';
 import { getPublicCompany } from '@/db/queries/public-companies';
+import { companyCreditSummary, findCompanyByUscc } from '@/db/queries/public-lists';
+import { today } from '@/lib/clock';
+import { isIsoDate } from '@/lib/public-lists/dates';
 import { env } from '@/lib/env';
 import { formatDate, formatNumber } from '@/lib/format';
 import { JsonLd } from '../../_components/json-ld';
 import { PublicCreditRecords } from './_components/credit-records';
+import { AnnualGrade, CurrentScore, ListHistory, TenderEligibility } from './_components/credit-summary';
 
 export const dynamic = 'force-dynamic';
 
 type Params = Promise<{ uscc: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const load = cache((uscc: string) => getPublicCompany(getDb(), uscc));
 
@@ -30,9 +35,18 @@ function capital(wan: string) {
   return Number.isFinite(n) ? `${formatNumber(n)} 万元` : `${wan} 万元`;
 }
 
-export default async function CompanyPage({ params }: { params: Params }) {
+export default async function CompanyPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const company = await load((await params).uscc);
   if (!company) notFound();
+  // ?on=YYYY-MM-DD: the day tender eligibility and list status are checked for (default today).
+  const rawOn = (await searchParams).on;
+  const onParam = (Array.isArray(rawOn) ? rawOn[0] : rawOn) ?? '';
+  const t = today();
+  const dateError = onParam && !isIsoDate(onParam) ? '请输入有效日期，格式为 YYYY-MM-DD' : undefined;
+  const on = onParam && !dateError ? onParam : t;
+  const db = getDb();
+  const ref = await findCompanyByUscc(db, company.uscc);
+  const summary = ref ? await companyCreditSummary(db, ref.id, on, t) : null;
   const url = `${env().siteUrl}/companies/${company.uscc}`;
   const facts: [string, React.ReactNode][] = [
     ['统一社会信用代码', <span key="u" className="font-mono">{company.uscc}</span>],
@@ -84,6 +98,12 @@ export default async function CompanyPage({ params }: { params: Params }) {
         </p>
       )}
 
+      {summary && summary.listStatus !== 'none' && (
+        <p className={`rounded-lg px-4 py-3 font-medium text-white ${summary.listStatus === 'red' ? 'bg-red-list' : 'bg-black-list'}`}>
+          {summary.on} {summary.listStatus === 'red' ? '在红榜' : '在黑榜'}（见下方红黑榜记录）
+        </p>
+      )}
+
       <section aria-labelledby="basic-heading" className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
         <h2 id="basic-heading" className="mb-3 text-lg font-semibold">
           基本信息
@@ -124,6 +144,15 @@ export default async function CompanyPage({ params }: { params: Params }) {
           </ul>
         )}
       </section>
+
+      {summary && (
+        <>
+          <AnnualGrade summary={summary} />
+          <CurrentScore summary={summary} />
+          <TenderEligibility summary={summary} uscc={company.uscc} dateError={dateError} />
+          <ListHistory summary={summary} />
+        </>
+      )}
 
       <PublicCreditRecords records={company.creditRecords} asOf={company.asOf} />
     </div>

@@ -1,0 +1,241 @@
+import Link from 'next/link';
+import type { PublicCreditSummary, PublicListHistoryEntry } from '@/db/queries/public-lists';
+import { formatDate, formatDateTime } from '@/lib/format';
+
+const LIST = { red: '红榜', black: '黑榜' } as const;
+const STATUS = { active: '在榜', rectifying: '整改期', removed: '已移出', expired: '期满移出' } as const;
+
+function signed(n: number) {
+  return n > 0 ? `+${n}` : String(n);
+}
+
+/** ZT 五.3, ZJ 6: the latest published annual evaluation, line by line. */
+export function AnnualGrade({ summary }: { summary: PublicCreditSummary }) {
+  const e = summary.evaluation;
+  return (
+    <section aria-labelledby="grade-heading" className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
+      <h2 id="grade-heading" className="mb-3 text-lg font-semibold">
+        信用等级
+      </h2>
+      {!e ? (
+        <p className="text-slate-700">尚无已公布的年度信用评价。</p>
+      ) : (
+        <>
+          <p className="text-slate-800">
+            {e.year} 年度信用评价：等级 <strong className="text-2xl">{e.grade}</strong> 级
+            {e.vetoed ? '（一票否决，取消综合信用评价资格，不计分）' : <>，得分 <strong className="text-xl">{e.score}</strong> 分</>}
+            <span className="ml-2 text-sm text-slate-600">（{formatDate(new Date(e.publishedAt))} 公布，信用政策第 {e.policyVersion} 版）</span>
+          </p>
+          {!e.vetoed && (
+            <div className="mt-3 overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <caption className="mb-2 text-left text-slate-600">{e.year} 年度得分的计算：基础分加业绩分、减警示扣分（不超过基础分）</caption>
+                <thead>
+                  <tr className="border-b border-slate-300">
+                    <th scope="col" className="p-2">信用记录</th>
+                    <th scope="col" className="p-2">分值</th>
+                    <th scope="col" className="p-2">停止计分日期</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {e.breakdown.length === 0 ? (
+                    <tr>
+                      <td colSpan={3} className="p-2 text-slate-700">
+                        本年度没有计分的信用记录，得分为基础分。
+                      </td>
+                    </tr>
+                  ) : (
+                    e.breakdown.map((l, i) => (
+                      <tr key={l.recordId ?? i} className="border-b border-slate-100">
+                        <th scope="row" className="p-2 font-normal">
+                          {l.label}
+                        </th>
+                        <td className="p-2 tabular-nums">{signed(l.points)}</td>
+                        <td className="p-2">{l.countsUntil ?? '—'}</td>
+                      </tr>
+                    ))
+                  )}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** SPEC §3.7 "every number is explained": today's counting score, record by record, and where it goes next. */
+export function CurrentScore({ summary }: { summary: PublicCreditSummary }) {
+  const o = summary.outlook;
+  return (
+    <section aria-labelledby="score-heading" className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
+      <h2 id="score-heading" className="mb-2 text-lg font-semibold">
+        当前信用分
+      </h2>
+      <p className="text-slate-800">
+        截至 {summary.today}，按计分中的信用记录计算为 <strong className="text-xl">{o.score}</strong> 分（基础分 {o.base} 分）。
+      </p>
+      <div className="mt-3 overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <caption className="mb-2 text-left text-slate-600">计分中的信用记录（{o.lines.length} 条）</caption>
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className="p-2">信用记录</th>
+              <th scope="col" className="p-2">分值</th>
+              <th scope="col" className="p-2">停止计分日期</th>
+            </tr>
+          </thead>
+          <tbody>
+            {o.lines.length === 0 ? (
+              <tr>
+                <td colSpan={3} className="p-2 text-slate-700">
+                  没有计分中的信用记录。
+                </td>
+              </tr>
+            ) : (
+              o.lines.map((l) => (
+                <tr key={l.recordId} className="border-b border-slate-100">
+                  <th scope="row" className="p-2 font-normal">
+                    {l.label}
+                  </th>
+                  <td className="p-2 tabular-nums">{signed(l.points)}</td>
+                  <td className="p-2">{l.countsUntil ?? '—'}</td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      {o.steps.length > 0 && (
+        <>
+          <h3 className="mt-4 font-medium">如无新的信用记录，分数将这样变化</h3>
+          <ol className="mt-2 list-inside list-disc space-y-1 text-slate-800" aria-label="分数变化">
+            {o.steps.map((s) => (
+              <li key={s.on}>
+                自 <time dateTime={s.on}>{s.on}</time> 起 {s.recordIds.length} 条记录停止计分，分数为 <strong>{s.score}</strong> 分
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
+
+function entryState(e: PublicListHistoryEntry) {
+  if (e.activeOn) return e.status === 'rectifying' ? '整改期' : '在榜';
+  if (e.endedOn) return STATUS[e.status] === '在榜' ? '已移出' : STATUS[e.status];
+  return e.until ? '期满移出' : '未在榜';
+}
+
+function EntryItem({ e }: { e: PublicListHistoryEntry }) {
+  return (
+    <li className={`border-l-4 py-3 pl-3 ${e.list === 'red' ? 'border-red-list' : 'border-black-list'}`}>
+      <p className="font-medium">
+        {LIST[e.list]} · {e.rule.label}
+        {e.rule.article && <span className="font-normal text-slate-600">（{e.rule.article}）</span>}
+        <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{entryState(e)}</span>
+      </p>
+      <p className="text-sm text-slate-800">{e.reason}</p>
+      <p className="text-sm text-slate-700">
+        列入 {e.since} · 预计移出 {e.until ?? '—'}
+        {e.endedOn && ` · ${e.endedOn} 移出${e.endReason ? `（${e.endReason}）` : ''}`}
+        {e.project && (
+          <>
+            {' · '}
+            <Link href={`/projects/${e.project.id}`} className="text-brand-700 underline">
+              {e.project.name}
+            </Link>
+          </>
+        )}
+      </p>
+      {e.events.length > 0 && (
+        <ol className="mt-1 space-y-0.5 text-sm text-slate-700" aria-label="变动记录">
+          {e.events.map((x) => (
+            <li key={x.id}>
+              <time dateTime={x.at}>{x.event === '期满移出' ? formatDate(new Date(x.at)) : formatDateTime(new Date(x.at))}</time> {x.detail}
+            </li>
+          ))}
+        </ol>
+      )}
+    </li>
+  );
+}
+
+/** DW 6, 8.3: every list entry the company has had, with its events (the history stays after it leaves). */
+export function ListHistory({ summary }: { summary: PublicCreditSummary }) {
+  const status = summary.listStatus;
+  return (
+    <section aria-labelledby="lists-heading" className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
+      <h2 id="lists-heading" className="mb-2 text-lg font-semibold">
+        红黑榜记录
+      </h2>
+      <p className="text-slate-800">
+        {summary.on} 状态：<strong>{status === 'none' ? '不在红黑榜' : `在${LIST[status]}`}</strong>
+      </p>
+      {summary.listEntries.length === 0 ? (
+        <p className="mt-2 text-slate-700">没有红黑榜记录。</p>
+      ) : (
+        <ol className="mt-2 divide-y divide-slate-200" aria-label="红黑榜记录">
+          {summary.listEntries.map((e) => (
+            <EntryItem key={e.id} e={e} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** ZJ 6, CQ "应查必查": eligibility for tenders on a day, with a plain GET date form. */
+export function TenderEligibility({ summary, uscc, dateError }: { summary: PublicCreditSummary; uscc: string; dateError?: string }) {
+  const el = summary.eligibility;
+  return (
+    <section aria-labelledby="eligibility-heading" className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
+      <h2 id="eligibility-heading" className="mb-2 text-lg font-semibold">
+        招投标资格查询
+      </h2>
+      <p className="mb-3 text-sm text-slate-700">依据：信用等级为 A 级及以上，且当日不在黑榜。</p>
+      <form action={`/companies/${uscc}`} method="get" className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="eligibility-on" className="text-sm font-medium">
+            查询日期
+          </label>
+          <input
+            id="eligibility-on"
+            name="on"
+            type="date"
+            defaultValue={summary.on}
+            aria-invalid={dateError ? true : undefined}
+            aria-describedby={dateError ? 'eligibility-on-error' : undefined}
+            className="min-h-11 rounded border border-slate-400 px-3 py-2"
+          />
+        </div>
+        <button type="submit" className="min-h-11 rounded bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800">
+          查询
+        </button>
+        {dateError && (
+          <p id="eligibility-on-error" className="w-full text-sm text-red-800">
+            {dateError}
+          </p>
+        )}
+      </form>
+      <div role="status" className="mt-3">
+        {el.eligible ? (
+          <p className="font-medium text-emerald-900">
+            {summary.on}：具备参加物业服务招投标的信用资格（{el.gradeYear} 年度 {el.grade} 级）。
+          </p>
+        ) : (
+          <>
+            <p className="font-medium text-red-900">{summary.on}：不具备参加物业服务招投标的信用资格。</p>
+            <ul className="mt-1 list-inside list-disc text-slate-800">
+              {el.reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

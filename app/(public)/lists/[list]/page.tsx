@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db';
+import { listDistricts } from '@/db/queries/public-companies';
+import { listPublicEntries } from '@/db/queries/public-lists';
+import { today } from '@/lib/clock';
+import { LIST_NAME, isPublicList, lenientListQuery } from '@/lib/public-lists/params';
+import { first } from '../../_components/list-params';
+import { ListView } from '../_components/list-view';
+
+/**
+ * A list searched by company (`q`): rendered per request. Every query without `q` is rewritten by the proxy to
+ * the cached view (./[view]/page.tsx); this page also serves those when the proxy is bypassed.
+ */
+export const dynamic = 'force-dynamic';
+
+type Params = Promise<{ list: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata({ params, searchParams }: { params: Params; searchParams: SearchParams }): Promise<Metadata> {
+  const { list } = await params;
+  if (!isPublicList(list)) return { title: '页面不存在', robots: { index: false } };
+  const filtered = Object.keys(await searchParams).length > 0;
+  return {
+    title: `${LIST_NAME[list]}`,
+    description: `遂宁市物业服务企业${LIST_NAME[list]}：列入原因、依据、列入日期和预计移出日期，可按区县和期间筛选。`,
+    alternates: { canonical: `/lists/${list}` },
+    robots: filtered ? { index: false, follow: true } : undefined,
+  };
+}
+
+export default async function ListPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const { list } = await params;
+  if (!isPublicList(list)) notFound();
+  const raw = await searchParams;
+  const query = lenientListQuery((k) => first(raw, k));
+  const db = getDb();
+  const on = today();
+  const districts = await listDistricts(db);
+  const district = districts.some((d) => d.id === query.district) ? query.district : undefined;
+  const result = await listPublicEntries(db, list, { ...query, district, on });
+  return <ListView list={list} on={on} q={query.q} district={district} period={query.period} districts={districts} result={result} />;
+}

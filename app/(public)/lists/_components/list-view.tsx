@@ -1,0 +1,193 @@
+import Link from 'next/link';
+import type { RegionOption } from '@/db/queries/public-companies';
+import type { PublicListEntry } from '@/db/queries/public-lists';
+import { formatNumber } from '@/lib/format';
+import { LIST_NAME, parsePeriod, type PublicListKind } from '@/lib/public-lists/params';
+import { Pagination } from '../../_components/pagination';
+
+const INTRO: Record<PublicListKind, string> = {
+  red: '业绩信用信息在公示期内、或住宅小区连续三次评定为“优秀”的物业服务企业；当日在黑榜的企业不列入红榜。',
+  black: '一票否决、小区连续三次评定为“差”（整改期）、市场禁入、连续两年信用评价低于90分，或严重失信警示信息在公示期内的物业服务企业。',
+};
+
+export interface ListViewProps {
+  list: PublicListKind;
+  on: string;
+  q: string;
+  district?: string;
+  period?: string;
+  districts: RegionOption[];
+  result: { items: PublicListEntry[]; total: number; page: number; pageCount: number };
+}
+
+/** The quarters and years a visitor can pick: this year and the two before, newest first. */
+function periodOptions(on: string) {
+  const y = Number(on.slice(0, 4));
+  const out: { key: string; label: string }[] = [];
+  for (let year = y; year >= y - 2; year--) {
+    out.push({ key: String(year), label: `${year}年全年` });
+    for (let q = 4; q >= 1; q--) {
+      const key = `${year}Q${q}`;
+      if (parsePeriod(key)!.from <= on) out.push({ key, label: `${year}年第${q}季度` });
+    }
+  }
+  return out;
+}
+
+function statusText(e: PublicListEntry) {
+  if (e.status === 'rectifying') return '整改期（整改验收后移出）';
+  return null;
+}
+
+/** A red or black list page: the GET filter form, the entries and the page links (no client JavaScript). */
+export function ListView({ list, on, q, district, period, districts, result }: ListViewProps) {
+  const name = LIST_NAME[list];
+  const other: PublicListKind = list === 'red' ? 'black' : 'red';
+  const districtName = districts.find((d) => d.id === district)?.name;
+  const periodInfo = parsePeriod(period);
+  const periods = periodOptions(on);
+  const base = `/lists/${list}`;
+  return (
+    <div className="space-y-6">
+      <nav aria-label="面包屑" className="text-sm text-slate-600">
+        <ol className="flex flex-wrap gap-1">
+          <li>
+            <Link href="/" className="text-brand-700 underline">
+              首页
+            </Link>
+            <span aria-hidden="true"> / </span>
+          </li>
+          <li aria-current="page">{name}</li>
+        </ol>
+      </nav>
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-bold">物业服务企业{name}</h1>
+        <p className="text-sm">
+          <Link href={`/lists/${other}`} className="text-brand-700 underline">
+            查看{LIST_NAME[other]}
+          </Link>
+        </p>
+      </div>
+      <p className="text-slate-700">{INTRO[list]}</p>
+
+      <form action={base} method="get" role="search" aria-label={`筛选${name}`} className="grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-[1fr_10rem_10rem_auto] sm:items-end">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="list-q" className="text-sm font-medium">
+            企业名称或统一社会信用代码
+          </label>
+          <input id="list-q" name="q" type="search" defaultValue={q} maxLength={50} className="min-h-11 rounded border border-slate-400 px-3 py-2" />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="list-district" className="text-sm font-medium">
+            所在区县
+          </label>
+          <select id="list-district" name="district" defaultValue={district ?? ''} className="min-h-11 rounded border border-slate-400 bg-white px-3 py-2">
+            <option value="">全部区县</option>
+            {districts.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="list-period" className="text-sm font-medium">
+            在榜期间
+          </label>
+          <select id="list-period" name="period" defaultValue={period ?? ''} className="min-h-11 rounded border border-slate-400 bg-white px-3 py-2">
+            <option value="">当前在榜</option>
+            {periods.map((p) => (
+              <option key={p.key} value={p.key}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="min-h-11 rounded bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800">
+          筛选
+        </button>
+      </form>
+
+      <section aria-labelledby="list-results-heading">
+        <h2 id="list-results-heading" className="sr-only">
+          {name}名单
+        </h2>
+        <p className="mb-3 text-slate-700">
+          {periodInfo ? `${periodInfo.label}曾在${name}` : `截至 ${on} 在${name}`}
+          <strong className="mx-1">{formatNumber(result.total)}</strong>条
+          {districtName ? `（${districtName}）` : ''}
+          {q ? `，匹配“${q}”` : ''}
+          {result.pageCount > 1 ? `，第 ${result.page} / ${result.pageCount} 页` : ''}
+        </p>
+        {result.items.length === 0 ? (
+          <p className="rounded-lg bg-white p-4 text-slate-700 shadow-sm">{result.total > 0 ? '没有这一页。' : `没有符合条件的${name}企业。`}</p>
+        ) : (
+          <ol className="space-y-3" aria-label={`${name}企业`}>
+            {result.items.map((e) => (
+              <li key={e.id} className={`rounded-lg border-l-4 bg-white p-4 shadow-sm ${list === 'red' ? 'border-red-list' : 'border-black-list'}`}>
+                <h3 className="text-lg font-semibold">
+                  {e.company.isPublic ? (
+                    <Link href={`/companies/${e.company.uscc}`} className="text-brand-700 underline-offset-2 hover:underline">
+                      {e.company.name}
+                    </Link>
+                  ) : (
+                    e.company.name
+                  )}
+                </h3>
+                <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[7rem_1fr]">
+                  <dt className="text-slate-600">统一社会信用代码</dt>
+                  <dd className="font-mono">{e.company.uscc}</dd>
+                  <dt className="text-slate-600">所在区县</dt>
+                  <dd>{e.district?.name ?? '—'}</dd>
+                  {e.project && (
+                    <>
+                      <dt className="text-slate-600">涉及小区</dt>
+                      <dd>
+                        <Link href={`/projects/${e.project.id}`} className="text-brand-700 underline">
+                          {e.project.name}
+                        </Link>
+                      </dd>
+                    </>
+                  )}
+                  <dt className="text-slate-600">列入原因</dt>
+                  <dd>{e.reason}</dd>
+                  <dt className="text-slate-600">依据</dt>
+                  <dd>
+                    {e.rule.label}
+                    {e.rule.article && <span className="text-slate-600">（{e.rule.article}）</span>}
+                  </dd>
+                  <dt className="text-slate-600">列入日期</dt>
+                  <dd>
+                    <time dateTime={e.since}>{e.since}</time>
+                  </dd>
+                  <dt className="text-slate-600">预计移出日期</dt>
+                  <dd>
+                    {e.until ? <time dateTime={e.until}>{e.until}</time> : '—'}
+                    {statusText(e) && <span className="ml-2 text-slate-700">{statusText(e)}</span>}
+                    {e.endedOn && <span className="ml-2 text-slate-700">（已于 {e.endedOn} 移出）</span>}
+                  </dd>
+                </dl>
+              </li>
+            ))}
+          </ol>
+        )}
+        <Pagination basePath={base} params={{ q: q || undefined, district, period }} page={result.page} pageCount={result.pageCount} />
+      </section>
+
+      <p className="text-sm text-slate-700">
+        开放数据：
+        <a href={`/api/v1/lists/${list}`} className="text-brand-700 underline">
+          JSON
+        </a>
+        {' · '}
+        <a href={`/api/v1/lists/${list}?format=csv`} className="text-brand-700 underline">
+          CSV
+        </a>
+        {' · '}
+        <a href="/feeds/lists.xml" className="text-brand-700 underline">
+          红黑榜变动订阅（Atom）
+        </a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import 'server-only';
+import type { PublicListChange } from '@/db/queries/public-lists';
+import { env } from '@/lib/env';
+import { toAtom } from '@/lib/open-data/atom';
+
+const LIST = { red: '红榜', black: '黑榜' } as const;
+
+/** The feed's entries never change id: a list event's uuid, or the entry's uuid for its 期满移出 on the date out. */
+export function listChangeAtomId(c: PublicListChange): string {
+  return c.id.startsWith('expiry-') ? `urn:suining-credit:list-expiry:${c.id.slice(7)}` : `urn:suining-credit:list-event:${c.id}`;
+}
+
+export function listsFeed(changes: PublicListChange[]) {
+  const base = env().siteUrl;
+  const xml = toAtom({
+    id: 'urn:suining-credit:feeds:lists',
+    title: '遂宁市物业服务企业红黑榜变动',
+    self: `${base}/feeds/lists.xml`,
+    alternate: `${base}/lists/black`,
+    updatedFallback: '2026-01-01T00:00:00Z',
+    author: '遂宁市住房和城乡建设局',
+    entries: changes.map((c) => ({
+      id: listChangeAtomId(c),
+      title: `${LIST[c.list]}·${c.event}：${c.company.name}`,
+      updated: c.at,
+      link: `${base}/companies/${c.company.uscc}`,
+      summary: c.detail,
+      category: LIST[c.list],
+    })),
+  });
+  return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Access-Control-Allow-Origin': '*' } });
+}

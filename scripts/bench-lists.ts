@@ -1,0 +1,140 @@
+/**
+ * `npm run bench`: HTTP throughput of the public lists beside a static file, measured in the same run on the same
+ * machine (ISSUE 6 item 10: the list pages and the list API are served from the full route cache, invalidated by
+ * LISTS_TAG, and should stay within a factor of 2 of static).
+ *
+ *   npm run bench                              builds if needed, starts the production server on a fresh embedded
+ *                                              database with the demo city (a temporary DATA_DIR), measures, stops it
+ *   npm run bench -- --url http://localhost:3000   measures a server that is already running
+ *   --duration S (default 10) · --connections N (default 50, as STACK.md) · --port P (default 3190)
+ *
+ * Figures only: they depend on the machine and what else runs on it, so nothing here passes or fails.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+
+const { values: args } = parseArgs({
+  options: {
+    url: { type: 'string' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    port: { type: 'string', default: '3190' },
+  },
+});
+const duration = Math.max(1, Number(args.duration) || 10);
+const connections = Math.max(1, Number(args.connections) || 50);
+
+let server: ChildProcess | undefined;
+let dataDir: string | undefined;
+
+function stop() {
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+process.on('SIGINT', () => {
+  stop();
+  process.exit(130);
+});
+
+async function waitFor(url: string, ms: number) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`${url} did not answer within ${ms / 1000} s`);
+}
+
+async function startServer(): Promise<string> {
+  const port = Number(args.port);
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'suining-bench-'));
+  console.log(`Starting the production server on port ${port} with a fresh embedded database in ${dataDir} (builds first if needed)…`);
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production' };
+  delete env.DATABASE_URL;
+  delete env.E2E_HOOKS;
+  server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  const base = `http://localhost:${port}`;
+  await waitFor(`${base}/login`, 900_000);
+  return base;
+}
+
+/** A file from the build's static folder: what Next serves without rendering anything. */
+function staticAsset(): string {
+  const dir = path.join(process.cwd(), '.next/static/chunks');
+  const file = readdirSync(dir).find((f) => f.endsWith('.css')) ?? readdirSync(dir).find((f) => f.endsWith('.js'));
+  if (!file) throw new Error('no static asset in .next/static/chunks: run `npm run build`');
+  return `/_next/static/chunks/${file}`;
+}
+
+interface Row {
+  label: string;
+  path: string;
+  rps: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  cache: string;
+}
+
+async function measure(base: string, label: string, p: string): Promise<Row> {
+  // Warm once (the first request renders and fills the cache), then note what the cache says.
+  await fetch(base + p);
+  const head = await fetch(base + p);
+  await head.arrayBuffer();
+  const r = await autocannon({ url: base + p, connections, duration });
+  return { label, path: p, rps: r.requests.average, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, cache: head.headers.get('x-nextjs-cache') ?? '—' };
+}
+
+const base = args.url ? args.url.replace(/\/+$/, '') : await startServer();
+try {
+  const targets: [string, string][] = [
+    ['static asset (baseline)', staticAsset()],
+    ['/lists/red', '/lists/red'],
+    ['/lists/black?district=510903', '/lists/black?district=510903'],
+    ['/api/v1/lists/black', '/api/v1/lists/black'],
+    ['/api/v1/lists/black?format=csv', '/api/v1/lists/black?format=csv'],
+    ['/feeds/lists.xml', '/feeds/lists.xml'],
+    ['/lists/black?q=物业 (per request, no cache)', `/lists/black?q=${encodeURIComponent('物业')}`],
+    ['/robots.txt (dynamic, no database)', '/robots.txt'],
+  ];
+  // The internal URL the proxy rewrites to (its x-list-view header): the same cached page without the proxy's cost.
+  const view = (await fetch(`${base}/lists/black?district=510903`)).headers.get('x-list-view');
+  if (view) targets.splice(3, 0, ['  same, internal URL (no proxy)', view]);
+  console.log(`autocannon: ${connections} connections, ${duration} s each, against ${base}`);
+  const rows: Row[] = [];
+  for (const [label, p] of targets) {
+    rows.push(await measure(base, label, p));
+    const r = rows.at(-1)!;
+    console.log(`  measured ${r.label}: ${Math.round(r.rps)} req/s`);
+  }
+  const staticRps = rows[0]!.rps;
+  console.log('');
+  console.log(`${'target'.padEnd(46)} ${'req/s'.padStart(8)} ${'p99 ms'.padStart(8)} ${'÷ static'.padStart(9)} ${'cache'.padStart(6)} ${'non-2xx'.padStart(8)}`);
+  for (const r of rows) {
+    const ratio = staticRps / Math.max(1, r.rps);
+    console.log(
+      `${r.label.padEnd(46)} ${String(Math.round(r.rps)).padStart(8)} ${String(r.p99).padStart(8)} ${ratio.toFixed(2).padStart(9)} ${r.cache.padStart(6)} ${String(r.non2xx + r.errors).padStart(8)}`,
+    );
+  }
+  console.log('\n÷ static: how many times slower than the static asset (the goal for the cached lists: ≤ 2).');
+} finally {
+  stop();
+}
