@@ -41,11 +41,6 @@ const schema = z.object({
     .url()
     .refine((s) => /^https?:\/\//.test(s), 'must start with http:// or https://')
     .optional(),
-  /**
-   * End-to-end test hooks ('1' only in the Playwright server): /lists/e2e-hook opens a list entry through a server
-   * action, to prove the list cache is invalidated. Never set in production.
-   */
-  E2E_HOOKS: z.enum(['0', '1']).default('0'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 

@@ -65,7 +65,6 @@ async function startServer(): Promise<string> {
   console.log(`Starting the production server on port ${port} with a fresh embedded database in ${dataDir} (builds first if needed)…`);
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production' };
   delete env.DATABASE_URL;
-  delete env.E2E_HOOKS;
   server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts'], {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -7,13 +7,21 @@ async function axe(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
+/** Seeded: rated 差 in 2026Q2 and 2026Q3; its company is on the red list (db/seed/build.ts, "on the brink"). */
+const BRINK = '明月安置小区';
+const BRINK_COMPANY = '遂宁和泰物业管理有限公司';
+const PUBLIC_LIST_URLS = ['/lists/black', '/api/v1/lists/black', '/api/v1/lists/black?format=csv', '/feeds/lists.xml'];
+let brinkUscc = '';
+
+const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
 const countOf = async (page: Page) => {
   const text = (await page.getByTestId('rating-count').textContent())!;
   const m = /已评定 (\d+) \/ (\d+)/.exec(text)!;
   return { rated: Number(m[1]), total: Number(m[2]) };
 };
 
-test('船山区 enters the quarter’s scores in one table, the city publishes, and the quarter becomes read-only', async ({ page, browser }) => {
+test('船山区 enters the quarter’s scores in one table, the city publishes, the third 差 is on the public black list at once, and the quarter becomes read-only', async ({ page, browser, request }) => {
   await signIn(page, 'chuanshan');
   await expectSignedInAs(page, '/bureau');
   await page.getByRole('link', { name: '季度评定' }).click();
@@ -65,6 +73,18 @@ test('船山区 enters the quarter’s scores in one table, the city publishes, 
   expect((await countOf(plain)).rated).toBe(3);
   await noJs.close();
 
+  // 明月安置小区 was rated 差 in 2026Q2 and Q3 (seed): a third 差 puts its company on the black list when the city
+  // publishes (DW 14). Warm the public caches first, so the check below is of a cached list being expired.
+  const brink = page.getByRole('textbox', { name: `${BRINK} 检查得分` });
+  await brink.fill('68');
+  await page.getByRole('button', { name: '保存评定' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+  await page.reload();
+  const rated = (await countOf(page)).rated;
+  expect(rated).toBeGreaterThanOrEqual(3);
+  for (const url of PUBLIC_LIST_URLS) expect(await (await request.get(url)).text()).not.toContain(BRINK);
+  expect((await request.get('/lists/black')).headers()['x-nextjs-cache']).toBe('HIT');
+
   // The city sees each district's completeness and publishes the quarter.
   const cityContext = await browser.newContext();
   const city = await cityContext.newPage();
@@ -72,11 +92,28 @@ test('船山区 enters the quarter’s scores in one table, the city publishes, 
   await expectSignedInAs(city, '/bureau');
   await city.goto('/bureau/ratings?q=2026Q4');
   const progress = city.getByTestId('rating-progress');
-  await expect(progress.getByRole('row', { name: /船山区/ })).toContainText(`3 / ${total}`);
+  await expect(progress.getByRole('row', { name: /船山区/ })).toContainText(`${rated} / ${total}`);
   await axe(city);
   await city.getByRole('button', { name: '发布2026年第4季度评定结果' }).click();
-  await expect(city.getByRole('status').filter({ hasText: '已发布' })).toContainText('已发布2026年第4季度评定结果（3 个项目）');
+  await expect(city.getByRole('status').filter({ hasText: '已发布' })).toContainText(`已发布2026年第4季度评定结果（${rated} 个项目）`);
   await cityContext.close();
+
+  // The first request of each public list after publication shows the new black entry.
+  const black = await request.get('/lists/black');
+  expect(await black.text()).toContain(BRINK);
+  const json = (await (await request.get('/api/v1/lists/black')).json()) as { items: { reason: string; rule: string; since: string; until: string | null; company: { uscc: string; name: string } }[] };
+  const entry = json.items.find((e) => e.reason.includes(BRINK));
+  expect(entry).toMatchObject({ rule: 'DW14-three-poor', company: { name: BRINK_COMPANY } });
+  expect(entry!.until).toBe(addDays(entry!.since, 90));
+  const csv = await (await request.get('/api/v1/lists/black?format=csv')).text();
+  expect(csv).toContain(BRINK);
+  expect(csv).toContain(entry!.company.uscc);
+  const feed = await (await request.get('/feeds/lists.xml')).text();
+  expect(feed).toContain(`${BRINK_COMPANY}列入黑榜`);
+  // Red excludes a company on the black list the same day.
+  const red = (await (await request.get(`/api/v1/lists/red?q=${entry!.company.uscc}`)).json()) as { meta: { total: number } };
+  expect(red.meta.total).toBe(0);
+  brinkUscc = entry!.company.uscc;
 
   // Published: read-only for the district.
   await page.reload();
@@ -102,4 +139,28 @@ test('the rectification list shows estates in their rectification period with th
   await expect(first.getByLabel('复查情况')).toHaveAttribute('aria-invalid', 'true');
   await page.reload();
   await expect(page.getByRole('heading', { name: estate })).toBeVisible();
+});
+
+test('a passed rectification inspection takes the company off the black list; its history shows both', async ({ page, request }) => {
+  expect(brinkUscc).not.toBe('');
+  await signIn(page, 'chuanshan');
+  await expectSignedInAs(page, '/bureau');
+  await page.goto('/bureau/ratings/rectifications');
+  const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: BRINK }) });
+  await item.getByRole('radio', { name: '整改合格' }).check();
+  await item.getByLabel('复查情况').fill('复查验收：消防通道已清理，设施设备维修完毕，业主满意度回升');
+  await item.getByRole('button', { name: '记录复查结果' }).click();
+  await expect(page.getByRole('heading', { name: BRINK })).toHaveCount(0);
+
+  // Off the black list on the first request; back on the red list (its red entries were never ended).
+  for (const url of PUBLIC_LIST_URLS.slice(0, 3)) expect(await (await request.get(url)).text()).not.toContain(BRINK);
+  const red = (await (await request.get(`/api/v1/lists/red?q=${brinkUscc}`)).json()) as { meta: { total: number } };
+  expect(red.meta.total).toBeGreaterThan(0);
+  expect(await (await request.get('/feeds/lists.xml')).text()).toContain(`${BRINK_COMPANY}移出黑榜`);
+
+  // The profile keeps the history of the entry: in, then out with the reason.
+  await page.goto(`/companies/${brinkUscc}`);
+  const history = page.getByRole('list', { name: '红黑榜记录' }).getByRole('listitem').filter({ hasText: BRINK }).filter({ hasText: '连续三次评定为“差”' }).first();
+  await expect(history).toContainText(`${BRINK_COMPANY}列入黑榜`);
+  await expect(history).toContainText(`${BRINK_COMPANY}移出黑榜`);
 });
