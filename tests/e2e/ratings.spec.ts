@@ -101,9 +101,9 @@ test('船山区 enters the quarter’s scores in one table, the city publishes, 
   // The first request of each public list after publication shows the new black entry.
   const black = await request.get('/lists/black');
   expect(await black.text()).toContain(BRINK);
-  const json = (await (await request.get('/api/v1/lists/black')).json()) as { items: { reason: string; rule: string; since: string; until: string | null; company: { uscc: string; name: string } }[] };
+  const json = (await (await request.get('/api/v1/lists/black')).json()) as { items: { reason: string; rule: { id: string }; since: string; until: string | null; company: { uscc: string; name: string } }[] };
   const entry = json.items.find((e) => e.reason.includes(BRINK));
-  expect(entry).toMatchObject({ rule: 'DW14-three-poor', company: { name: BRINK_COMPANY } });
+  expect(entry).toMatchObject({ rule: { id: 'DW14-three-poor' }, company: { name: BRINK_COMPANY } });
   expect(entry!.until).toBe(addDays(entry!.since, 90));
   const csv = await (await request.get('/api/v1/lists/black?format=csv')).text();
   expect(csv).toContain(BRINK);
