@@ -1,6 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './helpers';
 
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
@@ -201,4 +200,18 @@ test.describe('open data', () => {
       expect(e.updated).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     }
   });
+});
+
+test('/open-data documents the open data from a prerendered page, reachable from every public page', async ({ page, request }) => {
+  await page.goto('/lists/red');
+  await page.getByRole('contentinfo').getByRole('link', { name: '开放数据' }).click();
+  await expect(page).toHaveURL(/\/open-data$/);
+  await expect(page.getByRole('heading', { level: 1, name: '开放数据' })).toBeVisible();
+  for (const path of ['GET /api/v1/lists/red · GET /api/v1/lists/black', 'GET /feeds/lists.xml', 'GET /api/v1/companies/{统一社会信用代码}?on=YYYY-MM-DD']) {
+    await expect(page.getByRole('heading', { level: 3, name: path })).toBeVisible();
+  }
+  await expectNoAxeViolations(page);
+  // Prerendered at build time: served from the cache, never rendered per request.
+  const res = await request.get('/open-data');
+  expect(res.headers()['x-nextjs-cache'] ?? res.headers()['x-nextjs-prerender']).toBeTruthy();
 });

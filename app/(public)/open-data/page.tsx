@@ -1,0 +1,100 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+
+export const metadata: Metadata = {
+  title: '开放数据',
+  description: '红黑榜、企业信用档案与招投标资格的开放数据接口：JSON、CSV 与 Atom 订阅，供媒体、招标人和公众使用。',
+  alternates: { canonical: '/open-data' },
+};
+
+/** A static page (prerendered at build time): how to use the open data of SPEC §5. */
+export const dynamic = 'force-static';
+
+const code = 'rounded bg-slate-100 px-1 py-0.5 font-mono text-sm';
+
+function Endpoint({ path, children }: { path: string; children: React.ReactNode }) {
+  return (
+    <div className="border-t border-slate-200 pt-3">
+      <h3 className="font-mono text-base font-semibold break-all">{path}</h3>
+      <div className="mt-1 space-y-2 text-slate-800">{children}</div>
+    </div>
+  );
+}
+
+export default function OpenDataPage() {
+  return (
+    <div className="mx-auto max-w-3xl space-y-5">
+      <h1 className="text-2xl font-bold">开放数据</h1>
+      <p className="text-slate-800">
+        红黑榜、企业信用档案和招投标资格查询结果以开放格式提供，任何人无需注册即可使用（“应查必查”）。数据与
+        <Link href="/lists/red" className="text-brand-700 underline">
+          红榜
+        </Link>
+        、
+        <Link href="/lists/black" className="text-brand-700 underline">
+          黑榜
+        </Link>
+        页面一致，榜单变动后立即更新；榜单条目到预计移出日期当日自动不再显示。
+      </p>
+
+      <section aria-labelledby="lists-api" className="space-y-3 rounded-lg bg-white p-4 shadow-sm sm:p-6">
+        <h2 id="lists-api" className="text-lg font-semibold">
+          红黑榜
+        </h2>
+        <Endpoint path="GET /api/v1/lists/red · GET /api/v1/lists/black">
+          <p>
+            当前在榜条目（JSON）。加 <code className={code}>?format=csv</code> 得到 CSV（UTF-8，带 BOM，可直接用 Excel 打开）。
+          </p>
+          <p>
+            参数：<code className={code}>district</code>（区县代码，如 510903 船山区）、<code className={code}>period</code>
+            （季度 <code className={code}>2026Q3</code> 或年份 <code className={code}>2026</code>：该期间内任一天在榜）、
+            <code className={code}>q</code>（企业名称或统一社会信用代码）、<code className={code}>page</code>（每页 20 条）。参数有误时返回 400
+            和中文说明。
+          </p>
+          <p>
+            每个条目包含：<code className={code}>company.uscc</code>、<code className={code}>company.name</code>、
+            <code className={code}>reason</code>（列入原因）、<code className={code}>rule</code>（依据条款）、
+            <code className={code}>since</code>（列入日期）、<code className={code}>until</code>（预计移出日期，当日起不在榜；整改期条目待复查结论）、
+            <code className={code}>district</code>、<code className={code}>project</code>（涉及小区）。
+          </p>
+          <p>红榜不含当日在黑榜的企业。</p>
+        </Endpoint>
+        <Endpoint path="GET /feeds/lists.xml">
+          <p>红黑榜变动的 Atom 订阅：列入、移出、期满移出和变更，每条链接到企业信用档案。</p>
+        </Endpoint>
+      </section>
+
+      <section aria-labelledby="company-api" className="space-y-3 rounded-lg bg-white p-4 shadow-sm sm:p-6">
+        <h2 id="company-api" className="text-lg font-semibold">
+          企业信用档案与招投标资格
+        </h2>
+        <Endpoint path="GET /api/v1/companies/{统一社会信用代码}?on=YYYY-MM-DD">
+          <p>
+            企业公开基本信息、最近一次已公布的年度信用评价（<code className={code}>grade</code>、<code className={code}>score</code>、
+            <code className={code}>evaluationYear</code>）、指定日期的榜单状态 <code className={code}>listStatus</code>（red / black / none）、
+            全部榜单条目，以及 <code className={code}>eligibleForTender</code>：该日期信用等级为 A 级且不在黑榜，方可入围前期物业招标（诸暨实施意见第 6 条）。
+            不符合时给出原因。不带 <code className={code}>on</code> 时按今日查询。
+          </p>
+        </Endpoint>
+      </section>
+
+      <section aria-labelledby="terms" className="space-y-2 rounded-lg bg-white p-4 shadow-sm sm:p-6">
+        <h2 id="terms" className="text-lg font-semibold">
+          使用说明
+        </h2>
+        <ul className="list-disc space-y-1 pl-5 text-slate-800">
+          <li>接口允许跨域调用（CORS），适合招标平台、媒体和研究者直接接入。</li>
+          <li>日期均为中国标准时间的日历日期（YYYY-MM-DD）。</li>
+          <li>公开数据只含公示字段；从业人员个人信息不通过接口提供。</li>
+          <li>
+            对公示信息有异议的，可凭书面证据
+            <Link href="/objections" className="text-brand-700 underline">
+              提出信息异议
+            </Link>
+            。
+          </li>
+        </ul>
+      </section>
+    </div>
+  );
+}
