@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import { listDistricts, searchPublicCompanies } from '@/db/queries/public-companies';
 import { formatDate, formatNumber } from '@/lib/format';
 import { parseListParams } from '../_components/list-params';
+import { DistrictSelect, FilterForm, SearchField } from '../_components/filter-form';
 import { Pagination } from '../_components/pagination';
 
 export const dynamic = 'force-dynamic';
@@ -33,37 +34,10 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Se
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">物业服务企业</h1>
-      <form action="/companies" method="get" role="search" aria-label="查询物业服务企业" className="grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-[1fr_12rem_auto] sm:items-end">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="company-q" className="text-sm font-medium">
-            企业名称或统一社会信用代码
-          </label>
-          <input
-            id="company-q"
-            name="q"
-            type="search"
-            defaultValue={params.q}
-            maxLength={50}
-            className="min-h-11 rounded border border-slate-400 px-3 py-2"
-          />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="company-district" className="text-sm font-medium">
-            所在区县
-          </label>
-          <select id="company-district" name="district" defaultValue={district ?? ''} className="min-h-11 rounded border border-slate-400 bg-white px-3 py-2">
-            <option value="">全部区县</option>
-            {districts.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="min-h-11 rounded bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800">
-          查询
-        </button>
-      </form>
+      <FilterForm action="/companies" label="查询物业服务企业" layout="sm:grid-cols-[1fr_12rem_auto] sm:items-end" submitLabel="查询">
+        <SearchField id="company-q" label="企业名称或统一社会信用代码" defaultValue={params.q} />
+        <DistrictSelect id="company-district" label="所在区县" districts={districts} value={district} />
+      </FilterForm>
 
       <section aria-labelledby="company-results-heading">
         <h2 id="company-results-heading" className="sr-only">

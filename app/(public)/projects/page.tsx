@@ -5,6 +5,7 @@ import { listDistricts } from '@/db/queries/public-companies';
 import { listStreets, searchPublicProjects } from '@/db/queries/public-projects';
 import { formatNumber } from '@/lib/format';
 import { first, parseListParams } from '../_components/list-params';
+import { DistrictSelect, FilterForm, SearchField, SelectField } from '../_components/filter-form';
 import { Pagination } from '../_components/pagination';
 
 export const dynamic = 'force-dynamic';
@@ -45,49 +46,24 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">小区查询</h1>
-      <form action="/projects" method="get" role="search" aria-label="查询小区" className="grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[1fr_10rem_12rem_auto] lg:items-end">
-        <div className="flex flex-col gap-1 sm:col-span-2 lg:col-span-1">
-          <label htmlFor="project-q" className="text-sm font-medium">
-            小区名称或地址
-          </label>
-          <input id="project-q" name="q" type="search" defaultValue={params.q} maxLength={50} className="min-h-11 rounded border border-slate-400 px-3 py-2" />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="project-district" className="text-sm font-medium">
-            区县
-          </label>
-          <select id="project-district" name="district" defaultValue={district ?? ''} className="min-h-11 rounded border border-slate-400 bg-white px-3 py-2">
-            <option value="">全部区县</option>
-            {districts.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="project-street" className="text-sm font-medium">
-            街道（乡镇）
-          </label>
-          <select id="project-street" name="street" defaultValue={street ?? ''} className="min-h-11 rounded border border-slate-400 bg-white px-3 py-2">
-            <option value="">全部街道</option>
-            {districts.map((d) => (
-              <optgroup key={d.id} label={d.name}>
-                {streets
-                  .filter((s) => s.districtId === d.id)
-                  .map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.name}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="min-h-11 rounded bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800">
-          查询
-        </button>
-      </form>
+      <FilterForm action="/projects" label="查询小区" layout="sm:grid-cols-2 lg:grid-cols-[1fr_10rem_12rem_auto] lg:items-end" submitLabel="查询">
+        <SearchField id="project-q" label="小区名称或地址" defaultValue={params.q} className="flex flex-col gap-1 sm:col-span-2 lg:col-span-1" />
+        <DistrictSelect id="project-district" label="区县" districts={districts} value={district} />
+        <SelectField id="project-street" name="street" label="街道（乡镇）" defaultValue={street ?? ''}>
+          <option value="">全部街道</option>
+          {districts.map((d) => (
+            <optgroup key={d.id} label={d.name}>
+              {streets
+                .filter((s) => s.districtId === d.id)
+                .map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </SelectField>
+      </FilterForm>
 
       <section aria-labelledby="project-results-heading">
         <h2 id="project-results-heading" className="sr-only">

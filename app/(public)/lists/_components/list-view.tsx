@@ -3,6 +3,7 @@ import type { RegionOption } from '@/db/queries/public-companies';
 import type { PublicListEntry } from '@/db/queries/public-lists';
 import { formatNumber } from '@/lib/format';
 import { LIST_NAME, parsePeriod, type PublicListKind } from '@/lib/public-lists/params';
+import { DistrictSelect, FilterForm, SearchField, SelectField } from '../../_components/filter-form';
 import { Pagination } from '../../_components/pagination';
 
 const INTRO: Record<PublicListKind, string> = {
@@ -70,43 +71,18 @@ export function ListView({ list, on, q, district, period, districts, result }: L
       </div>
       <p className="text-slate-700">{INTRO[list]}</p>
 
-      <form action={base} method="get" role="search" aria-label={`筛选${name}`} className="grid gap-3 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-[1fr_10rem_10rem_auto] sm:items-end">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="list-q" className="text-sm font-medium">
-            企业名称或统一社会信用代码
-          </label>
-          <input id="list-q" name="q" type="search" defaultValue={q} maxLength={50} className="min-h-11 rounded border border-slate-400 px-3 py-2" />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="list-district" className="text-sm font-medium">
-            所在区县
-          </label>
-          <select id="list-district" name="district" defaultValue={district ?? ''} className="min-h-11 rounded border border-slate-400 bg-white px-3 py-2">
-            <option value="">全部区县</option>
-            {districts.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="list-period" className="text-sm font-medium">
-            在榜期间
-          </label>
-          <select id="list-period" name="period" defaultValue={period ?? ''} className="min-h-11 rounded border border-slate-400 bg-white px-3 py-2">
-            <option value="">当前在榜</option>
-            {periods.map((p) => (
-              <option key={p.key} value={p.key}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="min-h-11 rounded bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800">
-          筛选
-        </button>
-      </form>
+      <FilterForm action={base} label={`筛选${name}`} layout="sm:grid-cols-[1fr_10rem_10rem_auto] sm:items-end" submitLabel="筛选">
+        <SearchField id="list-q" label="企业名称或统一社会信用代码" defaultValue={q} />
+        <DistrictSelect id="list-district" label="所在区县" districts={districts} value={district} />
+        <SelectField id="list-period" name="period" label="在榜期间" defaultValue={period ?? ''}>
+          <option value="">当前在榜</option>
+          {periods.map((p) => (
+            <option key={p.key} value={p.key}>
+              {p.label}
+            </option>
+          ))}
+        </SelectField>
+      </FilterForm>
 
       <section aria-labelledby="list-results-heading">
         <h2 id="list-results-heading" className="sr-only">
