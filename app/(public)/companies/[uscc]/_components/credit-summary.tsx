@@ -1,5 +1,7 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import type { PublicCreditSummary, PublicListHistoryEntry } from '@/db/queries/public-lists';
+import type { ScoreLine } from '@/lib/domain/credit-rating';
 import { formatDate, formatDateTime } from '@/lib/format';
 
 const LIST = { red: '红榜', black: '黑榜' } as const;
@@ -7,6 +9,43 @@ const STATUS = { active: '在榜', rectifying: '整改期', removed: '已移出'
 
 function signed(n: number) {
   return n > 0 ? `+${n}` : String(n);
+}
+
+/** The records behind a score, one row each: its label, its points and the day it stops counting. */
+function ScoreLinesTable({ caption, lines, empty }: { caption: ReactNode; lines: ScoreLine[]; empty: string }) {
+  return (
+    <div className="mt-3 overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="mb-2 text-left text-slate-600">{caption}</caption>
+        <thead>
+          <tr className="border-b border-slate-300">
+            <th scope="col" className="p-2">信用记录</th>
+            <th scope="col" className="p-2">分值</th>
+            <th scope="col" className="p-2">停止计分日期</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.length === 0 ? (
+            <tr>
+              <td colSpan={3} className="p-2 text-slate-700">
+                {empty}
+              </td>
+            </tr>
+          ) : (
+            lines.map((l, i) => (
+              <tr key={l.recordId ?? i} className="border-b border-slate-100">
+                <th scope="row" className="p-2 font-normal">
+                  {l.label}
+                </th>
+                <td className="p-2 tabular-nums">{signed(l.points)}</td>
+                <td className="p-2">{l.countsUntil ?? '—'}</td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 /** ZT 五.3, ZJ 6: the latest published annual evaluation, line by line. */
@@ -27,37 +66,7 @@ export function AnnualGrade({ summary }: { summary: PublicCreditSummary }) {
             <span className="ml-2 text-sm text-slate-600">（{formatDate(new Date(e.publishedAt))} 公布，信用政策第 {e.policyVersion} 版）</span>
           </p>
           {!e.vetoed && (
-            <div className="mt-3 overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="mb-2 text-left text-slate-600">{e.year} 年度得分的计算：基础分加业绩分、减警示扣分（不超过基础分）</caption>
-                <thead>
-                  <tr className="border-b border-slate-300">
-                    <th scope="col" className="p-2">信用记录</th>
-                    <th scope="col" className="p-2">分值</th>
-                    <th scope="col" className="p-2">停止计分日期</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {e.breakdown.length === 0 ? (
-                    <tr>
-                      <td colSpan={3} className="p-2 text-slate-700">
-                        本年度没有计分的信用记录，得分为基础分。
-                      </td>
-                    </tr>
-                  ) : (
-                    e.breakdown.map((l, i) => (
-                      <tr key={l.recordId ?? i} className="border-b border-slate-100">
-                        <th scope="row" className="p-2 font-normal">
-                          {l.label}
-                        </th>
-                        <td className="p-2 tabular-nums">{signed(l.points)}</td>
-                        <td className="p-2">{l.countsUntil ?? '—'}</td>
-                      </tr>
-                    ))
-                  )}
-                </tbody>
-              </table>
-            </div>
+            <ScoreLinesTable caption={<>{e.year} 年度得分的计算：基础分加业绩分、减警示扣分（不超过基础分）</>} lines={e.breakdown} empty="本年度没有计分的信用记录，得分为基础分。" />
           )}
         </>
       )}
@@ -76,37 +85,7 @@ export function CurrentScore({ summary }: { summary: PublicCreditSummary }) {
       <p className="text-slate-800">
         截至 {summary.today}，按计分中的信用记录计算为 <strong className="text-xl">{o.score}</strong> 分（基础分 {o.base} 分）。
       </p>
-      <div className="mt-3 overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="mb-2 text-left text-slate-600">计分中的信用记录（{o.lines.length} 条）</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="p-2">信用记录</th>
-              <th scope="col" className="p-2">分值</th>
-              <th scope="col" className="p-2">停止计分日期</th>
-            </tr>
-          </thead>
-          <tbody>
-            {o.lines.length === 0 ? (
-              <tr>
-                <td colSpan={3} className="p-2 text-slate-700">
-                  没有计分中的信用记录。
-                </td>
-              </tr>
-            ) : (
-              o.lines.map((l) => (
-                <tr key={l.recordId} className="border-b border-slate-100">
-                  <th scope="row" className="p-2 font-normal">
-                    {l.label}
-                  </th>
-                  <td className="p-2 tabular-nums">{signed(l.points)}</td>
-                  <td className="p-2">{l.countsUntil ?? '—'}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <ScoreLinesTable caption={<>计分中的信用记录（{o.lines.length} 条）</>} lines={o.lines} empty="没有计分中的信用记录。" />
       {o.steps.length > 0 && (
         <>
           <h3 className="mt-4 font-medium">如无新的信用记录，分数将这样变化</h3>
