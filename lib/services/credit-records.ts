@@ -108,7 +108,7 @@ const policyRef = (v: number) => (v > 0 ? v : null);
 // ---------------------------------------------------------------------------------------------------------
 // Notice to the company (两书同达)
 
-async function sendWarningNotice(
+export async function sendWarningNotice(
   tx: Queryable,
   actor: Actor,
   rec: { id: string; companyId: string; districtId: string | null },
@@ -254,7 +254,13 @@ export async function reportWarning(
  * The company and estate a bureau names, checked against its scope (the record must be one it will see); then
  * the optional evidence files, and the current policy.
  */
-async function entryTarget(db: Db, actor: Actor, companyId: string, projectId: string | null, evidence: { uploads: FileUpload[] | undefined; label: string }) {
+export async function entryTarget(
+  db: Db,
+  actor: Actor,
+  companyId: string,
+  projectId: string | null,
+  evidence: { uploads: FileUpload[] | undefined; label: string; required?: boolean; requiredMessage?: string },
+) {
   const company = await getCompanyForEntry(db, actor, companyId);
   if (!company) return { ok: false as const, result: fail('NOT_FOUND', '未找到该企业，或该企业不在本辖区') };
   const estate = projectId ? await getEstate(db, projectId) : null;
@@ -264,14 +270,18 @@ async function entryTarget(db: Db, actor: Actor, companyId: string, projectId: s
   if (actor.role === 'district' && company.districtId !== actor.districtId && estate?.districtId !== actor.districtId) {
     return { ok: false as const, result: fieldError('projectId', '该企业不在本辖区注册，请选择其在本辖区服务的物业项目') };
   }
-  const files = await cleanUploads(evidence.uploads, 'evidence', evidence.label, { required: false, max: CREDIT_EVIDENCE_MAX_FILES });
+  const files = await cleanUploads(evidence.uploads, 'evidence', evidence.label, {
+    required: evidence.required ?? false,
+    max: CREDIT_EVIDENCE_MAX_FILES,
+    requiredMessage: evidence.requiredMessage,
+  });
   if (!files.ok) return files;
   const policy = await getCurrentPolicy(db);
   return { ok: true as const, company, estate, files: files.files, policy };
 }
 
 /** The columns of a record the bureau enters itself: confirmed and decided now, by it, under the current policy. */
-function enteredNow(
+export function enteredNow(
   actor: Actor,
   publishedOn: string | null,
   window: { minPublicUntil: string | null; publicUntil: string | null },

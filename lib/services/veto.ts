@@ -6,8 +6,7 @@ import 'server-only';
  * audit row. The annual evaluation of the decision's year is then vetoed: no score, grade D (`annualEvaluation`).
  */
 import type { Db } from '@/db';
-import { companyServedEstate, getCompanyForEntry, getEstate, insertCreditRecord, insertRecordEvidence, insertRecordNotice } from '@/db/queries/credit-records';
-import { getCurrentPolicy } from '@/db/queries/policy';
+import { insertCreditRecord, insertRecordEvidence } from '@/db/queries/credit-records';
 import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import { can, type Actor } from '@/lib/auth/policy';
@@ -17,7 +16,7 @@ import { VETO_TYPE_TEXT, type VetoType } from '@/lib/domain/credit-rating';
 import { newTrackingCode } from '@/lib/domain/objections';
 import { creditWindow } from '@/lib/domain/records';
 import { vetoSchema } from '@/lib/validation/veto';
-import { cleanUploads, CREDIT_EVIDENCE_MAX_FILES, type FileUpload } from './credit-records';
+import { enteredNow, entryTarget, sendWarningNotice, type FileUpload } from './credit-records';
 import { inTransaction, isUniqueViolation } from './errors';
 import { syncRecordListEntry } from './list-entries';
 
@@ -68,23 +67,15 @@ export async function recordVeto(
   if (!can(actor, 'credit.warning.enter')) return fail('FORBIDDEN');
   const d = parsed.data;
   const on = opts.today ?? clockToday();
-  const company = await getCompanyForEntry(db, actor, d.companyId);
-  if (!company) return fail('NOT_FOUND', '未找到该企业，或该企业不在本辖区');
   if (d.decisionOn > on) return fieldError('decisionOn', '认定日期不能晚于今天');
-  const estate = d.projectId ? await getEstate(db, d.projectId) : null;
-  if (d.projectId && (!estate || !(await companyServedEstate(db, company.id, d.projectId)))) {
-    return fieldError('projectId', '请选择该企业服务的物业项目');
-  }
-  if (actor.role === 'district' && company.districtId !== actor.districtId && estate?.districtId !== actor.districtId) {
-    return fieldError('projectId', '该企业不在本辖区注册，请选择其在本辖区服务的物业项目');
-  }
-  const files = await cleanUploads(input.evidence, 'evidence', '证据材料', {
+  const target = await entryTarget(db, actor, d.companyId, d.projectId, {
+    uploads: input.evidence,
+    label: '证据材料',
     required: true,
-    max: CREDIT_EVIDENCE_MAX_FILES,
     requiredMessage: '请上传证据材料（认定文书、调查笔录、现场照片等）',
   });
-  if (!files.ok) return files.result;
-  const policy = await getCurrentPolicy(db);
+  if (!target.ok) return target.result;
+  const { company, estate, files, policy } = target;
   const window = creditWindow('warning', '严重', on, policy.settings);
   const noticeCode = newTrackingCode();
 
@@ -105,30 +96,21 @@ export async function recordVeto(
         points: null,
         severity: '严重',
         isPenalty: false,
-        status: 'approved',
-        confirmedAt: new Date(),
-        publishedOn: on,
-        minPublicUntil: window.minPublicUntil,
-        publicUntil: window.publicUntil,
-        reportedBy: actor.organisationId,
-        decidedBy: actor.userId,
-        decidedAt: new Date(),
-        policyVersion: policy.version > 0 ? policy.version : null,
-        createdBy: actor.userId,
+        ...enteredNow(actor, on, window, policy.version),
         noticeCode,
       });
-      await insertRecordEvidence(tx, rec.id, files.files, actor.userId);
+      await insertRecordEvidence(tx, rec.id, files, actor.userId);
       const text = vetoNoticeText(
         { companyName: company.name, projectName: estate?.name ?? null, vetoType: d.vetoType, decisionOn: d.decisionOn, description: d.description, issuer: rec.issuer, publishedOn: on, publicUntil: window.publicUntil },
         noticeCode,
       );
-      await insertRecordNotice(tx, { companyId: company.id, districtId: estate?.districtId ?? company.districtId, recordId: rec.id, title: text.title, body: text.body, createdBy: actor.userId, code: noticeCode });
+      await sendWarningNotice(tx, actor, { id: rec.id, companyId: company.id, districtId: estate?.districtId ?? company.districtId }, text, noticeCode);
       await syncRecordListEntry(tx, actor, rec.id, on, policy.version);
       await audit(tx, actor, {
         action: 'credit.veto.recorded',
         objectType: 'credit_record',
         objectId: rec.id,
-        after: { companyId: company.id, projectId: rec.projectId, vetoType: d.vetoType, decisionOn: d.decisionOn, publishedOn: on, publicUntil: window.publicUntil, policyVersion: rec.policyVersion, noticeCode, evidenceFiles: files.files.length },
+        after: { companyId: company.id, projectId: rec.projectId, vetoType: d.vetoType, decisionOn: d.decisionOn, publishedOn: on, publicUntil: window.publicUntil, policyVersion: rec.policyVersion, noticeCode, evidenceFiles: files.length },
       });
       return ok({ id: rec.id, noticeCode });
     });
