@@ -39,24 +39,26 @@ export async function approvedCompanies(db: Queryable): Promise<EvalCompany[]> {
     .orderBy(asc(companies.uscc));
 }
 
+/** The columns of a credit record as the score sees them (ScoredRecord); select them from creditRecords left-joined to projects. */
+export const scoredRecordColumns = {
+  id: creditRecords.id,
+  category: creditRecords.category,
+  status: creditRecords.status,
+  type: creditRecords.type,
+  occurredOn: creditRecords.occurredOn,
+  points: creditRecords.points,
+  publishedOn: creditRecords.publishedOn,
+  publicUntil: creditRecords.publicUntil,
+  vetoType: creditRecords.vetoType,
+  projectName: projects.name,
+};
+
 /** The scored records of many companies in one query, grouped by company (no N+1). */
 export async function scoredRecordsByCompany(db: Queryable, companyIds: readonly string[]): Promise<Map<string, ScoredRecord[]>> {
   const out = new Map<string, ScoredRecord[]>();
   if (companyIds.length === 0) return out;
   const rows = await db
-    .select({
-      companyId: creditRecords.companyId,
-      id: creditRecords.id,
-      category: creditRecords.category,
-      status: creditRecords.status,
-      type: creditRecords.type,
-      occurredOn: creditRecords.occurredOn,
-      points: creditRecords.points,
-      publishedOn: creditRecords.publishedOn,
-      publicUntil: creditRecords.publicUntil,
-      vetoType: creditRecords.vetoType,
-      projectName: projects.name,
-    })
+    .select({ companyId: creditRecords.companyId, ...scoredRecordColumns })
     .from(creditRecords)
     .leftJoin(projects, eq(projects.id, creditRecords.projectId))
     .where(and(inArray(creditRecords.companyId, [...companyIds]), inArray(creditRecords.status, ['approved', 'repaired', 'corrected'])));

@@ -22,6 +22,7 @@ import {
   type ScoredRecord,
 } from '@/lib/domain/credit-rating';
 import { parsePeriod, type ListQuery, type PublicListKind } from '@/lib/public-lists/params';
+import { scoredRecordColumns } from './evaluations';
 import { entryFacts, listEntryActiveOn } from './list-entries';
 import { getCurrentPolicy } from './policy';
 import { clampPage, isFullUscc, type Paged } from './public-companies';
@@ -331,19 +332,7 @@ export async function latestPublishedEvaluation(db: Queryable, companyId: string
 /** A company's performance and warning records as the score sees them (points, window, veto); `countsOn` picks the confirmed ones. */
 async function scoredRecords(db: Queryable, companyId: string): Promise<(ScoredRecord & { hidden: boolean })[]> {
   const rows = await db
-    .select({
-      id: creditRecords.id,
-      category: creditRecords.category,
-      status: creditRecords.status,
-      type: creditRecords.type,
-      occurredOn: creditRecords.occurredOn,
-      points: creditRecords.points,
-      publishedOn: creditRecords.publishedOn,
-      publicUntil: creditRecords.publicUntil,
-      vetoType: creditRecords.vetoType,
-      severity: creditRecords.severity,
-      projectName: projects.name,
-    })
+    .select({ ...scoredRecordColumns, severity: creditRecords.severity })
     .from(creditRecords)
     .leftJoin(projects, eq(projects.id, creditRecords.projectId))
     .where(and(eq(creditRecords.companyId, companyId), inArray(creditRecords.category, ['performance', 'warning'])));
