@@ -117,7 +117,7 @@ try {
   ];
   // The internal URL the proxy rewrites to (its x-list-view header): the same cached page without the proxy's cost.
   const view = (await fetch(`${base}/lists/black?district=510903`)).headers.get('x-list-view');
-  if (view) targets.splice(3, 0, ['  same, internal URL (no proxy)', view]);
+  if (view) targets.splice(targets.findIndex(([, p]) => p === '/lists/black?district=510903') + 1, 0, ['  same, internal URL (no proxy)', view]);
   console.log(`autocannon: ${connections} connections, ${duration} s each, against ${base}`);
   const rows: Row[] = [];
   for (const [label, p] of targets) {
