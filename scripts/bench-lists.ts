@@ -115,9 +115,6 @@ try {
     ['/lists/black?q=物业 (per request, no cache)', `/lists/black?q=${encodeURIComponent('物业')}`],
     ['/robots.txt (dynamic, no database)', '/robots.txt'],
   ];
-  // The internal URL the proxy rewrites to (its x-list-view header): the same cached page without the proxy's cost.
-  const view = (await fetch(`${base}/lists/black?district=510903`)).headers.get('x-list-view');
-  if (view) targets.splice(targets.findIndex(([, p]) => p === '/lists/black?district=510903') + 1, 0, ['  same, internal URL (no proxy)', view]);
   console.log(`autocannon: ${connections} connections, ${duration} s each, against ${base}`);
   const rows: Row[] = [];
   for (const [label, p] of targets) {

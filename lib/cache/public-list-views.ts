@@ -7,9 +7,10 @@ import { listLatestChanges, listPublicEntries } from '@/db/queries/public-lists'
 import { cacheGeneration, type PublicListKind, type ViewKey } from '@/lib/public-lists/params';
 import { LISTS_REVALIDATE_SECONDS, LISTS_TAG } from './public-lists';
 
-/** One page of a list for a day, cached under LISTS_TAG (the key is the view: generation, list, day, filters, page). */
+/** One page of a list on a day, cached under LISTS_TAG (the key is the list, the day, the filters and the page). */
 export const cachedListView = unstable_cache(
-  async (list: PublicListKind, view: ViewKey) => listPublicEntries(getDb(), list, { on: view.on, district: view.district, period: view.period, page: view.page }),
+  async (list: PublicListKind, view: ViewKey & { on: string }) =>
+    listPublicEntries(getDb(), list, { on: view.on, district: view.district, period: view.period, page: view.page }),
   ['public-list-view'],
   { tags: [LISTS_TAG], revalidate: LISTS_REVALIDATE_SECONDS },
 );

@@ -5,13 +5,12 @@ import 'server-only';
  * ends a list entry (or publishes ratings or evaluations) calls `invalidatePublicLists()` after its transaction
  * committed, so the first request after the change is served fresh.
  *
- * How the lists are cached (docs/decisions/014-public-lists-cache.md): the proxy rewrites
- * `/lists/black?district=…&page=…` (no `q`) to `/lists/black/<generation>_<day>_<district>_<period>_<page>`, a
- * route rendered on demand and kept in the full route cache (ISR, `generateStaticParams` → []); its data is read
- * through `unstable_cache` tagged LISTS_TAG (lib/cache/public-list-views.ts), so the tag expires the rendered page
- * too. The day in the key makes an entry past its date out disappear at midnight; the generation (one per server
- * process) keeps a restarted server from trusting pages an earlier process left on disk; `revalidate`
- * (LISTS_REVALIDATE_SECONDS) is the safety net.
+ * How the lists are cached (docs/decisions/014-public-lists-cache.md): next.config.js rewrites
+ * `/lists/black?district=…&page=…` (no `q`) to `/lists/black/<district>-<period>-<page>`, a route rendered on demand
+ * and kept in the full route cache (ISR, `generateStaticParams` → [], in memory only); its data is read through
+ * `unstable_cache` tagged LISTS_TAG (lib/cache/public-list-views.ts), so the tag expires the rendered page too.
+ * The page is re-rendered at most a minute after it was cached, with the day of rendering, so an entry past its
+ * date out leaves within a minute of midnight; LISTS_REVALIDATE_SECONDS is the data's own safety net.
  */
 import { revalidateTag, updateTag } from 'next/cache';
 

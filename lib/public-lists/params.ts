@@ -1,7 +1,7 @@
 /**
  * The query of a public list (/lists/red, /lists/black and their open-data twins): `q`, `district`, `page`
- * (SPEC §5) and `period` (a quarter `2026Q3` or a year `2026`). Shared by the pages, the API and the proxy,
- * which rewrites every query without `q` to a cached view keyed by the day (lib/cache/public-lists.ts).
+ * (SPEC §5) and `period` (a quarter `2026Q3` or a year `2026`). Shared by the pages and the API; next.config.js
+ * rewrites every query without `q` to a cached view (docs/decisions/014-public-lists-cache.md).
  */
 import { z } from 'zod';
 import { parseQuarterKey, quarterEnd, quarterStart } from '@/lib/domain/credit-rating';
@@ -87,13 +87,12 @@ export function lenientListQuery(get: (key: string) => string | undefined): List
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// The cached view's key: one path segment, `<generation>_<day>_<district|all>_<period|all>_<page>`.
+// The cached view's key: one path segment, `<district|all>-<period|all>-<page>` (next.config.js rewrites to it).
 
 /**
- * The cache generation: one per server process. Next keeps tag expirations in the memory of the process while the
- * rendered pages stay on disk, so after a restart (or a database reset, a seed) a page cached by an earlier
- * process cannot be trusted: a new generation makes new keys. Kept on globalThis so the proxy and the routes,
- * bundled apart, share it.
+ * A per-process token for keys of cached data that must not outlive the process (the latest changes). The
+ * incremental cache is kept in memory only (next.config.js `isrFlushToDisk: false`), so a restarted server starts
+ * empty; the token keeps a re-seeded database in tests from meeting an earlier run's data in a shared key.
  */
 export function cacheGeneration(): string {
   const g = globalThis as { __publicListsGeneration?: string };
@@ -102,30 +101,19 @@ export function cacheGeneration(): string {
 }
 
 export interface ViewKey {
-  gen: string;
-  on: string;
   district?: string;
   period?: string;
   page: number;
 }
 
 export function viewKey(v: ViewKey): string {
-  return `${v.gen}_${v.on}_${v.district ?? 'all'}_${v.period ?? 'all'}_${v.page}`;
+  return `${v.district ?? 'all'}-${v.period ?? 'all'}-${v.page}`;
 }
 
+/** The view key of a cached list, or null for anything next.config.js's rewrites would not produce. */
 export function parseViewKey(key: string): ViewKey | null {
-  const m = /^(g[0-9a-z]{1,20})_(\d{4}-\d{2}-\d{2})_(\d{6}|all)_(\d{4}(?:Q[1-4])?|all)_(\d{1,6})$/.exec(key);
+  const m = /^(\d{6}|all)-(\d{4}(?:Q[1-4])?|all)-([1-9]\d{0,5})$/.exec(key);
   if (!m) return null;
-  const page = Number(m[5]);
-  if (page < 1 || page > 100_000) return null;
-  if (m[4] !== 'all' && !parsePeriod(m[4])) return null;
-  return { gen: m[1]!, on: m[2]!, district: m[3] === 'all' ? undefined : m[3], period: m[4] === 'all' ? undefined : m[4], page };
-}
-
-/** A view key this process would have made: its generation, and yesterday, today or tomorrow (midnight skew). */
-export function isCurrentView(v: { gen: string; on: string }, today: string): boolean {
-  if (v.gen !== cacheGeneration()) return false;
-  const t = Date.parse(`${today}T00:00:00Z`);
-  const d = Date.parse(`${v.on}T00:00:00Z`);
-  return Number.isFinite(d) && Math.abs(d - t) <= 86_400_000;
+  if (m[2] !== 'all' && !parsePeriod(m[2])) return null;
+  return { district: m[1] === 'all' ? undefined : m[1], period: m[2] === 'all' ? undefined : m[2], page: Number(m[3]) };
 }

@@ -3,7 +3,7 @@ import { invalidatePublicLists } from '@/lib/cache/public-lists';
 import { toAtom, xmlEscape } from '@/lib/open-data/atom';
 import { BOM, csvField, toCsv } from '@/lib/open-data/csv';
 import { isIsoDate } from '@/lib/public-lists/dates';
-import { apiListQuery, cacheGeneration, isCurrentView, lenientListQuery, parsePeriod, parseViewKey, viewKey } from '@/lib/public-lists/params';
+import { apiListQuery, cacheGeneration, lenientListQuery, parsePeriod, parseViewKey, viewKey } from '@/lib/public-lists/params';
 
 describe('CSV for the open data', () => {
   it('quotes fields with commas, quotes and line breaks, doubling quotes', () => {
@@ -78,22 +78,16 @@ describe('list query parameters', () => {
   });
 
   it('round-trips the cached view key and refuses anything else', () => {
-    const v = { gen: 'gabc1', on: '2026-11-01', district: '510903', period: '2026Q3', page: 2 };
-    expect(viewKey(v)).toBe('gabc1_2026-11-01_510903_2026Q3_2');
+    const v = { district: '510903', period: '2026Q3', page: 2 };
+    expect(viewKey(v)).toBe('510903-2026Q3-2');
     expect(parseViewKey(viewKey(v))).toEqual(v);
-    expect(parseViewKey('g1_2026-11-01_all_all_1')).toEqual({ gen: 'g1', on: '2026-11-01', district: undefined, period: undefined, page: 1 });
-    for (const bad of ['g1_2026-11-01_all_all_0', 'g1_2026-11-01_5109_all_1', 'g1_2026-11-01_all_2026Q9_1', 'x', 'g1_2026-11-01_all_all_1.json', '2026-11-01_all_all_1'])
+    expect(parseViewKey('all-all-1')).toEqual({ district: undefined, period: undefined, page: 1 });
+    for (const bad of ['all-all-0', '5109-all-1', 'all-2026Q9-1', 'x', 'all-all-1.json', '2026-11-01_all_all_1', 'all-2026q3-1'])
       expect(parseViewKey(bad)).toBeNull();
   });
 
-  it('serves only views of this process generation, for yesterday, today or tomorrow', () => {
-    const gen = cacheGeneration();
-    expect(cacheGeneration()).toBe(gen);
-    expect(isCurrentView({ gen, on: '2026-11-01' }, '2026-11-01')).toBe(true);
-    expect(isCurrentView({ gen, on: '2026-10-31' }, '2026-11-01')).toBe(true);
-    expect(isCurrentView({ gen, on: '2026-11-02' }, '2026-11-01')).toBe(true);
-    expect(isCurrentView({ gen, on: '2026-10-30' }, '2026-11-01')).toBe(false);
-    expect(isCurrentView({ gen: `${gen}x`, on: '2026-11-01' }, '2026-11-01')).toBe(false);
+  it('keeps one cache generation per process', () => {
+    expect(cacheGeneration()).toBe(cacheGeneration());
   });
 
   it('the page falls back to defaults; the API answers malformed parameters with Chinese field messages', () => {

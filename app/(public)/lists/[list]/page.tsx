@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { listDistricts } from '@/db/queries/public-companies';
 import { listPublicEntries } from '@/db/queries/public-lists';
@@ -9,8 +9,10 @@ import { first } from '../../_components/list-params';
 import { ListView } from '../_components/list-view';
 
 /**
- * A list searched by company (`q`): rendered per request. Every query without `q` is rewritten by the proxy to
- * the cached view (./[view]/page.tsx); this page also serves those when the proxy is bypassed.
+ * A list searched by company (`q`): rendered per request. Every clean query without `q` is rewritten by
+ * next.config.js to the cached view (./[view]/page.tsx). A query without `q` that arrives here carries empty or
+ * malformed parameters (the GET filter form sends `q=&district=` when nothing is chosen): it is redirected to its
+ * clean URL, which is served from the cache.
  */
 export const dynamic = 'force-dynamic';
 
@@ -34,6 +36,14 @@ export default async function ListPage({ params, searchParams }: { params: Param
   if (!isPublicList(list)) notFound();
   const raw = await searchParams;
   const query = lenientListQuery((k) => first(raw, k));
+  if (!query.q) {
+    const clean = new URLSearchParams();
+    if (query.district) clean.set('district', query.district);
+    if (query.period) clean.set('period', query.period);
+    if (query.page > 1) clean.set('page', String(query.page));
+    const asked = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]])));
+    if (clean.toString() !== asked.toString()) redirect(`/lists/${list}${clean.size ? `?${clean}` : ''}`);
+  }
   const db = getDb();
   const on = today();
   const districts = await listDistricts(db);

@@ -2,15 +2,16 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cachedDistricts, cachedListView } from '@/lib/cache/public-list-views';
 import { today } from '@/lib/clock';
-import { LIST_NAME, isCurrentView, isPublicList, parseViewKey } from '@/lib/public-lists/params';
+import { LIST_NAME, isPublicList, parseViewKey } from '@/lib/public-lists/params';
 import { ListView } from '../../_components/list-view';
 
 /**
- * The cached view of a list: `/lists/black?district=510903&page=2` arrives here through the proxy as
- * `/lists/black/<day>_510903_all_2`. Rendered on the first request, then served from the full route cache until
- * LISTS_TAG is expired by a list change (its data is read with that tag) or `revalidate` seconds pass.
+ * The cached view of a list: `/lists/black?district=510903&page=2` arrives here through a rewrite in
+ * next.config.js as `/lists/black/510903-all-2`. Rendered on the first request, then served from the full route
+ * cache until LISTS_TAG is expired by a list change (its data is read with that tag) or a minute passes (so an
+ * entry past its date out leaves the page within a minute of midnight).
  */
-export const revalidate = 300;
+export const revalidate = 60;
 export const dynamicParams = true;
 export function generateStaticParams() {
   return [];
@@ -18,12 +19,12 @@ export function generateStaticParams() {
 
 type Params = Promise<{ list: string; view: string }>;
 
-/** Only this process's generation and yesterday, today or tomorrow (midnight skew): no unbounded set of keys. */
+/** Only keys the rewrites make: no unbounded set of cached pages. The day is the day of rendering. */
 function viewOf(list: string, view: string) {
   if (!isPublicList(list)) return null;
   const v = parseViewKey(view);
-  if (!v || !isCurrentView(v, today())) return null;
-  return { list, v };
+  if (!v) return null;
+  return { list, v: { ...v, on: today() } };
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

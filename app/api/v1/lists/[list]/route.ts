@@ -5,9 +5,9 @@ import { apiListQuery, isPublicList } from '@/lib/public-lists/params';
 import { errorResponse, listResponse } from '../../_lib/respond';
 
 /**
- * `/api/v1/lists/{red,black}`: `q`, `district`, `period`, `page`, `format=json|csv`. Queries without `q` are
- * rewritten by the proxy to the cached twin (./[view]/route.ts); this handler answers `q` searches, malformed
- * queries (400) and requests that bypass the proxy.
+ * `/api/v1/lists/{red,black}`: `q`, `district`, `period`, `page`, `format=json|csv`. Clean queries without
+ * `q` are rewritten by next.config.js to the cached twin (./[view]/route.ts); this handler answers `q` searches
+ * and malformed queries (400).
  */
 export const dynamic = 'force-dynamic';
 
