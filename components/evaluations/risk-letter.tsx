@@ -1,4 +1,5 @@
 import type { EvaluationRow, RiskLetter } from '@/db/queries/evaluations';
+import { env } from '@/lib/env';
 import { formatDateTime } from '@/lib/format';
 import { ZT53_TEXT } from '@/lib/services/evaluations-text';
 import { Breakdown } from './breakdown';
@@ -12,7 +13,9 @@ export function RiskLetterView({ letter, evaluation, base }: { letter: RiskLette
       <h1 id="letter-heading" className="mb-1 text-center text-2xl font-bold tracking-widest">
         风险提示函
       </h1>
-      <p className="mb-6 text-center text-sm text-slate-600">编号 {letter.code}</p>
+      <p className="mb-6 text-center text-sm text-slate-600">
+        编号 {letter.code} · 真伪核验：{env().siteUrl}/verify/{letter.code}
+      </p>
       <div className="space-y-4 leading-7">
         <p>{s.companyName}（统一社会信用代码 {s.uscc}）：</p>
         <p>

@@ -85,7 +85,7 @@ export function RecordNotice({ r, siteUrl, qrSvg, backHref }: { r: RecordDetail;
             </figure>
           </div>
           <p className="mt-2">
-            查询码：<span className="font-mono font-semibold tracking-wider">{code}</span>（提出异议、查询本告知书时使用，请妥善保存）
+            查询码：<span className="font-mono font-semibold tracking-wider">{code}</span>（提出异议、查询本告知书时使用，请妥善保存；真伪核验：{siteUrl}/verify/{code}）
           </p>
           <p className="mt-2">
             本人也可凭本告知书编号在 {recordStatementUrl(siteUrl, code)} 对本记录发表不超过 {STATEMENT_MAX_CHARS}{' '}

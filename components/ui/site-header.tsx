@@ -65,6 +65,9 @@ export function SiteFooter() {
           <Link href="/open-data" className="text-brand-700 underline">
             开放数据
           </Link>
+          <Link href="/verify" className="text-brand-700 underline">
+            文书核验
+          </Link>
           <Link href="/login" className="text-brand-700 underline">
             工作人员登录
           </Link>

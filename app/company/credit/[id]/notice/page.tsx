@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { creditRecordExists, getCreditRecordInScope, getRecordNotice } from '@/db/queries/credit-records';
 import { recordOutOfScope, requireActor } from '@/lib/auth/actor';
+import { env } from '@/lib/env';
 import { formatDateTime } from '@/lib/format';
 import { isUuid } from '@/lib/validation/ids';
 
@@ -35,6 +36,11 @@ export default async function RecordNoticePage({ params }: { params: Promise<{ i
         </h1>
         <div className="whitespace-pre-wrap leading-7">{notice.body}</div>
         <p className="mt-6 text-right text-sm text-slate-600">送达时间：{formatDateTime(notice.createdAt)}</p>
+        {record.noticeCode && (
+          <p className="mt-1 text-right text-sm text-slate-600">
+            编号 <span className="font-mono">{record.noticeCode}</span> · 真伪核验：{env().siteUrl}/verify/{record.noticeCode}
+          </p>
+        )}
       </article>
     </div>
   );

@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { inputClass } from '@/components/forms/field';
+import { normalizeTrackingCode, TRACKING_LENGTH } from '@/lib/domain/objections';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = {
+  title: '文书核验',
+  description: '输入告知书、风险提示函上的编号，核验其是否由遂宁市物业信用监管平台出具。',
+  alternates: { canonical: '/verify' },
+};
+
+/** A plain GET form for a code typed from paper; leads to `/verify/[code]` (tolerant of spaces, dashes, lower case). */
+export default async function VerifyHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = (await searchParams).code;
+  const typed = typeof raw === 'string' ? raw : '';
+  let error: string | null = null;
+  if (typed.trim()) {
+    const code = normalizeTrackingCode(typed);
+    if (code) redirect(`/verify/${code}`);
+    error = `编号为 ${TRACKING_LENGTH} 位字母和数字（不含 0、O、1、I、L），请核对后重新输入`;
+  }
+  return (
+    <div className="mx-auto max-w-2xl space-y-5">
+      <h1 className="text-2xl font-bold">文书核验</h1>
+      <section aria-labelledby="verify-heading" className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
+        <h2 id="verify-heading" className="text-lg font-semibold">
+          核验编号
+        </h2>
+        <form method="get" action="/verify" className="mt-3 space-y-2" noValidate>
+          <label htmlFor="code" className="block font-medium">
+            文书编号
+          </label>
+          <p id="code-hint" className="text-sm text-slate-600">
+            告知书、信用风险提示函上印的 {TRACKING_LENGTH} 位编号；扫描文书上的二维码也可直接核验。
+          </p>
+          <input
+            id="code"
+            name="code"
+            defaultValue={typed}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            aria-describedby={error ? 'code-hint code-error' : 'code-hint'}
+            aria-invalid={error ? true : undefined}
+            className={`${inputClass} max-w-xs font-mono uppercase tracking-wider`}
+          />
+          {error && (
+            <p id="code-error" className="text-sm text-red-700">
+              {error}
+            </p>
+          )}
+          <div>
+            <button type="submit" className="min-h-11 rounded bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800">
+              核验
+            </button>
+          </div>
+        </form>
+      </section>
+    </div>
+  );
+}
