@@ -1694,6 +1694,7 @@ export function buildDemo(opts: BuildOptions): DemoData {
         recordId: r.id,
         label: `${r.category === 'performance' ? '业绩' : '警示'}：${r.type}（${r.occurredOn}）`,
         points: r.category === 'performance' ? Number(r.points) : -Number(r.points),
+        countsUntil: r.publicUntil ?? null,
       }));
     const raw = policy.annualBaseScore + breakdown.reduce((s, b) => s + b.points, 0);
     const score = Math.max(0, Math.min(policy.annualBaseScore, raw));
