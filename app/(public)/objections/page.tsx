@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { inputClass } from '@/components/forms/field';
 import { getDb } from '@/db';
 import { isCaseCode, isStaffNoticeCode } from '@/db/queries/record-flags';
 import { normalizeTrackingCode, TRACKING_LENGTH } from '@/lib/domain/objections';
+import { CodeForm } from '../_components/code-form';
 
 export const dynamic = 'force-dynamic';
 
@@ -39,35 +39,14 @@ export default async function ObjectionsHome({ searchParams }: { searchParams: P
         <h2 id="track-heading" className="text-lg font-semibold">
           查询处理进度
         </h2>
-        <form method="get" action="/objections" className="mt-3 space-y-2" noValidate>
-          <label htmlFor="code" className="block font-medium">
-            查询码
-          </label>
-          <p id="code-hint" className="text-sm text-slate-600">
-            提交异议后页面显示的 {TRACKING_LENGTH} 位查询码。输入不良行为记录告知书上的编号，可对该记录提出异议。
-          </p>
-          <input
-            id="code"
-            name="code"
-            defaultValue={typed}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            aria-describedby={error ? 'code-hint code-error' : 'code-hint'}
-            aria-invalid={error ? true : undefined}
-            className={`${inputClass} max-w-xs font-mono uppercase tracking-wider`}
-          />
-          {error && (
-            <p id="code-error" className="text-sm text-red-700">
-              {error}
-            </p>
-          )}
-          <div>
-            <button type="submit" className="min-h-11 rounded bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800">
-              查询
-            </button>
-          </div>
-        </form>
+        <CodeForm
+          action="/objections"
+          label="查询码"
+          hint={<>提交异议后页面显示的 {TRACKING_LENGTH} 位查询码。输入不良行为记录告知书上的编号，可对该记录提出异议。</>}
+          button="查询"
+          typed={typed}
+          error={error}
+        />
       </section>
       <section aria-labelledby="file-heading" className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
         <h2 id="file-heading" className="text-lg font-semibold">

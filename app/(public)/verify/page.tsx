@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { inputClass } from '@/components/forms/field';
 import { normalizeTrackingCode, TRACKING_LENGTH } from '@/lib/domain/objections';
+import { CodeForm } from '../_components/code-form';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,35 +28,14 @@ export default async function VerifyHome({ searchParams }: { searchParams: Promi
         <h2 id="verify-heading" className="text-lg font-semibold">
           核验编号
         </h2>
-        <form method="get" action="/verify" className="mt-3 space-y-2" noValidate>
-          <label htmlFor="code" className="block font-medium">
-            文书编号
-          </label>
-          <p id="code-hint" className="text-sm text-slate-600">
-            告知书、信用风险提示函上印的 {TRACKING_LENGTH} 位编号；扫描文书上的二维码也可直接核验。
-          </p>
-          <input
-            id="code"
-            name="code"
-            defaultValue={typed}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            aria-describedby={error ? 'code-hint code-error' : 'code-hint'}
-            aria-invalid={error ? true : undefined}
-            className={`${inputClass} max-w-xs font-mono uppercase tracking-wider`}
-          />
-          {error && (
-            <p id="code-error" className="text-sm text-red-700">
-              {error}
-            </p>
-          )}
-          <div>
-            <button type="submit" className="min-h-11 rounded bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800">
-              核验
-            </button>
-          </div>
-        </form>
+        <CodeForm
+          action="/verify"
+          label="文书编号"
+          hint={<>告知书、信用风险提示函上印的 {TRACKING_LENGTH} 位编号；扫描文书上的二维码也可直接核验。</>}
+          button="核验"
+          typed={typed}
+          error={error}
+        />
       </section>
     </div>
   );
