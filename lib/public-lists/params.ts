@@ -89,17 +89,6 @@ export function lenientListQuery(get: (key: string) => string | undefined): List
 // ---------------------------------------------------------------------------------------------------------
 // The cached view's key: one path segment, `<district|all>-<period|all>-<page>` (next.config.js rewrites to it).
 
-/**
- * A per-process token for keys of cached data that must not outlive the process (the latest changes). The
- * incremental cache is kept in memory only (next.config.js `isrFlushToDisk: false`), so a restarted server starts
- * empty; the token keeps a re-seeded database in tests from meeting an earlier run's data in a shared key.
- */
-export function cacheGeneration(): string {
-  const g = globalThis as { __publicListsGeneration?: string };
-  g.__publicListsGeneration ??= `g${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
-  return g.__publicListsGeneration;
-}
-
 export interface ViewKey {
   district?: string;
   period?: string;

@@ -3,7 +3,7 @@ import { invalidatePublicLists } from '@/lib/cache/public-lists';
 import { toAtom, xmlEscape } from '@/lib/open-data/atom';
 import { BOM, csvField, toCsv } from '@/lib/open-data/csv';
 import { isIsoDate } from '@/lib/public-lists/dates';
-import { apiListQuery, cacheGeneration, lenientListQuery, parsePeriod, parseViewKey, viewKey } from '@/lib/public-lists/params';
+import { apiListQuery, lenientListQuery, parsePeriod, parseViewKey, viewKey } from '@/lib/public-lists/params';
 
 describe('CSV for the open data', () => {
   it('quotes fields with commas, quotes and line breaks, doubling quotes', () => {
@@ -84,10 +84,6 @@ describe('list query parameters', () => {
     expect(parseViewKey('all-all-1')).toEqual({ district: undefined, period: undefined, page: 1 });
     for (const bad of ['all-all-0', '5109-all-1', 'all-2026Q9-1', 'x', 'all-all-1.json', '2026-11-01_all_all_1', 'all-2026q3-1'])
       expect(parseViewKey(bad)).toBeNull();
-  });
-
-  it('keeps one cache generation per process', () => {
-    expect(cacheGeneration()).toBe(cacheGeneration());
   });
 
   it('the page falls back to defaults; the API answers malformed parameters with Chinese field messages', () => {
