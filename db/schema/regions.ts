@@ -46,6 +46,10 @@ export const users = pgTable(
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     isDemo: boolean('is_demo').notNull().default(false),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /** Per-account backoff, whatever the address: failures in a row since the last success or unlock. */
+    failedLogins: integer('failed_logins').notNull().default(0),
+    /** Sign-in refused until this instant (per-account backoff); the city can lift it. */
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('users_company_idx').on(t.companyId)],

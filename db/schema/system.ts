@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { caseStatus, documentKind, submissionStatus, submissionType } from './enums';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -207,3 +207,77 @@ export const rosterVerifications = pgTable(
   },
   (t) => [uniqueIndex('roster_verifications_idx').on(t.projectId, t.year)],
 );
+
+/**
+ * Throttles kept in the database, so that they hold across restarts and app instances: one row per
+ * (bucket, key, window). `bucket` names the limit (e.g. `objection.client`), `key` what is counted (a client
+ * address, a person's id); rows of past windows are deleted opportunistically.
+ */
+export const throttleHits = pgTable(
+  'throttle_hits',
+  {
+    bucket: text('bucket').notNull(),
+    key: text('key').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    hits: integer('hits').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.key, t.windowStart] }), index('throttle_hits_window_idx').on(t.windowStart)],
+);
+
+/**
+ * Messages the platform sends (SMS one-time codes, e-mail). A deployment plugs its gateway by configuration;
+ * without one, messages stay here and the city reads them at /bureau/outbox (demo and tests).
+ */
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** sms | email */
+    channel: text('channel').notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    /** What the message is for, e.g. `own_record.otp`. */
+    purpose: text('purpose').notNull(),
+    relatedType: text('related_type'),
+    relatedId: uuid('related_id'),
+    /** queued (no gateway) | sent | failed */
+    status: text('status').notNull().default('queued'),
+    error: text('error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('outbox_messages_created_idx').on(t.createdAt)],
+);
+
+/** One-time codes (e.g. sent to a practitioner's registered mobile): only a hash is kept; few tries, short life. */
+export const oneTimeCodes = pgTable(
+  'one_time_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    purpose: text('purpose').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    codeHash: text('code_hash').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('one_time_codes_subject_idx').on(t.subjectType, t.subjectId, t.purpose)],
+);
+
+/**
+ * The State Council's holiday schedule for a year as the city entered or imported it (docs/decisions/005):
+ * `holidays` and `workdays` map 'YYYY-MM-DD' to the holiday's name. The bundled `chinese-days` data is the
+ * fallback for years not here.
+ */
+export const holidayCalendars = pgTable('holiday_calendars', {
+  year: integer('year').primaryKey(),
+  holidays: jsonb('holidays').notNull(),
+  workdays: jsonb('workdays').notNull(),
+  source: text('source').notNull(),
+  enteredBy: uuid('entered_by'),
+  enteredAt: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});

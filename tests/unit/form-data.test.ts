@@ -25,3 +25,35 @@ describe('formObject', () => {
     expect(formObject(new FormData(), { lists: ['certificates'] })).toEqual({ certificates: [] });
   });
 });
+
+describe('formObject refuses names that would reach a prototype (finding 1)', () => {
+  it('__proto__, constructor and prototype segments never write Object.prototype', () => {
+    const fd = new FormData();
+    fd.set('__proto__.today', '2000-01-01');
+    fd.set('constructor.prototype.polluted', 'yes');
+    fd.set('a.__proto__.x', '1');
+    fd.set('prototype', 'p');
+    fd.set('ok', '1');
+    const out = formObject(fd, { booleans: ['__proto__.flag'], lists: ['constructor.prototype'] });
+    expect(({} as Record<string, unknown>).today).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+    expect(({} as Record<string, unknown>).flag).toBeUndefined();
+    expect(Object.getPrototypeOf(out)).toBeNull();
+    expect(Object.keys(out)).toEqual(['ok']);
+  });
+  it('a plain value is not overwritten by a nested one, nor the other way round', () => {
+    const fd = new FormData();
+    fd.append('a', '1');
+    fd.append('a.b', '2');
+    fd.append('c.d', '3');
+    fd.append('c', '4');
+    expect({ ...formObject(fd) }).toEqual({ a: '1', c: { d: '3' } });
+  });
+  it('list rows keep only numeric keys', () => {
+    const fd = new FormData();
+    fd.append('rows.0.x', 'a');
+    fd.append('rows.hasOwnProperty.x', 'b');
+    expect(formObject(fd, { lists: ['rows'] }).rows).toEqual([{ x: 'a' }]);
+  });
+});

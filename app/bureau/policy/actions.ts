@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import { formObject } from '@/lib/actions/form-data';
+import { formObject, isSafeFieldName } from '@/lib/actions/form-data';
 import { getActor } from '@/lib/auth/actor';
 import { savePolicyVersion } from '@/lib/services/credit-policy';
 
@@ -16,10 +16,12 @@ export interface PolicyFormState {
 }
 
 export async function savePolicyAction(_prev: PolicyFormState, fd: FormData): Promise<PolicyFormState> {
-  const values: Record<string, string> = {};
-  for (const [k, v] of fd.entries()) if (typeof v === 'string' && !k.startsWith('$ACTION')) values[k] = v;
+  const actor = await getActor();
+  if (!actor) return { message: '登录已失效，请重新登录。' };
+  const values: Record<string, string> = Object.create(null);
+  for (const [k, v] of fd.entries()) if (typeof v === 'string' && !k.startsWith('$ACTION') && isSafeFieldName(k)) values[k] = v;
   const { reason, baseVersion, ...settings } = formObject(fd);
-  const result = await savePolicyVersion(getDb(), await getActor(), { settings, reason, baseVersion });
+  const result = await savePolicyVersion(getDb(), actor, { settings, reason, baseVersion });
   if (!result.ok) return { message: result.message, conflict: result.code === 'CONFLICT', fieldErrors: result.fieldErrors, values };
   revalidatePath('/bureau/policy');
   return { saved: result.data.version };

@@ -15,8 +15,10 @@ export interface OverrideState {
 
 /** SN 16: the old estate's district releases a person whose company refused without valid reason or did not answer. */
 export async function overrideTransferAction(_prev: OverrideState, fd: FormData): Promise<OverrideState> {
+  const actor = await getActor();
+  if (!actor) return { message: '登录已失效，请重新登录。' };
   const values = formObject(fd);
-  const r = await overrideTransfer(getDb(), await getActor(), values);
+  const r = await overrideTransfer(getDb(), actor, values);
   if (!r.ok) return { message: r.message, fieldErrors: r.fieldErrors, values };
   revalidatePath('/bureau/transfers');
   revalidatePath('/bureau/staff');

@@ -25,6 +25,9 @@ export interface MoveFormState {
   attempt?: number;
 }
 
+/** Nothing a signed-out request sends is parsed (CONVENTIONS: who is asking, then parse). */
+const SIGNED_OUT: MoveFormState = { message: '登录已失效，请重新登录。' };
+
 function failed(result: Extract<ActionResult<unknown>, { ok: false }>, values: Record<string, unknown>): MoveFormState {
   return { message: result.message, fieldErrors: result.fieldErrors, values, attempt: Date.now() };
 }
@@ -37,50 +40,64 @@ function done(path: string): never {
 }
 
 export async function requestTransferAction(_prev: MoveFormState, fd: FormData): Promise<MoveFormState> {
+  const actor = await getActor();
+  if (!actor) return SIGNED_OUT;
   const values = formObject(fd);
-  const r = await requestTransfer(getDb(), await getActor(), values);
+  const r = await requestTransfer(getDb(), actor, values);
   if (!r.ok) return failed(r, values);
   done(`/company/moves/${r.data.submissionId}?filed=transfer`);
 }
 
 export async function requestReEntryAction(_prev: MoveFormState, fd: FormData): Promise<MoveFormState> {
+  const actor = await getActor();
+  if (!actor) return SIGNED_OUT;
   const values = formObject(fd, { booleans: ['informed'], lists: ['update.certificates'] });
-  const r = await requestReEntry(getDb(), await getActor(), values);
+  const r = await requestReEntry(getDb(), actor, values);
   if (!r.ok) return failed(r, values);
   done(`/company/moves/${r.data.submissionId}?filed=re_entry`);
 }
 
 export async function requestPostChangeAction(_prev: MoveFormState, fd: FormData): Promise<MoveFormState> {
+  const actor = await getActor();
+  if (!actor) return SIGNED_OUT;
   const values = formObject(fd);
-  const r = await requestPostChange(getDb(), await getActor(), values);
+  const r = await requestPostChange(getDb(), actor, values);
   if (!r.ok) return failed(r, values);
   done(`/company/moves/${r.data.submissionId}?filed=post_change`);
 }
 
 export async function requestExitAction(_prev: MoveFormState, fd: FormData): Promise<MoveFormState> {
+  const actor = await getActor();
+  if (!actor) return SIGNED_OUT;
   const values = formObject(fd);
-  const r = await requestExit(getDb(), await getActor(), values);
+  const r = await requestExit(getDb(), actor, values);
   if (!r.ok) return failed(r, values);
   done(`/company/moves/${r.data.submissionId}?filed=exit`);
 }
 
 export async function answerTransferAction(_prev: MoveFormState, fd: FormData): Promise<MoveFormState> {
+  const actor = await getActor();
+  if (!actor) return SIGNED_OUT;
   const values = formObject(fd);
-  const r = await answerTransfer(getDb(), await getActor(), values);
+  const r = await answerTransfer(getDb(), actor, values);
   if (!r.ok) return failed(r, values);
   done(`/company/moves?answered=${r.data.consent}`);
 }
 
 export async function submitTransferUpdateAction(_prev: MoveFormState, fd: FormData): Promise<MoveFormState> {
+  const actor = await getActor();
+  if (!actor) return SIGNED_OUT;
   const values = formObject(fd, { booleans: ['informed'], lists: ['update.certificates'] });
-  const r = await submitTransferUpdate(getDb(), await getActor(), values);
+  const r = await submitTransferUpdate(getDb(), actor, values);
   if (!r.ok) return failed(r, values);
   done(`/company/moves/${r.data.submissionId}?filed=update`);
 }
 
 export async function withdrawMoveAction(_prev: MoveFormState, fd: FormData): Promise<MoveFormState> {
+  const actor = await getActor();
+  if (!actor) return SIGNED_OUT;
   const values = formObject(fd);
-  const r = await withdrawMove(getDb(), await getActor(), values);
+  const r = await withdrawMove(getDb(), actor, values);
   if (!r.ok) return failed(r, values);
   done('/company/moves?withdrawn=1');
 }

@@ -1,0 +1,33 @@
+import 'server-only';
+import { lt, sql } from 'drizzle-orm';
+import type { Queryable } from '@/db';
+import { throttleHits } from '@/db/schema';
+
+/**
+ * Counts one hit of `key` in the fixed window of `windowSeconds` that holds `now`, and returns the window's
+ * count after it. One statement (upsert), so concurrent requests on any instance count exactly.
+ */
+export async function countHit(db: Queryable, bucket: string, key: string, windowSeconds: number, now: Date): Promise<number> {
+  const windowStart = new Date(Math.floor(now.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000);
+  const [row] = await db
+    .insert(throttleHits)
+    .values({ bucket, key, windowStart, hits: 1 })
+    .onConflictDoUpdate({ target: [throttleHits.bucket, throttleHits.key, throttleHits.windowStart], set: { hits: sql`${throttleHits.hits} + 1` } })
+    .returning({ hits: throttleHits.hits });
+  return row?.hits ?? 1;
+}
+
+/** The count of the window that holds `now`, without counting. */
+export async function windowCount(db: Queryable, bucket: string, key: string, windowSeconds: number, now: Date): Promise<number> {
+  const windowStart = new Date(Math.floor(now.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000);
+  const rows = await db
+    .select({ hits: throttleHits.hits })
+    .from(throttleHits)
+    .where(sql`${throttleHits.bucket} = ${bucket} and ${throttleHits.key} = ${key} and ${throttleHits.windowStart} = ${windowStart}`);
+  return rows[0]?.hits ?? 0;
+}
+
+/** Windows that ended before `before` are of no further use. */
+export async function deleteOldHits(db: Queryable, before: Date) {
+  await db.delete(throttleHits).where(lt(throttleHits.windowStart, before));
+}
