@@ -41,3 +41,17 @@ export async function verifyAuditChain(db: Queryable): Promise<ChainCheck> {
   if (r.broken_seq === null || r.broken_seq === undefined) return { ok: true, rows: Number(r.rows) };
   return { ok: false, rows: Number(r.rows), firstBrokenSeq: Number(r.broken_seq), problem: r.problem ?? '' };
 }
+
+/** The newest row of the chain: what a checkpoint anchors. */
+export async function auditHead(db: Queryable): Promise<{ seq: number; hash: string } | null> {
+  const result = await db.execute(sql`select seq::bigint as seq, hash from audit_events order by seq desc limit 1`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { seq: number | string; hash: string }[];
+  return rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : null;
+}
+
+/** The hash stored today for row `seq`, or null when there is no such row. */
+export async function auditHashAt(db: Queryable, seq: number): Promise<string | null> {
+  const result = await db.execute(sql`select hash from audit_events where seq = ${seq}`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { hash: string }[];
+  return rows[0]?.hash ?? null;
+}

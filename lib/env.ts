@@ -25,6 +25,8 @@ const schema = z.object({
   ID_ENCRYPTION_KEY: base64Key.optional(),
   /** HMAC key for ID-number look-up hashes (32 bytes, base64). */
   ID_HASH_KEY: base64Key.optional(),
+  /** Signs the audit-chain checkpoints the city exports (32 bytes, base64); keep it outside the database. */
+  AUDIT_CHECKPOINT_KEY: base64Key.optional(),
   /** Trust X-Forwarded-For for the client address (only behind a reverse proxy you run). */
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
   /** Wall-clock override for demos and end-to-end tests (YYYY-MM-DD); never set in production. */
@@ -48,6 +50,7 @@ export type Env = z.infer<typeof schema> & {
   AUTH_SECRET: string;
   ID_ENCRYPTION_KEY: string;
   ID_HASH_KEY: string;
+  AUDIT_CHECKPOINT_KEY: string;
   dataDir: string;
   pgliteDir: string;
   embedded: boolean;
@@ -57,15 +60,16 @@ export type Env = z.infer<typeof schema> & {
 
 let cached: Env | undefined;
 
+const SECRET_NAMES = ['AUTH_SECRET', 'ID_ENCRYPTION_KEY', 'ID_HASH_KEY', 'AUDIT_CHECKPOINT_KEY'] as const;
+
+/** The generated secrets; a name missing from an older file is generated and added (existing keys never change). */
 function loadOrCreateSecrets(dataDir: string) {
   const file = path.join(dataDir, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  const secrets = (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}) as Record<string, string>;
+  const missing = SECRET_NAMES.filter((n) => !secrets[n]);
+  if (missing.length === 0) return secrets;
+  for (const n of missing) secrets[n] = randomBytes(32).toString('base64');
   mkdirSync(dataDir, { recursive: true });
-  const secrets = {
-    AUTH_SECRET: randomBytes(32).toString('base64'),
-    ID_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    ID_HASH_KEY: randomBytes(32).toString('base64'),
-  };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }
@@ -84,13 +88,14 @@ export function env(): Env {
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
-  const needsFile = !e.AUTH_SECRET || !e.ID_ENCRYPTION_KEY || !e.ID_HASH_KEY;
+  const needsFile = !e.AUTH_SECRET || !e.ID_ENCRYPTION_KEY || !e.ID_HASH_KEY || !e.AUDIT_CHECKPOINT_KEY;
   const fromFile = needsFile ? loadOrCreateSecrets(dataDir) : {};
   cached = {
     ...e,
     AUTH_SECRET: e.AUTH_SECRET ?? fromFile.AUTH_SECRET,
     ID_ENCRYPTION_KEY: e.ID_ENCRYPTION_KEY ?? fromFile.ID_ENCRYPTION_KEY,
     ID_HASH_KEY: e.ID_HASH_KEY ?? fromFile.ID_HASH_KEY,
+    AUDIT_CHECKPOINT_KEY: e.AUDIT_CHECKPOINT_KEY ?? fromFile.AUDIT_CHECKPOINT_KEY,
     dataDir,
     pgliteDir: path.join(dataDir, 'pglite'),
     embedded: !e.DATABASE_URL,

@@ -45,6 +45,8 @@ CREATE TABLE "throttle_hits" (
 --> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "failed_logins" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "locked_until" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "practitioner_records" ADD COLUMN "filed_on" date;--> statement-breakpoint
 CREATE INDEX "one_time_codes_subject_idx" ON "one_time_codes" USING btree ("subject_type","subject_id","purpose");--> statement-breakpoint
 CREATE INDEX "outbox_messages_created_idx" ON "outbox_messages" USING btree ("created_at");--> statement-breakpoint
-CREATE INDEX "throttle_hits_window_idx" ON "throttle_hits" USING btree ("window_start");
+CREATE INDEX "throttle_hits_window_idx" ON "throttle_hits" USING btree ("window_start");--> statement-breakpoint
+UPDATE "practitioner_records" SET "filed_on" = ("created_at" at time zone 'Asia/Shanghai')::date WHERE "filed_on" IS NULL AND "received_on" IS NOT NULL;

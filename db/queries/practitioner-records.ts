@@ -218,7 +218,7 @@ function recordDecideScope(actor: Actor): SQL {
 /** Calendar days a filing came after the limit (SN 12: 5 for good records, SN 14: 3 for reports), in SQL. */
 export function lateDaysSql(limits: { good: number; bad: number }): SQL<number> {
   return sql<number>`(case when ${practitionerRecords.receivedOn} is null then 0 else greatest(0,
-    ((${practitionerRecords.createdAt} at time zone 'Asia/Shanghai')::date - ${practitionerRecords.receivedOn})
+    (coalesce(${practitionerRecords.filedOn}, (${practitionerRecords.createdAt} at time zone 'Asia/Shanghai')::date) - ${practitionerRecords.receivedOn})
     - case when ${practitionerRecords.kind} = 'good' then ${limits.good}::int else ${limits.bad}::int end) end)`;
 }
 

@@ -43,6 +43,8 @@ export const practitionerRecords = pgTable(
     reportedBy: uuid('reported_by').references(() => organisations.id),
     /** When the filer received the document or evidence: a good record is late after 5 days (SN 12), a report after 3 (SN 14). */
     receivedOn: date('received_on'),
+    /** The day (China time) the filing was made, from the service's injected today: lateness counts to it. */
+    filedOn: date('filed_on'),
     /** 从业表现突出: the people who took part (SN 11). */
     participants: text('participants'),
     decidedBy: uuid('decided_by').references(() => users.id),

@@ -1265,6 +1265,7 @@ export function buildDemo(opts: BuildOptions): DemoData {
       // Association commendations are filed by the association (SN 10); the others by the company.
       reportedBy: type === '行业协会表彰' ? orgId.association : null,
       receivedOn: type === '行业协会表彰' ? null : receivedOn,
+      filedOn,
       participants: type === '从业表现突出' ? (description.match(/参与人员：([^（]+)/)?.[1] ?? null) : null,
       decidedAt: at(minDate(addDays(filedOn, rRng.int(1, 4)), REF), 16, rRng.int(0, 59)),
       createdAt: at(filedOn, 10, rRng.int(0, 59)),
@@ -1319,6 +1320,7 @@ export function buildDemo(opts: BuildOptions): DemoData {
       status: pending ? 'submitted' : 'approved',
       reportedBy: reporter,
       receivedOn,
+      filedOn,
       decidedAt: pending ? null : at(recordedOn, 16, rRng.int(0, 59)),
       noticeCode,
       createdAt: at(filedOn, 15, rRng.int(0, 59)),

@@ -180,6 +180,7 @@ export async function fileGoodRecord(db: Db, actor: Actor | null, input: RecordF
 
   return inTransaction(db, async (tx) => {
     const id = await insertPractitionerRecord(tx, {
+      filedOn: on,
       practitionerId: person.practitionerId,
       kind: 'good',
       type,
@@ -229,6 +230,7 @@ export async function fileAssociationCommendation(
     const refusal = associationCapRefusal(used, year, settings);
     if (refusal) throw new Rollback(fail('CONFLICT', refusal));
     const id = await insertPractitionerRecord(tx, {
+      filedOn: on,
       practitionerId: person.practitionerId,
       kind: 'good',
       type: '行业协会表彰',
@@ -275,6 +277,7 @@ export async function fileBadReport(db: Db, actor: Actor | null, input: RecordFi
 
   return inTransaction(db, async (tx) => {
     const id = await insertPractitionerRecord(tx, {
+      filedOn: on,
       practitionerId: person.practitionerId,
       kind: 'bad',
       type,
@@ -342,6 +345,7 @@ export async function enterBadRecord(db: Db, actor: Actor | null, input: RecordF
   try {
     return await inTransaction(db, async (tx) => {
       const id = await insertPractitionerRecord(tx, {
+      filedOn: on,
         practitionerId: person.practitionerId,
         kind: 'bad',
         type: d.type,

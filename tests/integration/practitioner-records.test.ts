@@ -12,7 +12,6 @@ import { listRecords, recordVisibleTo } from '@/db/queries/practitioner-records'
 import type { Actor } from '@/lib/auth/policy';
 import { ASSOCIATION_CENSURE_TYPE, ASSOCIATION_ONLY_MESSAGE, associationCapMessage, BAD_RECORD_TYPES } from '@/lib/domain/records';
 import { defaultCreditPolicy } from '@/lib/domain/credit-policy';
-import { calendarDaysBetween, toDateString } from '@/lib/domain/working-days';
 import {
   DECIDED_BY_OTHER,
   decideRecord,
@@ -142,8 +141,8 @@ describe.each(DRIVERS)('staff good and bad records (%s)', (driver) => {
     const { rows: queue } = await listRecords(db, who.chuanshan!, { kind: 'good', status: 'submitted', type: null, lateOnly: true, q: '', page: 1 }, LIMITS);
     expect(queue.map((x) => x.id)).toContain(late.id);
     expect(queue.map((x) => x.id)).not.toContain(onTime.id);
-    // The queue counts from the day the filing was made (created_at, China time), which is the real clock, not TODAY.
-    expect(queue.find((x) => x.id === late.id)!.lateDays).toBe(calendarDaysBetween('2026-11-10', toDateString(new Date())) - 5);
+    // The queue counts to the day the service filed it (its injected today), as the filing itself did: never the wall clock.
+    expect(queue.find((x) => x.id === late.id)!.lateDays).toBe(8);
   });
 
   it('SN 9.3 and SN 11: letters and banners only; participants and a site photo for 从业表现突出; evidence required', async () => {

@@ -28,6 +28,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           ? `哈希链校验通过：共 ${chain.rows} 条记录，未发现篡改。`
           : `哈希链校验失败：第 ${chain.firstBrokenSeq} 条记录起不一致，请立即核查。`}
       </p>
+      <section aria-labelledby="checkpoint-heading" className="rounded-lg bg-white p-4 text-sm shadow-sm">
+        <h2 id="checkpoint-heading" className="font-semibold">审计链检查点</h2>
+        <p className="mt-1 text-slate-700">
+          定期下载检查点文件并保存在数据库服务器以外（如离线介质）。检查点用独立密钥签名，记下当时最后一条记录的哈希；日后运行
+          <code className="mx-1 rounded bg-slate-100 px-1">npm run audit:verify -- --checkpoint 文件</code>
+          即可证明此前的记录未被整体改写。
+        </p>
+        <a href="/bureau/audit/checkpoint" className="mt-2 inline-flex min-h-11 items-center rounded border border-slate-300 px-3 py-2 font-medium text-blue-800 underline-offset-2 hover:underline">
+          下载检查点
+        </a>
+      </section>
       <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">审计日志（第 {page} 页，共 {pages} 页）</caption>
