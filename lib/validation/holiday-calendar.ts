@@ -18,7 +18,7 @@ export const holidayCalendarSchema = z
     source: z
       .string({ message: '请填写依据' })
       .trim()
-      .min(1, '请填写依据，如国务院办公厅通知的标题或文号')
+      .min(1, { message: '请填写依据，如国务院办公厅通知的标题或文号', abort: true })
       .min(4, '依据至少 4 个字')
       .max(200, '依据不能超过 200 个字'),
     schedule: z.string({ message: '请填写节假日安排' }).refine((s) => s.trim().length > 0, '请填写节假日安排，每行一项'),
