@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db';
 import { listHolidayCalendars } from '@/db/queries/holiday-calendars';
+import { holidayCalendars } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { idCheckChar } from '@/lib/domain/id-number';
 import { isProvisionalDate, setHolidayOverlay } from '@/lib/domain/working-days';
-import { reloadHolidayCalendar } from '@/lib/holiday-calendar';
+import { ensureHolidayCalendar, reloadHolidayCalendar, RELOAD_AFTER_MS } from '@/lib/holiday-calendar';
 import { holidayCalendarReminder, previewHolidayCalendar, saveHolidayCalendar } from '@/lib/services/holiday-calendar';
 import { submitEntry } from '@/lib/services/practitioner-entry';
 import { actorFor } from './helpers/actors';
@@ -146,5 +147,32 @@ describe.each(DRIVERS)('the city keeps the holiday calendar (%s)', (driver) => {
     // A save based on the replaced version is refused too; saving what is already there changes nothing.
     expect(await saveHolidayCalendar(db, city, edit('清明'))).toMatchObject({ ok: false, code: 'CONFLICT' });
     expect(await saveHolidayCalendar(db, city, { ...edit(winner), baseVersion: 2 })).toMatchObject({ ok: false, code: 'INVALID', message: '没有修改任何内容' });
+  });
+
+  it('two editors entering a new year at once: exactly one row, one audit, the other told', async () => {
+    const first = (name: string) => ({ year: 2029, source: SOURCE, schedule: `2029-01-01 ${name}`, baseVersion: 0 });
+    const results = await Promise.all([saveHolidayCalendar(db, city, first('元旦')), saveHolidayCalendar(db, city, first('新年'))]);
+    expect(results.filter((x) => x.ok)).toEqual([{ ok: true, data: { year: 2029, version: 1 } }]);
+    expect(results.filter((x) => !x.ok)).toMatchObject([{ ok: false, code: 'CONFLICT' }]);
+    expect((await listHolidayCalendars(db)).map((r) => r.year)).toEqual([2027, 2029]);
+    expect(await n(sql`select count(*)::int as n from audit_events where action = 'holiday_calendar.saved' and object_id = '2029'`)).toBe(1);
+  });
+
+  it('a year saved by another app instance is picked up here once the copy in memory is a minute old', async () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      await reloadHolidayCalendar(db);
+      expect(isProvisionalDate('2028-03-01')).toBe(true);
+      // Another instance's save: the row appears without this process being told.
+      await db.insert(holidayCalendars).values({ year: 2028, holidays: { '2028-01-01': '元旦' }, workdays: {}, source: SOURCE, enteredBy: city.userId });
+      vi.advanceTimersByTime(RELOAD_AFTER_MS - 1000);
+      await ensureHolidayCalendar(db);
+      expect(isProvisionalDate('2028-03-01')).toBe(true);
+      vi.advanceTimersByTime(2000);
+      await ensureHolidayCalendar(db);
+      expect(isProvisionalDate('2028-03-01')).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
