@@ -1,7 +1,8 @@
 /** Runs once when the server starts; the Node-only part lives in lib/server-start.ts. */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { onServerStart } = await import('./lib/server-start');
+    const { onServerStart, loadHolidayCalendarAtStart } = await import('./lib/server-start');
     onServerStart();
+    await loadHolidayCalendarAtStart();
   }
 }

@@ -3,8 +3,21 @@
  * stops here with a clear message instead of failing on its first request; and close PGlite cleanly on
  * SIGTERM/SIGINT (NEXT_MANUAL_SIG_HANDLE=true hands those signals to us).
  */
-import { closeDb, getDbHandle } from '@/db';
+import { closeDb, getDb, getDbHandle } from '@/db';
 import { env } from '@/lib/env';
+import { reloadHolidayCalendar } from '@/lib/holiday-calendar';
+
+/**
+ * Read the holiday schedules the city entered, so that the first deadline counted after a start uses them. A
+ * failure (e.g. the database not migrated yet) is logged; the next use site retries (lib/holiday-calendar.ts).
+ */
+export async function loadHolidayCalendarAtStart() {
+  try {
+    await reloadHolidayCalendar(getDb());
+  } catch (err) {
+    console.error('[holiday-calendar] not loaded at start; will retry on first use:', (err as Error).message);
+  }
+}
 
 export function onServerStart() {
   if (!env().embedded) return;

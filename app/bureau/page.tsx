@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { WhoAmI } from '@/components/area/area-shell';
 import { getDb } from '@/db';
 import { getBureauOverview } from '@/db/queries/area-home';
@@ -6,8 +7,10 @@ import { getCurrentPolicy } from '@/db/queries/policy';
 import { countPendingRecords } from '@/db/queries/practitioner-records';
 import { PendingRecords } from '@/components/records/pending-records';
 import { requireActor } from '@/lib/auth/actor';
+import { today } from '@/lib/clock';
 import { SUBMISSION_TYPE_LABELS } from '@/lib/domain/labels';
 import { formatDateTime, formatNumber } from '@/lib/format';
+import { holidayCalendarReminder, mayEditHolidayCalendar } from '@/lib/services/holiday-calendar';
 import { CreditDeadlines } from './_components/credit-deadlines';
 
 export const metadata: Metadata = { title: '监管工作台', robots: { index: false } };
@@ -18,10 +21,22 @@ export default async function BureauHome({ searchParams }: { searchParams: Promi
   const o = await getBureauOverview(getDb(), actor);
   const { settings } = await getCurrentPolicy(getDb());
   const records = await countPendingRecords(getDb(), actor, { good: settings.goodRecordFilingDays, bad: settings.badConductReportDays });
+  // Only the city can enter the next year's schedule, so only the city is reminded.
+  const calendar = mayEditHolidayCalendar(actor) ? await holidayCalendarReminder(getDb(), today()) : null;
   const scope = actor.role === 'city' ? '遂宁市全市' : `${actor.districtName}（仅本辖区的项目、企业和从业人员）`;
   return (
     <div className="space-y-6">
       <WhoAmI actor={actor} scope={scope} />
+      {calendar && (
+        <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900">
+          {calendar.knownUntil
+            ? `节假日安排只到 ${calendar.knownUntil}，请录入 ${calendar.missingYear} 年安排。`
+            : `尚无 ${calendar.missingYear} 年的节假日安排，工作日期限暂按周一至周五计算，请录入 ${calendar.missingYear} 年安排。`}{' '}
+          <Link href="/bureau/calendar" className="font-medium underline">
+            录入节假日安排
+          </Link>
+        </p>
+      )}
       <section aria-labelledby="numbers-heading">
         <h2 id="numbers-heading" className="mb-3 text-lg font-semibold">
           辖区概况

@@ -7,6 +7,7 @@ import type { CreditPolicy } from '@/lib/domain/credit-policy';
 import { PENALTY_STATE_LABELS } from '@/lib/domain/labels';
 import { penaltyDeadlineState, type PenaltyDeadlineState } from '@/lib/domain/records';
 import { formatDate } from '@/lib/format';
+import { ProvisionalNote } from '@/components/ui/provisional-note';
 
 export interface PenaltyRow {
   id: string;
@@ -76,7 +77,10 @@ export function PenaltyDeadlines({
                 {r.projectName && <span className="block text-xs text-slate-600">{r.projectName}</span>}
               </td>
               <td className="p-2">{formatDate(r.decisionOn)}</td>
-              <td className="p-2">{formatDate(r.publishBy)}</td>
+              <td className="p-2">
+                {formatDate(r.publishBy)}
+                <ProvisionalNote date={r.publishBy} />
+              </td>
               <td className="p-2">
                 <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${TONE[r.state] ?? ''}`}>{PENALTY_STATE_LABELS[r.state]}</span>
                 <span className="block text-xs text-slate-600">

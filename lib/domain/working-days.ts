@@ -1,30 +1,30 @@
 /**
  * 工作日计算：按国务院办公厅公布的法定节假日安排，含调休上班日（周末补班）。
  *
- * 数据来源：npm 包 `chinese-days`（1.5.x）随包发布的 dist/chinese-days.json
- * （{ holidays, workdays, inLieuDays }，键为 'YYYY-MM-DD'）。判定规则与该包的 isWorkday 相同：
- * 调休上班日 → 工作日；法定假日 → 非工作日；其余按周一至周五上班。
+ * 数据来源，按优先次序（docs/decisions/005-holiday-calendar.md）：
+ * 1. 市住建局在“节假日安排”页面录入的年度安排（表 holiday_calendars）。服务器启动时及保存后由
+ *    lib/holiday-calendar.ts 从数据库读入，通过 setHolidayOverlay() 放进本模块；测试可直接设置。
+ * 2. npm 包 `chinese-days`（1.5.x）随包发布的 dist/chinese-days.json（{ holidays, workdays }，键为 'YYYY-MM-DD'）。
+ * 判定规则与该包的 isWorkday 相同：调休上班日 → 工作日；法定假日 → 非工作日；其余按周一至周五上班。
  *
  * 为什么不直接调用 chinese-days 的 isWorkday/getDayDetail：该包（1.5.7）在模块加载时用
  * `dayjs('Y-M-D')`（按 UTC 零点解析）再用本地时间 getter 格式化来生成节假日表，
  * 在 UTC 以西的时区（如 America/*）整张表会整体提前一天，结果静默出错。
  * 随包的 JSON 是构建时生成的、内容正确且与时区无关，所以这里直接读 JSON。
  *
- * 覆盖范围（chinese-days 1.5.7）：2004 年至 2026 年。范围由 calendarCoverage() 从包数据中
- * 求得（每个已收录年份都有 1 月 1 日“元旦”假日），升级该包后会自动扩展。
+ * 包的覆盖范围（chinese-days 1.5.7）：2004 年至 2026 年，由 calendarCoverage() 从包数据中求得。
  *
- * 注意：chinese-days 对未收录年份【不会报错】，而是静默退化为“周一至周五上班”，
- * 这会让期限计算悄悄出错。本模块只对最后收录年份的下一年按“周一至周五、元旦休息”暂行计算，
- * 并以 isProvisionalDate() 标明；更早或更晚的日期抛出 HolidayCalendarCoverageError。
+ * 既不在市里录入的年份、也不在包内的日期，【不报错】，而是“暂按”计算：周一至周五上班，
+ * 日期固定的法定假日（1 月 1 日，5 月 1–2 日，10 月 1–3 日）休息；isProvisionalDate() 标明这样的日期，
+ * 页面据此注明“暂按周一至周五计算”。期限不能因为日历缺一年就让用户的操作失败。
  *
- * 另注：个别年份的安排会影响上一年 12 月底（如 2019 年安排把 2018-12-29 定为补班日，
- * 2012 年安排把 2011-12-31 定为补班日）。因此覆盖范围最后一年的 12 月下旬，
- * 在下一年安排公布并升级数据包之前，结果可能不准。
+ * 另注：个别年份的安排会影响上一年 12 月底（如 2023 年元旦假期从 2022-12-31 开始）。
+ * 市里录入某年安排时可以包含上一年 12 月的日期，录入后即覆盖包内该日的判定。
  *
  * 所有日期均为 'YYYY-MM-DD' 字符串，表示中国本地日历日期；内部日期运算均在 UTC 下进行，
  * 与服务器时区无关。
  *
- * 纯函数模块：不做任何 I/O（JSON 数据由打包器/模块加载器静态引入）。
+ * 纯函数模块：不做任何 I/O（JSON 数据由打包器/模块加载器静态引入；录入的年份由调用方放入）。
  */
 import calendarJson from 'chinese-days/dist/chinese-days.json';
 
@@ -37,20 +37,6 @@ const calendarData: CalendarData = calendarJson as CalendarData;
 
 const DAY_MS = 86_400_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** 日期超出节假日数据覆盖范围时抛出。 */
-export class HolidayCalendarCoverageError extends Error {
-  constructor(
-    public readonly date: string,
-    public readonly firstYear: number,
-    public readonly lastYear: number,
-  ) {
-    super(
-      `日期 ${date} 超出节假日数据覆盖范围（${firstYear}–${lastYear} 年），无法判断是否为工作日；请升级 chinese-days 数据包`,
-    );
-    this.name = 'HolidayCalendarCoverageError';
-  }
-}
 
 /** 解析 'YYYY-MM-DD'，返回 UTC 零点的毫秒数；格式或日期无效时抛错。 */
 function parseDate(date: string): number {
@@ -65,6 +51,16 @@ function parseDate(date: string): number {
     throw new Error(`无效日期：${date}`);
   }
   return t;
+}
+
+/** Whether `date` is a real calendar date written 'YYYY-MM-DD'. */
+export function isValidDateString(date: string): boolean {
+  try {
+    parseDate(date);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function formatUtc(t: number): string {
@@ -96,47 +92,117 @@ function coverage(): { firstYear: number; lastYear: number; years: Set<number> }
   return coverageCache;
 }
 
-/** 节假日数据覆盖的首末年份（含）。chinese-days 1.5.7：{ firstYear: 2004, lastYear: 2026 }。 */
+/** 随包（chinese-days）节假日数据覆盖的首末年份（含）。chinese-days 1.5.7：{ firstYear: 2004, lastYear: 2026 }。 */
 export function calendarCoverage(): { firstYear: number; lastYear: number } {
   const { firstYear, lastYear } = coverage();
   return { firstYear, lastYear };
 }
 
-/**
- * The year after the last published schedule is counted provisionally: Monday to Friday, with New Year's Day
- * (a fixed statutory holiday) off. Deadlines filed in December of the last covered year routinely run into
- * it, and refusing them would stop the platform until the package is upgraded; results in that year are
- * flagged with isProvisionalDate() so the UI can say so. Years beyond that still throw.
- */
-function isProvisionalYear(year: number): boolean {
-  return year === coverage().lastYear + 1;
+/** One year's schedule as the city entered it: 'YYYY-MM-DD' → name, for days off and make-up workdays. */
+export interface HolidayYear {
+  year: number;
+  holidays: Readonly<Record<string, string>>;
+  workdays: Readonly<Record<string, string>>;
 }
 
-/** Whether `date` falls in the provisional year after the last published holiday schedule. */
-export function isProvisionalDate(date: string): boolean {
-  return isProvisionalYear(new Date(parseDate(date)).getUTCFullYear());
+interface Overlay {
+  years: ReadonlySet<number>;
+  /** Date → is a working day, for every date the entered schedules name. */
+  days: ReadonlyMap<string, boolean>;
 }
+
+const EMPTY_OVERLAY: Overlay = { years: new Set(), days: new Map() };
+
+// Kept on globalThis: Next.js may load this module more than once in one server (one copy per bundle
+// layer), and the copy the server loaded from the database must be the one every caller reads.
+const G = globalThis as typeof globalThis & { __holidayOverlay?: Overlay };
+
+const overlay = (): Overlay => G.__holidayOverlay ?? EMPTY_OVERLAY;
+
+/**
+ * Replace the city-entered schedules (all of them: a year not passed is no longer known). The server calls it
+ * with the rows of `holiday_calendars`; tests call it directly. Dates are trusted to be valid here (the entry
+ * form checks them); a malformed key is ignored rather than breaking every deadline.
+ */
+export function setHolidayOverlay(years: readonly HolidayYear[]): void {
+  const days = new Map<string, boolean>();
+  for (const y of [...years].sort((a, b) => a.year - b.year)) {
+    for (const d of Object.keys(y.holidays)) if (DATE_RE.test(d)) days.set(d, false);
+    // A make-up workday wins over a holiday on the same date, as in the package's rule.
+    for (const d of Object.keys(y.workdays)) if (DATE_RE.test(d)) days.set(d, true);
+  }
+  G.__holidayOverlay = { years: new Set(years.map((y) => y.year)), days };
+}
+
+/** The years the city has entered, ascending. */
+export function holidayOverlayYears(): number[] {
+  return [...overlay().years].sort((a, b) => a - b);
+}
+
+/** Whether the official schedule of `year` is known (entered by the city, or in the package). */
+export function isKnownYear(year: number): boolean {
+  return overlay().years.has(year) || coverage().years.has(year);
+}
+
+/** Whether `date` falls in a year with no known schedule, so it was counted Monday to Friday ("暂按"). */
+export function isProvisionalDate(date: string): boolean {
+  return !isKnownYear(new Date(parseDate(date)).getUTCFullYear());
+}
+
+/**
+ * The last day of the known calendar, counting from `from`'s year through consecutive known years
+ * ('YYYY-12-31'); null when `from`'s own year is not known.
+ */
+export function knownCalendarEnd(from: string): string | null {
+  let year = new Date(parseDate(from)).getUTCFullYear();
+  if (!isKnownYear(year)) return null;
+  while (isKnownYear(year + 1)) year++;
+  return `${year}-12-31`;
+}
+
+/** How long before the known calendar runs out the bureau dashboard starts asking for the next year. */
+export const CALENDAR_WARN_DAYS = 60;
+
+/**
+ * The dashboard's reminder on `today`: when the known calendar ends within `warnDays` days (or has already
+ * ended), the last known day and the year to enter; otherwise null.
+ */
+export function calendarRunsOut(today: string, warnDays: number = CALENDAR_WARN_DAYS): { knownUntil: string | null; missingYear: number } | null {
+  const end = knownCalendarEnd(today);
+  if (end === null) return { knownUntil: null, missingYear: new Date(parseDate(today)).getUTCFullYear() };
+  const firstUnknown = formatUtc(parseDate(end) + DAY_MS);
+  if ((parseDate(firstUnknown) - parseDate(today)) / DAY_MS > warnDays) return null;
+  return { knownUntil: end, missingYear: Number(end.slice(0, 4)) + 1 };
+}
+
+/**
+ * Days off in a year with no known schedule: the statutory holidays fixed to a Gregorian date (全国年节及纪念日
+ * 放假办法, as amended in 2024): 元旦 1 January, 劳动节 1–2 May, 国庆节 1–3 October. The lunar holidays and
+ * the make-up workdays cannot be known before the State Council publishes the year.
+ */
+const FIXED_HOLIDAYS = new Set(['01-01', '05-01', '05-02', '10-01', '10-02', '10-03']);
 
 function isWorkingDayUtc(t: number): boolean {
   const dt = new Date(t);
-  const cov = coverage();
+  const year = dt.getUTCFullYear();
   const key = formatUtc(t);
-  if (isProvisionalYear(dt.getUTCFullYear())) {
-    const weekday = dt.getUTCDay();
-    return weekday >= 1 && weekday <= 5 && !key.endsWith('-01-01');
-  }
-  if (!cov.years.has(dt.getUTCFullYear())) {
-    throw new HolidayCalendarCoverageError(key, cov.firstYear, cov.lastYear);
-  }
-  if (hasOwn(calendarData.workdays, key)) return true;
-  if (hasOwn(calendarData.holidays, key)) return false;
   const weekday = dt.getUTCDay();
-  return weekday >= 1 && weekday <= 5;
+  const isWeekday = weekday >= 1 && weekday <= 5;
+  const o = overlay();
+  const entered = o.days.get(key);
+  if (entered !== undefined) return entered;
+  if (o.years.has(year)) return isWeekday;
+  if (coverage().years.has(year)) {
+    if (hasOwn(calendarData.workdays, key)) return true;
+    if (hasOwn(calendarData.holidays, key)) return false;
+    return isWeekday;
+  }
+  return isWeekday && !FIXED_HOLIDAYS.has(key.slice(5));
 }
 
 /**
  * 是否为工作日（含调休补班日；法定节假日及非补班的周末为 false）。
- * @throws HolidayCalendarCoverageError 日期超出数据覆盖范围
+ * 日历未知的年份暂按周一至周五计算（见 isProvisionalDate），不会抛错。
  */
 export function isWorkingDay(date: string): boolean {
   return isWorkingDayUtc(parseDate(date));
@@ -145,7 +211,7 @@ export function isWorkingDay(date: string): boolean {
 /**
  * `date` 之后的第 n 个工作日（不含 `date` 当天）。n 为负数时为之前的第 |n| 个工作日；n 为 0 返回 `date` 本身。
  * 例：“自订立劳动合同之日起 10 个工作日内” 的截止日 = addWorkingDays(合同日期, 10)。
- * @throws HolidayCalendarCoverageError 途经日期超出数据覆盖范围
+ * 结果落在日历未知的年份时为暂按结果：isProvisionalDate(结果) 为 true。
  */
 export function addWorkingDays(date: string, n: number): string {
   assertInteger(n, 'n');
@@ -163,7 +229,6 @@ export function addWorkingDays(date: string, n: number): string {
  * 满足 from < d <= to 的工作日 d 的个数；to <= from 时为 0。
  * 用于“逾期 N 个工作日”：workingDaysBetween(截止日, 今天)。
  * 性质：对 n >= 0，workingDaysBetween(x, addWorkingDays(x, n)) === n。
- * @throws HolidayCalendarCoverageError 区间内日期超出数据覆盖范围
  */
 export function workingDaysBetween(from: string, to: string): number {
   const a = parseDate(from);

@@ -57,6 +57,7 @@ import {
 } from '@/lib/validation/credit';
 import { inTransaction, isUniqueViolation, LostRace } from './errors';
 import { syncRecordListEntry } from './list-entries';
+import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
 
 /** After a transaction that may have changed a list entry committed: expire the public lists' cache. */
 function listsChanged<T>(result: ActionResult<T>, changed: boolean): ActionResult<T> {
@@ -585,6 +586,7 @@ export async function publishPenalty(
   const on = opts.today ?? clockToday();
   const policy = await getCurrentPolicy(db);
   const window = creditWindow('warning', rec.severity, on, policy.settings);
+  await ensureHolidayCalendar(db);
   const late = on > penaltyPublishBy(rec.decisionOn, policy.settings);
   let listed = false;
   const result = await changeRecord(db, actor, rec.id, {

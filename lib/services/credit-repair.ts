@@ -30,6 +30,7 @@ import { cleanUploads, CREDIT_EVIDENCE_MAX_FILES, recordInScope, type FileUpload
 import { invalidatePublicLists } from '@/lib/cache/public-lists';
 import { inTransaction, isUniqueViolation, LostRace, Rollback } from './errors';
 import { syncRecordListEntry } from './list-entries';
+import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
 
 export const OPEN_REPAIR_MESSAGE = '该记录已有一份信用修复申请正在审核，请等待审核结果';
 export const REPAIR_DECIDED_BY_OTHER = '该申请已被其他审核人处理';
@@ -89,6 +90,7 @@ export async function applyForRepair(
   });
   if (!commitment.ok) return commitment.result;
 
+  await ensureHolidayCalendar(db);
   const decideBy = repairDecideBy(on, policy.settings);
   const priority = (await hasGreenChannel(db, actor.companyId, on)) ? 1 : 0;
   const files = [

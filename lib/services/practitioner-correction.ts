@@ -32,6 +32,7 @@ import { practitionerEntrySchema } from '@/lib/validation/practitioner';
 import { practitionerRefSchema } from '@/lib/validation/practitioner-review';
 import { z } from 'zod';
 import { inTransaction, isUniqueViolation, LostRace } from './errors';
+import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
 
 type Photo = { bytes: Uint8Array } | null | undefined;
 
@@ -91,6 +92,7 @@ export async function resubmitEntry(
   }
   const { settings } = await getCurrentPolicy(db);
   const enteredOn = enteredOnOf(submission.payload, submission.submittedAt, on);
+  await ensureHolidayCalendar(db);
   const timing = entryTiming(d.labourContractOn, enteredOn, settings);
 
   try {

@@ -30,6 +30,7 @@ import { hashIdNumber, protectIdNumber, type IdKeys, idKeysFrom } from '@/lib/se
 import { cleanPhoto, UploadError } from '@/lib/uploads/files';
 import { practitionerEntrySchema } from '@/lib/validation/practitioner';
 import { inTransaction, isUniqueViolation, Rollback } from './errors';
+import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
 
 export interface EntryResult {
   practitionerId: string;
@@ -91,6 +92,7 @@ export async function submitEntry(
   const reuseId = standing?.id ?? null;
 
   const { settings } = await getCurrentPolicy(db);
+  await ensureHolidayCalendar(db);
   const timing = entryTiming(d.labourContractOn, on, settings);
   const id = parseIdNumber(d.idNumber);
   if (!id.ok) return fieldError('idNumber', id.error);

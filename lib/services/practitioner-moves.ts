@@ -53,6 +53,7 @@ import {
   type ReceiveUpdate,
 } from '@/lib/validation/practitioner-moves';
 import { inTransaction, LostRace, Rollback } from './errors';
+import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
 
 type Opts = { today?: string; keys?: IdKeys };
 
@@ -205,6 +206,7 @@ export async function requestTransfer(db: Db, actor: Actor | null, input: unknow
   if (job.companyId === a.companyId) return fieldError('idNumber', '该人员已在本企业在职，请办理岗位调整', 'CONFLICT');
   if (v.hiredOn < job.startDate) return fieldError('hiredOn', '入职时间不能早于该人员在原企业的入职时间');
 
+  await ensureHolidayCalendar(db);
   const timing = moveTiming(v.hiredOn, on);
   const priority = await priorityOf(db, a.companyId!, on);
   const payload: TransferPayload = {
@@ -319,6 +321,7 @@ export async function overrideTransfer(db: Db, actor: Actor | null, input: unkno
   // The old estate's district is the one that may step in (SN 16: 属地住建部门经核实后直接调出).
   if (!s || s.type !== 'transfer' || !p || !can(actor, 'submission.decide', { districtId: p.fromDistrictId })) return fail('NOT_FOUND');
   if (s.status !== 'draft' || p.stage !== 'consent') return fail('CONFLICT', '该申请已经处理');
+  await ensureHolidayCalendar(db);
   if (!mayOverride(p.consent, p.requestedOn, on)) {
     return fail('CONFLICT', `原企业尚在答复期内（至 ${p.consentDueOn}），期满未答复或明确拒绝后方可直接调出`);
   }
@@ -421,6 +424,7 @@ export async function requestReEntry(db: Db, actor: Actor | null, input: unknown
     return fieldError('idNumber', '该人员未归档，无需重新执业', 'CONFLICT');
   }
   const { settings } = await getCurrentPolicy(db);
+  await ensureHolidayCalendar(db);
   const timing = entryTiming(v.labourContractOn, on, settings);
   const priority = await priorityOf(db, a.companyId!, on);
   return inTransaction(db, async (tx) => {

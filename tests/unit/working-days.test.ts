@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { afterEach, describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import chineseDays from 'chinese-days';
 import {
@@ -8,8 +8,12 @@ import {
   calendarCoverage,
   isProvisionalDate,
   calendarDaysBetween,
-  HolidayCalendarCoverageError,
+  calendarRunsOut,
+  holidayOverlayYears,
   isWorkingDay,
+  knownCalendarEnd,
+  setHolidayOverlay,
+  type HolidayYear,
   toDateString,
   workingDaysBetween,
 } from '../../lib/domain/working-days';
@@ -28,40 +32,116 @@ describe('calendarCoverage', () => {
     expect(firstYear).toBe(2004);
     expect(lastYear).toBeGreaterThanOrEqual(2026);
   });
+});
 
-  it('throws a clear error outside coverage, except for the provisional year after the last schedule', () => {
+describe('dates beyond the known calendar', () => {
+  afterEach(() => setHolidayOverlay([]));
+  const weekdayOf = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay();
+
+  it('never throw: any unknown year counts Monday to Friday and says it is provisional', () => {
     const { firstYear, lastYear } = calendarCoverage();
-    const before = `${firstYear - 1}-12-31`;
-    const farAfter = `${lastYear + 2}-01-04`;
-    expect(() => isWorkingDay(before)).toThrow(HolidayCalendarCoverageError);
-    expect(() => isWorkingDay(farAfter)).toThrow(HolidayCalendarCoverageError);
-    expect(() => isWorkingDay(farAfter)).toThrow(/超出节假日数据覆盖范围/);
-    expect(() => isWorkingDay(`${firstYear}-01-01`)).not.toThrow();
-    expect(() => isWorkingDay(`${lastYear}-12-31`)).not.toThrow();
-    expect(() => workingDaysBetween(`${lastYear}-12-01`, `${lastYear + 2}-01-10`)).toThrow(HolidayCalendarCoverageError);
+    for (const year of [lastYear + 1, lastYear + 2, lastYear + 30, firstYear - 1]) {
+      const firstWeek = [2, 3, 4, 5, 6, 7, 8].map((d) => `${year}-01-0${d}`);
+      expect(isWorkingDay(firstWeek.find((d) => weekdayOf(d) === 1)!)).toBe(true);
+      expect(isWorkingDay(firstWeek.find((d) => weekdayOf(d) === 6)!)).toBe(false);
+      expect(isWorkingDay(firstWeek.find((d) => weekdayOf(d) === 0)!)).toBe(false);
+      expect(isProvisionalDate(`${year}-03-01`)).toBe(true);
+    }
+    expect(isProvisionalDate(`${lastYear}-12-31`)).toBe(false);
+    expect(isProvisionalDate(`${firstYear}-01-01`)).toBe(false);
+    // Across two unknown years, no error; the property of workingDaysBetween still holds.
+    const far = addWorkingDays(`${lastYear}-12-01`, 400);
+    expect(far > `${lastYear + 2}-01-01`).toBe(true);
+    expect(isProvisionalDate(far)).toBe(true);
+    expect(workingDaysBetween(`${lastYear}-12-01`, far)).toBe(400);
   });
 
-  it('counts the year after the last schedule provisionally: weekdays, New Year’s Day off, and says so', () => {
-    const { lastYear } = calendarCoverage();
-    const next = lastYear + 1;
-    expect(isProvisionalDate(`${next}-03-01`)).toBe(true);
-    expect(isProvisionalDate(`${lastYear}-12-31`)).toBe(false);
-    expect(isWorkingDay(`${next}-01-01`)).toBe(false);
-    const firstWeek = [2, 3, 4, 5, 6, 7, 8].map((d) => `${next}-01-0${d}`);
-    const weekdayOf = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay();
-    expect(isWorkingDay(firstWeek.find((d) => weekdayOf(d) === 1)!)).toBe(true);
-    expect(isWorkingDay(firstWeek.find((d) => weekdayOf(d) === 6)!)).toBe(false);
-    expect(isWorkingDay(firstWeek.find((d) => weekdayOf(d) === 0)!)).toBe(false);
-    // A deadline filed in late December of the last covered year runs into the provisional year.
-    const deadline = addWorkingDays(`${lastYear}-12-24`, 10);
-    expect(deadline.startsWith(String(next))).toBe(true);
+  it('2027 and 2028 (not in chinese-days 1.5.7): weekdays, the fixed-date statutory holidays off', () => {
+    expect(isWorkingDay('2028-01-03')).toBe(true); // Monday
+    expect(isWorkingDay('2028-01-01')).toBe(false); // 元旦 (a Saturday anyway)
+    expect(isWorkingDay('2027-01-01')).toBe(false); // 元旦, a Friday
+    expect(isWorkingDay('2027-05-03')).toBe(true); // Monday after 劳动节 1–2 May (a weekend in 2027)
+    expect(isWorkingDay('2028-05-01')).toBe(false); // 劳动节, Monday
+    expect(isWorkingDay('2028-05-02')).toBe(false); // 劳动节, Tuesday
+    expect(isWorkingDay('2028-10-02')).toBe(false); // 国庆节, Monday
+    expect(isWorkingDay('2028-10-03')).toBe(false); // 国庆节, Tuesday
+    expect(isWorkingDay('2028-10-04')).toBe(true); // Wednesday: the rest of the week is not known yet
+    expect(isProvisionalDate('2028-06-30')).toBe(true);
+    // A deadline filed in late December 2026 runs into 2027 and is flagged.
+    const deadline = addWorkingDays('2026-12-24', 10);
+    expect(deadline).toBe('2027-01-08'); // 12/25, 28, 29, 30, 31 · (1/1 off) · 1/4, 5, 6, 7, 8
     expect(isProvisionalDate(deadline)).toBe(true);
   });
 
-  it('documents that chinese-days itself silently falls back to weekdays (why we throw)', () => {
-    // 2003 年不在数据中：chinese-days 把 2003-01-01（周三，实为元旦假日）当作工作日
+  it('documents that chinese-days itself silently falls back to weekdays (why we flag it)', () => {
+    // 2003 年不在数据中：chinese-days 把 2003-01-01（周三，实为元旦假日）当作工作日，也不说明
     expect(chineseDays.isWorkday(new Date(2003, 0, 1))).toBe(true);
-    expect(() => isWorkingDay('2003-01-01')).toThrow(HolidayCalendarCoverageError);
+    expect(isWorkingDay('2003-01-01')).toBe(false);
+    expect(isProvisionalDate('2003-01-01')).toBe(true);
+  });
+});
+
+describe('a year the city entered (overlay)', () => {
+  afterEach(() => setHolidayOverlay([]));
+  const spring2027: HolidayYear = {
+    year: 2027,
+    holidays: {
+      '2027-01-01': '元旦',
+      ...Object.fromEntries(['15', '16', '17', '18', '19', '20', '21'].map((d) => [`2027-02-${d}`, '春节'])),
+    },
+    workdays: { '2027-02-14': '调休上班', '2027-02-27': '调休上班' },
+  };
+
+  it('uses the entered days off and make-up workdays, and is no longer provisional', () => {
+    expect(isProvisionalDate('2027-02-16')).toBe(true);
+    expect(isWorkingDay('2027-02-15')).toBe(true); // Monday, before the year is entered
+    setHolidayOverlay([spring2027]);
+    expect(isProvisionalDate('2027-02-16')).toBe(false);
+    expect(holidayOverlayYears()).toEqual([2027]);
+    expect(isWorkingDay('2027-02-14')).toBe(true); // Sunday make-up day
+    expect(isWorkingDay('2027-02-15')).toBe(false); // 春节, Monday
+    expect(isWorkingDay('2027-02-19')).toBe(false); // 春节, Friday
+    expect(isWorkingDay('2027-02-22')).toBe(true);
+    expect(isWorkingDay('2027-02-27')).toBe(true); // Saturday make-up day
+    expect(isWorkingDay('2027-02-28')).toBe(false); // ordinary Sunday
+    // 10 working days from Friday 2027-02-12: 2/14 (1) · 2/22–26 (6) · 2/27 (7) · 3/1, 3/2, 3/3 (10)
+    expect(addWorkingDays('2027-02-12', 10)).toBe('2027-03-03');
+    expect(workingDaysBetween('2027-02-12', '2027-03-03')).toBe(10);
+    // In an entered year only the entered dates are holidays: 1–2 May 2027 are a weekend, 3 May a working day.
+    expect(isWorkingDay('2027-05-03')).toBe(true);
+  });
+
+  it('the package stays the source for the years the city did not enter; 2028 is still provisional', () => {
+    setHolidayOverlay([spring2027]);
+    expect(isWorkingDay('2025-01-26')).toBe(true); // package: Sunday make-up day
+    expect(isWorkingDay('2025-01-28')).toBe(false); // package: 春节
+    expect(isProvisionalDate('2028-01-03')).toBe(true);
+    expect(isWorkingDay('2028-01-03')).toBe(true);
+  });
+
+  it('a schedule may reach into the December before; a later setHolidayOverlay replaces all entered years', () => {
+    setHolidayOverlay([{ year: 2027, holidays: { '2026-12-31': '元旦', '2027-01-01': '元旦' }, workdays: { '2026-12-27': '调休上班' } }]);
+    expect(isWorkingDay('2026-12-31')).toBe(false); // a Thursday in the package year, now off
+    expect(isWorkingDay('2026-12-27')).toBe(true); // a Sunday
+    setHolidayOverlay([]);
+    expect(isWorkingDay('2026-12-31')).toBe(true);
+    expect(holidayOverlayYears()).toEqual([]);
+  });
+
+  it('the known calendar ends with the last consecutive known year; the reminder starts 60 days before', () => {
+    expect(knownCalendarEnd('2026-06-01')).toBe('2026-12-31');
+    expect(knownCalendarEnd('2027-06-01')).toBe(null);
+    expect(calendarRunsOut('2026-11-01')).toBeNull();
+    expect(calendarRunsOut('2026-11-02')).toEqual({ knownUntil: '2026-12-31', missingYear: 2027 });
+    expect(calendarRunsOut('2026-12-31')).toEqual({ knownUntil: '2026-12-31', missingYear: 2027 });
+    expect(calendarRunsOut('2027-01-04')).toEqual({ knownUntil: null, missingYear: 2027 });
+    setHolidayOverlay([spring2027]);
+    expect(knownCalendarEnd('2026-06-01')).toBe('2027-12-31');
+    expect(calendarRunsOut('2026-11-02')).toBeNull();
+    expect(calendarRunsOut('2027-11-02')).toEqual({ knownUntil: '2027-12-31', missingYear: 2028 });
+    // A gap year ends the known calendar even if a later year is entered.
+    setHolidayOverlay([{ ...spring2027, year: 2029, holidays: { '2029-01-01': '元旦' }, workdays: {} }]);
+    expect(knownCalendarEnd('2026-06-01')).toBe('2026-12-31');
   });
 });
 

@@ -8,6 +8,7 @@ import type { CreditPolicy } from '@/lib/domain/credit-policy';
 import { today } from '@/lib/clock';
 import { repairIsOverdue } from '@/lib/domain/records';
 import { publishPenaltyAction } from '../credit/actions';
+import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
 
 /**
  * The bureau dashboard's credit deadlines (SPEC §3, §3.7): administrative penalties close to or past their
@@ -26,6 +27,7 @@ export async function CreditDeadlines({
   publishError: string | null;
 }) {
   const db = getDb();
+  await ensureHolidayCalendar(db);
   const on = today();
   const [penalties, repairs] = await Promise.all([listUnpublishedPenalties(db, actor), listRepairQueue(db, submissionScope(actor))]);
   const urgent = penaltyRows(penalties, on, settings).filter((r) => r.state === 'due-soon' || r.state === 'overdue');

@@ -22,6 +22,8 @@ import { CREDIT_CATEGORY_SHORT, CREDIT_PHASE_LABELS } from '@/lib/domain/labels'
 import { creditRecordPhase, repairIsOverdue } from '@/lib/domain/records';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { publishPenaltyAction } from './actions';
+import { ProvisionalNote } from '@/components/ui/provisional-note';
+import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
 
 export const metadata: Metadata = { title: '企业信用记录', robots: { index: false } };
 
@@ -65,6 +67,7 @@ export default async function BureauCreditPage({ searchParams }: { searchParams:
     page: one(sp.page) ?? 1,
   });
   const db = getDb();
+  await ensureHolidayCalendar(db);
   const on = today();
   const policy = await getCurrentPolicy(db);
   const [pending, repairs, penalties, file] = await Promise.all([
@@ -202,6 +205,7 @@ export default async function BureauCreditPage({ searchParams }: { searchParams:
                   <td className="p-2">{formatDateTime(s.submittedAt)}</td>
                   <td className="p-2">
                     {formatDate(s.decideBy)}
+                    <ProvisionalNote date={s.decideBy} />
                     {repairIsOverdue(s.decideBy, on) && <span className="ml-1 rounded bg-red-100 px-1 text-xs font-medium text-red-900">逾期</span>}
                   </td>
                 </tr>

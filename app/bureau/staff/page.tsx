@@ -8,6 +8,8 @@ import { listQueueProjects, listStaffQueue, STAFF_PAGE_SIZE, STAFF_QUEUE_TYPES }
 import { requireActor } from '@/lib/auth/actor';
 import { SUBMISSION_STATUS_LABELS } from '@/lib/domain/labels';
 import { formatDate, formatDateTime } from '@/lib/format';
+import { ProvisionalNote } from '@/components/ui/provisional-note';
+import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
 
 export const metadata: Metadata = { title: '从业人员审核', robots: { index: false } };
 
@@ -34,6 +36,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: P
     page: one(sp.page) ?? 1,
   });
   const db = getDb();
+  await ensureHolidayCalendar(db);
   const [{ rows, total }, projects] = await Promise.all([listStaffQueue(db, actor, f), listQueueProjects(db, actor)]);
   const pages = Math.max(1, Math.ceil(total / STAFF_PAGE_SIZE));
   const href = (page: number) => {
@@ -145,6 +148,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: P
                   </td>
                   <td className="p-2">
                     {r.dueOn ? formatDate(r.dueOn) : '—'}
+                    <ProvisionalNote date={r.dueOn} />
                     {r.late && <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">逾期登记</span>}
                   </td>
                   <td className="p-2">{SUBMISSION_STATUS_LABELS[r.status] ?? r.status}</td>

@@ -6,6 +6,8 @@ import { today } from '@/lib/clock';
 import { mayOverride, type Consent } from '@/lib/domain/practitioner-moves';
 import { formatDateTime } from '@/lib/format';
 import { OverrideForm } from './override-form';
+import { ProvisionalNote } from '@/components/ui/provisional-note';
+import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
 
 export const metadata: Metadata = { title: '调出协调', robots: { index: false } };
 
@@ -15,6 +17,7 @@ export const metadata: Metadata = { title: '调出协调', robots: { index: fals
  */
 export default async function TransfersPage({ searchParams }: { searchParams: Promise<{ released?: string }> }) {
   const actor = await requireActor(['city', 'district'], '/bureau/transfers');
+  await ensureHolidayCalendar(getDb());
   const [moves, sp] = await Promise.all([listMoves(getDb(), actor, { awaitingConsentOnly: true }), searchParams]);
   const on = today();
   return (
@@ -42,6 +45,7 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
             </p>
             <p className={p.consent === 'refused' ? 'text-red-800' : 'text-slate-800'}>
               {p.consent === 'refused' ? `原企业不同意调出，理由：${p.consentReason ?? ''}` : `原企业尚未答复（答复期至 ${p.consentDueOn}）`}
+              {p.consent !== 'refused' && <ProvisionalNote date={p.consentDueOn} />}
             </p>
             {open ? <OverrideForm submissionId={m.id} version={m.version} name={m.name ?? ''} /> : <p className="text-sm text-slate-600">答复期内，暂不能直接调出。</p>}
           </article>

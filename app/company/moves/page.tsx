@@ -7,6 +7,8 @@ import { moveStageLabel } from '@/lib/domain/practitioner-moves';
 import { SUBMISSION_TYPE_LABELS } from '@/lib/domain/labels';
 import { formatDateTime } from '@/lib/format';
 import { ConsentForm, WithdrawForm } from '@/components/practitioner/move-forms';
+import { ProvisionalNote } from '@/components/ui/provisional-note';
+import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
 
 export const metadata: Metadata = { title: '人员变动', robots: { index: false } };
 
@@ -19,6 +21,7 @@ const NOTES: Record<string, string> = {
 
 export default async function CompanyMovesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireActor(['company'], '/company/moves');
+  await ensureHolidayCalendar(getDb());
   const [moves, sp] = await Promise.all([listMoves(getDb(), actor), searchParams]);
   const incoming = moves.filter((m) => m.type === 'transfer' && m.payload.fromCompanyId === actor.companyId && m.status === 'draft' && m.payload.stage === 'consent');
   const mine = moves.filter((m) => m.payload.fromCompanyId !== actor.companyId || m.type !== 'transfer');
@@ -57,6 +60,7 @@ export default async function CompanyMovesPage({ searchParams }: { searchParams:
             </h3>
             <p className="text-sm text-slate-600">
               申请时间 {formatDateTime(m.createdAt)} · 答复期至 {String(m.payload.consentDueOn ?? '')}
+              <ProvisionalNote date={typeof m.payload.consentDueOn === 'string' ? m.payload.consentDueOn : null} />
               {m.payload.consent === 'refused' ? ` · 已答复不同意：${String(m.payload.consentReason ?? '')}` : ''}
             </p>
             {m.payload.consent !== 'refused' && <ConsentForm submissionId={m.id} version={m.version} name={m.name ?? ''} />}

@@ -8,6 +8,8 @@ import { EMPLOYMENT_STATUS_LABELS } from '@/components/practitioner/labels';
 import { requireActor } from '@/lib/auth/actor';
 import { POSTS } from '@/lib/domain/practitioner';
 import { formatDate } from '@/lib/format';
+import { ProvisionalNote } from '@/components/ui/provisional-note';
+import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
 
 export const metadata: Metadata = { title: '从业人员', robots: { index: false } };
 
@@ -26,6 +28,7 @@ export default async function CompanyStaffPage({ searchParams }: { searchParams:
   const sp = await searchParams;
   const f = filterSchema.parse({ q: one(sp.q) ?? '', projectId: one(sp.projectId) || null, post: one(sp.post) || null, status: one(sp.status) ?? 'all', page: one(sp.page) ?? 1 });
   const db = getDb();
+  await ensureHolidayCalendar(db);
   const [{ rows, total }, projects] = await Promise.all([listCompanyStaff(db, actor, f), listCompanyProjects(db, actor.companyId!)]);
   const pages = Math.max(1, Math.ceil(total / STAFF_PAGE_SIZE));
   const href = (page: number) => {
@@ -125,6 +128,7 @@ export default async function CompanyStaffPage({ searchParams }: { searchParams:
                   </td>
                   <td className="p-2">
                     {r.deadline ? formatDate(r.deadline) : '—'}
+                    <ProvisionalNote date={r.deadline} />
                     {r.late && <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">逾期 {r.workingDaysOverdue} 个工作日</span>}
                   </td>
                 </tr>

@@ -15,6 +15,7 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import { isUuid } from '@/lib/validation/ids';
 import { publishPenaltyAction } from '../actions';
 import { ConfirmForm, RejectForm } from '../_components/review-forms';
+import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
 
 export const metadata: Metadata = { title: '信用记录', robots: { index: false } };
 
@@ -29,6 +30,7 @@ export default async function BureauCreditRecordPage({
   const actor = await requireActor(['city', 'district'], `/bureau/credit/${id}`);
   if (!isUuid(id)) notFound();
   const db = getDb();
+  await ensureHolidayCalendar(db);
   const r = await getCreditRecordInScope(db, actor, id);
   if (!r) {
     if (await creditRecordExists(db, id)) await recordOutOfScope(actor, 'credit_record', id);
