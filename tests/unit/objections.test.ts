@@ -22,11 +22,11 @@ describe('objection rules', () => {
     expect(parseObjectionBody('not json')).toEqual({ field: 'other', claimed: 'not json', statement: null });
     expect(parseObjectionBody(JSON.stringify({ field: 'mobile', claimed: '13800000000' })).field).toBe('mobile');
   });
-  it('the form needs a valid ID number and mobile and one of the listed items', () => {
-    const r = objectionFilingSchema.safeParse({ name: '张三', idNumber: '110105194912310020', mobile: '12345', field: 'age', claimed: '' });
+  it('the form needs the proof of identity and one of the listed items', () => {
+    const r = objectionFilingSchema.safeParse({ token: '', field: 'age', claimed: '' });
     expect(r.success).toBe(false);
     const keys = r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
-    expect(keys.sort()).toEqual(['claimed', 'field', 'idNumber', 'mobile']);
+    expect(keys.sort()).toEqual(['claimed', 'field', 'token']);
   });
   it('a corrected value is checked like the entry form', () => {
     expect(checkCorrectedValue('ethnicity', '回族')).toEqual({ ok: true, value: '回族' });
