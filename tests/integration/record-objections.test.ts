@@ -290,7 +290,10 @@ describe.each(DRIVERS)('objections about records (%s)', (driver) => {
     }
     const noEvidence = await fileOwnRecordObjection(db, null, { by: 'notice', data }, { keys: keys(), at: AT() });
     expect(!noEvidence.ok && noEvidence.fieldErrors?.evidence?.[0]).toBe(EVIDENCE_REQUIRED_MESSAGE);
-    expect(await footprint()).toEqual(before);
+    // Nothing filed; each mismatch is audited (the record the code names, when it names one).
+    expect(await footprint()).toEqual({ ...before, audit: before.audit + 3 });
+    const mismatches = await q<{ object_id: string | null }>(sql`select object_id from audit_events where action = 'identity.notice_no_match' order by seq`);
+    expect(mismatches.map((m) => m.object_id)).toEqual([S.id, null, S.id]);
 
     const r = await fileOwnRecordObjection(db, null, { by: 'notice', data, evidence: [pdf('roster')] }, { keys: keys(), ip: '10.0.0.2', at: AT() });
     expect(r.ok).toBe(true);
