@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newTrackingCode, normalizeTrackingCode, parseObjectionBody, TRACKING_ALPHABET, TRACKING_LENGTH } from '@/lib/domain/objections';
+import { correctionRoute, newTrackingCode, normalizeTrackingCode, parseObjectionBody, TRACKING_ALPHABET, TRACKING_LENGTH } from '@/lib/domain/objections';
 import { checkCorrectedValue, objectionFilingSchema } from '@/lib/validation/objections';
 
 describe('tracking codes', () => {
@@ -35,5 +35,22 @@ describe('objection rules', () => {
     expect(checkCorrectedValue('hiredOn', '2026-02-30').ok).toBe(false);
     expect(checkCorrectedValue('post', '项目负责人').ok).toBe(true);
     expect(checkCorrectedValue('school', '')).toEqual({ ok: true, value: null });
+  });
+});
+
+describe('who corrects what (SN 15)', () => {
+  it('only the item the case names; the company never name or post, and its mobile goes to the district', () => {
+    expect(correctionRoute('company', 'ethnicity', 'ethnicity')).toEqual({ route: 'direct' });
+    expect(correctionRoute('company', 'ethnicity', 'education').route).toBe('refused');
+    expect(correctionRoute('company', 'post', 'post').route).toBe('refused');
+    expect(correctionRoute('company', 'name', 'name').route).toBe('refused');
+    expect(correctionRoute('company', 'mobile', 'mobile')).toEqual({ route: 'district' });
+    expect(correctionRoute('company', 'other', 'post').route).toBe('refused');
+    expect(correctionRoute('company', 'other', 'school').route).toBe('refused');
+    for (const role of ['district', 'city'] as const) {
+      expect(correctionRoute(role, 'post', 'post')).toEqual({ route: 'direct' });
+      expect(correctionRoute(role, 'mobile', 'name').route).toBe('refused');
+      expect(correctionRoute(role, 'certificates', 'skills')).toEqual({ route: 'direct' });
+    }
   });
 });
