@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { FormAlert, inputClass } from '@/components/forms/field';
 import { Err, IdNumberInput, NameInput, PhoneInput, Submit, a11yOf, type FieldsState } from './record-objection-fields';
 
@@ -73,9 +72,10 @@ export function CodeStep({
       </fieldset>
       <div className="flex flex-wrap items-center gap-4">
         <Submit pending={pending} label={submitLabel} />
-        <Link href={restartHref} className="text-brand-800 underline">
+        {/* A full page load (not a client navigation), so the form starts again from step 1. */}
+        <a href={restartHref} className="text-brand-800 underline">
           没有收到？重新填写并获取
-        </Link>
+        </a>
       </div>
     </form>
   );

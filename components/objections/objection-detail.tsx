@@ -138,7 +138,7 @@ export function ObjectionDetail({
             />
           )}
           {role === 'company' && fields.length === 0 && (
-            <p className="text-sm text-slate-700">姓名、岗位等公开信息的更正由区县住建部门办理，企业可以开始核实并向区县住建部门说明情况。</p>
+            <p className="text-sm text-slate-700">本异议所指信息（姓名、岗位等公开信息，或需另行认定的事项）的更正由区县住建部门办理，企业可以开始核实并向区县住建部门说明情况。</p>
           )}
           {mayDismiss && <DismissForm caseId={o.id} version={o.version} act={act} />}
         </HandleSection>
