@@ -44,7 +44,18 @@ const schema = z.object({
     .refine((s) => /^https?:\/\//.test(s), 'must start with http:// or https://')
     .optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-});
+  /**
+   * SMS gateway for one-time codes and notices (lib/messaging): a JSON POST per message. Unset: messages stay
+   * in the outbox the city reads at /bureau/outbox (demo). Set both or neither.
+   */
+  SMS_GATEWAY_URL: z
+    .string()
+    .url()
+    .refine((s) => /^https?:\/\//.test(s), 'must start with http:// or https://')
+    .optional(),
+  /** Bearer token the SMS gateway expects. */
+  SMS_GATEWAY_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+}).refine((e) => !!e.SMS_GATEWAY_URL === !!e.SMS_GATEWAY_TOKEN, { message: 'set SMS_GATEWAY_URL and SMS_GATEWAY_TOKEN together', path: ['SMS_GATEWAY_TOKEN'] });
 
 export type Env = z.infer<typeof schema> & {
   AUTH_SECRET: string;
@@ -81,6 +92,8 @@ export function env(): Env {
     DATABASE_URL: process.env.DATABASE_URL || undefined,
     APP_TODAY: process.env.APP_TODAY || undefined,
     SITE_URL: process.env.SITE_URL || undefined,
+    SMS_GATEWAY_URL: process.env.SMS_GATEWAY_URL || undefined,
+    SMS_GATEWAY_TOKEN: process.env.SMS_GATEWAY_TOKEN || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');

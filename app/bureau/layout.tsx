@@ -20,6 +20,7 @@ export default async function BureauLayout({ children }: { children: React.React
   if (can(actor, 'policy.edit')) nav.push({ href: '/bureau/policy', label: '信用政策' });
   if (can(actor, 'policy.edit')) nav.push({ href: '/bureau/calendar', label: '节假日安排' });
   if (can(actor, 'audit.read')) nav.push({ href: '/bureau/audit', label: '审计日志' });
+  if (actor.role === 'city') nav.push({ href: '/bureau/outbox', label: '短信发件箱' });
   return (
     <AreaShell actor={actor} title={actor.role === 'city' ? '市住建局' : `${actor.districtName ?? ''}住建局`} nav={nav}>
       {children}

@@ -45,7 +45,23 @@ export function VerifyForm({ caseId, version, act }: { caseId: string; version: 
 }
 
 /** 更正信息: one item, its new value and a note that the objector sees. */
-export function CorrectForm({ caseId, version, act, defaultField }: { caseId: string; version: number; act: HandleAction; defaultField: CorrectableField | null }) {
+export function CorrectForm({
+  caseId,
+  version,
+  act,
+  defaultField,
+  fields = CORRECTABLE_FIELDS,
+  hint,
+}: {
+  caseId: string;
+  version: number;
+  act: HandleAction;
+  defaultField: CorrectableField | null;
+  /** The items this handler may correct on this case. */
+  fields?: readonly CorrectableField[];
+  /** Said above the button, e.g. that the correction waits for the district. */
+  hint?: string;
+}) {
   const [state, action, pending] = useActionState<HandleState, FormData>(act, {});
   const err = (k: string) => state.fieldErrors?.[k]?.[0];
   return (
@@ -63,7 +79,7 @@ export function CorrectForm({ caseId, version, act, defaultField }: { caseId: st
           <option value="" disabled>
             请选择
           </option>
-          {CORRECTABLE_FIELDS.map((f) => (
+          {fields.map((f) => (
             <option key={f} value={f}>
               {OBJECTION_FIELDS[f]}
             </option>
@@ -88,6 +104,7 @@ export function CorrectForm({ caseId, version, act, defaultField }: { caseId: st
         <textarea id="correct-note" name="note" rows={3} maxLength={1000} required aria-invalid={!!err('note')} aria-describedby={err('note') ? 'correct-note-error' : undefined} className={inputClass} />
         <FieldError id="correct-note-error" msg={err('note')} />
       </div>
+      {hint && <p className="text-sm text-slate-700">{hint}</p>}
       <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-60">
         确认更正
       </button>
@@ -102,28 +119,33 @@ export function DismissForm({
   act,
   heading = '维持原信息',
   submitLabel = '维持原信息并说明理由',
+  actionName = 'dismiss',
+  noteLabel = '理由（异议人可以看到）',
 }: {
   caseId: string;
   version: number;
   act: HandleAction;
   heading?: string;
   submitLabel?: string;
+  /** The same form for other steps that only take a note (the district's approve / reject of a proposal). */
+  actionName?: 'dismiss' | 'approve' | 'reject';
+  noteLabel?: string;
 }) {
   const [state, action, pending] = useActionState<HandleState, FormData>(act, {});
   const err = state.fieldErrors?.note?.[0];
   return (
-    <form action={action} className="space-y-3" aria-labelledby="dismiss-heading">
-      <h3 id="dismiss-heading" className="font-semibold">
+    <form action={action} className="space-y-3" aria-labelledby={`${actionName}-heading`}>
+      <h3 id={`${actionName}-heading`} className="font-semibold">
         {heading}
       </h3>
-      <Hidden caseId={caseId} version={version} action="dismiss" />
+      <Hidden caseId={caseId} version={version} action={actionName} />
       <Alert state={state} />
       <div>
-        <label htmlFor="dismiss-note" className="block font-medium">
-          理由（异议人可以看到）
+        <label htmlFor={`${actionName}-note`} className="block font-medium">
+          {noteLabel}
         </label>
-        <textarea id="dismiss-note" name="note" rows={3} maxLength={1000} required aria-invalid={!!err} aria-describedby={err ? 'dismiss-note-error' : undefined} className={inputClass} />
-        <FieldError id="dismiss-note-error" msg={err} />
+        <textarea id={`${actionName}-note`} name="note" rows={3} maxLength={1000} required aria-invalid={!!err} aria-describedby={err ? `${actionName}-note-error` : undefined} className={inputClass} />
+        <FieldError id={`${actionName}-note-error`} msg={err} />
       </div>
       <button type="submit" disabled={pending} className="rounded border border-slate-500 px-4 py-2 font-medium disabled:opacity-60">
         {submitLabel}

@@ -1,11 +1,14 @@
 import type { getObjectionInScope } from '@/db/queries/objections';
 import {
   CORRECTABLE_FIELDS,
+  correctionRoute,
   isOpenStatus,
   OBJECTION_FIELDS,
   OBJECTION_STATUS_LABELS,
   parseObjectionBody,
   parseObjectionDecision,
+  parseObjectionProposal,
+  PUBLIC_FACING_FIELDS,
   type CorrectableField,
 } from '@/lib/domain/objections';
 import { formatDateTime } from '@/lib/format';
@@ -15,11 +18,26 @@ import { CorrectForm, DismissForm, VerifyForm, type HandleState } from './handli
 type Objection = NonNullable<Awaited<ReturnType<typeof getObjectionInScope>>>;
 
 /** One objection for its handler: what the person says, the current record, the evidence, and the decision. */
-export function ObjectionDetail({ o, basePath, act }: { o: Objection; basePath: string; act: (prev: HandleState, fd: FormData) => Promise<HandleState> }) {
+export function ObjectionDetail({
+  o,
+  basePath,
+  act,
+  role,
+}: {
+  o: Objection;
+  basePath: string;
+  act: (prev: HandleState, fd: FormData) => Promise<HandleState>;
+  role: 'company' | 'district' | 'city';
+}) {
   const body = parseObjectionBody(o.body);
   const decision = parseObjectionDecision(o.decision);
-  const correctable = (CORRECTABLE_FIELDS as readonly string[]).includes(body.field) ? (body.field as CorrectableField) : null;
   const open = isOpenStatus(o.status);
+  const proposal = open ? parseObjectionProposal(o.decision) : null;
+  const correctable = (CORRECTABLE_FIELDS as readonly string[]).includes(body.field) ? (body.field as CorrectableField) : null;
+  // The items this handler may correct here (the service decides again on submit).
+  const fields = CORRECTABLE_FIELDS.filter((f) => correctionRoute(role, body.field, f).route !== 'refused');
+  const waitsForDistrict = role === 'company' && fields.some((f) => correctionRoute(role, body.field, f).route === 'district');
+  const mayDismiss = role !== 'company' || !(PUBLIC_FACING_FIELDS as readonly string[]).includes(body.field);
   return (
     <div className="space-y-6">
       <DetailHeading backHref={basePath} open={open}>
@@ -85,11 +103,44 @@ export function ObjectionDetail({ o, basePath, act }: { o: Objection; basePath: 
           </>
         )}
       </dl>
-      {open && (
+      {proposal && (
+        <section aria-labelledby="proposal-heading" className="space-y-1 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm">
+          <h2 id="proposal-heading" className="font-semibold">
+            企业提出的更正（待区县住建部门审核）
+          </h2>
+          {proposal.changes.map((c) => (
+            <p key={c.field}>
+              {c.label}：{c.before ?? '（空）'} → {c.after ?? '（空）'}
+            </p>
+          ))}
+          <p className="whitespace-pre-wrap">说明：{proposal.note}</p>
+          <p className="text-slate-700">提出人：{proposal.proposedBy}</p>
+        </section>
+      )}
+      {open && role === 'company' && proposal && <p className="rounded bg-white p-4 shadow-sm">已提交区县住建部门审核，审核前企业不能再处理本异议。</p>}
+      {open && !(role === 'company' && proposal) && (
         <HandleSection heading="核实与处理">
           {o.status === 'open' && <VerifyForm caseId={o.id} version={o.version} act={act} />}
-          <CorrectForm caseId={o.id} version={o.version} act={act} defaultField={correctable} />
-          <DismissForm caseId={o.id} version={o.version} act={act} />
+          {proposal && (
+            <>
+              <DismissForm caseId={o.id} version={o.version} act={act} actionName="approve" heading="同意企业的更正" submitLabel="同意并更正" noteLabel="审核意见（异议人可以看到）" />
+              <DismissForm caseId={o.id} version={o.version} act={act} actionName="reject" heading="不同意企业的更正" submitLabel="不同意" noteLabel="不同意的理由" />
+            </>
+          )}
+          {fields.length > 0 && (
+            <CorrectForm
+              caseId={o.id}
+              version={o.version}
+              act={act}
+              defaultField={correctable && fields.includes(correctable) ? correctable : null}
+              fields={fields}
+              hint={waitsForDistrict ? '手机号码关系到公开信息和身份验证，企业的更正须经区县住建部门审核同意后生效。' : undefined}
+            />
+          )}
+          {role === 'company' && fields.length === 0 && (
+            <p className="text-sm text-slate-700">本异议所指信息（姓名、岗位等公开信息，或需另行认定的事项）的更正由区县住建部门办理，企业可以开始核实并向区县住建部门说明情况。</p>
+          )}
+          {mayDismiss && <DismissForm caseId={o.id} version={o.version} act={act} />}
         </HandleSection>
       )}
     </div>

@@ -349,3 +349,16 @@ export async function updateObjection(
     .returning({ id: cases.id, status: cases.status, version: cases.version });
   return row ?? null;
 }
+
+/**
+ * Keeps (or clears, with null) a company's proposed correction on an open objection at `expectedVersion`; the
+ * case is under verification meanwhile. Null when another handler got there first.
+ */
+export async function setObjectionProposal(tx: Queryable, input: { id: string; expectedVersion: number; proposal: string | null }) {
+  const [row] = await tx
+    .update(cases)
+    .set({ status: 'verifying', decision: input.proposal, version: sql`${cases.version} + 1` })
+    .where(and(isObjection, eq(cases.id, input.id), eq(cases.version, input.expectedVersion), inArray(cases.status, [...OPEN_CASE_STATUSES])))
+    .returning({ id: cases.id, status: cases.status, version: cases.version });
+  return row ?? null;
+}

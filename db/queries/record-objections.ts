@@ -196,7 +196,7 @@ export async function lockRecordForObjection(tx: Queryable, recordId: string) {
 /** Every objection ever filed on this record: to refuse a repeat. */
 export async function listRecordObjections(db: Queryable, subject: RecordSubject, recordId: string) {
   return db
-    .select({ id: cases.id, status: cases.status })
+    .select({ id: cases.id, status: cases.status, body: cases.body })
     .from(cases)
     .where(and(isRecordObjection(subject), eq(cases.subjectId, recordId)))
     .orderBy(asc(cases.createdAt));

@@ -32,6 +32,54 @@ export const OBJECTION_FIELD_KEYS = Object.keys(OBJECTION_FIELDS) as [ObjectionF
 export const CORRECTABLE_FIELDS = ['name', 'ethnicity', 'nativePlace', 'politicalStatus', 'mobile', 'school', 'major', 'education', 'skills', 'hiredOn', 'post'] as const;
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
 
+/**
+ * What the public sees of a person (name, post; the mobile of posts that publish it) and the number the one-time
+ * codes go to: corrections of these are decided by the district (SN 15), never by the employing company alone.
+ */
+export const PUBLIC_FACING_FIELDS: readonly CorrectableField[] = ['name', 'post', 'mobile'];
+/** Never corrected by the company, not even as a proposal: the district corrects them itself. */
+export const COMPANY_NEVER_FIELDS: readonly CorrectableField[] = ['name', 'post'];
+
+/**
+ * How a handler's correction of `field` on a case about `named` goes: applied at once, proposed to the district,
+ * or refused (with the reason). Only the item the case names is corrected; a case about certificates or "other"
+ * may be answered by the district or the city with a correction of another item.
+ */
+export function correctionRoute(
+  role: 'company' | 'district' | 'city',
+  named: ObjectionField,
+  field: CorrectableField,
+): { route: 'direct' | 'district' } | { route: 'refused'; message: string } {
+  const openItem = named === 'other' || named === 'certificates';
+  if (field !== named && !(openItem && role !== 'company')) {
+    return { route: 'refused', message: `只能更正本异议所指的信息项（${OBJECTION_FIELDS[named]}）` };
+  }
+  if (role !== 'company') return { route: 'direct' };
+  if (COMPANY_NEVER_FIELDS.includes(field)) {
+    return { route: 'refused', message: `${OBJECTION_FIELDS[field]}的更正由区县住建部门办理，企业不能更正；请说明核实情况，由区县住建部门处理。` };
+  }
+  return { route: PUBLIC_FACING_FIELDS.includes(field) ? 'district' : 'direct' };
+}
+
+/** A company's correction of a public-facing item, waiting for the district (kept in cases.decision while open). */
+export interface ObjectionProposal {
+  outcome: 'proposed';
+  changes: { field: CorrectableField; label: string; before: string | null; after: string | null }[];
+  note: string;
+  proposedBy: string;
+}
+
+export function parseObjectionProposal(text: string | null): ObjectionProposal | null {
+  if (!text) return null;
+  try {
+    const v = JSON.parse(text) as ObjectionProposal;
+    if (v && v.outcome === 'proposed' && Array.isArray(v.changes) && v.changes.length === 1) return v;
+  } catch {
+    // not a proposal
+  }
+  return null;
+}
+
 /** Open cases: the person shows 异议处理中 and a second objection is refused. */
 export const OPEN_CASE_STATUSES = ['open', 'verifying'] as const;
 export const DECIDED_CASE_STATUSES = ['corrected', 'dismissed'] as const;

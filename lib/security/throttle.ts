@@ -16,7 +16,8 @@ export interface Limit {
   windowSeconds: number;
 }
 
-export type ThrottleResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
+/** `first`: this hit is the first refused one of its window (e.g. to write one audit row per window, not one per hit). */
+export type ThrottleResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number; first?: boolean };
 
 /** Counts a hit against `limit` for `key`; refused once the window's count passes `max`. */
 export async function consume(db: Queryable, limit: Limit, key: string, at: Date = clockNow()): Promise<ThrottleResult> {
@@ -24,7 +25,7 @@ export async function consume(db: Queryable, limit: Limit, key: string, at: Date
   // Now and then (about one hit in 200) sweep windows that ended more than a day ago.
   if (hits === 1 && Math.random() < 0.005) await deleteOldHits(db, new Date(at.getTime() - 86_400_000 - limit.windowSeconds * 1000));
   if (hits <= limit.max) return { ok: true, remaining: limit.max - hits };
-  return { ok: false, retryAfterSeconds: retryAfter(limit, at) };
+  return { ok: false, retryAfterSeconds: retryAfter(limit, at), first: hits === limit.max + 1 };
 }
 
 /** Whether `key` is already over `limit` in this window, without counting a hit (e.g. to refuse before work). */

@@ -8,7 +8,10 @@ import 'server-only';
  * - the person about their own good or bad record, identified by the code of the notice they were given plus
  *   their name and ID number, or by name, ID number and mobile and then choosing among their records.
  * While an objection on the record is open another is refused; after a decision, a repeat needs a file that
- * none of the earlier objections on that record carried. The objector follows the case by its tracking code.
+ * none of the earlier objections on that record carried. The subject's own objections (the person's on their
+ * record, the company's on its credit record) are judged against their own earlier ones only: an open objection
+ * by a stranger never blocks them. Every anonymous filing is limited per client and per record (./anonymous-
+ * limits) before its uploads are decoded. The objector follows the case by its tracking code.
  *
  * Handling, by the district bureau of the record (the estate's district, else the company's; the city: all):
  * start verification, then correct items of the record (type, description, severity, points) or revoke it as
@@ -17,7 +20,6 @@ import 'server-only';
  */
 import type { Db } from '@/db';
 import { evidenceHashes, getPersonValues, insertEvidence, updateObjection } from '@/db/queries/objections';
-import { findPersonByIdHash } from '@/db/queries/practitioner-entry';
 import { getCurrentPolicy } from '@/db/queries/policy';
 import {
   correctCreditRecord,
@@ -38,11 +40,12 @@ import {
 import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import { can, type Actor } from '@/lib/auth/policy';
-import { today as clockToday } from '@/lib/clock';
+import { now as clockNow, today as clockToday } from '@/lib/clock';
 import {
   buildRecordCorrection,
   isOpenStatus,
   newTrackingCode,
+  parseRecordObjectionBody,
   RECORD_OPEN_EXISTS_MESSAGE,
   RECORD_REPEAT_MESSAGE,
   recordRepeatRefusal,
@@ -56,29 +59,30 @@ import {
 import { BAD_RECORD_TYPES, GOOD_RECORD_TYPES, warningWindow, type RecordCorrection, type Severity } from '@/lib/domain/records';
 import { env } from '@/lib/env';
 import { hashIdNumber, idKeysFrom, type IdKeys } from '@/lib/security/id-crypto';
-import { signIdentity, verifyIdentity } from '@/lib/security/identity-token';
+import { verifyIdentity } from '@/lib/security/identity-token';
 import {
   companyRecordObjectionSchema,
   ownRecordByNoticeSchema,
   ownRecordByTokenSchema,
-  ownRecordsLookupSchema,
   publicRecordObjectionSchema,
   recordObjectionHandlingSchema,
 } from '@/lib/validation/objections';
 import { invalidatePublicLists } from '@/lib/cache/public-lists';
 import { inTransaction, isUniqueViolation, LostRace, Rollback } from './errors';
 import { syncRecordListEntry } from './list-entries';
-import { cleanEvidence, LOST_RACE_MESSAGE, NO_MATCH_MESSAGE, PUBLIC_FILER, type EvidenceFile, type EvidenceUpload } from './objections';
+import { admit, clientKey, LIMITS } from './anonymous-limits';
+import { verifyIdentityCode, type IdentityCheckOpts } from './identity-check';
+import { cleanEvidence, LOST_RACE_MESSAGE, PUBLIC_FILER, type EvidenceFile, type EvidenceInput } from './objections';
 
 export const EVIDENCE_REQUIRED_MESSAGE = '请上传书面证明材料（至少 1 个 PDF 或图片文件）：对记录提出异议须提供相应的书面证据。';
 export const NOT_PUBLIC_MESSAGE = '未找到该公开信息：该记录不存在或目前不在公示期内，无法对其提出异议。';
-export const NOTICE_NO_MATCH_MESSAGE = '填写的告知书编号、姓名和身份证号码与平台记录不一致，无法受理。请核对告知书后重新填写；如告知书遗失，请改用“姓名、身份证号码和手机号码”查找本人记录。';
+export const NOTICE_NO_MATCH_MESSAGE = '填写的告知书编号、姓名和身份证号码与平台记录不一致，无法受理。请核对告知书后重新填写；如告知书遗失，请改用“姓名、身份证号码和手机号码”并凭短信验证码查找本人记录。';
 export const RECORD_NOT_ACTIVE_MESSAGE = '该记录目前不在有效状态（已撤销、已更正为无效或尚未生效），无需提出异议。';
 export const TOKEN_EXPIRED_MESSAGE = '身份确认已失效（超过 30 分钟或无效），请重新填写姓名、身份证号码和手机号码。';
 
 export interface RecordObjectionInput {
   data: unknown;
-  evidence?: EvidenceUpload[];
+  evidence?: EvidenceInput;
 }
 
 interface Filing {
@@ -94,7 +98,7 @@ interface Filing {
   auditExtra?: Record<string, unknown>;
 }
 
-async function requireEvidence(evidence: EvidenceUpload[] | undefined): Promise<ActionResult<EvidenceFile[]>> {
+async function requireEvidence(evidence: EvidenceInput | undefined): Promise<ActionResult<EvidenceFile[]>> {
   const cleaned = await cleanEvidence(evidence);
   if (!cleaned.ok) return cleaned;
   if (cleaned.data.length === 0) return fieldError('evidence', EVIDENCE_REQUIRED_MESSAGE);
@@ -107,7 +111,9 @@ async function fileOn(db: Db, f: Filing): Promise<ActionResult<{ trackingCode: s
   try {
     return await inTransaction(db, async (tx) => {
       await lockRecordForObjection(tx, f.record.id);
-      const earlier = await listRecordObjections(tx, f.subject, f.record.id);
+      const all = await listRecordObjections(tx, f.subject, f.record.id);
+      // The subject answers for itself: only its own earlier objections count against it.
+      const earlier = f.filer === 'public' ? all : all.filter((c) => parseRecordObjectionBody(c.body).filer === f.filer);
       const seen = await evidenceHashes(tx, earlier.map((c) => c.id));
       const refusal = recordRepeatRefusal(earlier, f.files.map((x) => x.sha256), seen);
       if (refusal === 'open') throw new Rollback(fail('CONFLICT', RECORD_OPEN_EXISTS_MESSAGE));
@@ -171,11 +177,16 @@ export async function filePublicRecordObjection(
   db: Db,
   _actor: Actor | null,
   input: RecordObjectionInput,
-  opts: { today?: string; ip?: string | null } = {},
+  opts: { today?: string; ip?: string | null; at?: Date } = {},
 ): Promise<ActionResult<{ trackingCode: string }>> {
+  const at = opts.at ?? clockNow();
+  const client = await admit(db, opts.ip, [{ limit: LIMITS.filingClient, key: clientKey(opts.ip) }], at);
+  if (!client.ok) return client;
   const parsed = publicRecordObjectionSchema.safeParse(input?.data);
   if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
+  const target = await admit(db, opts.ip, [{ limit: LIMITS.publicTarget, key: `${d.subject}:${d.recordId}` }], at);
+  if (!target.ok) return target;
   const files = await requireEvidence(input.evidence);
   if (!files.ok) return files;
   const on = opts.today ?? clockToday();
@@ -208,23 +219,15 @@ export interface OwnRecordsLookup {
 }
 
 /**
- * The person without the notice: name, ID number and mobile as registered (the neutral message on any
- * mismatch), answered with their approved records and a 30-minute proof of identity for the second step.
+ * The person without the notice, after step 1 of the identity check (./identity-check: name, ID number and
+ * mobile, answered neutrally, a code sent to the registered mobile): the code → their approved records and a
+ * 30-minute proof of identity for filing.
  */
-export async function lookupOwnRecords(
-  db: Db,
-  _actor: Actor | null,
-  data: unknown,
-  opts: { keys?: IdKeys; nowMs?: number } = {},
-): Promise<ActionResult<OwnRecordsLookup>> {
-  const parsed = ownRecordsLookupSchema.safeParse(data);
-  if (!parsed.success) return invalid(parsed.error);
-  const d = parsed.data;
-  const keys = opts.keys ?? idKeysFrom(env());
-  const person = await findPersonByIdHash(db, hashIdNumber(d.idNumber, keys));
-  if (!person || person.name.trim() !== d.name || person.mobile.trim() !== d.mobile) return fail('INVALID', NO_MATCH_MESSAGE);
-  const records = await listOwnApprovedRecords(db, person.id);
-  return ok({ token: signIdentity(person.id, keys, opts.nowMs), name: person.name, records });
+export async function ownRecordsByCode(db: Db, data: unknown, opts: IdentityCheckOpts = {}): Promise<ActionResult<OwnRecordsLookup>> {
+  const verified = await verifyIdentityCode(db, data, opts);
+  if (!verified.ok) return verified;
+  const person = await getPersonValues(db, verified.data.practitionerId);
+  return ok({ token: verified.data.token, name: person?.name ?? '', records: await listOwnApprovedRecords(db, verified.data.practitionerId) });
 }
 
 /** The same list again from a still-valid proof (a second step that came back with an error). */
@@ -240,26 +243,41 @@ export async function fileOwnRecordObjection(
   db: Db,
   _actor: Actor | null,
   input: RecordObjectionInput & { by: 'notice' | 'token' },
-  opts: { keys?: IdKeys; ip?: string | null; nowMs?: number } = {},
+  opts: { keys?: IdKeys; ip?: string | null; at?: Date } = {},
 ): Promise<ActionResult<{ trackingCode: string }>> {
   const keys = opts.keys ?? idKeysFrom(env());
+  const at = opts.at ?? clockNow();
+  const client = await admit(db, opts.ip, [{ limit: LIMITS.filingClient, key: clientKey(opts.ip) }], at);
+  if (!client.ok) return client;
   if (input.by === 'notice') {
     const parsed = ownRecordByNoticeSchema.safeParse(input?.data);
     if (!parsed.success) return invalid(parsed.error);
     const d = parsed.data;
+    const target = await admit(db, opts.ip, [{ limit: LIMITS.ownTarget, key: `notice:${d.noticeCode.toUpperCase()}` }], at);
+    if (!target.ok) return target;
     const files = await requireEvidence(input.evidence);
     if (!files.ok) return files;
     const byNotice = await findPractitionerRecordByNotice(db, d.noticeCode);
-    if (!byNotice || byNotice.name.trim() !== d.name || byNotice.idNumberHash !== hashIdNumber(d.idNumber, keys)) return fail('INVALID', NOTICE_NO_MATCH_MESSAGE);
+    if (!byNotice || byNotice.name.trim() !== d.name || byNotice.idNumberHash !== hashIdNumber(d.idNumber, keys)) {
+      await auditNoticeMismatch(db, opts.ip, byNotice?.recordId ?? null);
+      return fail('INVALID', NOTICE_NO_MATCH_MESSAGE);
+    }
     return fileOwn(db, { practitionerId: byNotice.practitionerId, recordId: byNotice.recordId, reason: d.reason, files: files.data, ip: opts.ip ?? null, by: 'notice' });
   }
   const parsed = ownRecordByTokenSchema.safeParse(input?.data);
   if (!parsed.success) return invalid(parsed.error);
-  const who = verifyIdentity(parsed.data.token, keys, opts.nowMs);
+  const who = verifyIdentity(parsed.data.token, keys, at.getTime());
   if (!who) return fail('INVALID', TOKEN_EXPIRED_MESSAGE);
+  const target = await admit(db, opts.ip, [{ limit: LIMITS.ownTarget, key: `practitioner:${who}` }], at);
+  if (!target.ok) return target;
   const files = await requireEvidence(input.evidence);
   if (!files.ok) return files;
   return fileOwn(db, { practitionerId: who, recordId: parsed.data.recordId, reason: parsed.data.reason, files: files.data, ip: opts.ip ?? null, by: 'token' });
+}
+
+/** A notice code with a name and ID number that do not fit it: audited (the record it names, if any). */
+export async function auditNoticeMismatch(db: Db, ip: string | null | undefined, recordId: string | null) {
+  await audit(db, { label: '匿名访问（告知书核验）', ip: ip ?? null }, { action: 'identity.notice_no_match', objectType: 'practitioner_record', objectId: recordId });
 }
 
 async function fileOwn(

@@ -11,22 +11,12 @@ const isRealDate = (v: string) => {
   return DATE.test(v) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 };
 
-/** The public objection form (SN 18): who the person is, which item is wrong and what is right. */
+/**
+ * The public objection form (SN 18), after the identity check by SMS (lib/services/identity-check): the proof of
+ * identity it handed out, which item is wrong and what is right.
+ */
 export const objectionFilingSchema = z.object({
-  name: z.string().trim().min(1, '请填写姓名').max(20, '姓名不能超过 20 个字'),
-  idNumber: z
-    .string({ message: '请填写身份证号码' })
-    .trim()
-    .toUpperCase()
-    .superRefine((v, ctx) => {
-      const r = parseIdNumber(v);
-      if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error });
-    }),
-  mobile: z
-    .string({ message: '请填写手机号码' })
-    .trim()
-    .refine((v) => isValidMobile(v), '请填写 11 位手机号码')
-    .transform(normalizeMobile),
+  token: z.string({ message: '身份确认已失效，请重新获取验证码' }).min(10, '身份确认已失效，请重新获取验证码').max(300, '身份确认已失效，请重新获取验证码'),
   field: z.enum(OBJECTION_FIELD_KEYS, { message: '请选择有误的信息项' }),
   claimed: z.string({ message: '请填写正确的信息' }).trim().min(1, '请填写正确的信息').max(300, '正确的信息不能超过 300 个字'),
   statement: z
@@ -52,6 +42,9 @@ export const objectionHandlingSchema = z.discriminatedUnion('action', [
     note: note('更正说明'),
   }),
   z.object({ action: z.literal('dismiss'), ...caseRef, note: note('维持原信息的理由') }),
+  /** The district on a company's proposed correction of a public-facing item. */
+  z.object({ action: z.literal('approve'), ...caseRef, note: note('审核意见') }),
+  z.object({ action: z.literal('reject'), ...caseRef, note: note('不同意的理由') }),
 ]);
 export type ObjectionHandlingInput = z.infer<typeof objectionHandlingSchema>;
 
@@ -178,3 +171,15 @@ export const recordObjectionHandlingSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('dismiss'), ...caseRef, note: note('维持原记录的理由') }),
 ]);
 export type RecordObjectionHandlingInput = z.infer<typeof recordObjectionHandlingSchema>;
+
+/** Step 1 of the identity check by SMS: name, ID number and mobile as registered. */
+export const identityCheckSchema = ownRecordsLookupSchema;
+
+/** Step 2: the challenge the first step handed out and the 6-digit code from the SMS. */
+export const identityCodeSchema = z.object({
+  challenge: z.uuid('验证已失效，请重新获取验证码'),
+  code: z
+    .string({ message: '请填写短信验证码' })
+    .trim()
+    .regex(/^\d{6}$/, '请填写短信中的 6 位数字验证码'),
+});

@@ -82,23 +82,33 @@ test('an objection filed without JavaScript shows 异议处理中 until the dist
   const ctx = await browser.newContext({ javaScriptEnabled: false });
   const anon = await ctx.newPage();
 
-  // A mismatch gets the neutral message.
+  // Step 1 answers the same neutral sentence whether or not the three match; only a match sends a code.
   await page.goto('/objections/new');
   await expectNoAxeViolations(page);
-  await anon.goto('/objections/new');
-  const fill = async (mobile: string) => {
+  const identify = async (mobile: string) => {
+    await anon.goto('/objections/new');
     await anon.getByLabel('姓名').fill(person.name);
     await anon.getByLabel('身份证号码').fill(idNumberOf(person.id));
     await anon.getByLabel('手机号码').fill(mobile);
-    await anon.getByLabel('哪一项信息有误').selectOption({ label: '民族' });
-    await anon.getByLabel('正确的信息').fill('回族');
-    await anon.getByRole('button', { name: '提交异议' }).click();
+    await anon.getByRole('button', { name: '获取短信验证码' }).click();
+    await expect(anon.getByRole('status')).toContainText('若信息无误，验证码已发送至登记手机');
   };
-  await fill(person.mobile === '13900000000' ? '13900000001' : '13900000000');
-  await expect(anon.getByRole('alert')).toContainText('与平台登记信息不一致');
-
-  await anon.goto('/objections/new');
-  await fill(person.mobile);
+  await identify(person.mobile === '13900000000' ? '13900000001' : '13900000000');
+  await identify(person.mobile);
+  // The demo has no SMS gateway: the city reads the code in its outbox (recipients masked to the last 4 digits).
+  const cityCtx = await browser.newContext();
+  const city = await cityCtx.newPage();
+  await signIn(city, 'city');
+  await city.goto('/bureau/outbox');
+  const sms = await city.getByRole('row').filter({ hasText: person.mobile.slice(-4) }).filter({ hasText: '身份验证码' }).first().textContent();
+  const otp = sms?.match(/验证码为 (\d{6})/)?.[1] ?? '';
+  await cityCtx.close();
+  await anon.getByLabel('短信验证码').fill(otp);
+  await anon.getByRole('button', { name: '验证' }).click();
+  await expect(anon.getByRole('status')).toContainText(`已确认身份：${person.name}`);
+  await anon.getByLabel('哪一项信息有误').selectOption({ label: '民族' });
+  await anon.getByLabel('正确的信息').fill('回族');
+  await anon.getByRole('button', { name: '提交异议' }).click();
   await expect(anon).toHaveURL(/\/objections\/[23456789A-HJKMNP-Z]{12}\?filed=1$/);
   const code = new URL(anon.url()).pathname.split('/').pop()!;
   await expect(anon.getByRole('status')).toContainText(code);

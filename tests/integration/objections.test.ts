@@ -7,14 +7,20 @@ import type { Actor } from '@/lib/auth/policy';
 import { idCheckChar } from '@/lib/domain/id-number';
 import { TRACKING_ALPHABET } from '@/lib/domain/objections';
 import { decryptIdNumber, keysFromBase64 } from '@/lib/security/id-crypto';
-import { fileObjection, handleObjection, NO_MATCH_MESSAGE, OPEN_EXISTS_MESSAGE, REPEAT_MESSAGE } from '@/lib/services/objections';
+import { outboxSender } from '@/lib/messaging/sender';
+import { signIdentity } from '@/lib/security/identity-token';
+import { fileObjection, handleObjection, IDENTITY_EXPIRED_MESSAGE, OPEN_EXISTS_MESSAGE, PROPOSAL_PENDING_MESSAGE, REPEAT_MESSAGE } from '@/lib/services/objections';
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
 import { findClearIdNumbers } from './helpers/id-scan';
+import { verifiedBySms } from './helpers/otp';
 
 const keys = () => keysFromBase64(process.env.ID_ENCRYPTION_KEY!, process.env.ID_HASH_KEY!);
 const TODAY = '2026-11-23';
 const pdf = (s: string) => ({ bytes: new TextEncoder().encode(`%PDF-1.4\n% ${s}\n%%EOF`) });
+/** Each filing at its own injected moment, two days apart (the limits per client and per person have their own test). */
+let tick = 0;
+const nextAt = () => new Date(Date.UTC(2026, 10, 23, 1) + tick++ * 2 * 86_400_000);
 
 describe.each(DRIVERS)('objections on one’s own data (%s)', (driver) => {
   let t: TestDb;
@@ -36,10 +42,16 @@ describe.each(DRIVERS)('objections on one’s own data (%s)', (driver) => {
     (await q<{ status: string; version: number; answer: string | null }>(sql`select status, version, answer from cases where id = ${caseId}`))[0]!;
   const personRow = async () =>
     (await q<{ ethnicity: string; name: string; education: string }>(sql`select ethnicity, name, education from practitioners where id = ${person.id}`))[0]!;
+  /** The person proves who they are by the code sent to their registered mobile; the form carries the proof. */
+  let at: Date;
+  let token: string;
+  const verify = async () => {
+    at = nextAt();
+    token = (await verifiedBySms(db, person, { keys: keys(), at })).token;
+  };
+  const file = (data: Record<string, unknown>, evidence: { bytes: Uint8Array }[] = [], ip?: string) => fileObjection(db, null, { data, evidence }, { keys: keys(), at, ip });
   const form = (over: Record<string, unknown> = {}) => ({
-    name: person.name,
-    idNumber: person.idNumber,
-    mobile: person.mobile,
+    token,
     field: 'ethnicity',
     claimed: '回族',
     statement: '户口簿登记为回族',
@@ -62,28 +74,26 @@ describe.each(DRIVERS)('objections on one’s own data (%s)', (driver) => {
   });
   afterAll(() => t.cleanup());
 
-  it('a wrong name, phone or ID number gets one neutral message and writes nothing', async () => {
+  it('without a valid proof of identity (the code from the SMS) nothing is filed — not even by someone who knows name, ID number and mobile', async () => {
+    await verify();
     const before = await footprint();
-    const otherId = (() => {
-      const first17 = `51090319770101${person.idNumber.slice(14, 16) === '99' ? '11' : '99'}1`;
-      return first17 + idCheckChar(first17);
-    })();
-    const answers = [
-      await fileObjection(db, null, { data: form({ name: `${person.name}某` }) }, { keys: keys() }),
-      await fileObjection(db, null, { data: form({ mobile: person.mobile === '13900000000' ? '13900000001' : '13900000000' }) }, { keys: keys() }),
-      await fileObjection(db, null, { data: form({ idNumber: otherId }) }, { keys: keys() }),
-    ];
-    for (const a of answers) expect(a).toEqual({ ok: false, code: 'INVALID', message: NO_MATCH_MESSAGE });
-    const badCheck = await fileObjection(db, null, { data: form({ idNumber: person.idNumber.slice(0, 17) + (person.idNumber[17] === '0' ? '1' : '0') }) }, { keys: keys() });
-    expect(!badCheck.ok && badCheck.fieldErrors?.idNumber?.[0]).toBeTruthy();
-    const badFile = await fileObjection(db, null, { data: form(), evidence: [{ bytes: new TextEncoder().encode('plain text') }] }, { keys: keys() });
+    const stranger = keysFromBase64(Buffer.alloc(32, 1).toString('base64'), Buffer.alloc(32, 2).toString('base64'));
+    for (const t of ['', 'forged.token.value', signIdentity(person.id, stranger, at.getTime()), signIdentity(person.id, keys(), at.getTime() - 31 * 60 * 1000)]) {
+      const r = await file(form({ token: t }), [pdf('hukou')]);
+      expect(r.ok).toBe(false);
+      if (t.length >= 10) expect(r).toEqual({ ok: false, code: 'INVALID', message: IDENTITY_EXPIRED_MESSAGE });
+    }
+    // The name, ID number and mobile of the old form are not accepted in place of the proof.
+    const old = await file({ name: person.name, idNumber: person.idNumber, mobile: person.mobile, field: 'ethnicity', claimed: '回族' }, [pdf('hukou')]);
+    expect(!old.ok && old.fieldErrors?.token?.[0]).toBeTruthy();
+    const badFile = await file(form(), [{ bytes: new TextEncoder().encode('plain text') }]);
     expect(!badFile.ok && badFile.fieldErrors?.evidence?.[0]).toMatch(/只接受/);
-    expect(await footprint()).toEqual(before);
+    expect(await footprint()).toEqual({ ...before, audit: before.audit });
   });
 
   it('files an objection: tracking code, 异议处理中 on the public pages, audit with the masked ID only', async () => {
     const before = await footprint();
-    const r = await fileObjection(db, null, { data: form({ mobile: ` ${person.mobile} ` }), evidence: [pdf('hukou')] }, { keys: keys(), ip: '10.0.0.1' });
+    const r = await file(form(), [pdf('hukou')], '10.0.0.1');
     expect(r.ok).toBe(true);
     code = r.ok ? r.data.trackingCode : '';
     expect(code).toMatch(new RegExp(`^[${TRACKING_ALPHABET}]{12}$`));
@@ -94,7 +104,7 @@ describe.each(DRIVERS)('objections on one’s own data (%s)', (driver) => {
     expect(c).toMatchObject({ company_id: company.companyId, district_id: chuanshan.districtId, project_id: person.projectId, status: 'open' });
     expect(await footprint()).toEqual({ cases: before.cases + 1, attachments: before.attachments + 1, audit: before.audit + 1 });
     const [a] = await q<{ after: Record<string, unknown>; actor_label: string }>(sql`select after, actor_label from audit_events where action = 'objection.filed' and object_id = ${caseId}`);
-    expect(a!.after).toMatchObject({ idNumber: person.masked, trackingCode: code });
+    expect(a!.after).toMatchObject({ idNumber: person.masked, trackingCode: code, identifiedBy: 'sms' });
     expect(JSON.stringify(a!.after)).not.toContain(person.idNumber);
 
     const staff = await listPublicStaff(db, person.projectId, { today: TODAY, page: 1 });
@@ -112,7 +122,7 @@ describe.each(DRIVERS)('objections on one’s own data (%s)', (driver) => {
 
   it('refuses a second objection while one is open', async () => {
     const before = await footprint();
-    const r = await fileObjection(db, null, { data: form({ field: 'education', claimed: '本科' }), evidence: [pdf('diploma')] }, { keys: keys() });
+    const r = await file(form({ field: 'education', claimed: '本科' }), [pdf('diploma')]);
     expect(r).toEqual({ ok: false, code: 'CONFLICT', message: OPEN_EXISTS_MESSAGE });
     expect(await footprint()).toEqual(before);
   });
@@ -164,13 +174,14 @@ describe.each(DRIVERS)('objections on one’s own data (%s)', (driver) => {
   });
 
   it('a repeat on the same item needs new evidence; a dismissal keeps the data and explains', async () => {
+    await verify();
     const before = await footprint();
     const again = { field: 'ethnicity', claimed: '汉族' };
-    expect(await fileObjection(db, null, { data: form(again) }, { keys: keys() })).toEqual({ ok: false, code: 'CONFLICT', message: REPEAT_MESSAGE });
-    expect(await fileObjection(db, null, { data: form(again), evidence: [pdf('hukou')] }, { keys: keys() })).toEqual({ ok: false, code: 'CONFLICT', message: REPEAT_MESSAGE });
+    expect(await file(form(again))).toEqual({ ok: false, code: 'CONFLICT', message: REPEAT_MESSAGE });
+    expect(await file(form(again), [pdf('hukou')])).toEqual({ ok: false, code: 'CONFLICT', message: REPEAT_MESSAGE });
     expect(await footprint()).toEqual(before);
 
-    const r = await fileObjection(db, null, { data: form(again), evidence: [pdf('hukou'), pdf('new certificate')] }, { keys: keys() });
+    const r = await file(form(again), [pdf('hukou'), pdf('new certificate')]);
     expect(r.ok).toBe(true);
     const [c] = await q<{ id: string }>(sql`select id from cases where tracking_code = ${r.ok ? r.data.trackingCode : ''}`);
     const p0 = await personRow();
@@ -183,8 +194,8 @@ describe.each(DRIVERS)('objections on one’s own data (%s)', (driver) => {
     expect(tr).toMatchObject({ status: 'dismissed', answer: '户籍信息核实无误，维持原信息' });
 
     // Another item is a new objection (no evidence needed); the same item with the same files is still refused.
-    expect(await fileObjection(db, null, { data: form(again), evidence: [pdf('new certificate')] }, { keys: keys() })).toMatchObject({ ok: false, message: REPEAT_MESSAGE });
-    const other = await fileObjection(db, null, { data: form({ field: 'education', claimed: '本科' }) }, { keys: keys() });
+    expect(await file(form(again), [pdf('new certificate')])).toMatchObject({ ok: false, message: REPEAT_MESSAGE });
+    const other = await file(form({ field: 'education', claimed: '本科' }));
     expect(other.ok).toBe(true);
   });
 
@@ -202,5 +213,82 @@ describe.each(DRIVERS)('objections on one’s own data (%s)', (driver) => {
     expect(await handleObjection(db, company, { action: 'correct', caseId: c!.id, version: c!.version, field: 'education', value: newEducation, note: '已按毕业证书更正' })).toMatchObject({ ok: true });
     expect((await personRow()).education).toBe(newEducation);
     expect(await findClearIdNumbers(db)).toEqual([]);
+  });
+
+  const postOf = async () => (await q<{ post: string }>(sql`select post from employments where practitioner_id = ${person.id} and status = 'current'`))[0]!.post;
+  const mobileOf = async () => (await q<{ mobile: string }>(sql`select mobile from practitioners where id = ${person.id}`))[0]!.mobile;
+  const notices = async (id: string) =>
+    q<{ recipient: string; body: string }>(sql`select recipient, body from outbox_messages where purpose = 'objection.notice' and related_id = ${id} order by created_at, id`);
+  const fileAbout = async (field: string, claimed: string) => {
+    await verify();
+    const r = await file(form({ field, claimed }), [pdf(`${field} proof`)]);
+    expect(r.ok).toBe(true);
+    return (await q<{ id: string }>(sql`select id from cases where tracking_code = ${r.ok ? r.data.trackingCode : ''}`))[0]!.id;
+  };
+
+  it('SN 15: the company cannot correct name or post, nor an item the case does not name, nor close a case about the post; the district corrects the post and the person is told', async () => {
+    const id = await fileAbout('post', '客服主管');
+    const before = { fp: await footprint(), post: await postOf(), p: await personRow(), c: (await q(sql`select status, version, decision from cases where id = ${id}`))[0] };
+    for (const [field, value] of [
+      ['post', '客服主管'],
+      ['name', `${person.name}某`],
+      ['ethnicity', '藏族'],
+    ] as const) {
+      const r = await handleObjection(db, company, { action: 'correct', caseId: id, version: 1, field, value, note: '企业核实后更正' }, { sender: outboxSender, at });
+      expect(r).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    }
+    expect(await handleObjection(db, company, { action: 'dismiss', caseId: id, version: 1, note: '岗位登记无误' }, { sender: outboxSender, at })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    // Neither may the company approve its way around the district.
+    expect(await handleObjection(db, company, { action: 'approve', caseId: id, version: 1, note: '同意' }, { sender: outboxSender, at })).toMatchObject({ ok: false });
+    expect(await footprint()).toEqual(before.fp);
+    expect(await postOf()).toBe(before.post);
+    expect(await personRow()).toEqual(before.p);
+    expect((await q(sql`select status, version, decision from cases where id = ${id}`))[0]).toEqual(before.c);
+    expect(await notices(id)).toEqual([]);
+
+    const d = await handleObjection(db, chuanshan, { action: 'correct', caseId: id, version: 1, field: 'post', value: '客服主管', note: '经核实劳动合同，更正岗位' }, { sender: outboxSender, at });
+    expect(d).toMatchObject({ ok: true, data: { status: 'corrected' } });
+    expect(await postOf()).toBe('客服主管');
+    const told = await notices(id);
+    expect(told.length).toBe(1);
+    expect(told[0]!.recipient).toBe(person.mobile);
+    expect(told[0]!.body).toContain('岗位');
+  });
+
+  it('the company’s correction of the mobile (public for some posts, and where codes go) lands only after the district approves; the person is told at each step', async () => {
+    const oldMobile = person.mobile;
+    const newMobile = oldMobile === '13700001234' ? '13700004321' : '13700001234';
+    const id = await fileAbout('mobile', newMobile);
+    const proposed = await handleObjection(db, company, { action: 'correct', caseId: id, version: 1, field: 'mobile', value: newMobile, note: '本人已更换手机号码' }, { sender: outboxSender, at });
+    expect(proposed).toMatchObject({ ok: true, data: { status: 'verifying' } });
+    expect(await mobileOf()).toBe(oldMobile);
+    expect(await q(sql`select action from audit_events where action = 'practitioner.corrected' and object_id = ${person.id} and after->>'mobile' = ${newMobile}`)).toEqual([]);
+    // While the district reviews, the company takes no further step.
+    for (const input of [
+      { action: 'dismiss', caseId: id, version: 2, note: '撤回' },
+      { action: 'correct', caseId: id, version: 2, field: 'mobile', value: '13600001111', note: '再改' },
+    ]) {
+      expect(await handleObjection(db, company, input, { sender: outboxSender, at })).toEqual({ ok: false, code: 'CONFLICT', message: PROPOSAL_PENDING_MESSAGE });
+    }
+    // Another district cannot decide it.
+    expect(await handleObjection(db, await actorFor(db, 'shehong'), { action: 'approve', caseId: id, version: 2, note: '同意' }, { sender: outboxSender, at })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    // The district says no: nothing changes, the case is back with the handlers.
+    expect(await handleObjection(db, chuanshan, { action: 'reject', caseId: id, version: 2, note: '请提供运营商证明' }, { sender: outboxSender, at })).toMatchObject({ ok: true, data: { status: 'verifying' } });
+    expect(await mobileOf()).toBe(oldMobile);
+    expect(await handleObjection(db, company, { action: 'correct', caseId: id, version: 3, field: 'mobile', value: newMobile, note: '已取得运营商证明' }, { sender: outboxSender, at })).toMatchObject({ ok: true });
+    expect(await mobileOf()).toBe(oldMobile);
+    const approved = await handleObjection(db, chuanshan, { action: 'approve', caseId: id, version: 4, note: '核实运营商证明无误' }, { sender: outboxSender, at });
+    expect(approved).toMatchObject({ ok: true, data: { status: 'corrected' } });
+    expect(await mobileOf()).toBe(newMobile);
+    const [a] = await q<{ before: Record<string, unknown>; after: Record<string, unknown>; actor_label: string }>(
+      sql`select before, after, actor_label from audit_events where action = 'practitioner.corrected' and object_id = ${person.id} and after->>'mobile' = ${newMobile}`,
+    );
+    expect(a).toMatchObject({ before: { mobile: oldMobile }, after: { mobile: newMobile, proposedBy: company.name }, actor_label: chuanshan.username });
+    // Every notice went to the number on record when it was sent (the old one), never to the new one alone.
+    const told = await notices(id);
+    expect(told.length).toBe(3);
+    expect(told.every((m) => m.recipient === oldMobile)).toBe(true);
+    expect(told.filter((m) => m.body.includes('已更正“手机号码”')).length).toBe(1);
+    person.mobile = newMobile;
   });
 });

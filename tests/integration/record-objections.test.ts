@@ -10,14 +10,15 @@ import { RECORD_OPEN_EXISTS_MESSAGE, RECORD_REPEAT_MESSAGE, TRACKING_ALPHABET } 
 import { BAD_RECORD_TYPES, type RecordCorrection } from '@/lib/domain/records';
 import { addMonths } from '@/lib/domain/working-days';
 import { decryptIdNumber, keysFromBase64 } from '@/lib/security/id-crypto';
-import { NO_MATCH_MESSAGE } from '@/lib/services/objections';
+import { outboxSender } from '@/lib/messaging/sender';
+import { CODE_SENT_MESSAGE, startIdentityCheck } from '@/lib/services/identity-check';
 import {
   EVIDENCE_REQUIRED_MESSAGE,
   fileCompanyRecordObjection,
   fileOwnRecordObjection,
   filePublicRecordObjection,
   handleRecordObjection,
-  lookupOwnRecords,
+  ownRecordsByCode,
   NOT_PUBLIC_MESSAGE,
   NOTICE_NO_MATCH_MESSAGE,
   TOKEN_EXPIRED_MESSAGE,
@@ -26,11 +27,15 @@ import { fileRecordStatement } from '@/lib/services/record-statements';
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
 import { findClearIdNumbers } from './helpers/id-scan';
+import { codeSentTo } from './helpers/otp';
 
 const keys = () => keysFromBase64(process.env.ID_ENCRYPTION_KEY!, process.env.ID_HASH_KEY!);
 const TODAY = '2026-11-23';
 const pdf = (s: string) => ({ bytes: new TextEncoder().encode(`%PDF-1.4\n% ${s}\n%%EOF`) });
 const NOTICE = 'TZ-2026-OBJ-0001';
+/** Each anonymous filing at its own injected moment, two days apart: the limits per client and per target never meet here (they have their own test). */
+let tick = 0;
+const AT = () => new Date(Date.UTC(2026, 10, 23, 1) + tick++ * 2 * 86_400_000);
 
 describe.each(DRIVERS)('objections about records (%s)', (driver) => {
   let t: TestDb;
@@ -132,7 +137,7 @@ describe.each(DRIVERS)('objections about records (%s)', (driver) => {
 
   it('while the objection is open, another on the same record is refused, whoever files it', async () => {
     const before = await footprint();
-    expect(await filePublicRecordObjection(db, null, { data: publicForm(), evidence: [pdf('other photo')] }, { today: TODAY })).toEqual({
+    expect(await filePublicRecordObjection(db, null, { data: publicForm(), evidence: [pdf('other photo')] }, { today: TODAY, at: AT() })).toEqual({
       ok: false,
       code: 'CONFLICT',
       message: RECORD_OPEN_EXISTS_MESSAGE,
@@ -232,15 +237,15 @@ describe.each(DRIVERS)('objections about records (%s)', (driver) => {
 
   it('after the decision: a repeat needs new written evidence; an unpublished record cannot be objected to by the public', async () => {
     const before = await footprint();
-    const none = await filePublicRecordObjection(db, null, { data: publicForm() }, { today: TODAY });
+    const none = await filePublicRecordObjection(db, null, { data: publicForm() }, { today: TODAY, at: AT() });
     expect(!none.ok && none.fieldErrors?.evidence?.[0]).toBe(EVIDENCE_REQUIRED_MESSAGE);
-    expect(await filePublicRecordObjection(db, null, { data: publicForm(), evidence: [pdf('photo')] }, { today: TODAY })).toEqual({ ok: false, code: 'CONFLICT', message: RECORD_REPEAT_MESSAGE });
+    expect(await filePublicRecordObjection(db, null, { data: publicForm(), evidence: [pdf('photo')] }, { today: TODAY, at: AT() })).toEqual({ ok: false, code: 'CONFLICT', message: RECORD_REPEAT_MESSAGE });
     for (const id of [expired, unconfirmed, '00000000-0000-4000-8000-000000000000']) {
-      expect(await filePublicRecordObjection(db, null, { data: publicForm({ recordId: id }), evidence: [pdf('x')] }, { today: TODAY })).toEqual({ ok: false, code: 'NOT_FOUND', message: NOT_PUBLIC_MESSAGE });
+      expect(await filePublicRecordObjection(db, null, { data: publicForm({ recordId: id }), evidence: [pdf('x')] }, { today: TODAY, at: AT() })).toEqual({ ok: false, code: 'NOT_FOUND', message: NOT_PUBLIC_MESSAGE });
     }
     expect(await footprint()).toEqual(before);
 
-    const r = await filePublicRecordObjection(db, null, { data: publicForm(), evidence: [pdf('photo'), pdf('new witness statement')] }, { today: TODAY, ip: '10.0.0.9' });
+    const r = await filePublicRecordObjection(db, null, { data: publicForm(), evidence: [pdf('photo'), pdf('new witness statement')] }, { today: TODAY, ip: '10.0.0.9', at: AT() });
     expect(r.ok).toBe(true);
     const [c] = await q<{ id: string; filer_name: string; filer_phone: string; filer_user_id: string | null; district_id: string }>(
       sql`select id, filer_name, filer_phone, filer_user_id, district_id from cases where tracking_code = ${r.ok ? r.data.trackingCode : ''}`,
@@ -268,7 +273,7 @@ describe.each(DRIVERS)('objections about records (%s)', (driver) => {
     expect(decision.outcome).toBe('revoked');
     expect(await n(sql`select count(*)::int as n from audit_events where action = 'record.revoked' and object_id = ${W.id}`)).toBe(1);
     // A revoked record takes no further objection.
-    expect(await filePublicRecordObjection(db, null, { data: publicForm(), evidence: [pdf('after revocation')] }, { today: TODAY })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await filePublicRecordObjection(db, null, { data: publicForm(), evidence: [pdf('after revocation')] }, { today: TODAY, at: AT() })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(await fileCompanyRecordObjection(db, company2, { data: { recordId: W.id, reason: '再次提出异议' }, evidence: [pdf('after revocation')] })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 
@@ -277,17 +282,20 @@ describe.each(DRIVERS)('objections about records (%s)', (driver) => {
     const data = { noticeCode: NOTICE, name: S.name, idNumber: S.idNumber, reason: '当天本人不在岗，投诉对象并非本人' };
     const first17 = `51090319770101${S.idNumber.slice(14, 16) === '99' ? '11' : '99'}1`;
     for (const wrong of [{ name: `${S.name}某` }, { noticeCode: 'TZ-2026-OBJ-9999' }, { idNumber: first17 + idCheckChar(first17) }]) {
-      expect(await fileOwnRecordObjection(db, null, { by: 'notice', data: { ...data, ...wrong }, evidence: [pdf('roster')] }, { keys: keys() })).toEqual({
+      expect(await fileOwnRecordObjection(db, null, { by: 'notice', data: { ...data, ...wrong }, evidence: [pdf('roster')] }, { keys: keys(), at: AT() })).toEqual({
         ok: false,
         code: 'INVALID',
         message: NOTICE_NO_MATCH_MESSAGE,
       });
     }
-    const noEvidence = await fileOwnRecordObjection(db, null, { by: 'notice', data }, { keys: keys() });
+    const noEvidence = await fileOwnRecordObjection(db, null, { by: 'notice', data }, { keys: keys(), at: AT() });
     expect(!noEvidence.ok && noEvidence.fieldErrors?.evidence?.[0]).toBe(EVIDENCE_REQUIRED_MESSAGE);
-    expect(await footprint()).toEqual(before);
+    // Nothing filed; each mismatch is audited (the record the code names, when it names one).
+    expect(await footprint()).toEqual({ ...before, audit: before.audit + 3 });
+    const mismatches = await q<{ object_id: string | null }>(sql`select object_id from audit_events where action = 'identity.notice_no_match' order by seq`);
+    expect(mismatches.map((m) => m.object_id)).toEqual([S.id, null, S.id]);
 
-    const r = await fileOwnRecordObjection(db, null, { by: 'notice', data, evidence: [pdf('roster')] }, { keys: keys(), ip: '10.0.0.2' });
+    const r = await fileOwnRecordObjection(db, null, { by: 'notice', data, evidence: [pdf('roster')] }, { keys: keys(), ip: '10.0.0.2', at: AT() });
     expect(r.ok).toBe(true);
     const [c] = await q<{ id: string; subject_type: string; subject_id: string; district_id: string; company_id: string; filer_name: string; filer_phone: string }>(
       sql`select id, subject_type, subject_id, district_id, company_id, filer_name, filer_phone from cases where tracking_code = ${r.ok ? r.data.trackingCode : ''}`,
@@ -300,24 +308,25 @@ describe.each(DRIVERS)('objections about records (%s)', (driver) => {
     expect(await findClearIdNumbers(db)).toEqual([]);
   });
 
-  it('…or by name, ID number and mobile, then choosing among their own records', async () => {
+  it('…or by name, ID number and mobile, the code sent to the registered mobile, then choosing among their own records', async () => {
+    const T = new Date('2026-11-23T02:00:00Z');
     const who = { name: S.name, idNumber: S.idNumber, mobile: S.mobile };
-    expect(await lookupOwnRecords(db, null, { ...who, mobile: S.mobile === '13900000000' ? '13900000001' : '13900000000' }, { keys: keys() })).toEqual({
-      ok: false,
-      code: 'INVALID',
-      message: NO_MATCH_MESSAGE,
-    });
-    const found = await lookupOwnRecords(db, null, who, { keys: keys() });
+    const wrongMobile = await startIdentityCheck(db, { ...who, mobile: S.mobile === '13900000000' ? '13900000001' : '13900000000' }, { keys: keys(), at: T, sender: outboxSender });
+    expect(wrongMobile).toMatchObject({ ok: true, data: { message: CODE_SENT_MESSAGE } });
+    const started = await startIdentityCheck(db, who, { keys: keys(), at: T, sender: outboxSender });
+    expect(started).toMatchObject({ ok: true, data: { message: CODE_SENT_MESSAGE } });
+    const code = await codeSentTo(db, S.mobile, T);
+    const found = await ownRecordsByCode(db, { challenge: started.ok ? started.data.challenge : '', code }, { keys: keys(), at: T });
     expect(found.ok && found.data.records.map((x) => x.id)).toContain(S.id);
     const token = found.ok ? found.data.token : '';
     const data = { token, recordId: S.id, reason: '投诉对象并非本人，附排班表' };
-    expect(await fileOwnRecordObjection(db, null, { by: 'token', data, evidence: [pdf('shifts')] }, { keys: keys() })).toMatchObject({ ok: false, message: RECORD_OPEN_EXISTS_MESSAGE });
+    expect(await fileOwnRecordObjection(db, null, { by: 'token', data, evidence: [pdf('shifts')] }, { keys: keys(), at: T })).toMatchObject({ ok: false, message: RECORD_OPEN_EXISTS_MESSAGE });
     const [other] = await q<{ id: string }>(sql`select id from practitioner_records where practitioner_id <> ${S.practitioner_id} and status = 'approved' limit 1`);
-    expect(await fileOwnRecordObjection(db, null, { by: 'token', data: { ...data, recordId: other!.id }, evidence: [pdf('shifts')] }, { keys: keys() })).toMatchObject({
+    expect(await fileOwnRecordObjection(db, null, { by: 'token', data: { ...data, recordId: other!.id }, evidence: [pdf('shifts')] }, { keys: keys(), at: T })).toMatchObject({
       ok: false,
       code: 'NOT_FOUND',
     });
-    expect(await fileOwnRecordObjection(db, null, { by: 'token', data, evidence: [pdf('shifts')] }, { keys: keys(), nowMs: Date.now() + 31 * 60 * 1000 })).toEqual({
+    expect(await fileOwnRecordObjection(db, null, { by: 'token', data, evidence: [pdf('shifts')] }, { keys: keys(), at: new Date(T.getTime() + 31 * 60 * 1000) })).toEqual({
       ok: false,
       code: 'INVALID',
       message: TOKEN_EXPIRED_MESSAGE,
@@ -349,8 +358,8 @@ describe.each(DRIVERS)('objections about records (%s)', (driver) => {
 
   it('any person may object to a published staff record with evidence (a repeat with new evidence only)', async () => {
     const data = { subject: 'practitioner_record', recordId: S.id, name: '赵六', phone: '13811112222', reason: '我是当事业主，投诉已撤回' };
-    expect(await filePublicRecordObjection(db, null, { data, evidence: [pdf('roster')] }, { today: TODAY })).toMatchObject({ ok: false, message: RECORD_REPEAT_MESSAGE });
-    const r = await filePublicRecordObjection(db, null, { data, evidence: [pdf('withdrawal letter')] }, { today: TODAY });
+    expect(await filePublicRecordObjection(db, null, { data, evidence: [pdf('roster')] }, { today: TODAY, at: AT() })).toMatchObject({ ok: false, message: RECORD_REPEAT_MESSAGE });
+    const r = await filePublicRecordObjection(db, null, { data, evidence: [pdf('withdrawal letter')] }, { today: TODAY, at: AT() });
     expect(r.ok).toBe(true);
     expect(await recordsUnderObjection(db, 'practitioner_record', [S.id])).toEqual(new Set([S.id]));
   });
@@ -358,15 +367,15 @@ describe.each(DRIVERS)('objections about records (%s)', (driver) => {
   it('SPEC §3.7: the person attaches a short public statement to their record by the notice code, audited', async () => {
     const s0 = await staffRow();
     const who = { noticeCode: NOTICE, name: S.name, idNumber: S.idNumber };
-    expect(await fileRecordStatement(db, null, { ...who, name: `${S.name}某`, statement: '本人已整改' }, { keys: keys() })).toEqual({ ok: false, code: 'INVALID', message: NOTICE_NO_MATCH_MESSAGE });
-    const long = await fileRecordStatement(db, null, { ...who, statement: '长'.repeat(201) }, { keys: keys() });
+    expect(await fileRecordStatement(db, null, { ...who, name: `${S.name}某`, statement: '本人已整改' }, { keys: keys(), at: AT() })).toEqual({ ok: false, code: 'INVALID', message: NOTICE_NO_MATCH_MESSAGE });
+    const long = await fileRecordStatement(db, null, { ...who, statement: '长'.repeat(201) }, { keys: keys(), at: AT() });
     expect(!long.ok && long.fieldErrors?.statement?.[0]).toMatch(/200/);
     expect(await staffRow()).toEqual(s0);
     const audit0 = await n(sql`select count(*)::int as n from audit_events where action = 'record.statement'`);
 
-    expect(await fileRecordStatement(db, null, { ...who, statement: '该投诉发生时本人不在岗，已提出异议。' }, { keys: keys() })).toMatchObject({ ok: true });
+    expect(await fileRecordStatement(db, null, { ...who, statement: '该投诉发生时本人不在岗，已提出异议。' }, { keys: keys(), at: AT() })).toMatchObject({ ok: true });
     expect((await staffRow()).statement).toBe('该投诉发生时本人不在岗，已提出异议。');
-    expect(await fileRecordStatement(db, null, { ...who, statement: '已与业主沟通并取得谅解。' }, { keys: keys() })).toMatchObject({ ok: true });
+    expect(await fileRecordStatement(db, null, { ...who, statement: '已与业主沟通并取得谅解。' }, { keys: keys(), at: AT() })).toMatchObject({ ok: true });
     expect((await staffRow()).statement).toBe('已与业主沟通并取得谅解。');
     const audits = await q<{ before: { statement: string | null }; after: Record<string, string> }>(
       sql`select before, after from audit_events where action = 'record.statement' and object_id = ${S.id} order by seq`,

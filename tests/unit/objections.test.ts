@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newTrackingCode, normalizeTrackingCode, parseObjectionBody, TRACKING_ALPHABET, TRACKING_LENGTH } from '@/lib/domain/objections';
+import { correctionRoute, newTrackingCode, normalizeTrackingCode, parseObjectionBody, TRACKING_ALPHABET, TRACKING_LENGTH } from '@/lib/domain/objections';
 import { checkCorrectedValue, objectionFilingSchema } from '@/lib/validation/objections';
 
 describe('tracking codes', () => {
@@ -22,11 +22,11 @@ describe('objection rules', () => {
     expect(parseObjectionBody('not json')).toEqual({ field: 'other', claimed: 'not json', statement: null });
     expect(parseObjectionBody(JSON.stringify({ field: 'mobile', claimed: '13800000000' })).field).toBe('mobile');
   });
-  it('the form needs a valid ID number and mobile and one of the listed items', () => {
-    const r = objectionFilingSchema.safeParse({ name: '张三', idNumber: '110105194912310020', mobile: '12345', field: 'age', claimed: '' });
+  it('the form needs the proof of identity and one of the listed items', () => {
+    const r = objectionFilingSchema.safeParse({ token: '', field: 'age', claimed: '' });
     expect(r.success).toBe(false);
     const keys = r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
-    expect(keys.sort()).toEqual(['claimed', 'field', 'idNumber', 'mobile']);
+    expect(keys.sort()).toEqual(['claimed', 'field', 'token']);
   });
   it('a corrected value is checked like the entry form', () => {
     expect(checkCorrectedValue('ethnicity', '回族')).toEqual({ ok: true, value: '回族' });
@@ -35,5 +35,22 @@ describe('objection rules', () => {
     expect(checkCorrectedValue('hiredOn', '2026-02-30').ok).toBe(false);
     expect(checkCorrectedValue('post', '项目负责人').ok).toBe(true);
     expect(checkCorrectedValue('school', '')).toEqual({ ok: true, value: null });
+  });
+});
+
+describe('who corrects what (SN 15)', () => {
+  it('only the item the case names; the company never name or post, and its mobile goes to the district', () => {
+    expect(correctionRoute('company', 'ethnicity', 'ethnicity')).toEqual({ route: 'direct' });
+    expect(correctionRoute('company', 'ethnicity', 'education').route).toBe('refused');
+    expect(correctionRoute('company', 'post', 'post').route).toBe('refused');
+    expect(correctionRoute('company', 'name', 'name').route).toBe('refused');
+    expect(correctionRoute('company', 'mobile', 'mobile')).toEqual({ route: 'district' });
+    expect(correctionRoute('company', 'other', 'post').route).toBe('refused');
+    expect(correctionRoute('company', 'other', 'school').route).toBe('refused');
+    for (const role of ['district', 'city'] as const) {
+      expect(correctionRoute(role, 'post', 'post')).toEqual({ route: 'direct' });
+      expect(correctionRoute(role, 'mobile', 'name').route).toBe('refused');
+      expect(correctionRoute(role, 'certificates', 'skills')).toEqual({ route: 'direct' });
+    }
   });
 });

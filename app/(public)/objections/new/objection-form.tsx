@@ -2,29 +2,33 @@
 
 import { useActionState } from 'react';
 import { FormAlert, inputClass } from '@/components/forms/field';
-import { Err, IdNumberInput, NameInput, PhoneInput, Submit, a11yOf } from '@/components/objections/record-objection-fields';
+import { CodeStep, IdentityStep } from '@/components/objections/identity-steps';
+import { Err, Submit, a11yOf } from '@/components/objections/record-objection-fields';
 import { OBJECTION_FIELDS } from '@/lib/domain/objections';
 import { fileObjectionAction, type ObjectionFormState } from '../actions';
 
-/** Works without JavaScript: a multipart POST to a server action; the answer re-renders the form or redirects. */
+/**
+ * Works without JavaScript: multipart POSTs to one server action, in three steps — who you are, the code sent to
+ * your registered mobile, then the item that is wrong. The answer re-renders the form or redirects.
+ */
 export function ObjectionForm() {
   const [state, action, pending] = useActionState<ObjectionFormState, FormData>(fileObjectionAction, {});
   const { e, a11y } = a11yOf(state);
   const v = state.values;
+  if (!state.verified) {
+    if (state.challenge) return <CodeStep state={state} action={action} pending={pending} restartHref="/objections/new" />;
+    return <IdentityStep state={state} action={action} pending={pending} />;
+  }
   return (
     <form action={action} className="space-y-5" noValidate>
       <FormAlert message={state.message ?? null} />
+      <input type="hidden" name="step" value="file" />
+      <input type="hidden" name="token" value={state.verified.token} />
+      <p role="status" className="rounded bg-green-50 px-3 py-2 text-green-900">
+        已确认身份：{state.verified.name}。请在 30 分钟内填写并提交。
+      </p>
       <fieldset className="space-y-4">
-        <legend className="text-lg font-semibold">您的身份</legend>
-        <p id="who-hint" className="text-sm text-slate-600">
-          三项须与平台登记的信息一致，仅用于确认是本人提出异议。
-        </p>
-        <NameInput state={state} />
-        <IdNumberInput state={state} inputMode="text" />
-        <PhoneInput state={state} />
-      </fieldset>
-      <fieldset className="space-y-4">
-        <legend className="text-lg font-semibold">有误的信息</legend>
+        <legend className="text-lg font-semibold">第三步：有误的信息</legend>
         <div>
           <label htmlFor="field" className="block font-medium">哪一项信息有误</label>
           <select {...a11y('field')} key={`f-${v?.field}`} defaultValue={v?.field ?? ''} required className={inputClass}>

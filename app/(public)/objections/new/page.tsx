@@ -121,7 +121,7 @@ export default async function NewObjectionPage({ searchParams }: { searchParams:
             <p className="mt-4 text-sm">
               没有告知书？
               <Link href="/objections/new?mode=own-record-lookup" className="text-brand-800 underline">
-                用姓名、身份证号码和手机号码查找本人记录
+                用姓名、身份证号码、手机号码和短信验证码查找本人记录
               </Link>
             </p>
           </Card>
@@ -146,7 +146,7 @@ export default async function NewObjectionPage({ searchParams }: { searchParams:
       <ModeNav current="own-data" />
       <Intro>
         <p>认为平台登记的本人信息有误的物业服务从业人员，可以在此提出异议。所在企业或区县住建部门核实后，会更正信息或说明维持原信息的理由。</p>
-        <p>提交后您会得到一个查询码，凭查询码可以随时查看处理进度。同一时间只能有一件异议在处理中。</p>
+        <p>为确认是本人，平台会向您登记的手机号码发送验证码。提交后您会得到一个查询码，凭查询码可以随时查看处理进度。同一时间只能有一件异议在处理中。</p>
       </Intro>
       <Card>
         <ObjectionForm />

@@ -2,7 +2,8 @@
 
 import { useActionState } from 'react';
 import { FormAlert } from '@/components/forms/field';
-import { Err, IdNumberInput, NameInput, NoticeIdentityFields, PhoneInput, ReasonAndEvidence, Submit, a11yOf } from '@/components/objections/record-objection-fields';
+import { CodeStep, IdentityStep } from '@/components/objections/identity-steps';
+import { Err, NameInput, NoticeIdentityFields, PhoneInput, ReasonAndEvidence, Submit, a11yOf } from '@/components/objections/record-objection-fields';
 import { RECORD_KIND_LABELS } from '@/lib/domain/objections';
 import {
   fileOwnRecordByNoticeAction,
@@ -59,29 +60,15 @@ export function OwnRecordNoticeForm({ noticeCode }: { noticeCode?: string }) {
   );
 }
 
-/** SN 18 without the notice: name, ID number and mobile, then the person's records to choose from. */
+/** SN 18 without the notice: name, ID number and mobile, the code sent to the registered mobile, then the person's records. */
 export function OwnRecordLookupForm() {
   const [state, action, pending] = useActionState<State, FormData>(ownRecordLookupAction, {});
   const { e, a11y } = a11yOf(state);
   const v = state.values;
   const lookup = state.lookup;
   if (!lookup) {
-    return (
-      <form action={action} className="space-y-5" noValidate>
-        <FormAlert message={state.message ?? null} />
-        <input type="hidden" name="step" value="lookup" />
-        <fieldset className="space-y-4">
-          <legend className="text-lg font-semibold">第一步：确认身份</legend>
-          <p id="who-hint" className="text-sm text-slate-600">
-            三项须与平台登记的信息一致，仅用于确认是本人。
-          </p>
-          <NameInput state={state} />
-          <IdNumberInput state={state} />
-          <PhoneInput state={state} />
-        </fieldset>
-        <Submit pending={pending} label="查找本人记录" />
-      </form>
-    );
+    if (state.challenge) return <CodeStep state={state} action={action} pending={pending} restartHref="/objections/new?mode=own-record-lookup" submitLabel="查找本人记录" />;
+    return <IdentityStep state={state} action={action} pending={pending} />;
   }
   if (lookup.records.length === 0) {
     return (
@@ -96,7 +83,7 @@ export function OwnRecordLookupForm() {
       <input type="hidden" name="step" value="file" />
       <input type="hidden" name="token" value={lookup.token} />
       <fieldset className="space-y-3" aria-describedby={e('recordId') ? 'recordId-error' : undefined}>
-        <legend className="text-lg font-semibold">第二步：选择有误的记录（{lookup.name}）</legend>
+        <legend className="text-lg font-semibold">第三步：选择有误的记录（{lookup.name}）</legend>
         {lookup.records.map((r) => (
           <div key={r.id} className="flex gap-3 rounded border border-slate-200 p-3">
             <input type="radio" id={`rec-${r.id}`} name="recordId" value={r.id} defaultChecked={v?.recordId === r.id} required className="mt-1" />
