@@ -10,6 +10,8 @@ import type { Db } from '@/db';
 import type { Actor } from '@/lib/auth/policy';
 import { idCheckChar } from '@/lib/domain/id-number';
 import { decryptIdNumber, keysFromBase64, type IdKeys } from '@/lib/security/id-crypto';
+import { getPublicStaffPhoto } from '@/db/queries/public-staff';
+import { publicPhotoResponse } from '@/lib/http/photo';
 import { ATTACHMENT_CACHE_CONTROL, openAttachment } from '@/lib/services/attachments';
 import { submitEntry } from '@/lib/services/practitioner-entry';
 import { requestExit, requestReEntry, withdrawMove } from '@/lib/services/practitioner-moves';
@@ -134,6 +136,12 @@ describe.each(DRIVERS)('access to a person follows the current employment only (
     const id = e.practitionerId;
     expect(await access(company, id)).toBe('granted');
     expect(await access(chuanshan, id)).toBe('granted');
+    // The public photo on the estate page: cached only with revalidation on every use.
+    const publicPhoto = async () => publicPhotoResponse(await getPublicStaffPhoto(db, chuanshanEstate, id, 'photo'), null);
+    const shown = await publicPhoto();
+    expect(shown.status).toBe(200);
+    expect(shown.headers.get('cache-control')).toBe('public, no-cache');
+    expect(publicPhotoResponse(await getPublicStaffPhoto(db, chuanshanEstate, id, 'photo'), shown.headers.get('etag')).status).toBe(304);
 
     // Exit under review: still the current employer.
     const exit = await requestExit(db, company, { practitionerId: id, leftOn: '2026-11-20', reason: '个人原因离开物业行业' }, { today: TODAY });
@@ -143,6 +151,10 @@ describe.each(DRIVERS)('access to a person follows the current employment only (
     expect((await rows<{ status: string }>(sql`select status from employments where practitioner_id = ${id}`)).map((r) => r.status)).toEqual(['ended']);
     await expectDenied(company, id);
     await expectDenied(chuanshan, id);
+    // Once the person has left, the public photo answers 404 that no cache keeps.
+    const gone = await publicPhoto();
+    expect(gone.status).toBe(404);
+    expect(gone.headers.get('cache-control')).toBe('private, no-store');
 
     // company2 asks to re-enter the person: pending, so company2 and the estate's district may look …
     const to = (await rows<{ id: string; district_id: string }>(sql`select id, district_id from projects where current_company_id = ${company2.companyId} order by id limit 1`))[0]!;
