@@ -36,7 +36,8 @@ export interface PersonFileData {
   }[];
 }
 
-export function PersonFile({ person, idSlot }: { person: PersonFileData; idSlot?: React.ReactNode }) {
+/** `photoNote`: shown instead of the photo when the viewer may no longer open it (the person has left their scope). */
+export function PersonFile({ person, idSlot, photoNote }: { person: PersonFileData; idSlot?: React.ReactNode; photoNote?: string }) {
   const rows: [string, React.ReactNode][] = [
     ['姓名', person.name],
     ['身份证号码', <span key="id" className="font-mono">{person.idNumberMasked}</span>],
@@ -62,7 +63,9 @@ export function PersonFile({ person, idSlot }: { person: PersonFileData; idSlot?
         </h2>
         <div className="flex flex-wrap gap-6">
           <div className="w-36 shrink-0">
-            {person.photoId ? (
+            {person.photoId && photoNote ? (
+              <p className="flex h-48 items-center justify-center rounded border border-dashed border-slate-400 p-2 text-sm text-slate-600">{photoNote}</p>
+            ) : person.photoId ? (
               // eslint-disable-next-line @next/next/no-img-element
               <img src={`/attachments/${person.photoId}`} alt={`${person.name}的证件照`} width={144} height={192} className="rounded border border-slate-300" />
             ) : (

@@ -18,12 +18,16 @@ export const STAFF_PAGE_SIZE = 30;
 // ---------------------------------------------------------------------------------------------------------
 // Scope of a person
 
+/** Employments that still give access to a person: the one they hold now and one entered and awaiting review. */
+export const OPEN_EMPLOYMENT_STATUSES = ['pending', 'current'] as const;
+
 /**
- * Whether the actor may see this person's internal file: the city always; a district when the person has (or
- * had) an employment on an estate of its district; a company when the person has (or had) an employment with
- * it. `openOnly` narrows a company to pending/current employments (who may see the full ID number).
+ * Whether the actor may see this person's internal file, photo and full ID number: the city always; a district
+ * when the person is employed now, or entered and under review, on an estate of its district; a company when it
+ * employs the person now or has entered them and awaits review. A past employment — ended, rejected, or a
+ * withdrawn re-entry — gives nothing: a former employer must not follow a person's current data.
  */
-export async function practitionerInScope(db: Queryable, actor: Actor, practitionerId: string, opts: { openOnly?: boolean } = {}) {
+export async function practitionerInScope(db: Queryable, actor: Actor, practitionerId: string) {
   if (actor.role === 'city') {
     const [p] = await db.select({ id: practitioners.id }).from(practitioners).where(eq(practitioners.id, practitionerId)).limit(1);
     return !!p;
@@ -32,16 +36,14 @@ export async function practitionerInScope(db: Queryable, actor: Actor, practitio
   if (actor.role === 'district' && actor.districtId) {
     cond = sql`exists (select 1 from ${projects} where ${projects.id} = ${employments.projectId} and ${projects.districtId} = ${actor.districtId})`;
   } else if (actor.role === 'company' && actor.companyId) {
-    cond = opts.openOnly
-      ? and(eq(employments.companyId, actor.companyId), inArray(employments.status, ['pending', 'current']))!
-      : eq(employments.companyId, actor.companyId);
+    cond = eq(employments.companyId, actor.companyId);
   } else {
     return false;
   }
   const [row] = await db
     .select({ id: employments.id })
     .from(employments)
-    .where(and(eq(employments.practitionerId, practitionerId), cond))
+    .where(and(eq(employments.practitionerId, practitionerId), inArray(employments.status, [...OPEN_EMPLOYMENT_STATUSES]), cond))
     .limit(1);
   return !!row;
 }

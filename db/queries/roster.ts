@@ -54,6 +54,12 @@ export async function findRosterProjectInScope(db: Queryable, actor: Actor, proj
   return row ?? null;
 }
 
+/** Whether an estate with this id exists at all (an out-of-scope look at a real estate is audited; a made-up id is not). */
+export async function rosterProjectExists(db: Queryable, projectId: string) {
+  const [row] = await db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).limit(1);
+  return !!row;
+}
+
 export interface RosterPerson {
   practitionerId: string;
   name: string;

@@ -89,6 +89,23 @@ export const EXPORT_COLUMNS = [
 export const ROSTER_MAX_ROWS = 2000;
 /** Below the 10 MB the request proxy buffers, with room for the form's other parts. */
 export const ROSTER_MAX_BYTES = 8 * 1024 * 1024;
+/** The whole request body (file plus the form's other parts): read up to this, never further. */
+export const ROSTER_MAX_BODY_BYTES = ROSTER_MAX_BYTES + 64 * 1024;
+
+/**
+ * What the .xlsx may hold once unzipped, checked before ExcelJS loads it (lib/uploads/xlsx-guard.ts). A full
+ * 2,000-row roster made from the template is about 2 MB of sheet XML compressed 10–15×, plus its pictures (at
+ * most the 8 MB file, pictures barely compress): these caps leave it several times the room it needs, and stop
+ * a zip bomb long before it costs memory.
+ */
+export const ROSTER_ZIP_CAPS = {
+  maxEntries: ROSTER_MAX_ROWS * 2 + 200,
+  maxUncompressedBytes: 64 * 1024 * 1024,
+  maxRatio: 200,
+  ratioFloorBytes: 1024 * 1024,
+  maxRows: ROSTER_MAX_ROWS * 10,
+  maxCells: ROSTER_MAX_ROWS * 100,
+} as const;
 
 /** How a sheet's header cell names a column: spaces, line breaks and a trailing “*” or “（必填）” ignored. */
 export function headerKey(text: string): string {

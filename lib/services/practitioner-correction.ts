@@ -161,7 +161,7 @@ export async function addPractitionerPhoto(
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'practitioner.enter') || !actor.companyId) return fail('FORBIDDEN');
   const { practitionerId } = parsed.data;
-  if (!(await practitionerInScope(db, actor, practitionerId, { openOnly: true }))) {
+  if (!(await practitionerInScope(db, actor, practitionerId))) {
     if (await practitionerExists(db, practitionerId)) await audit(db, actor, { action: 'access.out_of_scope', objectType: 'practitioner', objectId: practitionerId });
     return fail('NOT_FOUND');
   }

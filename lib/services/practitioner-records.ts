@@ -102,8 +102,8 @@ function notAfterToday(on: string, values: Record<string, string | null | undefi
 type Checked = { ok: true; files: RecordFile[]; person: ReportablePerson } | { ok: false; result: ActionResult<never> };
 
 /**
- * The checks a commendation or a bad record's filing share, in this order: no date after today, the evidence
- * cleaned and at least one file (else `missing` on the evidence field), the person reportable by the actor.
+ * The checks a commendation or a bad record's filing share, in this order: no date after today, the person
+ * reportable by the actor, the evidence cleaned and at least one file (else `missing` on the evidence field).
  */
 async function checkFiling(
   db: Db,
@@ -116,11 +116,12 @@ async function checkFiling(
 ): Promise<Checked> {
   const late = notAfterToday(on, dates);
   if (late) return { ok: false, result: late };
+  // The person in scope before any upload is decoded: cheap checks first.
+  const person = await getReportableStaff(db, actor, practitionerId);
+  if (!person) return { ok: false, result: fail('NOT_FOUND', PERSON_NOT_FOUND) };
   const evidence = await cleanFiles(input.evidence, 'evidence', 'evidence');
   if (!evidence.ok) return evidence;
   if (evidence.files.length === 0) return { ok: false, result: fieldError('evidence', missing) };
-  const person = await getReportableStaff(db, actor, practitionerId);
-  if (!person) return { ok: false, result: fail('NOT_FOUND', PERSON_NOT_FOUND) };
   return { ok: true, files: evidence.files, person };
 }
 
@@ -161,6 +162,9 @@ export async function fileGoodRecord(db: Db, actor: Actor | null, input: RecordF
   const on = opts.today ?? clockToday();
   const late = notAfterToday(on, { occurredOn: d.occurredOn, receivedOn: d.receivedOn });
   if (late) return late;
+  // The person in scope before any upload is decoded: cheap checks first.
+  const person = await getReportableStaff(db, actor, d.practitionerId);
+  if (!person) return fail('NOT_FOUND', PERSON_NOT_FOUND);
 
   const evidence = await cleanFiles(input.evidence, 'evidence', 'evidence');
   if (!evidence.ok) return evidence.result;
@@ -171,8 +175,6 @@ export async function fileGoodRecord(db: Db, actor: Actor | null, input: RecordF
     return { ok: false, code: 'INVALID', message: '填写的内容有误，请按提示修改', fieldErrors: Object.fromEntries(Object.entries(problems).map(([k, v]) => [k, [v!]])) };
   }
 
-  const person = await getReportableStaff(db, actor, d.practitionerId);
-  if (!person) return fail('NOT_FOUND', PERSON_NOT_FOUND);
   const { settings } = await getCurrentPolicy(db);
   const lateDays = goodRecordLateDays(d.receivedOn, on, settings);
   // SN 9.3: the written form is part of what was recorded.

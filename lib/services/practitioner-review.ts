@@ -8,7 +8,7 @@ import 'server-only';
  * apply the type's effect (DECIDERS), write the audit row. Of two reviewers at once exactly one wins.
  */
 import type { Db } from '@/db';
-import { getIdNumberCipher, practitionerExists, practitionerInScope, STAFF_QUEUE_TYPES } from '@/db/queries/practitioner-review';
+import { getIdNumberCipher, getPractitionerFile, practitionerExists, practitionerInScope, STAFF_QUEUE_TYPES, type PractitionerFile } from '@/db/queries/practitioner-review';
 import { decideSubmission, findSubmissionInScope, submissionExists } from '@/db/queries/submissions';
 import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
@@ -16,6 +16,7 @@ import { can, type Actor } from '@/lib/auth/policy';
 import { today as clockToday } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { decryptIdNumber, type IdKeys, idKeysFrom } from '@/lib/security/id-crypto';
+import { isUuid } from '@/lib/validation/ids';
 import { practitionerRefSchema, staffDecisionSchema } from '@/lib/validation/practitioner-review';
 import { DECIDERS } from './practitioner-deciders';
 import { inTransaction, isUniqueViolation, LostRace } from './errors';
@@ -71,8 +72,9 @@ export async function decidePractitionerSubmission(
 
 /**
  * The full ID number, shown only after an explicit request and logged (SPEC §3.11). The city sees anyone;
- * a district anyone with an employment on an estate of its district; a company only the people it employs
- * now or has entered and awaits review for. Nothing is decrypted for anyone else.
+ * a district the people employed now, or entered and under review, on an estate of its district; a company only
+ * the people it employs now or has entered and awaits review for. A past employment gives nothing. Nothing is
+ * decrypted for anyone else.
  */
 export async function viewFullIdNumber(
   db: Db,
@@ -85,7 +87,7 @@ export async function viewFullIdNumber(
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'practitioner.idnumber.view')) return fail('FORBIDDEN');
   const { practitionerId } = parsed.data;
-  if (!(await practitionerInScope(db, actor, practitionerId, { openOnly: true }))) {
+  if (!(await practitionerInScope(db, actor, practitionerId))) {
     if (await practitionerExists(db, practitionerId)) {
       await audit(db, actor, { action: 'access.out_of_scope', objectType: 'practitioner', objectId: practitionerId });
     }
@@ -104,4 +106,22 @@ export async function viewFullIdNumber(
     });
     return ok({ idNumber, name: row.name });
   });
+}
+
+/**
+ * One person's internal file for the company area: only a person the company employs now or has entered and
+ * awaits review for (`practitionerInScope`). Anyone else, including a former employee, answers NOT_FOUND
+ * exactly like a missing person, and an attempt on an existing person is written to the audit log.
+ */
+export async function getPersonFileInScope(db: Db, actor: Actor | null, practitionerId: unknown): Promise<ActionResult<PractitionerFile>> {
+  if (!actor) return fail('UNAUTHENTICATED');
+  if (typeof practitionerId !== 'string' || !isUuid(practitionerId)) return fail('NOT_FOUND');
+  if (!(await practitionerInScope(db, actor, practitionerId))) {
+    if (await practitionerExists(db, practitionerId)) {
+      await audit(db, actor, { action: 'access.out_of_scope', objectType: 'practitioner', objectId: practitionerId });
+    }
+    return fail('NOT_FOUND');
+  }
+  const file = await getPractitionerFile(db, practitionerId);
+  return file ? ok(file) : fail('NOT_FOUND');
 }

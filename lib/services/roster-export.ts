@@ -2,11 +2,12 @@ import 'server-only';
 /**
  * An estate's 信息名册 as a spreadsheet in the SN annex's columns (SN 8): the approved current staff, ID numbers
  * masked. A company exports its own estates, a district the estates in its district, the city any. Every download
- * is audited; an estate out of scope answers NOT_FOUND exactly like a missing one.
+ * is audited; an estate out of scope answers NOT_FOUND exactly like a missing one. Only a real estate out of scope
+ * writes an out-of-scope row: a made-up `?project=` value must not let anyone fill the audit log.
  */
 import ExcelJS from 'exceljs';
 import type { Db } from '@/db';
-import { findRosterProjectInScope, listRosterPeople } from '@/db/queries/roster';
+import { findRosterProjectInScope, listRosterPeople, rosterProjectExists } from '@/db/queries/roster';
 import { fail, ok, type ActionResult } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import { can, type Actor } from '@/lib/auth/policy';
@@ -29,7 +30,10 @@ export async function exportRoster(
   if (!can(actor, 'registry.read')) return fail('FORBIDDEN');
   if (typeof projectId !== 'string' || !isUuid(projectId)) return fail('NOT_FOUND');
   const project = await findRosterProjectInScope(db, actor, projectId);
-  if (!project) return fail('NOT_FOUND');
+  if (!project) {
+    if (await rosterProjectExists(db, projectId)) await audit(db, actor, { action: 'access.out_of_scope', objectType: 'project', objectId: projectId });
+    return fail('NOT_FOUND');
+  }
   const on = opts.today ?? clockToday();
   const people = await listRosterPeople(db, project.id);
 

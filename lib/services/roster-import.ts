@@ -23,6 +23,7 @@ import {
   mapRosterRow,
   ROSTER_MAX_BYTES,
   ROSTER_MAX_ROWS,
+  ROSTER_ZIP_CAPS,
   type CellValue,
   type ImportColumn,
   type ImportField,
@@ -31,6 +32,7 @@ import {
 import { env } from '@/lib/env';
 import { type IdKeys, idKeysFrom } from '@/lib/security/id-crypto';
 import { PHOTO_MAX_BYTES, sniff } from '@/lib/uploads/files';
+import { inspectXlsx } from '@/lib/uploads/xlsx-guard';
 import { practitionerEntrySchema } from '@/lib/validation/practitioner';
 import { submitEntry } from './practitioner-entry';
 
@@ -151,6 +153,18 @@ export async function buildRosterTemplate(db: Db, actor: Actor | null): Promise<
 
 const refuse = (message: string) => fieldError('file', message);
 
+const TOO_MANY_ROWS = `名册超过 ${ROSTER_MAX_ROWS} 行人员，每个文件最多 ${ROSTER_MAX_ROWS} 行，请分多个文件上传`;
+const UNREADABLE = '文件无法读取，请确认是 .xlsx 格式的名册（可下载模板填写）';
+
+/** What the person uploading is told when the zip check refuses the file. */
+const ZIP_REFUSALS = {
+  corrupt: UNREADABLE,
+  entries: '文件包含的内容过多，不像是人员名册，请使用模板填写后上传',
+  size: '文件解压后过大，不像是人员名册，请使用模板填写后上传；人员较多时请分多个文件上传',
+  ratio: '文件解压后过大，不像是人员名册，请使用模板填写后上传；人员较多时请分多个文件上传',
+  rows: TOO_MANY_ROWS,
+} as const;
+
 interface SheetRow {
   row: number;
   cells: Partial<Record<ImportField, CellValue>>;
@@ -195,11 +209,15 @@ export async function importRoster(
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf) return refuse('这是旧版 .xls 文件，请在 Excel 中“另存为” .xlsx 格式后上传');
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return refuse('只接受 .xlsx 格式的名册，请下载模板填写');
 
+  // Before ExcelJS inflates anything: the zip's entries, sizes and ratios, and the worksheets' rows, all capped.
+  const verdict = await inspectXlsx(bytes, ROSTER_ZIP_CAPS);
+  if (!verdict.ok) return refuse(ZIP_REFUSALS[verdict.reason]);
+
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch {
-    return refuse('文件无法读取，请确认是 .xlsx 格式的名册（可下载模板填写）');
+    return refuse(UNREADABLE);
   }
   const located = locateRoster(wb);
   if (!located) return refuse('没有找到表头：第一行应包含“姓名”“身份证号码”等列，请使用模板');
@@ -220,7 +238,7 @@ export async function importRoster(
     if (filled) rows.push({ row: r, cells });
   });
   if (rows.length === 0) return refuse('名册中没有人员数据');
-  if (rows.length > ROSTER_MAX_ROWS) return refuse(`名册有 ${rows.length} 行人员，每个文件最多 ${ROSTER_MAX_ROWS} 行，请分多个文件上传`);
+  if (rows.length > ROSTER_MAX_ROWS) return refuse(TOO_MANY_ROWS);
 
   // Pictures anchored in a row's 证件照 cell.
   const photoCol = columns.get('photo');

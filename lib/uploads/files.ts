@@ -3,7 +3,7 @@
  * re-encoded, which drops every metadata field (EXIF, GPS, XMP); PDFs are kept as they are.
  */
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 
 export type FileKind = 'pdf' | 'jpeg' | 'png' | 'webp';
 
@@ -26,6 +26,29 @@ export interface CleanFile {
 export class UploadError extends Error {}
 
 /**
+ * The most pixels an uploaded image may have: a 50-megapixel phone photo or a 600 dpi A4 scan (35 MP) fits;
+ * a small file that declares 30,000 × 30,000 pixels (a decompression bomb: gigabytes once decoded) does not.
+ * Checked from the header before any decoding, and again by sharp while decoding (`limitInputPixels`).
+ */
+export const IMAGE_MAX_PIXELS = 50_000_000;
+const TOO_MANY_PIXELS = `图片尺寸过大（超过 ${IMAGE_MAX_PIXELS / 1_000_000} 百万像素），请缩小后重新上传`;
+
+/** Reads the image's declared size from its header only (sharp's metadata does not decode pixels). */
+async function assertPixelBudget(bytes: Uint8Array, damaged: string) {
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch {
+    throw new UploadError(damaged);
+  }
+  const width = meta.width ?? 0;
+  const height = meta.height ?? 0;
+  if (!width || !height) throw new UploadError(damaged);
+  // Every frame of an animated image is decoded.
+  if (width * height * Math.max(1, meta.pages ?? 1) > IMAGE_MAX_PIXELS) throw new UploadError(TOO_MANY_PIXELS);
+}
+
+/**
  * A scan or photo of a document: PDF kept; images re-encoded as JPEG (max 2,400 px on the long side,
  * metadata removed). Throws UploadError with a Chinese message for anything else.
  */
@@ -38,8 +61,9 @@ export async function cleanDocument(bytes: Uint8Array, maxBytes: number): Promis
   if (kind === 'pdf') {
     content = Buffer.from(bytes);
   } else {
+    await assertPixelBudget(bytes, '图片文件已损坏，无法读取');
     try {
-      content = await sharp(bytes, { failOn: 'error' })
+      content = await sharp(bytes, { failOn: 'error', limitInputPixels: IMAGE_MAX_PIXELS })
         .rotate()
         .resize({ width: 2400, height: 2400, fit: 'inside', withoutEnlargement: true })
         .jpeg({ quality: 85, mozjpeg: true })
@@ -76,8 +100,9 @@ export async function cleanPhoto(bytes: Uint8Array): Promise<CleanPhoto> {
   if (bytes.byteLength > PHOTO_MAX_BYTES) throw new UploadError('照片不能超过 5 MB');
   const kind = sniff(bytes);
   if (!kind || kind === 'pdf') throw new UploadError('照片只接受 JPEG、PNG 或 WebP 格式');
+  await assertPixelBudget(bytes, '照片文件已损坏，无法读取');
   const encode = async (size: { width: number; height: number }): Promise<CleanFile> => {
-    const content = await sharp(bytes, { failOn: 'error' })
+    const content = await sharp(bytes, { failOn: 'error', limitInputPixels: IMAGE_MAX_PIXELS })
       .rotate()
       .resize({ ...size, fit: 'cover', position: 'attention' })
       .flatten({ background: '#ffffff' })

@@ -251,7 +251,7 @@ describe.each(DRIVERS)('roster import and export (%s)', (driver) => {
       { bytes: await workbook(Array.from({ length: 2001 }, (_, i) => ({ name: `x${i}` }))), informed: true },
       { today: TODAY },
     );
-    expect(!tooMany.ok && tooMany.fieldErrors?.file?.[0]).toBe('名册有 2001 行人员，每个文件最多 2000 行，请分多个文件上传');
+    expect(!tooMany.ok && tooMany.fieldErrors?.file?.[0]).toBe('名册超过 2000 行人员，每个文件最多 2000 行，请分多个文件上传');
     // company2 names an estate of company: refused row by row.
     const other = await importRoster(db, company2, { bytes, informed: true }, { today: TODAY });
     expect(other.ok && other.data.accepted).toBe(0);

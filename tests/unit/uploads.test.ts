@@ -1,6 +1,7 @@
+import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { cleanDocument, cleanPhoto, sniff, UploadError } from '@/lib/uploads/files';
+import { cleanDocument, cleanPhoto, IMAGE_MAX_PIXELS, PHOTO_MAX_BYTES, sniff, UploadError } from '@/lib/uploads/files';
 
 const image = (fmt: 'jpeg' | 'png' | 'webp', size = 32) =>
   sharp({ create: { width: size, height: size, channels: 3, background: '#2a6' } })
@@ -78,5 +79,48 @@ describe('cleanPhoto (SN 7 photos)', () => {
     const big = new Uint8Array(5 * 1024 * 1024 + 1);
     big.set([0xff, 0xd8, 0xff]);
     await expect(cleanPhoto(big)).rejects.toThrow('照片不能超过 5 MB');
+  });
+});
+
+describe('an image that declares more pixels than a photo has', () => {
+  /** A valid 1-bit grayscale PNG of width × height, all black: tens of kilobytes, hundreds of megabytes decoded. */
+  function blackPng(width: number, height: number) {
+    const chunk = (type: string, data: Buffer) => {
+      const len = Buffer.alloc(4);
+      len.writeUInt32BE(data.length);
+      const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32BE(crc32(body));
+      return Buffer.concat([len, body, crc]);
+    };
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(width, 0);
+    ihdr.writeUInt32BE(height, 4);
+    ihdr[8] = 1; // bit depth
+    ihdr[9] = 0; // grayscale
+    const raw = Buffer.alloc((Math.ceil(width / 8) + 1) * height); // filter byte 0 + zero pixels per row
+    return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  }
+  function crc32(b: Buffer) {
+    let c = 0xffffffff;
+    for (const byte of b) {
+      c ^= byte;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    }
+    return (c ^ 0xffffffff) >>> 0;
+  }
+
+  it('is refused from its header with a Chinese message, not decoded', async () => {
+    const bomb = blackPng(20_000, 20_000); // 400 megapixels
+    expect(bomb.byteLength).toBeLessThan(PHOTO_MAX_BYTES);
+    expect((await sharp(bomb, { limitInputPixels: false }).metadata()).width).toBe(20_000);
+    // The header check's own message: decoding under sharp's pixel limit would have failed as "damaged" instead.
+    await expect(cleanPhoto(bomb)).rejects.toThrow(new UploadError(`图片尺寸过大（超过 ${IMAGE_MAX_PIXELS / 1_000_000} 百万像素），请缩小后重新上传`));
+    await expect(cleanDocument(bomb, 10 * 1024 * 1024)).rejects.toThrow(/图片尺寸过大/);
+  });
+
+  it('a real photo well inside the limit still goes through', async () => {
+    const photo = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#468' } }).jpeg().toBuffer();
+    expect((await cleanPhoto(photo)).photo.mime).toBe('image/jpeg');
   });
 });

@@ -115,9 +115,14 @@ export default async function CompanyStaffPage({ searchParams }: { searchParams:
               {rows.map((r) => (
                 <tr key={r.employmentId} className="border-b border-slate-100">
                   <th scope="row" className="p-2 font-medium">
-                    <Link href={`/company/staff/${r.practitionerId}`} className="text-brand-800 underline">
-                      {r.name}
-                    </Link>
+                    {/* A former employee's current file is not the company's to see: the name only. */}
+                    {r.status === 'pending' || r.status === 'current' ? (
+                      <Link href={`/company/staff/${r.practitionerId}`} className="text-brand-800 underline">
+                        {r.name}
+                      </Link>
+                    ) : (
+                      r.name
+                    )}
                   </th>
                   <td className="p-2 font-mono">{r.idNumberMasked}</td>
                   <td className="p-2">{r.projectName ?? '—'}</td>

@@ -9,7 +9,7 @@ import { loadPersonRecords } from '@/lib/records/load';
 import { MoveSummary } from '@/components/practitioner/move-summary';
 import { MOVE_TYPES } from '@/lib/domain/practitioner-moves';
 import { getDb } from '@/db';
-import { getPractitionerFile, getStaffSubmissionInScope } from '@/db/queries/practitioner-review';
+import { getPractitionerFile, getStaffSubmissionInScope, practitionerInScope } from '@/db/queries/practitioner-review';
 import { submissionExists } from '@/db/queries/submissions';
 import { recordOutOfScope, requireActor } from '@/lib/auth/actor';
 import { SUBMISSION_STATUS_LABELS } from '@/lib/domain/labels';
@@ -34,6 +34,8 @@ export default async function StaffReviewPage({ params }: { params: Promise<{ su
   const person = s.subjectId ? await getPractitionerFile(db, s.subjectId) : null;
   if (!person) notFound();
   const records = await loadPersonRecords(actor, person.id);
+  // The photo and the full ID number only while the person works (or awaits review) in the actor's scope.
+  const current = await practitionerInScope(db, actor, person.id);
   const timing = s.type === 'practitioner_entry' ? entryTimingOf(s.payload, s.dueOn) : null;
   const blocked = s.status === 'submitted' && s.type === 'practitioner_entry' ? await entryApprovalProblem(db, s) : null;
   return (
@@ -89,7 +91,11 @@ export default async function StaffReviewPage({ params }: { params: Promise<{ su
           <MoveSummary move={{ type: s.type, status: s.status, payload: s.payload as Record<string, unknown> }} showUpdate />
         </section>
       )}
-      <PersonFile person={person} idSlot={<FullIdView practitionerId={person.id} action={viewFullIdAction} />} />
+      <PersonFile
+        person={person}
+        idSlot={current ? <FullIdView practitionerId={person.id} action={viewFullIdAction} /> : undefined}
+        photoNote={current ? undefined : '该人员已不在本辖区执业，不显示证件照'}
+      />
       <PersonRecords rows={records.rows} underObjection={records.underObjection} hrefOf={(id) => `/bureau/records/${id}`} noticeHrefOf={(id) => `/bureau/records/${id}/notice`} />
       {s.status === 'submitted' && (
         <section aria-labelledby="decide-heading" className="rounded-lg bg-white p-5 shadow-sm">

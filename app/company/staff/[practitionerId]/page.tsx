@@ -7,8 +7,9 @@ import { PersonFile } from '@/components/practitioner/person-file';
 import { PersonRecords } from '@/components/records/person-records';
 import { loadPersonRecords } from '@/lib/records/load';
 import { getDb } from '@/db';
-import { getPractitionerFile, listCompanyProjects, listPersonSubmissions, practitionerExists, practitionerInScope } from '@/db/queries/practitioner-review';
-import { recordOutOfScope, requireActor } from '@/lib/auth/actor';
+import { listCompanyProjects, listPersonSubmissions } from '@/db/queries/practitioner-review';
+import { requireActor } from '@/lib/auth/actor';
+import { getPersonFileInScope } from '@/lib/services/practitioner-review';
 import { SUBMISSION_STATUS_LABELS } from '@/lib/domain/labels';
 import { MOVE_TYPES } from '@/lib/domain/practitioner-moves';
 import { formatDate, formatDateTime } from '@/lib/format';
@@ -30,18 +31,11 @@ export default async function CompanyPersonPage({
   const actor = await requireActor(['company'], `/company/staff/${practitionerId}`);
   if (!isUuid(practitionerId)) notFound();
   const db = getDb();
-  // Only a person who has (or had) an employment with this company.
-  if (!(await practitionerInScope(db, actor, practitionerId))) {
-    if (await practitionerExists(db, practitionerId)) await recordOutOfScope(actor, 'practitioner', practitionerId);
-    notFound();
-  }
-  const [person, subs, sp, records] = await Promise.all([
-    getPractitionerFile(db, practitionerId),
-    listPersonSubmissions(db, actor, practitionerId),
-    searchParams,
-    loadPersonRecords(actor, practitionerId),
-  ]);
-  if (!person) notFound();
+  // Only a person the company employs now or has entered and awaits review for; a former employee is not found.
+  const file = await getPersonFileInScope(db, actor, practitionerId);
+  if (!file.ok) notFound();
+  const person = file.data;
+  const [subs, sp, records] = await Promise.all([listPersonSubmissions(db, actor, practitionerId), searchParams, loadPersonRecords(actor, practitionerId)]);
   const mine = person.employments.filter((e) => e.companyId === actor.companyId);
   const open = mine.find((e) => e.status === 'pending' || e.status === 'current');
   const entry = subs.find((s) => s.type === 'practitioner_entry');

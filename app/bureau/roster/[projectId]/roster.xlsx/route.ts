@@ -1,5 +1,5 @@
 import { getDb } from '@/db';
-import { getActor, recordOutOfScope } from '@/lib/auth/actor';
+import { getActor } from '@/lib/auth/actor';
 import { notFoundResponse, xlsxResponse } from '@/lib/http/xlsx';
 import { exportRoster } from '@/lib/services/roster-export';
 
@@ -9,9 +9,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pro
   const actor = await getActor();
   if (!actor || actor.mustChangePassword || (actor.role !== 'city' && actor.role !== 'district')) return notFoundResponse();
   const r = await exportRoster(getDb(), actor, projectId);
-  if (!r.ok) {
-    if (r.code === 'NOT_FOUND') await recordOutOfScope(actor, 'project', projectId.slice(0, 64));
-    return notFoundResponse();
-  }
+  // The service audits an out-of-scope look at a real estate; anything else is simply not found.
+  if (!r.ok) return notFoundResponse();
   return xlsxResponse(r.data.filename, r.data.content);
 }
