@@ -18,11 +18,16 @@ const isObjection = and(eq(cases.kind, 'objection'), eq(cases.subjectType, 'prac
 
 /**
  * Who handles an objection on this person: the employment that is current, else pending, else the latest one
- * that ended (the estate gives the district). Null when the person never had an employment (the city handles it).
+ * that ended (the estate gives the district; the former employer handles nothing). Null when the person never had an employment (the city handles it).
  */
 export async function findObjectionHandlers(db: Queryable, practitionerId: string) {
   const [row] = await db
-    .select({ companyId: employments.companyId, projectId: employments.projectId, districtId: projects.districtId })
+    .select({
+      // A former employer no longer handles anything about the person (finding 5): only the district of that estate.
+      companyId: sql<string | null>`case when ${employments.status} in ('current', 'pending') then ${employments.companyId} end`,
+      projectId: employments.projectId,
+      districtId: projects.districtId,
+    })
     .from(employments)
     .leftJoin(projects, eq(projects.id, employments.projectId))
     .where(and(eq(employments.practitionerId, practitionerId), inArray(employments.status, ['current', 'pending', 'ended'])))
