@@ -82,6 +82,7 @@ import type { ActionResult } from '@/lib/actions/result';
 import type { Actor } from '@/lib/auth/policy';
 import { COMPANY_GOOD_RECORD_TYPES } from '@/lib/domain/records';
 import { usccCheckChar } from '@/lib/domain/uscc';
+import { idCheckChar } from '@/lib/domain/id-number';
 import { decryptIdNumber, keysFromBase64 } from '@/lib/security/id-crypto';
 import { createCompanyAccount } from '@/lib/services/accounts';
 import { saveBoard } from '@/lib/services/boards';
@@ -312,7 +313,7 @@ const boardData = {
 };
 const entryData = (projectId: string) => ({
   name: '李四',
-  idNumber: '510903198808081236',
+  idNumber: '51090319880808123' + idCheckChar('51090319880808123'),
   ethnicity: '汉族',
   nativePlace: '四川遂宁',
   politicalStatus: '群众',
@@ -668,6 +669,8 @@ const ROWS: Row[] = [
       a: (f) => ({ data: { type: '市级示范项目', projectId: f.estateA, occurredOn: '2026-11-02', issuer: '遂宁市住建局', description: '评为市级物业服务示范项目', proposedPoints: '2' }, evidence: [pdf('e')] }),
       b: (f) => ({ data: { type: '市级示范项目', projectId: f.estateB, occurredOn: '2026-11-02', issuer: '遂宁市住建局', description: '评为市级物业服务示范项目', proposedPoints: '2' }, evidence: [pdf('e')] }),
     },
+    outOfScope: 'INVALID',
+    note: 'the company names one of its own estates (or none); another company’s estate is a field error',
   },
   {
     endpoints: ['app/company/credit/actions.ts#setStatementAction'],
@@ -786,7 +789,7 @@ const ROWS: Row[] = [
       a: (f) => ({ projectId: f.estateA, startDate: '2030-01-01', endDate: '2032-12-31', annualFees: '1000000', bondAmount: '60000' }),
       b: (f) => ({ projectId: f.estateB, startDate: '2030-01-01', endDate: '2032-12-31', annualFees: '1000000', bondAmount: '60000' }),
     },
-    scope: { a: ['company'], b: ['company2'] },
+    scope: { a: COMPANIES, b: COMPANIES },
     note: 'any company may register a contract for any estate (a change of company starts this way); the district confirms',
   },
   {
@@ -992,8 +995,8 @@ const ROWS: Row[] = [
     endpoints: ['app/api/v1/lists/[list]/[view]/route.ts#GET'],
     via: handler('GET /api/v1/lists/[list]/[view]', listViewGET),
     allow: 'anyone',
-    input: { none: () => ({ url: '/api/v1/lists/black/all-current-1.json', params: { list: 'black', view: 'all-current-1.json' } }) },
-    ok: 'PASS',
+    input: { none: () => ({ url: '/api/v1/lists/black/all-all-1.json', params: { list: 'black', view: 'all-all-1.json' } }) },
+    ok: 'OK',
   },
   {
     endpoints: ['app/feeds/lists.xml/route.ts#GET'],
