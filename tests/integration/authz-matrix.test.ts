@@ -1091,6 +1091,7 @@ describe.each(DRIVERS)('authorization matrix (%s)', (driver) => {
   let db: Db;
   const actors = {} as Record<Account, Actor>;
   let f: Fx;
+  let rectifyingScope: { a: Account[]; b: Account[] };
 
   const rows = async <T,>(q: ReturnType<typeof sql>) => rowsOf<T>(await db.execute(q));
   const one = async <T,>(q: ReturnType<typeof sql>) => {
@@ -1211,7 +1212,6 @@ describe.each(DRIVERS)('authorization matrix (%s)', (driver) => {
       attachmentB: await insertAttachment(creditApprovedB.id),
       notice: { code: noticeRow.code, name: noticeRow.name, idNumber: decryptIdNumber(noticeRow.enc, keys()), recordId: noticeRow.id },
     };
-    // The two rectifying entries' districts decide who may inspect them.
     rectifyingScope = {
       a: ['city', ...(rectifying[0]?.district_id === CHUANSHAN ? (['chuanshan'] as const) : rectifying[0]?.district_id === SHEHONG ? (['shehong'] as const) : [])],
       b: ['city', ...(rectifying[1]?.district_id === CHUANSHAN ? (['chuanshan'] as const) : rectifying[1]?.district_id === SHEHONG ? (['shehong'] as const) : [])],
@@ -1221,8 +1221,6 @@ describe.each(DRIVERS)('authorization matrix (%s)', (driver) => {
     setDbHandleForTests(undefined);
     await t.cleanup();
   });
-
-  let rectifyingScope: { a: Account[]; b: Account[] };
 
   interface Attempt {
     got: string;
