@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { getActor } from '@/lib/auth/actor';
+import { clientIp } from '@/lib/auth/client-ip';
 import { fileRecordStatement } from '@/lib/services/record-statements';
 
 export interface StatementFormState {
@@ -18,8 +19,7 @@ const str = (v: FormDataEntryValue | null) => (typeof v === 'string' ? v : '');
 /** A plain form (works without JavaScript): the person's statement beside their own record. */
 export async function fileStatementAction(_prev: StatementFormState, formData: FormData): Promise<StatementFormState> {
   const data = { noticeCode: str(formData.get('noticeCode')), name: str(formData.get('name')), idNumber: str(formData.get('idNumber')), statement: str(formData.get('statement')) };
-  const h = await headers();
-  const ip = h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
+  const ip = clientIp(await headers());
   const result = await fileRecordStatement(getDb(), await getActor(), data, { ip });
   if (!result.ok) {
     const { idNumber: _id, ...values } = data;
