@@ -6,10 +6,32 @@ export const loginSchema = z.object({
   next: z.string().optional(),
 });
 
-/** Only a path on this site: no scheme, no protocol-relative `//host`. */
-export function safeNextPath(next: string | undefined | null): string | null {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
-  return next;
+/** Any origin works: only whether `next` stays on it matters. */
+const NEXT_BASE = 'http://platform.invalid';
+export const MAX_NEXT_LENGTH = 2048;
+
+/**
+ * Where to go after signing in, from a user-supplied `next` (query string or form field, already decoded):
+ * a path on this site, resolved with the URL parser and re-serialised (percent-encoded, safe in a Location
+ * header), or null, for which the caller uses the role's home. Refused: anything that is not a path
+ * (`https://…`, `javascript:`), protocol-relative forms however spelt (`//host`, `/\host`, `/\t/host` — a
+ * browser drops tabs and line breaks —, `/..//host`), control characters, and very long values.
+ */
+export function safeNextPath(next: unknown): string | null {
+  if (typeof next !== 'string' || next.length === 0 || next.length > MAX_NEXT_LENGTH) return null;
+  if (/[\u0000-\u001f\u007f\\]/.test(next)) return null;
+  if (!next.startsWith('/') || next.startsWith('//')) return null;
+  let url: URL;
+  try {
+    url = new URL(next, NEXT_BASE);
+  } catch {
+    return null;
+  }
+  if (url.origin !== NEXT_BASE) return null;
+  const path = url.pathname + url.search + url.hash;
+  // Dot segments can collapse into `//host` (`/..//host`, `/%2e%2e//host`), which a browser reads as another site.
+  if (!path.startsWith('/') || path.startsWith('//') || path.length > MAX_NEXT_LENGTH) return null;
+  return path;
 }
 
 export const changePasswordSchema = z
