@@ -161,8 +161,8 @@ export interface SessionActorRow {
 
 /**
  * Loads the actor of a session with its organisation and scope names, and whether the session is still
- * valid: not revoked, not expired, issued after the user's sessionsValidAfter, user not disabled, and (for
- * bureau roles) used within the idle limit.
+ * valid: not revoked, not expired, issued after the user's sessionsValidAfter, user not disabled, and used
+ * within the idle limit of its role.
  */
 export async function loadSessionActor(db: Queryable, sessionId: string, idleSeconds: (role: Role) => number | null) {
   const district = regions;
