@@ -1,6 +1,8 @@
 /**
  * `npm start`: builds if there is no build or a source file is newer than it, applies migrations, loads the demo city on the first start of
- * the embedded database, then runs `next start` on PORT (default 3000).
+ * the embedded database, then serves the build on PORT (default 3000) with scripts/serve.mjs: Next.js's own request
+ * handler behind a plain Node server that stamps each request with the socket's address (lib/auth/peer-stamp.mjs),
+ * the only client address the platform trusts unless TRUST_PROXY names the proxies in front of it.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -58,9 +60,10 @@ await withDb(async (h) => {
 
 const port = process.env.PORT || '3000';
 console.log(`Serving on http://localhost:${port} (${describeDb()})`);
-const child = spawn(process.execPath, [nextBin, 'start', '-p', port], {
+// Plain `node`, not tsx: the server loads only compiled code.
+const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), port], {
   stdio: 'inherit',
-  env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: 'true' },
+  env: { ...process.env, NODE_ENV: process.env.NODE_ENV || 'production' },
 });
 for (const sig of ['SIGTERM', 'SIGINT'] as const) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
