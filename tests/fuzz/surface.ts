@@ -82,7 +82,7 @@ export function routeTemplates(root = process.cwd()): RouteTemplate[] {
     else if (rel.length === 1 && base === 'robots.ts') parts = ['robots.txt'];
     else continue;
     const source = readFileSync(file, 'utf8');
-    if (base === 'route.ts' && !/export (async )?function GET\b|export const GET\b|export \{[^}]*\bGET\b/.test(source)) continue;
+    if (base === 'route.ts' && !/export (async )?function GET\b|export const GET\b|export (const )?\{[^}]*\bGET\b/.test(source)) continue;
     parts = parts.filter((p) => !/^\(.*\)$/.test(p));
     const segments = parts.filter((p) => /^\[.*\]$/.test(p)).map((p) => p.slice(1, -1).replace(/^\[|\]$/g, ''));
     const template = '/' + parts.join('/');
@@ -211,6 +211,7 @@ export async function discoverSamples(get: GetText): Promise<Samples> {
     format: ['json', 'csv'],
     size: ['thumb', 'photo'],
     mode: ['own-record', 'own-record-lookup'],
+    nextauth: ['session', 'csrf', 'providers', 'signin', 'signout', 'error', 'callback'],
   };
   const add = (k: string, v: string) => {
     const list = (values[k] ??= []);
@@ -533,7 +534,7 @@ export interface RunResult {
  * Sends the cases `concurrency` at a time; a failure is an answer ≥ 500 or no answer at all (the connection
  * dropped). `send` returns the status code.
  */
-export async function runCases(cases: FuzzCase[], send: (c: FuzzCase) => Promise<number>, concurrency = 8, onProgress?: (done: number) => void): Promise<RunResult> {
+export async function runCases(cases: FuzzCase[], send: (c: FuzzCase, i: number) => Promise<number>, concurrency = 8, onProgress?: (done: number) => void): Promise<RunResult> {
   const started = Date.now();
   const failures: string[] = [];
   const byStatus = new Map<number | string, number>();
@@ -541,10 +542,11 @@ export async function runCases(cases: FuzzCase[], send: (c: FuzzCase) => Promise
   let done = 0;
   const worker = async () => {
     while (next < cases.length) {
-      const c = cases[next++]!;
+      const i = next++;
+      const c = cases[i]!;
       let status: number | string;
       try {
-        status = await send(c);
+        status = await send(c, i);
       } catch (e) {
         status = `no answer (${(e as Error).message.split('\n')[0]})`;
       }
@@ -558,16 +560,20 @@ export async function runCases(cases: FuzzCase[], send: (c: FuzzCase) => Promise
   return { count: cases.length, ms: Date.now() - started, failures, byStatus };
 }
 
+/** The multipart body of a case as FormData (repeated names kept). */
+export function formDataOf(c: FuzzCase): FormData | undefined {
+  if (!c.multipart) return undefined;
+  const body = new FormData();
+  for (const [k, v] of c.multipart) {
+    if (typeof v === 'string') body.append(k, v);
+    else body.append(k, new Blob([new Uint8Array(v.bytes)], { type: v.mimeType }), v.name);
+  }
+  return body;
+}
+
 /** Sends a case with the platform's fetch (Node 20+), redirects not followed. */
 export async function sendWithFetch(base: string, c: FuzzCase, clientAddress?: string): Promise<number> {
-  let body: FormData | undefined;
-  if (c.multipart) {
-    body = new FormData();
-    for (const [k, v] of c.multipart) {
-      if (typeof v === 'string') body.append(k, v);
-      else body.append(k, new Blob([new Uint8Array(v.bytes)], { type: v.mimeType }), v.name);
-    }
-  }
+  const body = formDataOf(c);
   const headers: Record<string, string> = { ...c.headers };
   if (clientAddress) headers['X-Forwarded-For'] = clientAddress;
   const res = await fetch(base + c.url, { method: c.method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(60_000) });
