@@ -519,7 +519,7 @@ export function describeCase(c: FuzzCase, status: number | string): string {
     ?.map(([k, v]) => `${k}=${typeof v === 'string' ? JSON.stringify(v.length > 80 ? `${v.slice(0, 80)}…(${v.length})` : v) : `<file ${JSON.stringify(v.name.slice(0, 40))} ${v.mimeType} ${v.bytes.length} B>`}`)
     .join(' & ');
   const headers = c.headers && Object.keys(c.headers).length ? ` ${JSON.stringify(c.headers)}` : '';
-  const url = c.url.length > 300 ? `${c.url.slice(0, 300)}…(${c.url.length})` : c.url;
+  const url = c.url.length > 2000 ? `${c.url.slice(0, 2000)}…(${c.url.length})` : c.url;
   return `${status} ${c.method} ${url}${headers}${body ? ` body: ${body}` : ''}`;
 }
 
