@@ -43,6 +43,7 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(PORT), DATA_DIR: E2E_DATA_DIR, NODE_ENV: 'production' },
+    // SERVER_LOG_FILE: the server's output, read by the leak canary (tests/e2e/public-crawl.spec.ts).
+    env: { PORT: String(PORT), DATA_DIR: E2E_DATA_DIR, NODE_ENV: 'production', SERVER_LOG_FILE: path.join(E2E_DATA_DIR, 'server.log') },
   },
 });

@@ -5,7 +5,7 @@
  * the only client address the platform trusts unless TRUST_PROXY names the proxies in front of it.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { runMigrations } from '../db/migrate';
@@ -60,10 +60,24 @@ await withDb(async (h) => {
 
 const port = process.env.PORT || '3000';
 console.log(`Serving on http://localhost:${port} (${describeDb()})`);
+// SERVER_LOG_FILE: the server's output is also appended to this file (the e2e leak canary reads the log).
+const logFile = process.env.SERVER_LOG_FILE;
 // Plain `node`, not tsx: the server loads only compiled code.
 const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), port], {
-  stdio: 'inherit',
+  stdio: logFile ? ['inherit', 'pipe', 'pipe'] : 'inherit',
   env: { ...process.env, NODE_ENV: process.env.NODE_ENV || 'production' },
 });
+if (logFile) {
+  mkdirSync(path.dirname(path.resolve(logFile)), { recursive: true });
+  const log = createWriteStream(logFile, { flags: 'a' });
+  child.stdout!.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    log.write(chunk);
+  });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    log.write(chunk);
+  });
+}
 for (const sig of ['SIGTERM', 'SIGINT'] as const) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
