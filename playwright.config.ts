@@ -44,6 +44,8 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     // SERVER_LOG_FILE: the server's output, read by the leak canary (tests/e2e/public-crawl.spec.ts).
-    env: { PORT: String(PORT), DATA_DIR: E2E_DATA_DIR, NODE_ENV: 'production', SERVER_LOG_FILE: path.join(E2E_DATA_DIR, 'server.log') },
+    // TRUST_PROXY=loopback: the test runner stands in for a reverse proxy, so a spec can act as its own client
+    // (X-Forwarded-For) and the per-client limits of one spec (the fuzz run) do not throttle the next.
+    env: { PORT: String(PORT), DATA_DIR: E2E_DATA_DIR, NODE_ENV: 'production', TRUST_PROXY: 'loopback', SERVER_LOG_FILE: path.join(E2E_DATA_DIR, 'server.log') },
   },
 });
