@@ -7,7 +7,8 @@
  *
  * The list of endpoints comes from the code (helpers/endpoints.ts: every export of a 'use server' module and
  * every HTTP method of an app route). An endpoint without a row, or a row naming an endpoint that no longer
- * exists, fails the first test.
+ * exists, fails the first test. Pages are rendered rather than called and are not in that list; pages that check on
+ * their own get rows too (`app/x/page.tsx#default`, via page(): the page function is called as Next.js calls it).
  *
  * Every call runs inside a transaction that is rolled back afterwards, so allowed calls may succeed without
  * changing what the next call sees; one seeded database per driver serves the whole file.
@@ -18,7 +19,7 @@
  *     via: svc(doX),                // the service the thin action forwards to (db, actor, input[, opts]) —
  *                                   //   the first test checks that each action's body calls it; or
  *                                   //   handler(GET, params) / direct(fn) for route handlers and actions
- *                                   //   that carry their own check
+ *                                   //   that carry their own check; page(name, Page) for a page
  *     allow: ['city', 'chuanshan'], // accounts that pass the role check ('anyone': public)
  *     input: { a: (f) => ({ id: f.thingA }), b: (f) => ({ id: f.thingB }) },
  *                                   // a: an object of company / 船山区 (see `f` fixtures below)
@@ -27,6 +28,7 @@
  *     scope: { a: [...], b: [...] },// which allowed accounts have a / b in scope (default A_SCOPE / B_SCOPE)
  *     audit: 'in-role',             // a NOT_FOUND for an allowed account writes access.out_of_scope
  *     except: { 'company2/a': 'INVALID' },  // documented deviations from the defaults
+ *     variant: 'approve',           // a further row for an endpoint that has one (a branch with its own check)
  *   }
  * The expected answer of each cell is derived: anonymous → UNAUTHENTICATED; an account not in `allow` →
  * FORBIDDEN (`wrongRole` overrides); an allowed account with the object in scope → PASS (the call got past
@@ -135,6 +137,9 @@ import { GET as listViewGET } from '@/app/api/v1/lists/[list]/[view]/route';
 import { GET as listApiGET } from '@/app/api/v1/lists/[list]/route';
 import { GET as attachmentGET } from '@/app/attachments/[id]/route';
 import { GET as auditCheckpointGET } from '@/app/bureau/audit/checkpoint/route';
+import CalendarPage from '@/app/bureau/calendar/page';
+import OutboxPage from '@/app/bureau/outbox/page';
+import CompanyPersonPage from '@/app/company/staff/[practitionerId]/page';
 import { GET as bureauRosterGET } from '@/app/bureau/roster/[projectId]/roster.xlsx/route';
 import { GET as templateGET } from '@/app/company/staff/import/template.xlsx/route';
 import { POST as uploadPOST } from '@/app/company/staff/import/upload/route';
@@ -189,7 +194,7 @@ interface Call {
 }
 interface Via {
   /** What the row exercises, for the report and the wiring check. */
-  kind: 'service' | 'handler' | 'direct';
+  kind: 'service' | 'handler' | 'direct' | 'page';
   name: string;
   run: (c: Call, input: unknown) => Promise<unknown>;
 }
@@ -212,6 +217,20 @@ const handler = (name: string, fn: (req: Request, ctx: { params: Promise<any> })
     return fn(new Request(new URL(i.url, 'http://localhost'), i.init), { params: Promise.resolve(i.params ?? {}) });
   },
 });
+/**
+ * A page (app/**\/page.tsx), called as Next.js calls it: its own checks and data loading run, the elements it
+ * returns are not rendered. Returning at all is OK; notFound() is NOT_FOUND, the sign-in redirect UNAUTHENTICATED.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const page = (name: string, fn: (props: { params: Promise<any>; searchParams: Promise<any> }) => Promise<unknown>): Via => ({
+  kind: 'page',
+  name,
+  run: async (_c, input) => {
+    const i = (input ?? {}) as { params?: Record<string, string>; searchParams?: Record<string, string> };
+    await fn({ params: Promise.resolve(i.params ?? {}), searchParams: Promise.resolve(i.searchParams ?? {}) });
+    return 'OK';
+  },
+});
 /** The exported action itself (for the few that do their own check instead of forwarding to a service). */
 const direct = (name: string, fn: (input: unknown) => Promise<unknown>): Via => ({ kind: 'direct', name, run: (_c, input) => fn(input) });
 
@@ -228,9 +247,13 @@ function codeOf(x: unknown): string {
   return `unexpected ${JSON.stringify(x)?.slice(0, 80)}`;
 }
 
-/** next/navigation's redirect() throws; sign-in redirects mean "not signed in", any other redirect is success. */
+/**
+ * next/navigation's redirect() and notFound() throw; sign-in redirects mean "not signed in", any other redirect
+ * is success, notFound() is a 404.
+ */
 function redirectCode(e: unknown): string | null {
   const digest = (e as { digest?: unknown })?.digest;
+  if (digest === 'NEXT_HTTP_ERROR_FALLBACK;404') return 'NOT_FOUND';
   if (typeof digest !== 'string' || !digest.startsWith('NEXT_REDIRECT')) return null;
   const to = digest.split(';')[2] ?? '';
   return to.startsWith('/login') ? 'UNAUTHENTICATED' : 'OK';
@@ -1083,7 +1106,41 @@ const ROWS: Row[] = [
     input: { none: () => ({ url: '/feeds/lists/latest', params: { day: 'latest' } }) },
     ok: 'OK',
   },
+
+  // ── Pages (not endpoints of the inventory; rows for the pages of issue 13, named `<page file>#default`) ─
+  {
+    endpoints: ['app/bureau/outbox/page.tsx#default'],
+    via: page('/bureau/outbox', OutboxPage),
+    allow: ['city'],
+    input: { none: () => ({}) },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+    note: 'the SMS outbox (one-time codes wait there without a gateway): the city only; anyone else a 404 like a missing page, audited',
+  },
+  {
+    endpoints: ['app/bureau/calendar/page.tsx#default'],
+    via: page('/bureau/calendar', CalendarPage),
+    allow: ['city'],
+    input: { none: () => ({}) },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+  },
+  {
+    endpoints: ['app/company/staff/[practitionerId]/page.tsx#default'],
+    via: page('/company/staff/[practitionerId]', CompanyPersonPage),
+    allow: COMPANIES,
+    input: { a: (f) => ({ params: { practitionerId: f.personA.id } }), b: (f) => ({ params: { practitionerId: f.personB.id } }) },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+    note: 'a person’s internal file: the company that employs them now or has them pending (getPersonFileInScope); anyone else a 404, audited',
+  },
 ];
+
+/** Rows of pages: not listed by helpers/endpoints.ts (a page is rendered, not called); the file must exist. */
+const isPage = (id: string) => /(^|\/)page\.tsx#default$/.test(id);
 
 /** Endpoints whose authorization is next-auth's own sign-in flow: proven in the file named, not here. */
 const ELSEWHERE: Record<string, string> = {
@@ -1120,7 +1177,8 @@ function matches(want: Code, got: string) {
 
 describe('the authorization matrix covers every endpoint', () => {
   const endpoints = listEndpoints();
-  const covered = [...ROWS.filter((r) => !r.variant).flatMap((r) => r.endpoints), ...Object.keys(ELSEWHERE)];
+  const covered = [...ROWS.filter((r) => !r.variant).flatMap((r) => r.endpoints).filter((id) => !isPage(id)), ...Object.keys(ELSEWHERE)];
+  const pages = ROWS.flatMap((r) => r.endpoints).filter(isPage);
 
   it('lists the server actions and route handlers the code has (sanity of the inventory)', () => {
     expect(endpoints.filter((e) => e.kind === 'action').length).toBeGreaterThanOrEqual(60);
@@ -1138,6 +1196,8 @@ describe('the authorization matrix covers every endpoint', () => {
     const variants = ROWS.filter((r) => r.variant).flatMap((r) => r.endpoints);
     expect(variants.filter((id) => !covered.includes(id)), 'variant rows of an endpoint without a main row').toEqual([]);
     for (const file of new Set(Object.values(ELSEWHERE))) expect(() => readFileSync(file)).not.toThrow();
+    for (const id of pages) expect(() => readFileSync(id.split('#')[0]!), id).not.toThrow();
+    expect(pages.filter((id, i) => pages.indexOf(id) !== i), 'pages with two rows').toEqual([]);
   });
 
   it('every thin action forwards to the service its row exercises, with the session’s actor', () => {
