@@ -37,12 +37,13 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
-    // A fresh embedded database each run: the start script migrates and loads the demo city.
+    // A fresh embedded database each run: the start script migrates and loads the demo city (demo mode: embedded
+    // database and NODE_ENV not production; `next start` still serves the production build).
     command: `rm -rf "${E2E_DATA_DIR}" && node node_modules/tsx/dist/cli.mjs scripts/start.ts`,
     url: `http://localhost:${PORT}/login`,
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(PORT), DATA_DIR: E2E_DATA_DIR, NODE_ENV: 'production' },
+    env: { PORT: String(PORT), DATA_DIR: E2E_DATA_DIR },
   },
 });

@@ -42,6 +42,12 @@ const schema = z.object({
     .refine((s) => /^https?:\/\//.test(s), 'must start with http:// or https://')
     .optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /**
+   * Demo city on an empty database (db/seed/first-start.ts): unset = only in demo mode (embedded database and
+   * NODE_ENV not production); `1` forces it, in production with a warning and a password change per account;
+   * `0` never.
+   */
+  DEMO: z.enum(['0', '1']).optional(),
 });
 
 export type Env = z.infer<typeof schema> & {
@@ -77,6 +83,7 @@ export function env(): Env {
     DATABASE_URL: process.env.DATABASE_URL || undefined,
     APP_TODAY: process.env.APP_TODAY || undefined,
     SITE_URL: process.env.SITE_URL || undefined,
+    DEMO: process.env.DEMO || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
