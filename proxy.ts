@@ -39,5 +39,8 @@ export const config = {
     '/((?!_next/static|_next/image|api/|feeds/|lists/|[^/]*\\.[a-z0-9]+$).*)',
     // A list searched by company (`q`) is rendered per request.
     { source: '/lists/:list', has: [{ type: 'query', key: 'q' }] },
+    // A percent sign in the path of the API, the feeds or the lists (their cached URLs never have one): Next.js
+    // answers an undecodable one with a bare 500, so the proxy checks it first (finding 11).
+    '/(api|feeds|lists)/(.*%.*)',
   ],
 };

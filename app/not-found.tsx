@@ -1,6 +1,12 @@
 import Link from 'next/link';
+import { connection } from 'next/server';
 
-export default function NotFound() {
+/**
+ * Rendered per request (not prerendered): the proxy's Content-Security-Policy carries a per-request nonce that
+ * Next.js must put on this page's scripts too (decision 015).
+ */
+export default async function NotFound() {
+  await connection();
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-16 text-center">
       <h1 className="text-2xl font-bold">页面不存在</h1>
