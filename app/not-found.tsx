@@ -1,12 +1,6 @@
 import Link from 'next/link';
-import { connection } from 'next/server';
 
-/**
- * Rendered per request (not prerendered): the proxy's Content-Security-Policy carries a per-request nonce that
- * Next.js must put on this page's scripts too (decision 015).
- */
-export default async function NotFound() {
-  await connection();
+export default function NotFound() {
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-16 text-center">
       <h1 className="text-2xl font-bold">页面不存在</h1>
