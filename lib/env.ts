@@ -68,6 +68,12 @@ const schema = z.object({
     .optional(),
   /** Bearer token the SMS gateway expects. */
   SMS_GATEWAY_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /**
+   * Demo city on an empty database (db/seed/first-start.ts): unset = only in demo mode (embedded database and
+   * NODE_ENV not production); `1` forces it, in production with a warning and a password change per account;
+   * `0` never.
+   */
+  DEMO: z.enum(['0', '1']).optional(),
 }).refine((e) => !!e.SMS_GATEWAY_URL === !!e.SMS_GATEWAY_TOKEN, { message: 'set SMS_GATEWAY_URL and SMS_GATEWAY_TOKEN together', path: ['SMS_GATEWAY_TOKEN'] });
 
 export type Env = z.infer<typeof schema> & {
@@ -109,6 +115,7 @@ export function env(): Env {
     SITE_URL: process.env.SITE_URL || undefined,
     SMS_GATEWAY_URL: process.env.SMS_GATEWAY_URL || undefined,
     SMS_GATEWAY_TOKEN: process.env.SMS_GATEWAY_TOKEN || undefined,
+    DEMO: process.env.DEMO || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');

@@ -1,15 +1,15 @@
 /**
- * `npm start`: builds if there is no build or a source file is newer than it, applies migrations, loads the demo city on the first start of
- * the embedded database, then serves the build on PORT (default 3000) with scripts/serve.mjs: Next.js's own request
+ * `npm start`: builds if there is no build or a source file is newer than it, applies migrations, loads the demo city on
+ * the first start in demo mode (embedded database with NODE_ENV not production, or DEMO=1:
+ * db/seed/first-start.ts), then serves the build on PORT (default 3000) with scripts/serve.mjs: Next.js's own request
  * handler behind a plain Node server that stamps each request with the socket's address (lib/auth/peer-stamp.mjs),
  * the only client address the platform trusts unless TRUST_PROXY names the proxies in front of it.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import { runMigrations } from '../db/migrate';
-import { seedDemo } from '../db/seed';
+import { prepareFirstStart } from '../db/seed';
 import { env } from '../lib/env';
 import { idKeysFrom } from '../lib/security/id-crypto';
 import { describeDb, withDb } from './open-db';
@@ -46,15 +46,10 @@ if (!built || newestSource() > built) {
 const e = env();
 await withDb(async (h) => {
   await runMigrations(h);
-  if (e.embedded) {
-    const rows = await h.db.execute(sql`select count(*)::int as n from users`);
-    const n = Number((Array.isArray(rows) ? rows : (rows as { rows: { n: number }[] }).rows)[0]?.n ?? 0);
-    if (n === 0) {
-      console.log(`First start on ${describeDb()}: loading the demo city…`);
-      const t = Date.now();
-      await seedDemo(h.db, { keys: idKeysFrom(e) });
-      console.log(`Demo city loaded in ${((Date.now() - t) / 1000).toFixed(1)} s.`);
-    }
+  const t = Date.now();
+  const r = await prepareFirstStart(h.db, e, idKeysFrom(e), console, describeDb());
+  if (r.action === 'seeded' && !r.summary.skipped) {
+    console.log(`Demo city loaded in ${((Date.now() - t) / 1000).toFixed(1)} s.`);
   }
 });
 
