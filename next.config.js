@@ -62,7 +62,7 @@ const nextConfig = {
   },
   async headers() {
     // X-Content-Type-Options, Referrer-Policy, Permissions-Policy… everywhere; the Content-Security-Policy of the
-    // paths proxy.ts does not see (decision 015).
+    // paths proxy.ts does not see (decision 018).
     return staticSecurityHeaders();
   },
 };

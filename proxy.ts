@@ -4,7 +4,7 @@ import { dynamicPageCsp, HSTS, newNonce, servedOverHttps } from '@/lib/security/
 import { malformedRequestTarget } from '@/lib/security/request-target';
 
 /**
- * Every per-request page comes through here (docs/decisions/015-security-headers.md):
+ * Every per-request page comes through here (docs/decisions/018-security-headers.md):
  * - a request whose path or query cannot be decoded, or carries a control character, ends here with a 400;
  * - a fresh nonce goes into the Content-Security-Policy of the request (Next.js reads it there and puts it on its
  *   own scripts) and of the response; HSTS when the site is served over HTTPS;

@@ -1,5 +1,5 @@
 /**
- * What a start does with an empty database: load the demo city, or nothing (docs/decisions/016-demo-mode.md).
+ * What a start does with an empty database: load the demo city, or nothing (docs/decisions/019-demo-mode.md).
  *
  * Demo mode (the README's `npm install && npm start`): the embedded database and NODE_ENV other than
  * `production`. Production (NODE_ENV=production, or a DATABASE_URL): never loads the published demo accounts

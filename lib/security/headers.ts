@@ -1,5 +1,5 @@
 /**
- * Security headers (docs/decisions/015-security-headers.md). Pure: proxy.ts calls `dynamicPageCsp` with a fresh
+ * Security headers (docs/decisions/018-security-headers.md). Pure: proxy.ts calls `dynamicPageCsp` with a fresh
  * nonce per request; next.config.js takes the static ones for what the proxy does not see (the cached list views,
  * the open-data API, the feeds, static files). No `'unsafe-inline'` for scripts on any page that the proxy
  * renders; the cached list views are the documented exception.

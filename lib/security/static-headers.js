@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The static half of the security headers (docs/decisions/015-security-headers.md), shared by next.config.js
+ * The static half of the security headers (docs/decisions/018-security-headers.md), shared by next.config.js
  * (plain JavaScript, read at build time) and lib/security/headers.ts (the proxy's per-request policy).
  */
 
