@@ -2,9 +2,9 @@
  * A plain form's FormData as the object its zod schema expects: `a.b` and `list.0.x` names nest, a checkbox
  * sends "on" (→ true), and blank optional rows of a repeated group are dropped.
  *
- * Field names are chosen by whoever sends the request, so every object built here has no prototype, and a name
+ * Field names are chosen by whoever sends the request, so every object is built without a prototype, and a name
  * with a `__proto__`, `constructor` or `prototype` segment (or an empty one) is dropped whole: nothing a client
- * sends can reach `Object.prototype`. Call it only after the caller is known to be signed in.
+ * sends can reach `Object.prototype`. The result is copied into ordinary objects (React sends them back to the page). Call it only after the caller is known to be signed in.
  */
 const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
 /** More fields or deeper names than any form of ours has are refused rather than built. */
@@ -60,7 +60,19 @@ export function formObject(fd: FormData, opts: { booleans?: string[]; lists?: st
         .filter((row) => Object.values(row).some((x) => String(x).trim() !== '')),
     );
   }
-  return out;
+  return toPlain(out) as Record<string, unknown>;
+}
+
+/**
+ * The result as ordinary objects: React refuses null-prototype objects in the state it sends back to the page.
+ * Safe, since no name that reaches a prototype was kept above.
+ */
+function toPlain(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(toPlain);
+  if (v === null || typeof v !== 'object') return v;
+  const o: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) o[k] = toPlain((v as Obj)[k]);
+  return o;
 }
 
 function getPath(o: Obj, path: string): unknown {

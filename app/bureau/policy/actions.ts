@@ -18,7 +18,7 @@ export interface PolicyFormState {
 export async function savePolicyAction(_prev: PolicyFormState, fd: FormData): Promise<PolicyFormState> {
   const actor = await getActor();
   if (!actor) return { message: '登录已失效，请重新登录。' };
-  const values: Record<string, string> = Object.create(null);
+  const values: Record<string, string> = {};
   for (const [k, v] of fd.entries()) if (typeof v === 'string' && !k.startsWith('$ACTION') && isSafeFieldName(k)) values[k] = v;
   const { reason, baseVersion, ...settings } = formObject(fd);
   const result = await savePolicyVersion(getDb(), actor, { settings, reason, baseVersion });
