@@ -577,6 +577,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/bureau/objections/actions.ts#handleRecordObjectionAction'],
     via: svc(handleRecordObjection),
+    audit: 'in-role',
     allow: BUREAUS,
     input: {
       a: (f) => ({ action: 'verify', caseId: f.recordCaseA, version: 1 }),
@@ -616,6 +617,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/bureau/records/actions.ts#enterBadRecordAction'],
     via: svc(enterBadRecord),
+    audit: 'in-role',
     allow: BUREAUS,
     input: {
       a: (f) => ({ data: { practitionerId: f.personA.id, type: BAD_RECORD_TYPES[0], issuer: '遂宁市住建局', description: '与业主发生肢体冲突，造成恶劣影响', occurredOn: '2026-11-02' }, ...staffRecordEvidence }),
@@ -637,6 +639,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/bureau/transfers/actions.ts#overrideTransferAction'],
     via: svc(overrideTransfer),
+    audit: 'in-role',
     allow: BUREAUS,
     input: { a: (f) => ({ submissionId: f.transfer.id, expectedVersion: f.transfer.version, reason: '原企业无正当理由拒绝' }) },
     scope: { a: ['city', 'chuanshan'] },
@@ -656,6 +659,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/bureau/objections/actions.ts#handleObjectionAction', 'app/company/objections/actions.ts#handleObjectionAction'],
     via: svc(handleObjection),
+    audit: 'in-role',
     allow: [...BUREAUS, ...COMPANIES],
     input: { a: (f) => ({ action: 'verify', caseId: f.caseA, version: 1 }), b: (f) => ({ action: 'verify', caseId: f.caseB, version: 1 }) },
   },
@@ -699,6 +703,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/company/filings/actions.ts#withdrawFilingAction'],
     via: svc(withdrawFiling),
+    audit: 'in-role',
     allow: COMPANIES,
     input: { b: (f) => ({ submissionId: f.filingPending.id, version: f.filingPending.version }) } as Row['input'],
     scope: { a: [], b: [] },
@@ -707,6 +712,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/company/moves/actions.ts#requestPostChangeAction'],
     via: svc(requestPostChange),
+    audit: 'in-role',
     allow: COMPANIES,
     input: {
       a: (f) => ({ practitionerId: f.personA.id, projectId: f.estateA, post: '保洁人员', changedOn: '2026-11-10' }),
@@ -717,6 +723,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/company/moves/actions.ts#requestExitAction'],
     via: svc(requestExit),
+    audit: 'in-role',
     allow: COMPANIES,
     input: {
       a: (f) => ({ practitionerId: f.personA.id, leftOn: '2026-11-10', reason: '个人原因离职' }),
@@ -750,6 +757,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/company/moves/actions.ts#answerTransferAction'],
     via: svc(answerTransfer),
+    audit: 'in-role',
     allow: COMPANIES,
     input: { a: (f) => ({ submissionId: f.transfer.id, expectedVersion: f.transfer.version, consent: 'refused', reason: '该员工尚在合同期内' }) },
     scope: { a: ['company'] },
@@ -758,6 +766,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/company/moves/actions.ts#submitTransferUpdateAction'],
     via: svc(submitTransferUpdate),
+    audit: 'in-role',
     allow: COMPANIES,
     input: { a: (f) => ({ submissionId: f.transfer.id, expectedVersion: f.transfer.version, update: receiveUpdate, informed: true }) },
     scope: { a: ['company2'] },
@@ -766,6 +775,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/company/moves/actions.ts#withdrawMoveAction'],
     via: svc(withdrawMove),
+    audit: 'in-role',
     allow: COMPANIES,
     input: { a: (f) => ({ submissionId: f.exitA.id, expectedVersion: f.exitA.version }), b: (f) => ({ submissionId: f.exitB.id, expectedVersion: f.exitB.version }) },
     scope: { a: ['company'], b: ['company2'] },
@@ -774,6 +784,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/company/objections/actions.ts#fileCompanyRecordObjectionAction'],
     via: svc(fileCompanyRecordObjection),
+    audit: 'in-role',
     allow: COMPANIES,
     input: {
       a: (f) => ({ data: { recordId: f.creditApprovedA.id, reason: '记录所述事实与实际不符' }, evidence: [pdf('e')] }),
@@ -829,6 +840,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/company/records/actions.ts#fileGoodRecordAction'],
     via: svc(fileGoodRecord),
+    audit: 'in-role',
     allow: COMPANIES,
     input: {
       a: (f) => ({ data: { practitionerId: f.personA.id, type: COMPANY_GOOD_RECORD_TYPES[0], praiseForm: '', participants: '', issuer: '天宫花园业委会', description: '拾金不昧受到业主书面表扬', occurredOn: '2026-11-02', receivedOn: '2026-11-03' }, ...staffRecordEvidence }),
@@ -844,6 +856,7 @@ const ROWS: Row[] = [
       'app/association/records/actions.ts#fileCensureAction',
     ],
     via: svc(fileBadReport),
+    audit: 'in-role',
     allow: ['company', 'company2', 'department', 'street', 'association'],
     input: { a: (f) => badReport(f.personA.id), b: (f) => badReport(f.personB.id) },
     scope: { a: ['company', 'department', 'street', 'association'], b: ['company2', 'department', 'association'] },
@@ -893,6 +906,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/street/warnings/actions.ts#reportWarningAction'],
     via: svc(reportWarning),
+    audit: 'in-role',
     allow: ['street'],
     input: {
       a: (f) => ({ data: { projectId: f.estateA, type: '消防通道堵塞', occurredOn: '2026-11-02', description: '巡查发现3号楼消防通道被杂物堵塞，复查未整改', severity: '一般', proposedPoints: '3' }, evidence: [pdf('e')] }),
