@@ -122,7 +122,7 @@ import {
   fileOwnRecordObjection,
   filePublicRecordObjection,
   handleRecordObjection,
-  lookupOwnRecords,
+  ownRecordsByCode,
 } from '@/lib/services/record-objections';
 import { fileRecordStatement } from '@/lib/services/record-statements';
 import { recordVeto } from '@/lib/services/veto';
@@ -406,13 +406,13 @@ const ROWS: Row[] = [
   },
   {
     endpoints: ['app/(public)/objections/actions.ts#ownRecordLookupAction'],
-    via: svc(lookupOwnRecords, { keys: keys() }),
+    via: { kind: 'service', name: 'ownRecordsByCode', run: (c, input) => ownRecordsByCode(c.db, input, { keys: keys() }) },
     allow: 'anyone',
     input: {
-      a: (f) => ({ name: f.personA.name, idNumber: f.personA.idNumber, mobile: '13800001111' }),
-      b: (f) => ({ name: f.personB.name, idNumber: f.personA.idNumber, mobile: '13800001111' }),
+      a: () => ({ challenge: 'not-a-challenge', code: '123456' }),
+      b: () => ({ challenge: '', code: '' }),
     },
-    note: 'step=file goes to fileOwnRecordObjection by token (same service as the notice row)',
+    note: 'step=code: the SMS code answers the person’s records (a wrong one INVALID); step=identify is startIdentityCheck; step=file goes to fileOwnRecordObjection by token (same service as the notice row)',
   },
   {
     endpoints: ['app/(public)/statements/actions.ts#fileStatementAction'],
