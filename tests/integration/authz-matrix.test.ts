@@ -89,6 +89,7 @@ import { saveBoard } from '@/lib/services/boards';
 import { decideFiling, saveFiling, withdrawFiling } from '@/lib/services/company-filing';
 import { decideContract, fileNonRenewalNotice, recordEarlyExit, registerContract } from '@/lib/services/contracts';
 import { savePolicyVersion } from '@/lib/services/credit-policy';
+import { saveHolidayCalendar } from '@/lib/services/holiday-calendar';
 import {
   confirmCreditRecord,
   enterPerformanceRecord,
@@ -134,6 +135,7 @@ import { GET as companyApiGET } from '@/app/api/v1/companies/[uscc]/route';
 import { GET as listViewGET } from '@/app/api/v1/lists/[list]/[view]/route';
 import { GET as listApiGET } from '@/app/api/v1/lists/[list]/route';
 import { GET as attachmentGET } from '@/app/attachments/[id]/route';
+import { GET as auditCheckpointGET } from '@/app/bureau/audit/checkpoint/route';
 import { GET as bureauRosterGET } from '@/app/bureau/roster/[projectId]/roster.xlsx/route';
 import { GET as templateGET } from '@/app/company/staff/import/template.xlsx/route';
 import { POST as uploadPOST } from '@/app/company/staff/import/upload/route';
@@ -393,7 +395,8 @@ const ROWS: Row[] = [
       b: () => ({ data: { subject: 'credit_record', recordId: NOBODY, name: '王五', phone: '13800002222', reason: '记录所述事实与实际不符' }, evidence: [pdf('e')] }),
     },
     except: Object.fromEntries(WHO.map((w) => [`${w}/b`, 'NOT_FOUND'])) as Row['except'],
-    note: 'anyone, about a published record; an unpublished or unknown record answers NOT_FOUND',
+    mayWrite: ['throttle_hits'],
+    note: 'anyone, about a published record; an unpublished or unknown record answers NOT_FOUND (the attempt counts against the client)',
   },
   {
     endpoints: ['app/(public)/objections/actions.ts#fileOwnRecordByNoticeAction'],
@@ -469,6 +472,22 @@ const ROWS: Row[] = [
     via: svc(savePolicyVersion),
     allow: ['city'],
     input: { none: () => ({ settings: {}, reason: '按新文件调整', baseVersion: '1' }) },
+  },
+  {
+    endpoints: ['app/bureau/calendar/actions.ts#holidayCalendarAction'],
+    via: svc(saveHolidayCalendar),
+    allow: ['city'],
+    input: { none: () => ({ year: '2027', source: '', schedule: '', baseVersion: '0' }) },
+    note: 'intent=save; the preview (previewHolidayCalendar) has the same check and writes nothing',
+  },
+  {
+    endpoints: ['app/bureau/audit/checkpoint/route.ts#GET'],
+    via: handler('GET /bureau/audit/checkpoint', () => auditCheckpointGET()),
+    allow: ['city'],
+    input: { none: () => ({ url: '/bureau/audit/checkpoint' }) },
+    anon: 'NOT_FOUND',
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
   },
   {
     endpoints: ['app/bureau/ratings/actions.ts#publishQuarterAction'],
