@@ -1,3 +1,5 @@
+import { staticSecurityHeaders } from './lib/security/static-headers.js';
+
 /**
  * The public lists without a text query are served from cached views (docs/decisions/014-public-lists-cache.md):
  * `/lists/black?district=510903&page=2` → `/lists/black/510903-all-2`, `/api/v1/lists/red?format=csv` →
@@ -59,16 +61,9 @@ const nextConfig = {
     return { beforeFiles: listRewrites() };
   },
   async headers() {
-    return [
-      {
-        source: '/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-          { key: 'X-Frame-Options', value: 'DENY' },
-        ],
-      },
-    ];
+    // X-Content-Type-Options, Referrer-Policy, Permissions-Policy… everywhere; the Content-Security-Policy of the
+    // paths proxy.ts does not see (decision 018).
+    return staticSecurityHeaders();
   },
 };
 

@@ -37,12 +37,16 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
-    // A fresh embedded database each run: the start script migrates and loads the demo city.
+    // A fresh embedded database each run: the start script migrates and loads the demo city (demo mode: embedded
+    // database and NODE_ENV not production; `next start` still serves the production build).
     command: `rm -rf "${E2E_DATA_DIR}" && node node_modules/tsx/dist/cli.mjs scripts/start.ts`,
     url: `http://localhost:${PORT}/login`,
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(PORT), DATA_DIR: E2E_DATA_DIR, NODE_ENV: 'production' },
+    // SERVER_LOG_FILE: the server's output, read by the leak canary (tests/e2e/public-crawl.spec.ts).
+    // TRUST_PROXY=loopback: the test runner stands in for a reverse proxy, so a spec can act as its own client
+    // (X-Forwarded-For) and the per-client limits of one spec (the fuzz run) do not throttle the next.
+    env: { PORT: String(PORT), DATA_DIR: E2E_DATA_DIR, TRUST_PROXY: 'loopback', SERVER_LOG_FILE: path.join(E2E_DATA_DIR, 'server.log') },
   },
 });

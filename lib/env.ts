@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { compileTrustProxy, type TrustFn } from './auth/trust-proxy';
 
 const base64Key = z
   .string()
@@ -27,8 +28,20 @@ const schema = z.object({
   ID_HASH_KEY: base64Key.optional(),
   /** Signs the audit-chain checkpoints the city exports (32 bytes, base64); keep it outside the database. */
   AUDIT_CHECKPOINT_KEY: base64Key.optional(),
-  /** Trust X-Forwarded-For for the client address (only behind a reverse proxy you run). */
-  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /**
+   * The reverse proxies whose X-Forwarded-For entries are believed (lib/auth/trust-proxy.ts): unset or `0` none
+   * (the client address is the socket's), a hop count (`1`, `2`), or a comma list of addresses / CIDR ranges.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('0')
+    .superRefine((v, ctx) => {
+      try {
+        compileTrustProxy(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    }),
   /** Wall-clock override for demos and end-to-end tests (YYYY-MM-DD); never set in production. */
   APP_TODAY: z
     .string()
@@ -55,6 +68,12 @@ const schema = z.object({
     .optional(),
   /** Bearer token the SMS gateway expects. */
   SMS_GATEWAY_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /**
+   * Demo city on an empty database (db/seed/first-start.ts): unset = only in demo mode (embedded database and
+   * NODE_ENV not production); `1` forces it, in production with a warning and a password change per account;
+   * `0` never.
+   */
+  DEMO: z.enum(['0', '1']).optional(),
 }).refine((e) => !!e.SMS_GATEWAY_URL === !!e.SMS_GATEWAY_TOKEN, { message: 'set SMS_GATEWAY_URL and SMS_GATEWAY_TOKEN together', path: ['SMS_GATEWAY_TOKEN'] });
 
 export type Env = z.infer<typeof schema> & {
@@ -67,6 +86,8 @@ export type Env = z.infer<typeof schema> & {
   embedded: boolean;
   /** SITE_URL without a trailing slash, or the local default. */
   siteUrl: string;
+  /** TRUST_PROXY compiled: whether the hop at `addr`, `hop` steps from the server, may name the client. */
+  trustProxy: TrustFn;
 };
 
 let cached: Env | undefined;
@@ -94,6 +115,7 @@ export function env(): Env {
     SITE_URL: process.env.SITE_URL || undefined,
     SMS_GATEWAY_URL: process.env.SMS_GATEWAY_URL || undefined,
     SMS_GATEWAY_TOKEN: process.env.SMS_GATEWAY_TOKEN || undefined,
+    DEMO: process.env.DEMO || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
@@ -112,6 +134,7 @@ export function env(): Env {
     dataDir,
     pgliteDir: path.join(dataDir, 'pglite'),
     embedded: !e.DATABASE_URL,
+    trustProxy: compileTrustProxy(e.TRUST_PROXY),
     siteUrl: (e.SITE_URL ?? `http://localhost:${process.env.PORT || 3000}`).replace(/\/+$/, ''),
   };
   return cached;

@@ -63,10 +63,12 @@ async function startServer(): Promise<string> {
   const port = Number(args.port);
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'suining-bench-'));
   console.log(`Starting the production server on port ${port} with a fresh embedded database in ${dataDir} (builds first if needed)…`);
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production' };
-  delete env.DATABASE_URL;
+  // Demo mode (no NODE_ENV=production) so that the start script loads the demo city; `next start` serves the
+  // production build either way.
+  const { NODE_ENV: _nodeEnv, DATABASE_URL: _url, ...inherited } = process.env;
+  const env: Record<string, string | undefined> = { ...inherited, PORT: String(port), DATA_DIR: dataDir };
   server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts'], {
-    env,
+    env: env as unknown as NodeJS.ProcessEnv,
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });

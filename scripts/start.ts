@@ -1,13 +1,15 @@
 /**
- * `npm start`: builds if there is no build or a source file is newer than it, applies migrations, loads the demo city on the first start of
- * the embedded database, then runs `next start` on PORT (default 3000).
+ * `npm start`: builds if there is no build or a source file is newer than it, applies migrations, loads the demo city on
+ * the first start in demo mode (embedded database with NODE_ENV not production, or DEMO=1:
+ * db/seed/first-start.ts), then serves the build on PORT (default 3000) with scripts/serve.mjs: Next.js's own request
+ * handler behind a plain Node server that stamps each request with the socket's address (lib/auth/peer-stamp.mjs),
+ * the only client address the platform trusts unless TRUST_PROXY names the proxies in front of it.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import { runMigrations } from '../db/migrate';
-import { seedDemo } from '../db/seed';
+import { prepareFirstStart } from '../db/seed';
 import { env } from '../lib/env';
 import { idKeysFrom } from '../lib/security/id-crypto';
 import { describeDb, withDb } from './open-db';
@@ -44,23 +46,33 @@ if (!built || newestSource() > built) {
 const e = env();
 await withDb(async (h) => {
   await runMigrations(h);
-  if (e.embedded) {
-    const rows = await h.db.execute(sql`select count(*)::int as n from users`);
-    const n = Number((Array.isArray(rows) ? rows : (rows as { rows: { n: number }[] }).rows)[0]?.n ?? 0);
-    if (n === 0) {
-      console.log(`First start on ${describeDb()}: loading the demo city…`);
-      const t = Date.now();
-      await seedDemo(h.db, { keys: idKeysFrom(e) });
-      console.log(`Demo city loaded in ${((Date.now() - t) / 1000).toFixed(1)} s.`);
-    }
+  const t = Date.now();
+  const r = await prepareFirstStart(h.db, e, idKeysFrom(e), console, describeDb());
+  if (r.action === 'seeded' && !r.summary.skipped) {
+    console.log(`Demo city loaded in ${((Date.now() - t) / 1000).toFixed(1)} s.`);
   }
 });
 
 const port = process.env.PORT || '3000';
 console.log(`Serving on http://localhost:${port} (${describeDb()})`);
-const child = spawn(process.execPath, [nextBin, 'start', '-p', port], {
-  stdio: 'inherit',
-  env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: 'true' },
+// SERVER_LOG_FILE: the server's output is also appended to this file (the e2e leak canary reads the log).
+const logFile = process.env.SERVER_LOG_FILE;
+// Plain `node`, not tsx: the server loads only compiled code.
+const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), port], {
+  stdio: logFile ? ['inherit', 'pipe', 'pipe'] : 'inherit',
+  env: { ...process.env, NODE_ENV: process.env.NODE_ENV || 'production' },
 });
+if (logFile) {
+  mkdirSync(path.dirname(path.resolve(logFile)), { recursive: true });
+  const log = createWriteStream(logFile, { flags: 'a' });
+  child.stdout!.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    log.write(chunk);
+  });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    log.write(chunk);
+  });
+}
 for (const sig of ['SIGTERM', 'SIGINT'] as const) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

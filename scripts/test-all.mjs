@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm test`: type-check, unit and integration tests (Vitest, on PGlite and PostgreSQL), a production build,
- * and the end-to-end tests (Playwright on `next start`). Ends with one line: `N passed, M failed`.
+ * and the end-to-end tests (Playwright on the `npm start` server, scripts/serve.mjs). Ends with one line: `N passed, M failed`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';

@@ -31,32 +31,108 @@ export async function findUserForLogin(db: Queryable, username: string): Promise
     : null;
 }
 
-/** Failures for this account from this address in the window, counted after the last success. */
-export async function recentFailures(db: Queryable, username: string, ip: string, windowMinutes: number) {
-  const since = sql`now() - make_interval(mins => ${windowMinutes})`;
+/**
+ * Sign-in attempts of one account name are decided one at a time, on either driver: the check and the
+ * recording of an attempt happen under this transaction-scoped lock, so parallel guesses cannot all slip in
+ * before the first one is counted.
+ */
+export async function lockLoginName(tx: Queryable, username: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'login:' + username}))`);
+}
+
+export interface LoginFailures {
+  /** Failures of this account name in a row, from any address, since its last success (or the city's unlock). */
+  inARow: number;
+  /** When the last of them happened. */
+  lastAt: Date | null;
+  /** Those of them from `ip` at or after `addressSince`. */
+  fromAddress: number;
+}
+
+/**
+ * The failures that decide both locks, for any account name, existing or not: the same rows and the same
+ * arithmetic, so that a lock says nothing about whether an account exists.
+ */
+export async function loginFailures(db: Queryable, username: string, ip: string, addressSince: Date): Promise<LoginFailures> {
   const [lastOk] = await db
-    .select({ at: loginAttempts.at })
+    .select({ at: sql<Date | null>`max(${loginAttempts.at})`.mapWith(loginAttempts.at) })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.username, username), eq(loginAttempts.ip, ip), eq(loginAttempts.success, true)))
-    .orderBy(desc(loginAttempts.at))
-    .limit(1);
+    .where(and(eq(loginAttempts.username, username), eq(loginAttempts.success, true)));
   const [row] = await db
-    .select({ n: count() })
+    .select({
+      inARow: count(),
+      lastAt: sql<Date | null>`max(${loginAttempts.at})`.mapWith(loginAttempts.at),
+      fromAddress: sql<number>`count(*) filter (where ${loginAttempts.ip} = ${ip} and ${loginAttempts.at} >= ${addressSince.toISOString()}::timestamptz)`.mapWith(Number),
+    })
     .from(loginAttempts)
     .where(
       and(
         eq(loginAttempts.username, username),
-        eq(loginAttempts.ip, ip),
         eq(loginAttempts.success, false),
-        gt(loginAttempts.at, since),
-        lastOk ? gt(loginAttempts.at, lastOk.at) : undefined,
+        lastOk?.at ? gt(loginAttempts.at, lastOk.at) : undefined,
       ),
     );
-  return row?.n ?? 0;
+  return { inARow: row?.inARow ?? 0, lastAt: row?.lastAt ?? null, fromAddress: row?.fromAddress ?? 0 };
 }
 
-export async function recordLoginAttempt(db: Queryable, username: string, ip: string, success: boolean) {
-  await db.insert(loginAttempts).values({ username, ip, success });
+/** Records an attempt as failed before the password is checked; a success turns it round (attemptSucceeded). */
+export async function recordFailedAttempt(db: Queryable, username: string, ip: string, at: Date) {
+  const [row] = await db.insert(loginAttempts).values({ username, ip, success: false, at }).returning({ id: loginAttempts.id });
+  return row!.id;
+}
+
+export async function attemptSucceeded(db: Queryable, attemptId: string) {
+  await db.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, attemptId));
+}
+
+/** The account's backoff as the city sees it (failures in a row, locked until), kept with every attempt. */
+export async function setAccountBackoff(db: Queryable, userId: string, failedLogins: number, lockedUntil: Date | null) {
+  await db.update(users).set({ failedLogins, lockedUntil }).where(eq(users.id, userId));
+}
+
+export interface LockedAccount {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  failedLogins: number;
+  lockedUntil: Date;
+}
+
+/** Accounts whose sign-in is refused at `at` by the per-account backoff. */
+export async function listLockedAccounts(db: Queryable, at: Date): Promise<LockedAccount[]> {
+  const rows = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      failedLogins: users.failedLogins,
+      lockedUntil: users.lockedUntil,
+    })
+    .from(users)
+    .where(gt(users.lockedUntil, at))
+    .orderBy(desc(users.lockedUntil), users.username)
+    .limit(200);
+  return rows.map((r) => ({ ...r, lockedUntil: r.lockedUntil! }));
+}
+
+export async function findAccountBackoff(db: Queryable, userId: string) {
+  const [row] = await db
+    .select({ id: users.id, username: users.username, failedLogins: users.failedLogins, lockedUntil: users.lockedUntil })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * The city lifts a lock: the account starts afresh, for the per-account backoff and for every address (the
+ * failures that caused it are dropped; the audit log keeps the lock and the unlock).
+ */
+export async function clearAccountBackoff(tx: Queryable, userId: string, username: string) {
+  await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+  await tx.delete(loginAttempts).where(and(eq(loginAttempts.username, username), eq(loginAttempts.success, false)));
 }
 
 export async function createSession(db: Queryable, userId: string, ip: string, maxSeconds: number) {
@@ -85,8 +161,8 @@ export interface SessionActorRow {
 
 /**
  * Loads the actor of a session with its organisation and scope names, and whether the session is still
- * valid: not revoked, not expired, issued after the user's sessionsValidAfter, user not disabled, and (for
- * bureau roles) used within the idle limit.
+ * valid: not revoked, not expired, issued after the user's sessionsValidAfter, user not disabled, and used
+ * within the idle limit of its role.
  */
 export async function loadSessionActor(db: Queryable, sessionId: string, idleSeconds: (role: Role) => number | null) {
   const district = regions;

@@ -48,6 +48,7 @@ import {
   WARNING_TYPES,
   type Education,
 } from './names';
+import { CANARIES } from './canaries';
 import { buildRegions, CITY, DISTRICTS, streetOfficeName, type StreetInfo } from './regions';
 import { addDays, addMonths, addYears, at, Rng } from './random';
 
@@ -81,6 +82,8 @@ export interface DemoFacts {
   bannedCompany: { id: string; name: string };
   /** The `street` account: the street office of the committee's estate (船山区, served by `company`). */
   street: { organisationId: string; name: string; streetId: string };
+  /** The leak canaries (canaries.ts) and the estates where the public sees them. */
+  canaries: { name: string; practitionerId: string; projectId: string; projectName: string }[];
 }
 
 export interface DemoData {
@@ -2093,9 +2096,70 @@ export function buildDemo(opts: BuildOptions): DemoData {
     });
   }
 
+  // ------------------------------------------------------------------------------------------------------
+  // Leak canaries (canaries.ts): three people with recognisable private values, current staff of three estates of
+  // ordinary companies. Made last, with ids from their own generator and fixed values, so that nothing drawn above
+  // changes: the rest of the city is the same with or without them.
+
+  const canaryRng = new Rng(`canaries:${seed}`);
+  const canaryFacts: DemoFacts['canaries'] = [];
+  for (const c of CANARIES) {
+    if (usedIds.has(c.idNumber) || usedMobiles.has(c.mobile)) throw new Error(`canary ${c.name} collides with a generated person`);
+    usedIds.add(c.idNumber);
+    usedMobiles.add(c.mobile);
+    const estate = projects.findLast(
+      (p) =>
+        p.districtId === c.districtId &&
+        residential(p) &&
+        companyById.get(p.companyId)!.role === 'ordinary' &&
+        p !== brink &&
+        p !== committeeProject &&
+        !forced.has(p.id) &&
+        p.contractStart <= '2025-06-30' &&
+        !canaryFacts.some((f) => f.projectId === p.id),
+    );
+    if (!estate) throw new Error(`no estate for canary ${c.name}`);
+    const id = canaryRng.uuid();
+    const hiredOn = maxDate(estate.contractStart, '2025-09-01');
+    data.practitioners.push({
+      id,
+      ...protectIdNumber(c.idNumber, opts.keys),
+      name: c.name,
+      gender: c.gender,
+      birthDate: c.birthDate,
+      ethnicity: c.ethnicity,
+      nativePlace: c.nativePlace,
+      photoId: null,
+      politicalStatus: c.politicalStatus,
+      mobile: c.mobile,
+      school: c.school,
+      major: c.major,
+      education: c.education,
+      skills: null,
+      hiredOn,
+      labourContractOn: hiredOn,
+      status: 'active',
+      version: 1,
+      createdAt: at(addDays(hiredOn, 3), 10),
+      updatedAt: at(addDays(hiredOn, 3), 10),
+    });
+    data.employments.push({
+      id: canaryRng.uuid(),
+      practitionerId: id,
+      companyId: estate.companyId,
+      projectId: estate.id,
+      post: c.post,
+      startDate: hiredOn,
+      status: 'current',
+      createdAt: at(hiredOn, 10),
+    });
+    canaryFacts.push({ name: c.name, practitionerId: id, projectId: estate.id, projectName: estate.name });
+  }
+
   data.facts = {
     seed,
     referenceDate: REF,
+    canaries: canaryFacts,
     company: { id: demoCompany.id, name: demoCompany.name, uscc: demoCompany.uscc },
     company2: { id: demoCompany2.id, name: demoCompany2.name, uscc: demoCompany2.uscc },
     committee: { organisationId: orgId.committee, name: committeeName, projectId: committeeProject.id, projectName: committeeProject.name },

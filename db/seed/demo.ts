@@ -16,6 +16,8 @@ export interface SeedOptions {
   seed?: string;
   /** The "today" of the generated data (not the wall clock). Default 2026-11-01. */
   referenceDate?: string;
+  /** Demo accounts must change their password at first sign-in (a demo forced onto a production start). */
+  mustChangePassword?: boolean;
 }
 
 export type SeedCounts = Record<Exclude<keyof DemoData, 'facts'> | 'auditEvents', number>;
@@ -54,6 +56,7 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedSummary> 
     passwordHashes[u] = await hash(DEMO_PASSWORD, { algorithm: ARGON2ID as never });
   }
   const data = buildDemo({ keys: opts.keys, seed: opts.seed, referenceDate: opts.referenceDate, passwordHashes });
+  if (opts.mustChangePassword) data.users = data.users.map((u) => ({ ...u, mustChangePassword: true }));
 
   const order: [keyof Omit<DemoData, 'facts'>, PgTable][] = [
     ['regions', schema.regions],

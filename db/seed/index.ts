@@ -12,3 +12,12 @@ export {
 } from './build';
 export { BAD_RECORD_TYPES, BAD_RECORD_TYPE_SHORT, GOOD_RECORD_TYPES } from './names';
 export { Rng } from './random';
+export {
+  demoDecision,
+  isProductionStart,
+  prepareFirstStart,
+  FORCED_DEMO_WARNING,
+  type DemoDecision,
+  type DemoModeInput,
+  type FirstStartResult,
+} from './first-start';

@@ -14,7 +14,7 @@ const TOUCH_AFTER_SECONDS = 60;
 
 /**
  * The signed-in user of this request, or null. Checks the server-side session on every request, so that
- * sign-out, revocation, expiry and the bureau idle limit take effect at once. Cached per request.
+ * sign-out, revocation, expiry and the idle limits take effect at once. Cached per request.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();

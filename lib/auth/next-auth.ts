@@ -3,6 +3,7 @@ import type {} from 'next-auth/jwt';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { env } from '@/lib/env';
+import { safeNextPath } from '@/lib/validation/auth';
 import { clientIp } from './client-ip';
 import { attemptLogin } from './login';
 import { SESSION_MAX_SECONDS } from './policy';
@@ -46,6 +47,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
+    // next-auth's own redirects (callbackUrl) go through the same resolver as `/login?next=`: this site only.
+    redirect({ url, baseUrl }) {
+      const path = safeNextPath(url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url);
+      return path ? `${baseUrl}${path}` : baseUrl;
+    },
     // The token carries only the server-side session id: revocation and idle limits are checked in getActor().
     jwt({ token, user }) {
       if (user?.sessionId) token.sid = user.sessionId;

@@ -158,14 +158,40 @@ export function can(actor: Actor | null | undefined, permission: Permission, obj
   return object ? inScope(actor, object) : true;
 }
 
-/** Bureau roles have a 30-minute idle limit on top of the 8-hour session limit. */
+/**
+ * Every session ends 8 hours after sign-in, and earlier when left idle: 30 minutes for the bureaus (they reach
+ * every person's file and decide what the public sees), 2 hours for everyone else (a company clerk working
+ * through a roster, a committee member reading the estate's file). Idle = no request to the platform.
+ */
 export const SESSION_MAX_SECONDS = 8 * 60 * 60;
 export const BUREAU_IDLE_SECONDS = 30 * 60;
+export const DEFAULT_IDLE_SECONDS = 2 * 60 * 60;
 
-export function idleLimitSeconds(role: Role): number | null {
-  return role === 'city' || role === 'district' ? BUREAU_IDLE_SECONDS : null;
+export function idleLimitSeconds(role: Role): number {
+  return role === 'city' || role === 'district' ? BUREAU_IDLE_SECONDS : DEFAULT_IDLE_SECONDS;
 }
 
-/** Throttling of sign-in (per account and client address). */
+/** Sign-in throttling per account and client address: 5 failures in 15 minutes lock that pair for 15 minutes. */
 export const LOGIN_MAX_FAILURES = 5;
 export const LOGIN_LOCK_MINUTES = 15;
+
+/**
+ * Per-account backoff, whatever the address: after 8 failures in a row the account is locked for 15 minutes,
+ * and each further failure (once a lock has run out) doubles the lock, up to 24 hours. A success or the city's
+ * unlock starts afresh. The same rule applies to account names that do not exist.
+ */
+export const ACCOUNT_MAX_FAILURES = 8;
+export const ACCOUNT_LOCK_BASE_MINUTES = 15;
+export const ACCOUNT_LOCK_MAX_MINUTES = 24 * 60;
+
+/** Minutes an account stays locked after `failuresInARow` failures, or null when it is not locked. */
+export function accountLockMinutes(failuresInARow: number): number | null {
+  if (failuresInARow < ACCOUNT_MAX_FAILURES) return null;
+  return Math.min(ACCOUNT_LOCK_BASE_MINUTES * 2 ** (failuresInARow - ACCOUNT_MAX_FAILURES), ACCOUNT_LOCK_MAX_MINUTES);
+}
+
+/** When the lock that `failuresInARow` failures, the last at `lastAt`, put on an account ends; null: none. */
+export function accountLockedUntil(failuresInARow: number, lastAt: Date | null): Date | null {
+  const minutes = accountLockMinutes(failuresInARow);
+  return minutes === null || !lastAt ? null : new Date(lastAt.getTime() + minutes * 60_000);
+}

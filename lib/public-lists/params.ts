@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parseQuarterKey, quarterEnd, quarterStart } from '@/lib/domain/credit-rating';
+import { hasControlChar, stripControlChars } from '@/lib/security/request-target';
 
 export type PublicListKind = 'red' | 'black';
 export const PUBLIC_LISTS: readonly PublicListKind[] = ['red', 'black'];
@@ -47,7 +48,12 @@ const DISTRICT = /^\d{6}$/;
 
 /** The API's reading: a malformed parameter is an error (400), named in Chinese at its field. */
 export const listQuerySchema = z.object({
-  q: z.string().trim().max(50, { error: '查询词最多 50 个字' }).default(''),
+  q: z
+    .string()
+    .refine((v) => !hasControlChar(v), { error: '查询词不能含控制字符' })
+    .transform((v) => v.trim())
+    .pipe(z.string().max(50, { error: '查询词最多 50 个字' }))
+    .default(''),
   district: z.string().regex(DISTRICT, { error: '区县代码应为 6 位数字' }).optional(),
   period: z
     .string()
@@ -79,7 +85,7 @@ export function lenientListQuery(get: (key: string) => string | undefined): List
   const period = parsePeriod(get('period'));
   const page = Number(get('page') ?? 1);
   return {
-    q: (get('q') ?? '').trim().slice(0, 50),
+    q: stripControlChars(get('q') ?? '').trim().slice(0, 50),
     district: district && DISTRICT.test(district) ? district : undefined,
     period: period?.key,
     page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,

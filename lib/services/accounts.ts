@@ -3,8 +3,10 @@ import 'server-only';
  * The city opens operator accounts for property-service companies (SPEC §1: the city manages users). A company
  * new to the platform is created as a draft from its credit code and name; the operator completes the filing.
  */
+import { z } from 'zod';
 import type { Db } from '@/db';
 import { findCompanyByUscc, insertCompanyOperator, insertDraftCompany, usernameTaken } from '@/db/queries/accounts';
+import { clearAccountBackoff, findAccountBackoff, lockLoginName } from '@/db/queries/auth';
 import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/passwords';
@@ -56,5 +58,36 @@ export async function createCompanyAccount(db: Db, actor: Actor | null, input: u
       companyName: existing?.name ?? d.companyName,
       newCompany: !existing,
     });
+  });
+}
+
+const unlockSchema = z.object({ userId: z.uuid() });
+
+/**
+ * The city lifts a sign-in lock (per-account backoff and every address's lock) on any account. Another role, or
+ * a user still on a first-time password, gets NOT_FOUND and an out-of-scope audit row; nothing changes.
+ */
+export async function unlockAccount(db: Db, actor: Actor | null, input: unknown): Promise<ActionResult<{ username: string }>> {
+  if (!actor) return fail('UNAUTHENTICATED');
+  const parsed = unlockSchema.safeParse(input);
+  if (!can(actor, 'user.manage')) {
+    await audit(db, actor, { action: 'access.out_of_scope', objectType: 'user', objectId: parsed.success ? parsed.data.userId : null });
+    return fail('NOT_FOUND');
+  }
+  if (!parsed.success) return fail('NOT_FOUND');
+  return inTransaction(db, async (tx) => {
+    const before = await findAccountBackoff(tx, parsed.data.userId);
+    if (!before) return fail('NOT_FOUND');
+    // Serialised with sign-in attempts on this account name (lib/auth/login.ts).
+    await lockLoginName(tx, before.username);
+    await clearAccountBackoff(tx, before.id, before.username);
+    await audit(tx, actor, {
+      action: 'user.unlocked',
+      objectType: 'user',
+      objectId: before.id,
+      before: { failedLogins: before.failedLogins, lockedUntil: before.lockedUntil?.toISOString() ?? null },
+      after: { failedLogins: 0, lockedUntil: null },
+    });
+    return ok({ username: before.username });
   });
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ASSOCIATION_ONLY_MESSAGE, BAD_RECORD_TYPES, COMPANY_GOOD_RECORD_TYPES, GOOD_RECORD_TYPES, OWNER_PRAISE_FORMS } from '@/lib/domain/records';
+import { searchText } from '@/lib/validation/search-text';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isRealDate = (v: string) => {
@@ -147,7 +148,7 @@ const recordFilterSchema = z.object({
     .catch(null)
     .transform((v) => (v && ((GOOD_RECORD_TYPES as readonly string[]).includes(v) || (BAD_RECORD_TYPES as readonly string[]).includes(v)) ? v : null)),
   lateOnly: z.boolean().catch(false),
-  q: z.string().trim().max(40).catch(''),
+  q: searchText(40),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type RecordFilter = z.infer<typeof recordFilterSchema>;

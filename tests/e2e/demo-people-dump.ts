@@ -14,6 +14,7 @@ const d = buildDemo({
 process.stdout.write(
   JSON.stringify({
     companyId: d.facts.company.id,
+    canaries: d.facts.canaries,
     chuanshanDistrictId: d.users.find((u) => u.username === 'chuanshan')!.districtId,
     projects: d.projects.map((p) => ({ id: p.id, districtId: p.districtId, currentCompanyId: p.currentCompanyId })),
     employments: d.employments.map((e) => ({ practitionerId: e.practitionerId, projectId: e.projectId, status: e.status, post: e.post })),

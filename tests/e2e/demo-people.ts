@@ -17,6 +17,8 @@ export interface DemoPerson {
 }
 export interface Demo {
   companyId: string;
+  /** The leak canaries (db/seed/canaries.ts) and their estates. */
+  canaries: { name: string; practitionerId: string; projectId: string; projectName: string }[];
   chuanshanDistrictId: string;
   projects: { id: string; districtId: string; currentCompanyId: string | null }[];
   employments: { practitionerId: string; projectId: string | null; status: string; post: string }[];

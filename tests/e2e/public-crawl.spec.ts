@@ -1,10 +1,18 @@
+import { existsSync, readFileSync } from 'node:fs';
+import nodePath from 'node:path';
 import { expect, test } from '@playwright/test';
+import { CANARIES, findCanaries } from '../../db/seed/canaries';
 import { birthDateForms, demo, idNumberOf } from './demo-people';
 
 /**
  * Crawls the public site the way a search engine or a scraper would and checks that no personal data of SPEC §3.11
  * leaks: no resident ID number anywhere, and on the pages that show staff, none of those people's birth dates,
  * political status, education, ethnicity or native place, nor the labels of those fields.
+ *
+ * Leak canary (issue 13): the demo city has three people with recognisable private values (db/seed/canaries.ts),
+ * current staff of public estates. Besides every page, feed and API answer, the crawler reads each page's RSC
+ * payload (as the client router fetches it), every JS chunk the pages load, and the server's log, and fails on
+ * any canary ID number (plain, lower-case x, spaced), private mobile or birth date.
  */
 const MAX_PAGES = 400;
 const SKIP = /^\/(login|bureau|company|association|committee|department|account|api\/auth|attachments)(\/|$)/;
@@ -53,10 +61,22 @@ test('no public page, feed or file shows an ID number or a staff member’s priv
   let cards = 0;
   const staffShown = new Set<string>();
   const failures: string[] = [];
+  const canaryCheck = (where: string, text: string) => {
+    for (const h of findCanaries(text)) failures.push(`${where}: canary ${h.canary}'s ${h.what} (${h.found})`);
+  };
+  // The canaries' estates and cards first: the test means something only if they are seen.
+  const canaryCards = new Set(d.canaries.map((c) => `/projects/${c.projectId}/staff/${c.practitionerId}`));
+  expect(canaryCards.size).toBe(CANARIES.length);
+  for (const c of d.canaries) queue.unshift(`/projects/${c.projectId}`);
+  const canaryCardsSeen = new Set<string>();
+  const canaryListed = new Set<string>();
+  const chunks = new Set<string>();
+  let rscPayloads = 0;
   while (queue.length && seen.size < MAX_PAGES) {
     // Keep estate pages and staff cards in the mix even when the sitemap is long.
-    const i = queue.findIndex((p) => /^\/projects\/[0-9a-f-]{36}\/staff\/[0-9a-f-]{36}$/.test(p));
-    const path = (i >= 0 && cards < 40 ? queue.splice(i, 1) : queue.splice(0, 1))[0]!;
+    const ci = queue.findIndex((p) => canaryCards.has(p));
+    const i = ci >= 0 ? ci : queue.findIndex((p) => /^\/projects\/[0-9a-f-]{36}\/staff\/[0-9a-f-]{36}$/.test(p));
+    const path = (i >= 0 && (ci >= 0 || cards < 40) ? queue.splice(i, 1) : queue.splice(0, 1))[0]!;
     seen.add(path);
     const res = await request.get(path, { maxRedirects: 0 });
     const type = res.headers()['content-type'] ?? '';
@@ -68,6 +88,18 @@ test('no public page, feed or file shows an ID number or a staff member’s priv
     if (!/text|json|xml|csv/.test(type)) continue;
     const body = await res.text();
     for (const id of validIds(body)) failures.push(`${path}: ID number ${id}`);
+    canaryCheck(path, body);
+    if (/html/.test(type)) {
+      // The same page as the client router asks for it (React Server Components payload).
+      const rsc = await request.get(path, { headers: { RSC: '1' } });
+      const payload = await rsc.text();
+      if (rsc.ok() && /text\/x-component/.test(rsc.headers()['content-type'] ?? '')) rscPayloads++;
+      for (const id of validIds(payload)) failures.push(`${path} (RSC): ID number ${id}`);
+      canaryCheck(`${path} (RSC)`, payload);
+      for (const m of (body + payload).matchAll(/(?:\/_next\/)?(static\/(?:chunks|css|media)\/[^"'\s\\]+?\.js)\b/g)) chunks.add(`/_next/${m[1]}`);
+      for (const c of d.canaries) if (res.status() === 200 && path === `/projects/${c.projectId}` && body.includes(c.name)) canaryListed.add(c.name);
+    }
+    if (canaryCards.has(path) && res.status() === 200) canaryCardsSeen.add(path);
 
     const card = /^\/projects\/[0-9a-f-]{36}\/staff\/([0-9a-f-]{36})$/.exec(path);
     const estate = /^\/projects\/([0-9a-f-]{36})$/.exec(path);
@@ -91,12 +123,36 @@ test('no public page, feed or file shows an ID number or a staff member’s priv
       }
     }
     if (/html/.test(type)) for (const m of body.matchAll(/href="([^"#]+)"/g)) enqueue(m[1]!, path);
+    // A company's page has an open-data twin.
+    const company = /^\/companies\/([^/?]+)$/.exec(path);
+    if (company && res.status() === 200) enqueue(`/api/v1/companies/${company[1]}`, path);
     if (/xml/.test(type)) for (const m of body.matchAll(/<loc>([^<]+)<\/loc>/g)) enqueue(m[1]!, path);
     if (/text\/plain/.test(type)) for (const m of body.matchAll(/^Sitemap:\s*(\S+)/gim)) enqueue(m[1]!, path);
   }
 
-  test.info().annotations.push({ type: 'crawl', description: `${seen.size} URLs, ${estates} estate pages, ${cards} staff cards, ${staffShown.size} people checked` });
+  // Every JS chunk the pages load: nothing personal may be compiled into what every visitor downloads.
+  for (const chunk of chunks) {
+    const res = await request.get(chunk);
+    expect(res.status(), chunk).toBe(200);
+    const js = await res.text();
+    for (const id of validIds(js)) failures.push(`${chunk}: ID number ${id}`);
+    canaryCheck(chunk, js);
+  }
+  // The server's log so far (this run's server, started by playwright.config.ts with SERVER_LOG_FILE).
+  const logFile = nodePath.join(process.env.E2E_DATA_DIR ?? '', 'server.log');
+  expect(existsSync(logFile), `server log ${logFile}`).toBe(true);
+  canaryCheck('server log', readFileSync(logFile, 'utf8'));
+
+  test.info().annotations.push({
+    type: 'crawl',
+    description: `${seen.size} URLs, ${rscPayloads} RSC payloads, ${chunks.size} JS chunks, the server log; ${estates} estate pages, ${cards} staff cards (${canaryCardsSeen.size} of canaries), ${staffShown.size} people checked`,
+  });
   expect(failures).toEqual([]);
+  // The canaries were on public pages: each estate lists its canary and each canary's card was read.
+  expect([...canaryListed].sort()).toEqual(CANARIES.map((c) => c.name).sort());
+  expect(canaryCardsSeen.size).toBe(CANARIES.length);
+  expect(rscPayloads).toBeGreaterThan(50);
+  expect(chunks.size).toBeGreaterThan(5);
   expect(seen.size).toBeGreaterThan(100);
   expect(estates).toBeGreaterThanOrEqual(5);
   expect(cards).toBeGreaterThanOrEqual(5);

@@ -163,9 +163,17 @@ test('changing the password ends every session; the new password works and the o
   // React resets the form when the refused action settles; under load that can land after the next fill, so wait for it.
   await expect(page.getByLabel('当前密码')).toHaveValue('');
 
+  // Long enough, letters and digits, but a common word with a year: refused.
   await page.getByLabel('当前密码').fill('suining-demo-2026');
   await page.getByLabel('新密码', { exact: true }).fill('NewPassword2026');
   await page.getByLabel('再次输入新密码').fill('NewPassword2026');
+  await page.getByRole('button', { name: '修改密码' }).click();
+  await expect(page.getByText('该密码过于常见或容易被猜到')).toBeVisible();
+  await expect(page.getByLabel('当前密码')).toHaveValue('');
+
+  await page.getByLabel('当前密码').fill('suining-demo-2026');
+  await page.getByLabel('新密码', { exact: true }).fill('Lanse7Huaping47');
+  await page.getByLabel('再次输入新密码').fill('Lanse7Huaping47');
   await page.getByRole('button', { name: '修改密码' }).click();
   await expect(page).toHaveURL(/\/login\?changed=1/);
   await expect(page.getByRole('status')).toContainText('密码已修改');
@@ -175,6 +183,6 @@ test('changing the password ends every session; the new password works and the o
 
   await signIn(page, 'department');
   await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText('账号或密码错误');
-  await signIn(page, 'department', 'NewPassword2026');
+  await signIn(page, 'department', 'Lanse7Huaping47');
   await expectSignedInAs(page, '/department');
 });

@@ -7,7 +7,8 @@
  *
  * The list of endpoints comes from the code (helpers/endpoints.ts: every export of a 'use server' module and
  * every HTTP method of an app route). An endpoint without a row, or a row naming an endpoint that no longer
- * exists, fails the first test.
+ * exists, fails the first test. Pages are rendered rather than called and are not in that list; pages that check on
+ * their own get rows too (`app/x/page.tsx#default`, via page(): the page function is called as Next.js calls it).
  *
  * Every call runs inside a transaction that is rolled back afterwards, so allowed calls may succeed without
  * changing what the next call sees; one seeded database per driver serves the whole file.
@@ -18,7 +19,7 @@
  *     via: svc(doX),                // the service the thin action forwards to (db, actor, input[, opts]) —
  *                                   //   the first test checks that each action's body calls it; or
  *                                   //   handler(GET, params) / direct(fn) for route handlers and actions
- *                                   //   that carry their own check
+ *                                   //   that carry their own check; page(name, Page) for a page
  *     allow: ['city', 'chuanshan'], // accounts that pass the role check ('anyone': public)
  *     input: { a: (f) => ({ id: f.thingA }), b: (f) => ({ id: f.thingB }) },
  *                                   // a: an object of company / 船山区 (see `f` fixtures below)
@@ -27,6 +28,7 @@
  *     scope: { a: [...], b: [...] },// which allowed accounts have a / b in scope (default A_SCOPE / B_SCOPE)
  *     audit: 'in-role',             // a NOT_FOUND for an allowed account writes access.out_of_scope
  *     except: { 'company2/a': 'INVALID' },  // documented deviations from the defaults
+ *     variant: 'approve',           // a further row for an endpoint that has one (a branch with its own check)
  *   }
  * The expected answer of each cell is derived: anonymous → UNAUTHENTICATED; an account not in `allow` →
  * FORBIDDEN (`wrongRole` overrides); an allowed account with the object in scope → PASS (the call got past
@@ -89,7 +91,6 @@ import { saveBoard } from '@/lib/services/boards';
 import { decideFiling, saveFiling, withdrawFiling } from '@/lib/services/company-filing';
 import { decideContract, fileNonRenewalNotice, recordEarlyExit, registerContract } from '@/lib/services/contracts';
 import { savePolicyVersion } from '@/lib/services/credit-policy';
-import { saveHolidayCalendar } from '@/lib/services/holiday-calendar';
 import {
   confirmCreditRecord,
   enterPerformanceRecord,
@@ -123,8 +124,8 @@ import {
   fileOwnRecordObjection,
   filePublicRecordObjection,
   handleRecordObjection,
-  ownRecordsByCode,
 } from '@/lib/services/record-objections';
+import { previewHolidayCalendar, saveHolidayCalendar } from '@/lib/services/holiday-calendar';
 import { fileRecordStatement } from '@/lib/services/record-statements';
 import { recordVeto } from '@/lib/services/veto';
 import { VETO_TYPES } from '@/lib/domain/credit-rating';
@@ -136,6 +137,9 @@ import { GET as listViewGET } from '@/app/api/v1/lists/[list]/[view]/route';
 import { GET as listApiGET } from '@/app/api/v1/lists/[list]/route';
 import { GET as attachmentGET } from '@/app/attachments/[id]/route';
 import { GET as auditCheckpointGET } from '@/app/bureau/audit/checkpoint/route';
+import CalendarPage from '@/app/bureau/calendar/page';
+import OutboxPage from '@/app/bureau/outbox/page';
+import CompanyPersonPage from '@/app/company/staff/[practitionerId]/page';
 import { GET as bureauRosterGET } from '@/app/bureau/roster/[projectId]/roster.xlsx/route';
 import { GET as templateGET } from '@/app/company/staff/import/template.xlsx/route';
 import { POST as uploadPOST } from '@/app/company/staff/import/upload/route';
@@ -145,8 +149,11 @@ import { GET as feedDayGET } from '@/app/feeds/lists/[day]/route';
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
 import { exportedFunctionBody, filesWithInlineServerActions, listEndpoints } from './helpers/endpoints';
+import { verifiedBySms } from './helpers/otp';
 
 const TODAY = '2026-11-20';
+/** The moment of the anonymous forms: the proof of identity (the SMS code) is from then and lives 30 minutes. */
+const AT = new Date('2026-11-20T02:00:00.000Z');
 const CHUANSHAN = '510903';
 const SHEHONG = '510981';
 const ANJU = '510904';
@@ -187,7 +194,7 @@ interface Call {
 }
 interface Via {
   /** What the row exercises, for the report and the wiring check. */
-  kind: 'service' | 'handler' | 'direct';
+  kind: 'service' | 'handler' | 'direct' | 'page';
   name: string;
   run: (c: Call, input: unknown) => Promise<unknown>;
 }
@@ -210,6 +217,20 @@ const handler = (name: string, fn: (req: Request, ctx: { params: Promise<any> })
     return fn(new Request(new URL(i.url, 'http://localhost'), i.init), { params: Promise.resolve(i.params ?? {}) });
   },
 });
+/**
+ * A page (app/**\/page.tsx), called as Next.js calls it: its own checks and data loading run, the elements it
+ * returns are not rendered. Returning at all is OK; notFound() is NOT_FOUND, the sign-in redirect UNAUTHENTICATED.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const page = (name: string, fn: (props: { params: Promise<any>; searchParams: Promise<any> }) => Promise<unknown>): Via => ({
+  kind: 'page',
+  name,
+  run: async (_c, input) => {
+    const i = (input ?? {}) as { params?: Record<string, string>; searchParams?: Record<string, string> };
+    await fn({ params: Promise.resolve(i.params ?? {}), searchParams: Promise.resolve(i.searchParams ?? {}) });
+    return 'OK';
+  },
+});
 /** The exported action itself (for the few that do their own check instead of forwarding to a service). */
 const direct = (name: string, fn: (input: unknown) => Promise<unknown>): Via => ({ kind: 'direct', name, run: (_c, input) => fn(input) });
 
@@ -226,9 +247,13 @@ function codeOf(x: unknown): string {
   return `unexpected ${JSON.stringify(x)?.slice(0, 80)}`;
 }
 
-/** next/navigation's redirect() throws; sign-in redirects mean "not signed in", any other redirect is success. */
+/**
+ * next/navigation's redirect() and notFound() throw; sign-in redirects mean "not signed in", any other redirect
+ * is success, notFound() is a 404.
+ */
 function redirectCode(e: unknown): string | null {
   const digest = (e as { digest?: unknown })?.digest;
+  if (digest === 'NEXT_HTTP_ERROR_FALLBACK;404') return 'NOT_FOUND';
   if (typeof digest !== 'string' || !digest.startsWith('NEXT_REDIRECT')) return null;
   const to = digest.split(';')[2] ?? '';
   return to.startsWith('/login') ? 'UNAUTHENTICATED' : 'OK';
@@ -293,6 +318,15 @@ interface Fx {
   attachmentB: string;
   /** A staff record of company with a notice code, the person's name and ID number. */
   notice: { code: string; name: string; idNumber: string; recordId: string };
+  /**
+   * The notice person's proof of identity, got through the SMS code at AT (helpers/otp.ts), and a forged one (a
+   * proof naming person B that carries the notice person's MAC); an approved staff record of someone else.
+   */
+  identity: { token: string; forged: string };
+  otherRecordId: string;
+  /** Objections about the mobile of person A (company, 船山区) and B (company2, 安居区), each with the company's proposed correction waiting for the district. */
+  proposalA: { id: string; version: number };
+  proposalB: { id: string; version: number };
 }
 
 const pdf = (tag: string) => ({ bytes: new Uint8Array(Buffer.from(`%PDF-1.4\n% ${tag}\n%%EOF\n`)), filename: `${tag}.pdf` });
@@ -336,6 +370,12 @@ const staffRecordEvidence = { evidence: [pdf('evidence')] };
 
 interface Row {
   endpoints: string[];
+  /**
+   * A further row for endpoints that already have one, for a branch of the same code with its own check (e.g.
+   * the district's approval of a company's proposal): named in the test's title; the inventory counts the
+   * endpoint's main row only.
+   */
+  variant?: string;
   via: Via;
   allow: readonly Account[] | 'anyone';
   input: { a: (f: Fx) => unknown; b?: (f: Fx) => unknown } | { none: (f: Fx) => unknown };
@@ -378,13 +418,17 @@ const ROWS: Row[] = [
   // ── Anonymous forms (public by design; the service ignores who is signed in) ────────────────────────────
   {
     endpoints: ['app/(public)/objections/actions.ts#fileObjectionAction'],
-    via: svc(fileObjection, { keys: keys() }),
+    via: svc(fileObjection, { keys: keys(), at: AT }),
     allow: 'anyone',
     input: {
-      a: (f) => ({ data: { name: f.personA.name, idNumber: f.personA.idNumber, mobile: '13800001111', field: 'education', claimed: '本科', statement: '' }, evidence: [] }),
-      b: (f) => ({ data: { name: '不存在', idNumber: f.personA.idNumber, mobile: '13800001111', field: 'education', claimed: '本科', statement: '' }, evidence: [] }),
+      a: (f) => ({ data: { token: f.identity.token, field: 'education', claimed: '本科', statement: '' }, evidence: [] }),
+      b: (f) => ({ data: { token: f.identity.forged, field: 'education', claimed: '本科', statement: '' }, evidence: [] }),
     },
-    note: 'anyone may object to their own data; a wrong name answers INVALID like any mismatch',
+    ok: 'OK',
+    except: Object.fromEntries(WHO.map((w) => [`${w}/b`, 'INVALID'])) as Row['except'],
+    note:
+      'the person about their own data, with the proof of identity from the SMS code (steps 1 and 2 of the form: ' +
+      'tests/integration/anonymous-edge.test.ts); a forged proof answers INVALID like an expired one, whoever is signed in',
   },
   {
     endpoints: ['app/(public)/objections/actions.ts#filePublicRecordObjectionAction'],
@@ -396,7 +440,7 @@ const ROWS: Row[] = [
     },
     except: Object.fromEntries(WHO.map((w) => [`${w}/b`, 'NOT_FOUND'])) as Row['except'],
     mayWrite: ['throttle_hits'],
-    note: 'anyone, about a published record; an unpublished or unknown record answers NOT_FOUND (the attempt counts against the client)',
+    note: 'anyone, about a published record; an unpublished or unknown record answers NOT_FOUND (after the per-client limit counted the try)',
   },
   {
     endpoints: ['app/(public)/objections/actions.ts#fileOwnRecordByNoticeAction'],
@@ -409,13 +453,18 @@ const ROWS: Row[] = [
   },
   {
     endpoints: ['app/(public)/objections/actions.ts#ownRecordLookupAction'],
-    via: { kind: 'service', name: 'ownRecordsByCode', run: (c, input) => ownRecordsByCode(c.db, input, { keys: keys() }) },
+    via: { kind: 'service', name: 'fileOwnRecordObjection', run: (c, input) => fileOwnRecordObjection(c.db, c.actor, input as never, { keys: keys(), at: AT }) },
     allow: 'anyone',
     input: {
-      a: () => ({ challenge: 'not-a-challenge', code: '123456' }),
-      b: () => ({ challenge: '', code: '' }),
+      a: (f) => ({ by: 'token', data: { token: f.identity.token, recordId: f.notice.recordId, reason: '记录所述事实与实际不符' }, evidence: [pdf('e')] }),
+      b: (f) => ({ by: 'token', data: { token: f.identity.token, recordId: f.otherRecordId, reason: '记录所述事实与实际不符' }, evidence: [pdf('e')] }),
     },
-    note: 'step=code: the SMS code answers the person’s records (a wrong one INVALID); step=identify is startIdentityCheck; step=file goes to fileOwnRecordObjection by token (same service as the notice row)',
+    ok: 'OK',
+    except: Object.fromEntries(WHO.map((w) => [`${w}/b`, 'NOT_FOUND'])) as Row['except'],
+    mayWrite: ['throttle_hits'],
+    note:
+      'step=file, by the proof of identity from the SMS code (steps 1 and 2: tests/integration/anonymous-edge.test.ts): ' +
+      'the person’s own record; someone else’s record looks exactly like a missing one',
   },
   {
     endpoints: ['app/(public)/statements/actions.ts#fileStatementAction'],
@@ -474,22 +523,6 @@ const ROWS: Row[] = [
     input: { none: () => ({ settings: {}, reason: '按新文件调整', baseVersion: '1' }) },
   },
   {
-    endpoints: ['app/bureau/calendar/actions.ts#holidayCalendarAction'],
-    via: svc(saveHolidayCalendar),
-    allow: ['city'],
-    input: { none: () => ({ year: '2027', source: '', schedule: '', baseVersion: '0' }) },
-    note: 'intent=save; the preview (previewHolidayCalendar) has the same check and writes nothing',
-  },
-  {
-    endpoints: ['app/bureau/audit/checkpoint/route.ts#GET'],
-    via: handler('GET /bureau/audit/checkpoint', () => auditCheckpointGET()),
-    allow: ['city'],
-    input: { none: () => ({ url: '/bureau/audit/checkpoint' }) },
-    anon: 'NOT_FOUND',
-    wrongRole: 'NOT_FOUND',
-    ok: 'OK',
-  },
-  {
     endpoints: ['app/bureau/ratings/actions.ts#publishQuarterAction'],
     via: svc(publishQuarter),
     allow: ['city'],
@@ -501,6 +534,23 @@ const ROWS: Row[] = [
     allow: ['city'],
     input: { a: (f) => ({ submissionId: f.filingPending.id, version: f.filingPending.version, decision: 'returned', reason: '请补充材料' }) },
     scope: { a: ['city'] },
+  },
+  {
+    endpoints: ['app/bureau/calendar/actions.ts#holidayCalendarAction'],
+    via: {
+      kind: 'service',
+      name: 'saveHolidayCalendar',
+      // The action previews (intent=preview) or saves (intent=save): both services must answer the same check.
+      run: async (c, input) => {
+        const preview = codeOf(await previewHolidayCalendar(c.actor, input));
+        const saved = codeOf(await saveHolidayCalendar(c.db, c.actor, input));
+        return preview === saved ? saved : `preview ${preview} but save ${saved}`;
+      },
+    },
+    allow: ['city'],
+    input: { none: () => ({ year: '2099', source: '国务院办公厅关于2099年部分节假日安排的通知', schedule: '2099-01-01 元旦', baseVersion: '0' }) },
+    ok: 'OK',
+    note: 'the city keeps the holiday calendar (a year far ahead, so no deadline of the other rows moves)',
   },
 
   // ── City and districts ────────────────────────────────────────────────────────────────────────────────
@@ -682,6 +732,22 @@ const ROWS: Row[] = [
     allow: [...BUREAUS, ...COMPANIES],
     input: { a: (f) => ({ action: 'verify', caseId: f.caseA, version: 1 }), b: (f) => ({ action: 'verify', caseId: f.caseB, version: 1 }) },
   },
+  ...(['approve', 'reject'] as const).map(
+    (action): Row => ({
+      endpoints: ['app/bureau/objections/actions.ts#handleObjectionAction', 'app/company/objections/actions.ts#handleObjectionAction'],
+      variant: `${action} a company's proposal`,
+      via: svc(handleObjection),
+      audit: 'in-role',
+      allow: [...BUREAUS, ...COMPANIES],
+      input: {
+        a: (f) => ({ action, caseId: f.proposalA.id, version: f.proposalA.version, note: '已核对户籍及劳动合同材料' }),
+        b: (f) => ({ action, caseId: f.proposalB.id, version: f.proposalB.version, note: '已核对户籍及劳动合同材料' }),
+      },
+      ok: 'OK',
+      except: { 'company/a': 'CONFLICT', 'company2/b': 'CONFLICT' },
+      note: 'the district (or the city) decides on the company’s proposed correction of a public-facing item; the company waits (CONFLICT) and never decides it',
+    }),
+  ),
 
   // ── Companies ─────────────────────────────────────────────────────────────────────────────────────────
   {
@@ -950,6 +1016,16 @@ const ROWS: Row[] = [
     note: 'evidence of a credit record: whoever may see the record; everything else is a 404 like a missing file',
   },
   {
+    endpoints: ['app/bureau/audit/checkpoint/route.ts#GET'],
+    via: handler('GET /bureau/audit/checkpoint', () => auditCheckpointGET()),
+    allow: ['city'],
+    input: { none: () => ({ url: '/bureau/audit/checkpoint' }) },
+    anon: 'NOT_FOUND',
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    note: 'the city downloads the signed head of the audit chain (the export is audited); anyone else: 404',
+  },
+  {
     endpoints: ['app/bureau/roster/[projectId]/roster.xlsx/route.ts#GET'],
     via: handler('GET /bureau/roster/[projectId]/roster.xlsx', bureauRosterGET),
     allow: BUREAUS,
@@ -1045,7 +1121,41 @@ const ROWS: Row[] = [
     input: { none: () => ({ url: '/feeds/lists/latest', params: { day: 'latest' } }) },
     ok: 'OK',
   },
+
+  // ── Pages (not endpoints of the inventory; rows for the pages of issue 13, named `<page file>#default`) ─
+  {
+    endpoints: ['app/bureau/outbox/page.tsx#default'],
+    via: page('/bureau/outbox', OutboxPage),
+    allow: ['city'],
+    input: { none: () => ({}) },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+    note: 'the SMS outbox (one-time codes wait there without a gateway): the city only; anyone else a 404 like a missing page, audited',
+  },
+  {
+    endpoints: ['app/bureau/calendar/page.tsx#default'],
+    via: page('/bureau/calendar', CalendarPage),
+    allow: ['city'],
+    input: { none: () => ({}) },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+  },
+  {
+    endpoints: ['app/company/staff/[practitionerId]/page.tsx#default'],
+    via: page('/company/staff/[practitionerId]', CompanyPersonPage),
+    allow: COMPANIES,
+    input: { a: (f) => ({ params: { practitionerId: f.personA.id } }), b: (f) => ({ params: { practitionerId: f.personB.id } }) },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+    note: 'a person’s internal file: the company that employs them now or has them pending (getPersonFileInScope); anyone else a 404, audited',
+  },
 ];
+
+/** Rows of pages: not listed by helpers/endpoints.ts (a page is rendered, not called); the file must exist. */
+const isPage = (id: string) => /(^|\/)page\.tsx#default$/.test(id);
 
 /** Endpoints whose authorization is next-auth's own sign-in flow: proven in the file named, not here. */
 const ELSEWHERE: Record<string, string> = {
@@ -1082,7 +1192,8 @@ function matches(want: Code, got: string) {
 
 describe('the authorization matrix covers every endpoint', () => {
   const endpoints = listEndpoints();
-  const covered = [...ROWS.flatMap((r) => r.endpoints), ...Object.keys(ELSEWHERE)];
+  const covered = [...ROWS.filter((r) => !r.variant).flatMap((r) => r.endpoints).filter((id) => !isPage(id)), ...Object.keys(ELSEWHERE)];
+  const pages = ROWS.flatMap((r) => r.endpoints).filter(isPage);
 
   it('lists the server actions and route handlers the code has (sanity of the inventory)', () => {
     expect(endpoints.filter((e) => e.kind === 'action').length).toBeGreaterThanOrEqual(60);
@@ -1097,7 +1208,11 @@ describe('the authorization matrix covers every endpoint', () => {
     expect(ids.filter((id) => !covered.includes(id)), 'endpoints without a row in tests/integration/authz-matrix.test.ts').toEqual([]);
     expect(covered.filter((id) => !ids.includes(id)), 'rows naming an endpoint that does not exist').toEqual([]);
     expect(covered.filter((id, i) => covered.indexOf(id) !== i), 'endpoints with two rows').toEqual([]);
+    const variants = ROWS.filter((r) => r.variant).flatMap((r) => r.endpoints);
+    expect(variants.filter((id) => !covered.includes(id)), 'variant rows of an endpoint without a main row').toEqual([]);
     for (const file of new Set(Object.values(ELSEWHERE))) expect(() => readFileSync(file)).not.toThrow();
+    for (const id of pages) expect(() => readFileSync(id.split('#')[0]!), id).not.toThrow();
+    expect(pages.filter((id, i) => pages.indexOf(id) !== i), 'pages with two rows').toEqual([]);
   });
 
   it('every thin action forwards to the service its row exercises, with the session’s actor', () => {
@@ -1193,18 +1308,31 @@ describe.each(DRIVERS)('authorization matrix (%s)', (driver) => {
     );
     const creditApprovedA = await credit('approved', companyId, CHUANSHAN);
     const creditApprovedB = await credit('approved', company2Id, ANJU);
-    const insertCase = async (subjectType: string, subjectId: string, companyId: string, district: string) =>
+    const insertCase = async (subjectType: string, subjectId: string, companyId: string, district: string, body = '信息有误') =>
       (
         await one<{ id: string }>(sql`insert into cases (kind, tracking_code, status, subject_type, subject_id, company_id, district_id, filer_name, filer_phone, body)
-          values ('objection', ${`MX${Math.random().toString(36).slice(2, 10).toUpperCase()}`}, 'open', ${subjectType}, ${subjectId}, ${companyId}, ${district}, '王五', '13800002222', '信息有误') returning id`)
+          values ('objection', ${`MX${Math.random().toString(36).slice(2, 10).toUpperCase()}`}, 'open', ${subjectType}, ${subjectId}, ${companyId}, ${district}, '王五', '13800002222', ${body}) returning id`)
       ).id;
+    // An objection about the mobile, which the company may only propose to correct: the district decides (SN 15).
+    const proposal = async (company: Actor, p: Person, district: string) => {
+      const id = await insertCase('practitioner', p.id, company.companyId!, district, JSON.stringify({ field: 'mobile', claimed: '13987654321', statement: null }));
+      must(await handleObjection(db, company, { action: 'correct', caseId: id, version: 1, field: 'mobile', value: '13987654321', note: '经核实手机号码已变更' }), 'proposal');
+      const c = await one<{ version: number; decision: string | null }>(sql`select version, decision from cases where id = ${id}`);
+      if (!c.decision?.includes('"proposed"')) throw new Error('fixture proposal: no proposal recorded');
+      return { id, version: c.version };
+    };
     const insertAttachment = async (ownerId: string) =>
       (
         await one<{ id: string }>(sql`insert into attachments (owner_type, owner_id, kind, filename, mime, size, sha256, content)
           values ('credit_record', ${ownerId}, 'evidence', 'e.pdf', 'application/pdf', 9, 'x', ${Buffer.from('%PDF-1.4\n')}) returning id`)
       ).id;
-    const noticeRow = await one<{ code: string; name: string; enc: string; id: string }>(sql`select r.notice_code as code, p.name, p.id_number_enc as enc, r.id
+    const noticeRow = await one<{ code: string; name: string; enc: string; id: string; pid: string; mobile: string }>(sql`select r.notice_code as code, p.name, p.id_number_enc as enc, r.id,
+        p.id as pid, p.mobile
       from practitioner_records r join practitioners p on p.id = r.practitioner_id where r.notice_code is not null and r.status = 'approved' and r.company_id = ${companyId} order by r.id limit 1`);
+    // The notice person proves who they are as on the public form: name, ID number and mobile, then the SMS code.
+    const proof = await verifiedBySms(db, { name: noticeRow.name.trim(), idNumber: decryptIdNumber(noticeRow.enc, keys()), mobile: noticeRow.mobile.trim() }, { keys: keys(), at: AT });
+    const [, proofExpiry, proofMac] = proof.token.split('.');
+    const otherRecord = await one<{ id: string }>(sql`select id from practitioner_records where status = 'approved' and practitioner_id <> ${noticeRow.pid} order by id limit 1`);
     // A photo of person A, served publicly while A is current staff of A's estate.
     await db.execute(sql`insert into attachments (owner_type, owner_id, kind, filename, mime, size, sha256, content)
       values ('practitioner', ${personA.id}, 'photo', 'photo.jpg', 'image/jpeg', 4, 'y', ${Buffer.from([0xff, 0xd8, 0xff, 0xd9])})`);
@@ -1244,6 +1372,10 @@ describe.each(DRIVERS)('authorization matrix (%s)', (driver) => {
       attachmentA: await insertAttachment(creditApprovedA.id),
       attachmentB: await insertAttachment(creditApprovedB.id),
       notice: { code: noticeRow.code, name: noticeRow.name, idNumber: decryptIdNumber(noticeRow.enc, keys()), recordId: noticeRow.id },
+      identity: { token: proof.token, forged: `${personB.id}.${proofExpiry}.${proofMac}` },
+      otherRecordId: otherRecord.id,
+      proposalA: await proposal(actors.company, personA, CHUANSHAN),
+      proposalB: await proposal(actors.company2, personB, ANJU),
     };
     rectifyingScope = {
       a: ['city', ...(rectifying[0]?.district_id === CHUANSHAN ? (['chuanshan'] as const) : rectifying[0]?.district_id === SHEHONG ? (['shehong'] as const) : [])],
@@ -1305,7 +1437,7 @@ describe.each(DRIVERS)('authorization matrix (%s)', (driver) => {
     return out!;
   }
 
-  it.each(ROWS.map((r) => [r.endpoints.join(' + '), r] as const))('%s', async (_name, base) => {
+  it.each(ROWS.map((r) => [r.endpoints.join(' + ') + (r.variant ? ` (${r.variant})` : ''), r] as const))('%s', async (_name, base) => {
     // The seeded rectifying entries' districts decide who may inspect them.
     const eff: Row = base.endpoints[0] === 'app/bureau/ratings/actions.ts#inspectRectificationAction' ? { ...base, scope: rectifyingScope } : base;
     const problems: string[] = [];

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { can, hasRole, idleLimitSeconds, inScope, ROLE_HOME, type Actor, type Role } from '@/lib/auth/policy';
+import {
+  accountLockedUntil,
+  accountLockMinutes,
+  can,
+  hasRole,
+  idleLimitSeconds,
+  inScope,
+  ROLE_HOME,
+  ROLES,
+  SESSION_MAX_SECONDS,
+  type Actor,
+  type Role,
+} from '@/lib/auth/policy';
 
 function actor(role: Role, extra: Partial<Actor> = {}): Actor {
   return {
@@ -114,11 +126,19 @@ describe('permissions', () => {
 });
 
 describe('sessions', () => {
-  it('bureau roles have a 30-minute idle limit, others none', () => {
+  it('every role has an idle limit: 30 minutes for the bureaus, 2 hours for the others, all below the 8-hour cap', () => {
     expect(idleLimitSeconds('city')).toBe(1800);
     expect(idleLimitSeconds('district')).toBe(1800);
-    expect(idleLimitSeconds('company')).toBeNull();
-    expect(idleLimitSeconds('committee')).toBeNull();
+    for (const role of ['company', 'association', 'committee', 'department', 'street'] as const) expect(idleLimitSeconds(role)).toBe(7200);
+    for (const role of ROLES) expect(idleLimitSeconds(role)).toBeLessThan(SESSION_MAX_SECONDS);
+  });
+  it('locks an account after 8 failures in a row for 15 minutes, doubling, at most 24 hours', () => {
+    expect([1, 7].map(accountLockMinutes)).toEqual([null, null]);
+    expect([8, 9, 10, 11, 14, 15, 16, 1000].map(accountLockMinutes)).toEqual([15, 30, 60, 120, 960, 1440, 1440, 1440]);
+    const at = new Date('2026-03-02T01:00:00Z');
+    expect(accountLockedUntil(7, at)).toBeNull();
+    expect(accountLockedUntil(8, at)).toEqual(new Date('2026-03-02T01:15:00Z'));
+    expect(accountLockedUntil(8, null)).toBeNull();
   });
   it('every role has its own home area', () => {
     expect(ROLE_HOME).toEqual({

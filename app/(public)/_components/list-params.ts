@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { searchText } from '@/lib/validation/search-text';
 
 type Raw = Record<string, string | string[] | undefined>;
 
@@ -10,7 +11,7 @@ export function first(raw: Raw, key: string): string | undefined {
 
 /** `q`, `district`, `page` of every public list (SPEC §5); anything malformed falls back to its default. */
 export const listParamsSchema = z.object({
-  q: z.string().trim().max(50).catch(''),
+  q: searchText(50),
   district: z
     .string()
     .regex(/^\d{6}$/)

@@ -16,7 +16,7 @@ export interface LoginState {
 
 /** Same words for an unknown account and a wrong password. */
 const INVALID = '账号或密码错误';
-const LOCKED = '登录失败次数过多，该账号已被暂时锁定，请 15 分钟后再试';
+const LOCKED = '登录失败次数过多，该账号已被暂时锁定，请稍后再试；如急需使用，请联系市住建主管部门解锁';
 
 export async function login(_prev: LoginState, formData: FormData): Promise<LoginState> {
   const parsed = loginSchema.safeParse({

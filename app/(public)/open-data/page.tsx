@@ -7,8 +7,11 @@ export const metadata: Metadata = {
   alternates: { canonical: '/open-data' },
 };
 
-/** A static page (prerendered at build time): how to use the open data of SPEC §5. */
-export const dynamic = 'force-static';
+/**
+ * How to use the open data of SPEC §5. Rendered per request, not prerendered: its scripts must carry the nonce of
+ * the request's Content-Security-Policy (decision 015).
+ */
+export const dynamic = 'force-dynamic';
 
 const code = 'rounded bg-slate-100 px-1 py-0.5 font-mono text-sm';
 

@@ -3,12 +3,13 @@ import Link from 'next/link';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { searchPublic } from '@/db/queries/public-home';
+import { searchText } from '@/lib/validation/search-text';
 
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: '搜索', robots: { index: false, follow: true } };
 
-const paramsSchema = z.object({ q: z.string().trim().max(50).catch('') });
+const paramsSchema = z.object({ q: searchText(50) });
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;

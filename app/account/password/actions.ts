@@ -7,7 +7,7 @@ import { audit } from '@/lib/audit';
 import { getActor } from '@/lib/auth/actor';
 import { signOut } from '@/lib/auth/next-auth';
 import { hashPassword, verifyPassword } from '@/lib/auth/passwords';
-import { changePasswordSchema } from '@/lib/validation/auth';
+import { changePasswordSchema, containsUsername, PASSWORD_HAS_USERNAME_MESSAGE } from '@/lib/validation/auth';
 
 export interface ChangePasswordState {
   fieldErrors?: Partial<Record<'current' | 'next' | 'confirm', string>>;
@@ -30,6 +30,7 @@ export async function changePassword(_prev: ChangePasswordState, formData: FormD
     }
     return { fieldErrors };
   }
+  if (containsUsername(parsed.data.next, actor.username)) return { fieldErrors: { next: PASSWORD_HAS_USERNAME_MESSAGE } };
   const db = getDb();
   const stored = await getPasswordHash(db, actor.userId);
   if (!stored || !(await verifyPassword(stored, parsed.data.current))) {

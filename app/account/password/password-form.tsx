@@ -5,7 +5,7 @@ import { changePassword, type ChangePasswordState } from './actions';
 
 const FIELDS = [
   { name: 'current', label: '当前密码', autoComplete: 'current-password' },
-  { name: 'next', label: '新密码', autoComplete: 'new-password', hint: '至少 12 位，须同时包含字母和数字' },
+  { name: 'next', label: '新密码', autoComplete: 'new-password', hint: '至少 12 位，须同时包含字母和数字；不能是常见密码（如常用词加年份、键盘顺序），不能包含账号名' },
   { name: 'confirm', label: '再次输入新密码', autoComplete: 'new-password' },
 ] as const;
 

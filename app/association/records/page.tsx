@@ -10,6 +10,7 @@ import { today } from '@/lib/clock';
 import { lateLabel } from '@/lib/domain/records';
 import { loadReportDesk } from '@/lib/records/load';
 import { fileCensureAction, fileCommendationAction } from './actions';
+import { smallCount } from '@/lib/actions/query-notice';
 
 export const metadata: Metadata = { title: '表彰与谴责', robots: { index: false } };
 
@@ -37,7 +38,7 @@ export default async function AssociationRecordsPage({ searchParams }: { searchP
       <h1 className="text-2xl font-bold">行业协会表彰与公开谴责</h1>
       {sp.filed === 'commendation' && (
         <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-emerald-900">
-          表彰已报送，由属地区县住建部门审核后记录（本年度已使用 {String(sp.used ?? used)} 人次）。
+          表彰已报送，由属地区县住建部门审核后记录（本年度已使用 {smallCount(sp.used, 100_000, 0) ?? used} 人次）。
         </p>
       )}
       {sp.filed === 'censure' && (

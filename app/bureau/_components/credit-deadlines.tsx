@@ -9,6 +9,7 @@ import { today } from '@/lib/clock';
 import { repairIsOverdue } from '@/lib/domain/records';
 import { publishPenaltyAction } from '../credit/actions';
 import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
+import { publishErrorMessage } from '@/lib/actions/publish-error';
 
 /**
  * The bureau dashboard's credit deadlines (SPEC §3, §3.7): administrative penalties close to or past their
@@ -24,6 +25,7 @@ export async function CreditDeadlines({
   /** The current policy, read once by the dashboard. */
   settings: CreditPolicy;
   published: string | null;
+  /** `?publishError=` as the URL has it: shown only as the fixed message of its code. */
   publishError: string | null;
 }) {
   const db = getDb();
@@ -46,9 +48,9 @@ export async function CreditDeadlines({
           行政处罚信息已公布{published === 'late' ? '（已超过公布期限）' : ''}。
         </p>
       )}
-      {publishError && (
+      {publishErrorMessage(publishError) && (
         <p role="alert" className="mb-3 rounded bg-red-50 px-3 py-2 text-red-900">
-          {publishError}
+          {publishErrorMessage(publishError)}
         </p>
       )}
       <PenaltyDeadlines rows={urgent} action={publishPenaltyAction} back="/bureau" empty="没有即将到期或已逾期的行政处罚公布事项。" />

@@ -1,9 +1,10 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { getActor } from '@/lib/auth/actor';
-import { createCompanyAccount } from '@/lib/services/accounts';
+import { createCompanyAccount, unlockAccount } from '@/lib/services/accounts';
 
 export interface AccountState {
   message?: string;
@@ -19,4 +20,17 @@ export async function createCompanyAccountAction(_prev: AccountState, formData: 
   revalidatePath('/bureau/accounts');
   const { username, temporaryPassword, companyName, newCompany } = result.data;
   return { created: { username, temporaryPassword, companyName, newCompany } };
+}
+
+/**
+ * The city lifts a sign-in lock (a plain form: works without JavaScript). The service decides who may; the page
+ * shows a fixed message for the outcome code in the URL.
+ */
+export async function unlockAccountAction(formData: FormData): Promise<void> {
+  const actor = await getActor();
+  if (!actor) redirect('/login?next=%2Fbureau%2Faccounts');
+  const userId = formData.get('userId');
+  const result = await unlockAccount(getDb(), actor, { userId: typeof userId === 'string' ? userId : '' });
+  if (result.ok) revalidatePath('/bureau/accounts');
+  redirect(`/bureau/accounts?unlock=${result.ok ? 'done' : 'failed'}#locked-heading`);
 }

@@ -8,6 +8,7 @@ import { textOf, uploadsOf } from '@/lib/actions/form-files';
 import { getActor } from '@/lib/auth/actor';
 import { confirmCreditRecord, enterPerformanceRecord, enterWarningRecord, publishPenalty, rejectCreditRecord } from '@/lib/services/credit-records';
 import { decideRepair } from '@/lib/services/credit-repair';
+import { publishErrorCode } from '@/lib/actions/publish-error';
 
 export interface BureauCreditState {
   message?: string;
@@ -49,7 +50,7 @@ export async function publishPenaltyAction(fd: FormData): Promise<void> {
   const back = BACK.test(textOf(fd, 'back')) ? textOf(fd, 'back') : '/bureau/credit';
   const result = await publishPenalty(getDb(), await getActor(), { id: textOf(fd, 'id'), expectedVersion: textOf(fd, 'expectedVersion') });
   if (result.ok) revalidateCredit();
-  const q = result.ok ? `published=${result.data.late ? 'late' : 'ok'}` : `publishError=${encodeURIComponent(result.message)}`;
+  const q = result.ok ? `published=${result.data.late ? 'late' : 'ok'}` : `publishError=${publishErrorCode(result)}`;
   redirect(`${back}?${q}#penalties-heading`);
 }
 

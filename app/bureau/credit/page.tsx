@@ -24,13 +24,15 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import { publishPenaltyAction } from './actions';
 import { ProvisionalNote } from '@/components/ui/provisional-note';
 import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
+import { searchText } from '@/lib/validation/search-text';
+import { publishErrorMessage } from '@/lib/actions/publish-error';
 
 export const metadata: Metadata = { title: '企业信用记录', robots: { index: false } };
 
 const filterSchema = z.object({
   category: z.enum(['all', 'performance', 'warning']).catch('all'),
   state: z.enum(RECORD_STATE_FILTERS).catch('counting'),
-  q: z.string().trim().max(60).catch(''),
+  q: searchText(60),
   penalty: z.boolean().catch(false),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
@@ -89,7 +91,7 @@ export default async function BureauCreditPage({ searchParams }: { searchParams:
   };
   const done = DONE[one(sp.done) ?? ''];
   const published = one(sp.published);
-  const publishError = one(sp.publishError);
+  const publishError = publishErrorMessage(one(sp.publishError));
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">企业信用记录</h1>

@@ -8,6 +8,8 @@ import { requireActor } from '@/lib/auth/actor';
 import { SUBMISSION_STATUS_LABELS, SUBMISSION_TYPE_LABELS } from '@/lib/domain/labels';
 import { formatDateTime } from '@/lib/format';
 import { DISTRICT_IDS, DISTRICT_NAMES } from '@/lib/validation/company';
+import { knownLabel } from '@/lib/actions/query-notice';
+import { DECISION_LABELS } from '@/lib/services/company-filing';
 
 export const metadata: Metadata = { title: '企业备案审核', robots: { index: false } };
 
@@ -40,7 +42,7 @@ export default async function FilingQueuePage({ searchParams }: { searchParams: 
     if (f.district) p.set('district', f.district);
     return `/bureau/filings?${p}`;
   };
-  const decided = one(sp.decided);
+  const decided = knownLabel(one(sp.decided), DECISION_LABELS);
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">企业备案与信息变更审核</h1>

@@ -10,6 +10,8 @@ import { requireActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
 import { today } from '@/lib/clock';
 import { parseRecordFilter } from '@/lib/validation/records';
+import { knownLabel } from '@/lib/actions/query-notice';
+import { RECORD_DECISION_LABELS } from '@/lib/validation/records';
 
 export const metadata: Metadata = { title: '人员奖惩记录审核', robots: { index: false } };
 
@@ -21,7 +23,7 @@ export default async function BureauRecordsPage({ searchParams }: { searchParams
   const { settings } = await getCurrentPolicy(db);
   const { rows, total } = await listRecords(db, actor, f, { good: settings.goodRecordFilingDays, bad: settings.badConductReportDays }, today());
   const underObjection = await recordsUnderObjection(db, 'practitioner_record', rows.map((r) => r.id));
-  const decided = typeof sp.decided === 'string' ? sp.decided : null;
+  const decided = knownLabel(sp.decided, RECORD_DECISION_LABELS);
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">人员奖惩记录审核</h1>

@@ -5,13 +5,14 @@ import { getDb } from '@/db';
 import { COMPLETENESS_LABELS, COMPLETENESS_PAGE_SIZE, COMPLETENESS_STATUSES, KEY_POSTS, listRosterCompleteness, type CompletenessStatus } from '@/db/queries/roster';
 import { requireActor } from '@/lib/auth/actor';
 import { DISTRICT_IDS, DISTRICT_NAMES } from '@/lib/validation/company';
+import { searchText } from '@/lib/validation/search-text';
 
 export const metadata: Metadata = { title: '名册完整性', robots: { index: false } };
 
 const filterSchema = z.object({
   status: z.enum([...COMPLETENESS_STATUSES, 'all']).catch('all'),
   district: z.enum(DISTRICT_IDS).nullable().catch(null),
-  q: z.string().trim().max(60).catch(''),
+  q: searchText(60),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 

@@ -10,6 +10,8 @@ import { SUBMISSION_STATUS_LABELS } from '@/lib/domain/labels';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { ProvisionalNote } from '@/components/ui/provisional-note';
 import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
+import { knownLabel } from '@/lib/actions/query-notice';
+import { STAFF_DECISION_LABELS } from '@/lib/validation/practitioner-review';
 
 export const metadata: Metadata = { title: '从业人员审核', robots: { index: false } };
 
@@ -45,7 +47,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: P
     if (f.overdue) p.set('overdue', '1');
     return `/bureau/staff?${p}`;
   };
-  const decided = one(sp.decided);
+  const decided = knownLabel(one(sp.decided), STAFF_DECISION_LABELS);
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">从业人员审核</h1>

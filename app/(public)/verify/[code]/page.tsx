@@ -7,6 +7,7 @@ import { today } from '@/lib/clock';
 import { formatDate } from '@/lib/format';
 import { normalizeTrackingCode } from '@/lib/domain/objections';
 import { VERIFY_STATUS_TEXT, verifyView } from '@/lib/domain/verify';
+import { decodeParam } from '@/lib/security/request-target';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +15,8 @@ export const metadata: Metadata = { title: '文书核验结果', robots: { index
 
 /** Whether a printed notice or letter was issued here (noindex: a code is for its holder, not for search engines). */
 export default async function VerifyPage({ params }: { params: Promise<{ code: string }> }) {
-  const code = normalizeTrackingCode(decodeURIComponent((await params).code));
+  const decoded = decodeParam((await params).code);
+  const code = decoded === null ? null : normalizeTrackingCode(decoded);
   if (!code) notFound();
   const doc = await findDocumentByCode(getDb(), code);
   if (!doc) notFound();

@@ -16,6 +16,7 @@ import { isUuid } from '@/lib/validation/ids';
 import { publishPenaltyAction } from '../actions';
 import { ConfirmForm, RejectForm } from '../_components/review-forms';
 import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
+import { publishErrorMessage } from '@/lib/actions/publish-error';
 
 export const metadata: Metadata = { title: '信用记录', robots: { index: false } };
 
@@ -87,9 +88,9 @@ export default async function BureauCreditRecordPage({
           行政处罚信息已公布{sp.published === 'late' ? '（已超过公布期限）' : ''}。
         </p>
       )}
-      {typeof sp.publishError === 'string' && (
+      {publishErrorMessage(sp.publishError) && (
         <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-900">
-          {sp.publishError}
+          {publishErrorMessage(sp.publishError)}
         </p>
       )}
       <h1 className="text-2xl font-bold">

@@ -7,6 +7,7 @@ import { findServedProject, getLatestBoard, projectExists } from '@/db/queries/b
 import { recordOutOfScope, requireActor } from '@/lib/auth/actor';
 import { EMPTY_BOARD } from '@/lib/validation/board';
 import { BoardForm } from './board-form';
+import { smallCount } from '@/lib/actions/query-notice';
 
 export const metadata: Metadata = { title: '编辑公示栏', robots: { index: false } };
 
@@ -36,9 +37,9 @@ export default async function BoardPage({
         </Link>
       </p>
       <h1 className="text-xl font-bold">{project.name} 公示栏</h1>
-      {sp.saved && (
+      {smallCount(sp.saved) && (
         <p role="status" className="rounded bg-green-50 px-3 py-2 text-green-900">
-          已发布第 {String(sp.saved)} 版公示内容。
+          已发布第 {smallCount(sp.saved)} 版公示内容。
         </p>
       )}
       <p className="text-sm text-slate-600">
