@@ -86,7 +86,7 @@ import { COMPANY_GOOD_RECORD_TYPES } from '@/lib/domain/records';
 import { usccCheckChar } from '@/lib/domain/uscc';
 import { idCheckChar } from '@/lib/domain/id-number';
 import { decryptIdNumber, keysFromBase64 } from '@/lib/security/id-crypto';
-import { createCompanyAccount } from '@/lib/services/accounts';
+import { createCompanyAccount, unlockAccount } from '@/lib/services/accounts';
 import { saveBoard } from '@/lib/services/boards';
 import { decideFiling, saveFiling, withdrawFiling } from '@/lib/services/company-filing';
 import { decideContract, fileNonRenewalNotice, recordEarlyExit, registerContract } from '@/lib/services/contracts';
@@ -272,6 +272,8 @@ interface Fx {
   companyId: string;
   company2Id: string;
   companyUscc: string;
+  /** The operator account of `company` (a sign-in lock to lift). */
+  companyUserId: string;
   /** 天宫花园: company's estate in 船山区, the committee's, in the street account's street. */
   estateA: string;
   /** An estate of company2 in 安居区. */
@@ -503,6 +505,16 @@ const ROWS: Row[] = [
     allow: ['city'],
     input: { none: () => ({ uscc: NEW_USCC, companyName: '遂宁市测试物业服务有限公司', districtId: CHUANSHAN, username: 'matrix-op', displayName: '测试' }) },
     ok: 'OK',
+  },
+  {
+    endpoints: ['app/bureau/accounts/actions.ts#unlockAccountAction'],
+    via: svc(unlockAccount),
+    allow: ['city'],
+    input: { none: (f) => ({ userId: f.companyUserId }) },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+    note: 'the city lifts a sign-in lock on any account; another role gets NOT_FOUND and an out-of-scope audit row',
   },
   {
     endpoints: ['app/bureau/evaluations/actions.ts#runEvaluationAction'],
@@ -1340,6 +1352,7 @@ describe.each(DRIVERS)('authorization matrix (%s)', (driver) => {
       companyId,
       company2Id,
       companyUscc: (await one<{ uscc: string }>(sql`select uscc from companies where id = ${companyId}`)).uscc,
+      companyUserId: actors.company.userId,
       estateA,
       estateB,
       personA,
