@@ -25,10 +25,10 @@ export interface CreatedAccount {
 }
 
 export async function createCompanyAccount(db: Db, actor: Actor | null, input: unknown): Promise<ActionResult<CreatedAccount>> {
-  const parsed = companyAccountSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'user.manage')) return fail('FORBIDDEN');
+  const parsed = companyAccountSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
   if (await usernameTaken(db, d.username)) return fieldError('username', '该账号已被使用，请换一个');
   const existing = await findCompanyByUscc(db, d.uscc);

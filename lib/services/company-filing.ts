@@ -3,7 +3,7 @@ import 'server-only';
  * Company filing (备案) and changes of basic information (SPEC §3.1; ZJ 7, DW 4, DW 8.1.1).
  *
  * Services take the database and the actor explicitly and import nothing from Next.js, so that the
- * integration tests exercise exactly what the server actions run. Each one: parse → authorize (scope in the
+ * integration tests exercise exactly what the server actions run. Each one: who (role) → parse → scope (in the
  * query) → one transaction with its audit row → typed result.
  */
 import type { Db } from '@/db';
@@ -25,7 +25,7 @@ import {
   type FilingType,
 } from '@/db/queries/company-filing';
 import { activeMarketBan } from '@/db/queries/ratings';
-import { decideSubmission, findByIdempotencyKey } from '@/db/queries/submissions';
+import { decideSubmission, findByIdempotencyKey, submissionExists } from '@/db/queries/submissions';
 import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import { can, type Actor } from '@/lib/auth/policy';
@@ -98,10 +98,10 @@ export interface SaveFilingInput {
  * A returned filing is corrected and submitted again through the same call with its id.
  */
 export async function saveFiling(db: Db, actor: Actor | null, input: SaveFilingInput): Promise<ActionResult<{ id: string; status: string }>> {
-  const meta = saveInputSchema.safeParse(input);
-  if (!meta.success) return fail('INVALID');
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'company.file') || !actor.companyId) return fail('FORBIDDEN');
+  const meta = saveInputSchema.safeParse(input);
+  if (!meta.success) return fail('INVALID');
   const company = await getCompanyBasics(db, actor.companyId);
   if (!company) return fail('NOT_FOUND');
   if (company.filingStatus === 'revoked') return fail('FORBIDDEN', '企业备案已被撤销，不能提交备案或变更');
@@ -210,12 +210,17 @@ const withdrawSchema = z.object({ submissionId: z.uuid('无效的申请编号'),
 
 /** The company withdraws a filing nobody has decided yet, or discards a draft. */
 export async function withdrawFiling(db: Db, actor: Actor | null, input: unknown): Promise<ActionResult<{ id: string }>> {
-  const parsed = withdrawSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'company.file') || !actor.companyId) return fail('FORBIDDEN');
+  const parsed = withdrawSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const filing = await getFilingInScope(db, actor, parsed.data.submissionId);
-  if (!filing) return fail('NOT_FOUND');
+  if (!filing) {
+    if (await submissionExists(db, parsed.data.submissionId)) {
+      await audit(db, actor, { action: 'access.out_of_scope', objectType: 'submission', objectId: parsed.data.submissionId });
+    }
+    return fail('NOT_FOUND');
+  }
   return inTransaction(db, async (tx) => {
     const row = await withdrawFilingRow(tx, { id: filing.id, companyId: actor.companyId!, expectedVersion: parsed.data.version });
     if (!row) throw new LostRace('该申请已被审核或已在别处处理，不能撤回');
@@ -237,10 +242,10 @@ export async function decideFiling(
   input: unknown,
   opts: { today?: string } = {},
 ): Promise<ActionResult<{ id: string; status: string }>> {
-  const parsed = filingDecisionSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'company.filing.decide')) return fail('FORBIDDEN');
+  const parsed = filingDecisionSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
   const filing = await getFilingInScope(db, actor, d.submissionId);
   if (!filing) return fail('NOT_FOUND');

@@ -13,7 +13,7 @@ import 'server-only';
  *   how to object or apply for credit repair); the code is kept on the record.
  * - The company attaches a short public statement to its own confirmed records.
  *
- * Each: parse → who → scope in the query (out of scope → NOT_FOUND, logged) → one transaction with its audit row.
+ * Each: who → parse → scope in the query (out of scope → NOT_FOUND, logged) → one transaction with its audit row.
  */
 import type { Db, Queryable, Tx } from '@/db';
 import {
@@ -166,10 +166,10 @@ export async function filePerformanceRecord(
   input: RecordFormInput,
   opts: { today?: string } = {},
 ): Promise<ActionResult<{ id: string }>> {
-  const parsed = performanceFilingSchema.safeParse(input?.data);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'credit.performance.file') || !actor.companyId) return fail('FORBIDDEN');
+  const parsed = performanceFilingSchema.safeParse(input?.data);
+  if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
   const on = opts.today ?? clockToday();
   if (d.occurredOn > on) return fieldError('occurredOn', '获得日期不能晚于今天');
@@ -210,13 +210,14 @@ export async function reportWarning(
   input: RecordFormInput,
   opts: { today?: string } = {},
 ): Promise<ActionResult<{ id: string }>> {
-  const parsed = warningReportSchema.safeParse(input?.data);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'credit.warning.report') || !actor.organisationId) return fail('FORBIDDEN');
+  const parsed = warningReportSchema.safeParse(input?.data);
+  if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
   const estate = await getEstate(db, d.projectId);
   if (!estate || !can(actor, 'credit.warning.report', { streetId: estate.streetId, communityId: estate.communityId })) {
+    if (estate) await audit(db, actor, { action: 'access.out_of_scope', objectType: 'project', objectId: estate.id });
     return fail('NOT_FOUND', '未找到该物业项目，或该项目不在本辖区');
   }
   if (!estate.currentCompanyId) return fieldError('projectId', '该项目目前没有物业服务企业');
@@ -312,10 +313,10 @@ export async function enterWarningRecord(
   input: RecordFormInput,
   opts: { today?: string } = {},
 ): Promise<ActionResult<{ id: string; noticeCode: string; published: boolean }>> {
-  const parsed = warningEntrySchema.safeParse(input?.data);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'credit.warning.enter')) return fail('FORBIDDEN');
+  const parsed = warningEntrySchema.safeParse(input?.data);
+  if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
   const on = opts.today ?? clockToday();
   if (d.occurredOn > on) return fieldError('occurredOn', '发生日期不能晚于今天');
@@ -389,10 +390,10 @@ export async function enterPerformanceRecord(
   input: RecordFormInput,
   opts: { today?: string } = {},
 ): Promise<ActionResult<{ id: string }>> {
-  const parsed = performanceEntrySchema.safeParse(input?.data);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'credit.warning.enter')) return fail('FORBIDDEN');
+  const parsed = performanceEntrySchema.safeParse(input?.data);
+  if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
   const on = opts.today ?? clockToday();
   if (d.occurredOn > on) return fieldError('occurredOn', '获得日期不能晚于今天');
@@ -492,10 +493,10 @@ export async function confirmCreditRecord(
   input: unknown,
   opts: { today?: string } = {},
 ): Promise<ActionResult<{ id: string; noticeCode: string | null }>> {
-  const parsed = confirmRecordSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'credit.confirm')) return fail('FORBIDDEN');
+  const parsed = confirmRecordSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
   const pending = await pendingRecord(db, actor, d.id, d.expectedVersion);
   if (!pending.ok) return pending.result;
@@ -546,10 +547,10 @@ export async function confirmCreditRecord(
 
 /** The bureau does not take a report up; the reporter sees the reason. */
 export async function rejectCreditRecord(db: Db, actor: Actor | null, input: unknown): Promise<ActionResult<{ id: string }>> {
-  const parsed = rejectRecordSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'credit.confirm')) return fail('FORBIDDEN');
+  const parsed = rejectRecordSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
   const pending = await pendingRecord(db, actor, d.id, d.expectedVersion);
   if (!pending.ok) return pending.result;
@@ -572,10 +573,10 @@ export async function publishPenalty(
   input: unknown,
   opts: { today?: string } = {},
 ): Promise<ActionResult<{ id: string; publishedOn: string; late: boolean }>> {
-  const parsed = publishRecordSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'credit.warning.enter')) return fail('FORBIDDEN');
+  const parsed = publishRecordSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
   const rec = await recordInScope(db, actor, d.id);
   if (!rec) return fail('NOT_FOUND');
@@ -614,10 +615,10 @@ export async function publishPenalty(
 
 /** The company attaches (or replaces, or with a blank removes) its short public statement on its own confirmed record. */
 export async function setRecordStatement(db: Db, actor: Actor | null, input: unknown): Promise<ActionResult<{ id: string; statement: string | null }>> {
-  const parsed = statementSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'record.statement') || !actor.companyId) return fail('FORBIDDEN');
+  const parsed = statementSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
   const rec = await recordInScope(db, actor, d.id);
   if (!rec) return fail('NOT_FOUND');

@@ -64,10 +64,10 @@ export async function applyForRepair(
   input: RepairApplicationInput,
   opts: { today?: string } = {},
 ): Promise<ActionResult<{ id: string; decideBy: string }>> {
-  const parsed = repairApplicationSchema.safeParse(input?.data);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'credit.repair.apply') || !actor.companyId) return fail('FORBIDDEN');
+  const parsed = repairApplicationSchema.safeParse(input?.data);
+  if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
   const rec = await recordInScope(db, actor, d.recordId);
   if (!rec) return fail('NOT_FOUND');
@@ -147,10 +147,10 @@ export async function decideRepair(
   input: unknown,
   opts: { today?: string } = {},
 ): Promise<ActionResult<{ id: string; status: string }>> {
-  const parsed = repairDecisionSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'credit.repair.decide')) return fail('FORBIDDEN');
+  const parsed = repairDecisionSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
   const s = await findSubmissionInScope(db, actor, d.id, ['credit_repair']);
   if (!s) {

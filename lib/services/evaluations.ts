@@ -63,10 +63,10 @@ function gradeCounts(results: { grade: Grade }[]): Record<Grade, number> {
 
 /** The city computes (or recomputes, while unpublished) a year's evaluation of every approved company. */
 export async function runEvaluation(db: Db, actor: Actor | null, input: unknown, opts: { today?: string } = {}): Promise<ActionResult<EvaluationSummary>> {
-  const parsed = evaluationYearSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'evaluation.run')) return fail('FORBIDDEN');
+  const parsed = evaluationYearSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const { year } = parsed.data;
   const on = opts.today ?? clockToday();
   if (year > Number(on.slice(0, 4))) return { ok: false, code: 'INVALID', message: '不能评价尚未开始的年度', fieldErrors: { year: ['不能评价尚未开始的年度'] } };
@@ -133,10 +133,10 @@ export async function publishEvaluation(
   input: unknown,
   opts: { today?: string } = {},
 ): Promise<ActionResult<{ year: number; published: number; letters: number; blackListed: number }>> {
-  const parsed = evaluationYearSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'evaluation.run')) return fail('FORBIDDEN');
+  const parsed = evaluationYearSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const { year } = parsed.data;
   const on = opts.today ?? clockToday();
   if (await yearPublishedAt(db, year)) return fail('CONFLICT', PUBLISHED_ALREADY);

@@ -24,6 +24,7 @@ import {
   insertObjection,
   listPersonObjections,
   lockPersonForObjection,
+  objectionExists,
   setObjectionProposal,
   setPersonValue,
   updateObjection,
@@ -195,13 +196,16 @@ async function tellPerson(db: Db, c: Case, text: string, opts: HandleObjectionOp
 }
 
 export async function handleObjection(db: Db, actor: Actor | null, input: unknown, opts: HandleObjectionOpts = {}): Promise<ActionResult<{ id: string; status: string }>> {
-  const parsed = objectionHandlingSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'objection.handle')) return fail('FORBIDDEN');
+  const parsed = objectionHandlingSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
   const c = await getObjectionInScope(db, actor, d.caseId);
-  if (!c || !can(actor, 'objection.handle', { companyId: c.companyId, districtId: c.districtId })) return fail('NOT_FOUND');
+  if (!c || !can(actor, 'objection.handle', { companyId: c.companyId, districtId: c.districtId })) {
+    if (c || (await objectionExists(db, d.caseId))) await audit(db, actor, { action: 'access.out_of_scope', objectType: 'case', objectId: d.caseId });
+    return fail('NOT_FOUND');
+  }
   if (!isOpenStatus(c.status)) return fail('CONFLICT', '该异议已办结');
   if (c.version !== d.version) return fail('CONFLICT', LOST_RACE_MESSAGE);
   const role = actor.role as 'company' | 'district' | 'city';

@@ -63,12 +63,12 @@ export async function resubmitEntry(
   input: { submissionId: unknown; expectedVersion: unknown; data: unknown; photo?: Photo },
   opts: { today?: string; keys?: IdKeys } = {},
 ): Promise<ActionResult<{ practitionerId: string; submissionId: string }>> {
+  if (!actor) return fail('UNAUTHENTICATED');
+  if (!can(actor, 'practitioner.enter') || !actor.companyId) return fail('FORBIDDEN');
   const meta = resubmitMeta.safeParse(input);
   if (!meta.success) return invalid(meta.error);
   const parsed = practitionerEntrySchema.safeParse(input.data);
   if (!parsed.success) return invalid(parsed.error);
-  if (!actor) return fail('UNAUTHENTICATED');
-  if (!can(actor, 'practitioner.enter') || !actor.companyId) return fail('FORBIDDEN');
   const submission = await findSubmissionInScope(db, actor, meta.data.submissionId, ['practitioner_entry']);
   if (!submission || !submission.subjectId) {
     if (await submissionExists(db, meta.data.submissionId)) await audit(db, actor, { action: 'access.out_of_scope', objectType: 'submission', objectId: meta.data.submissionId });
@@ -156,10 +156,10 @@ export async function addPractitionerPhoto(
   actor: Actor | null,
   input: { practitionerId: unknown; photo?: Photo },
 ): Promise<ActionResult<{ practitionerId: string }>> {
-  const parsed = practitionerRefSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'practitioner.enter') || !actor.companyId) return fail('FORBIDDEN');
+  const parsed = practitionerRefSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const { practitionerId } = parsed.data;
   if (!(await practitionerInScope(db, actor, practitionerId))) {
     if (await practitionerExists(db, practitionerId)) await audit(db, actor, { action: 'access.out_of_scope', objectType: 'practitioner', objectId: practitionerId });

@@ -51,10 +51,10 @@ export async function submitEntry(
   input: EntryInput,
   opts: { today?: string; keys?: IdKeys; allowMissingPhoto?: boolean } = {},
 ): Promise<ActionResult<EntryResult>> {
-  const parsed = practitionerEntrySchema.safeParse(input?.data);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'practitioner.enter') || !actor.companyId) return fail('FORBIDDEN');
+  const parsed = practitionerEntrySchema.safeParse(input?.data);
+  if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
   const on = opts.today ?? clockToday();
 

@@ -31,8 +31,8 @@ import {
   updateOpenSubmission,
 } from '@/db/queries/practitioner-moves';
 import { findPersonByIdHash } from '@/db/queries/practitioner-entry';
-import { setPractitionerStatus, settlePendingEmployment } from '@/db/queries/practitioner-review';
-import { insertSubmission, type SubmissionRow } from '@/db/queries/submissions';
+import { practitionerExists, setPractitionerStatus, settlePendingEmployment } from '@/db/queries/practitioner-review';
+import { insertSubmission, submissionExists, type SubmissionRow } from '@/db/queries/submissions';
 import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import { can, type Actor } from '@/lib/auth/policy';
@@ -108,6 +108,13 @@ function companyActor(actor: Actor | null): ActionResult<never> | null {
   return null;
 }
 
+/** NOT_FOUND for an object outside the actor's scope; an existing one is written to the audit log (no transaction). */
+async function outOfScope(db: Db, actor: Actor, objectType: 'submission' | 'practitioner', id: string): Promise<ActionResult<never>> {
+  const exists = objectType === 'submission' ? await submissionExists(db, id) : await practitionerExists(db, id);
+  if (exists) await audit(db, actor, { action: 'access.out_of_scope', objectType, objectId: id });
+  return fail('NOT_FOUND');
+}
+
 async function priorityOf(db: Db, companyId: string, on: string) {
   return (await hasGreenChannel(db, companyId, on)) ? 1 : 0;
 }
@@ -137,15 +144,15 @@ async function findNewJobPerson(
 // ——— post change (SN 15) ———
 
 export async function requestPostChange(db: Db, actor: Actor | null, input: unknown, opts: Opts = {}): Promise<ActionResult<{ submissionId: string; late: boolean }>> {
-  const parsed = postChangeSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   const denied = companyActor(actor);
   if (denied) return denied;
+  const parsed = postChangeSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const a = actor!;
   const v = parsed.data;
   const on = opts.today ?? clockToday();
   const job = await getCurrentJob(db, v.practitionerId);
-  if (!job || job.companyId !== a.companyId) return fail('NOT_FOUND');
+  if (!job || job.companyId !== a.companyId) return outOfScope(db, a, 'practitioner', v.practitionerId);
   const project = await getCompanyProject(db, a.companyId!, v.projectId);
   if (!project) return fieldError('projectId', '只能调整到本企业在管的项目');
   if (project.id === job.projectId && v.post === job.post) return fieldError('post', '服务项目和岗位都没有变化');
@@ -190,10 +197,10 @@ export async function requestPostChange(db: Db, actor: Actor | null, input: unkn
 // ——— transfer (SN 16) ———
 
 export async function requestTransfer(db: Db, actor: Actor | null, input: unknown, opts: Opts = {}): Promise<ActionResult<{ submissionId: string; late: boolean }>> {
-  const parsed = transferRequestSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   const denied = companyActor(actor);
   if (denied) return denied;
+  const parsed = transferRequestSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const a = actor!;
   const v = parsed.data;
   const on = opts.today ?? clockToday();
@@ -271,15 +278,15 @@ async function release(tx: Tx, s: SubmissionRow, p: TransferPayload, by: 'compan
 }
 
 export async function answerTransfer(db: Db, actor: Actor | null, input: unknown, opts: Opts = {}): Promise<ActionResult<{ consent: Consent }>> {
-  const parsed = consentSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   const denied = companyActor(actor);
   if (denied) return denied;
+  const parsed = consentSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const a = actor!;
   const v = parsed.data;
   const on = opts.today ?? clockToday();
   const s = await findTransferForConsent(db, a.companyId!, v.submissionId);
-  if (!s) return fail('NOT_FOUND');
+  if (!s) return outOfScope(db, a, 'submission', v.submissionId);
   const p = s.payload as TransferPayload;
   if (s.status !== 'draft' || p.stage !== 'consent') return fail('CONFLICT', '该申请已经处理');
 
@@ -310,16 +317,16 @@ export async function answerTransfer(db: Db, actor: Actor | null, input: unknown
 }
 
 export async function overrideTransfer(db: Db, actor: Actor | null, input: unknown, opts: Opts = {}): Promise<ActionResult<{ released: true }>> {
-  const parsed = overrideSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'submission.decide')) return fail('FORBIDDEN');
+  const parsed = overrideSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const v = parsed.data;
   const on = opts.today ?? clockToday();
   const s = await findMoveInScope(db, actor, v.submissionId);
   const p = s?.payload as TransferPayload | undefined;
   // The old estate's district is the one that may step in (SN 16: 属地住建部门经核实后直接调出).
-  if (!s || s.type !== 'transfer' || !p || !can(actor, 'submission.decide', { districtId: p.fromDistrictId })) return fail('NOT_FOUND');
+  if (!s || s.type !== 'transfer' || !p || !can(actor, 'submission.decide', { districtId: p.fromDistrictId })) return outOfScope(db, actor, 'submission', v.submissionId);
   if (s.status !== 'draft' || p.stage !== 'consent') return fail('CONFLICT', '该申请已经处理');
   await ensureHolidayCalendar(db);
   if (!mayOverride(p.consent, p.requestedOn, on)) {
@@ -348,14 +355,14 @@ export async function overrideTransfer(db: Db, actor: Actor | null, input: unkno
 
 /** The new company's update after release (or its correction after a return), sent to the district. */
 export async function submitTransferUpdate(db: Db, actor: Actor | null, input: unknown): Promise<ActionResult<{ submissionId: string }>> {
-  const parsed = transferUpdateSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   const denied = companyActor(actor);
   if (denied) return denied;
+  const parsed = transferUpdateSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const a = actor!;
   const v = parsed.data;
   const s = await findMoveInScope(db, a, v.submissionId);
-  if (!s || s.type !== 'transfer' || s.companyId !== a.companyId) return fail('NOT_FOUND');
+  if (!s || s.type !== 'transfer' || s.companyId !== a.companyId) return outOfScope(db, a, 'submission', v.submissionId);
   const p = s.payload as TransferPayload;
   const ready = (s.status === 'draft' && p.stage === 'released') || s.status === 'returned';
   if (!ready) return fail('CONFLICT', p.stage === 'consent' ? '原企业尚未同意调出，暂不能提交' : '该申请当前不能修改');
@@ -375,15 +382,15 @@ export async function submitTransferUpdate(db: Db, actor: Actor | null, input: u
 // ——— exit (SN 17) ———
 
 export async function requestExit(db: Db, actor: Actor | null, input: unknown, opts: Opts = {}): Promise<ActionResult<{ submissionId: string }>> {
-  const parsed = exitSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   const denied = companyActor(actor);
   if (denied) return denied;
+  const parsed = exitSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const a = actor!;
   const v = parsed.data;
   const on = opts.today ?? clockToday();
   const job = await getCurrentJob(db, v.practitionerId);
-  if (!job || job.companyId !== a.companyId) return fail('NOT_FOUND');
+  if (!job || job.companyId !== a.companyId) return outOfScope(db, a, 'practitioner', v.practitionerId);
   if (v.leftOn > on) return fieldError('leftOn', '离职日期不能晚于今天，请在离职后申报');
   if (v.leftOn < job.startDate) return fieldError('leftOn', '离职日期不能早于入职日期');
   const priority = await priorityOf(db, a.companyId!, on);
@@ -408,10 +415,10 @@ export async function requestExit(db: Db, actor: Actor | null, input: unknown, o
 // ——— re-entry (SN 17) ———
 
 export async function requestReEntry(db: Db, actor: Actor | null, input: unknown, opts: Opts = {}): Promise<ActionResult<{ submissionId: string; practitionerId: string; late: boolean }>> {
-  const parsed = reEntrySchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   const denied = companyActor(actor);
   if (denied) return denied;
+  const parsed = reEntrySchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const a = actor!;
   const v = parsed.data;
   const on = opts.today ?? clockToday();
@@ -464,14 +471,14 @@ export async function requestReEntry(db: Db, actor: Actor | null, input: unknown
 
 /** The filing company takes back a move not yet decided (a transfer only before the person is released). */
 export async function withdrawMove(db: Db, actor: Actor | null, input: unknown): Promise<ActionResult<{ submissionId: string }>> {
-  const parsed = withdrawMoveSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   const denied = companyActor(actor);
   if (denied) return denied;
+  const parsed = withdrawMoveSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const a = actor!;
   const v = parsed.data;
   const s = await findMoveInScope(db, a, v.submissionId);
-  if (!s || s.companyId !== a.companyId) return fail('NOT_FOUND');
+  if (!s || s.companyId !== a.companyId) return outOfScope(db, a, 'submission', v.submissionId);
   const p = s.payload as Record<string, unknown>;
   if (!['draft', 'submitted', 'returned'].includes(s.status)) return fail('CONFLICT', '该申请已办结，不能撤回');
   if (s.type === 'transfer' && p.stage !== 'consent') return fail('CONFLICT', '人员已调出，不能撤回；请补充信息提交审核');

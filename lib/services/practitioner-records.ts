@@ -12,11 +12,12 @@ import 'server-only';
  * - When a bad record is entered, the same transaction writes the notice to the employer and the verification
  *   row of the printable notice to the person (两书同达), under a fresh notice code.
  *
- * Each function: parse → who (anonymous UNAUTHENTICATED, wrong role FORBIDDEN, out of scope NOT_FOUND) → one
- * transaction with its audit row.
+ * Each function: who (anonymous UNAUTHENTICATED, wrong role FORBIDDEN) → parse → scope (NOT_FOUND; an existing
+ * person is logged as out of scope) → one transaction with its audit row.
  */
 import type { Db, Tx } from '@/db';
 import { getCurrentPolicy } from '@/db/queries/policy';
+import { practitionerExists } from '@/db/queries/practitioner-review';
 import {
   decideRecordLocked,
   getRecordInScope,
@@ -99,6 +100,14 @@ function notAfterToday(on: string, values: Record<string, string | null | undefi
   return null;
 }
 
+/** NOT_FOUND for a person the actor may not report on; an existing person is written to the audit log (no transaction). */
+async function personOutOfScope(db: Db, actor: Actor, practitionerId: string): Promise<ActionResult<never>> {
+  if (await practitionerExists(db, practitionerId)) {
+    await audit(db, actor, { action: 'access.out_of_scope', objectType: 'practitioner', objectId: practitionerId });
+  }
+  return fail('NOT_FOUND', PERSON_NOT_FOUND);
+}
+
 type Checked = { ok: true; files: RecordFile[]; person: ReportablePerson } | { ok: false; result: ActionResult<never> };
 
 /**
@@ -118,7 +127,7 @@ async function checkFiling(
   if (late) return { ok: false, result: late };
   // The person in scope before any upload is decoded: cheap checks first.
   const person = await getReportableStaff(db, actor, practitionerId);
-  if (!person) return { ok: false, result: fail('NOT_FOUND', PERSON_NOT_FOUND) };
+  if (!person) return { ok: false, result: await personOutOfScope(db, actor, practitionerId) };
   const evidence = await cleanFiles(input.evidence, 'evidence', 'evidence');
   if (!evidence.ok) return evidence;
   if (evidence.files.length === 0) return { ok: false, result: fieldError('evidence', missing) };
@@ -153,10 +162,10 @@ function withGoodRecordProblems(result: ActionResult<never>, input: RecordFiling
 }
 
 export async function fileGoodRecord(db: Db, actor: Actor | null, input: RecordFilingInput, opts: Opts = {}): Promise<ActionResult<{ id: string; lateDays: number }>> {
-  const parsed = goodRecordSchema.safeParse(input?.data);
-  if (!parsed.success) return withGoodRecordProblems(invalid(parsed.error), input);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'record.good.file') || !actor.companyId) return fail('FORBIDDEN');
+  const parsed = goodRecordSchema.safeParse(input?.data);
+  if (!parsed.success) return withGoodRecordProblems(invalid(parsed.error), input);
   const d = parsed.data;
   const type = d.type as GoodRecordType;
   const on = opts.today ?? clockToday();
@@ -164,7 +173,7 @@ export async function fileGoodRecord(db: Db, actor: Actor | null, input: RecordF
   if (late) return late;
   // The person in scope before any upload is decoded: cheap checks first.
   const person = await getReportableStaff(db, actor, d.practitionerId);
-  if (!person) return fail('NOT_FOUND', PERSON_NOT_FOUND);
+  if (!person) return personOutOfScope(db, actor, d.practitionerId);
 
   const evidence = await cleanFiles(input.evidence, 'evidence', 'evidence');
   if (!evidence.ok) return evidence.result;
@@ -214,10 +223,10 @@ export async function fileAssociationCommendation(
   input: RecordFilingInput,
   opts: Opts = {},
 ): Promise<ActionResult<{ id: string; used: number; cap: number }>> {
-  const parsed = associationCommendationSchema.safeParse(input?.data);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'record.association.file') || !actor.organisationId) return fail('FORBIDDEN');
+  const parsed = associationCommendationSchema.safeParse(input?.data);
+  if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
   const on = opts.today ?? clockToday();
   const checked = await checkFiling(db, actor, input, d.practitionerId, on, { occurredOn: d.occurredOn }, '请上传表彰文件等证明材料');
@@ -261,13 +270,12 @@ export async function fileAssociationCommendation(
 
 /** A report (线索) of bad conduct; the association reports only its public censures (SN 13.4). */
 export async function fileBadReport(db: Db, actor: Actor | null, input: RecordFilingInput, opts: Opts = {}): Promise<ActionResult<{ id: string; lateDays: number }>> {
-  const isAssociation = actor?.role === 'association';
-  const parsed = isAssociation ? censureReportSchema.safeParse(input?.data) : badReportSchema.safeParse(input?.data);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'record.bad.report')) return fail('FORBIDDEN');
   const filer = actor.role === 'company' ? actor.companyId : actor.organisationId;
   if (!filer) return fail('FORBIDDEN');
+  const parsed = actor.role === 'association' ? censureReportSchema.safeParse(input?.data) : badReportSchema.safeParse(input?.data);
+  if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
   const type: string = 'type' in d ? String(d.type) : ASSOCIATION_CENSURE_TYPE;
   const on = opts.today ?? clockToday();
@@ -333,10 +341,10 @@ const CODE_CLASH = '生成告知书编号时发生冲突，本次操作未生效
 
 /** SN 14 last sentence: the city or a district enters a bad record directly (status approved, notice at once). */
 export async function enterBadRecord(db: Db, actor: Actor | null, input: RecordFilingInput, opts: Opts = {}): Promise<ActionResult<{ id: string; noticeCode: string }>> {
-  const parsed = badEntrySchema.safeParse(input?.data);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'record.bad.enter')) return fail('FORBIDDEN');
+  const parsed = badEntrySchema.safeParse(input?.data);
+  if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
   const on = opts.today ?? clockToday();
   const checked = await checkFiling(db, actor, input, d.practitionerId, on, { occurredOn: d.occurredOn }, '请上传证明材料');
@@ -388,10 +396,10 @@ export async function decideRecord(
   input: unknown,
   opts: Opts = {},
 ): Promise<ActionResult<{ id: string; status: string; noticeCode: string | null }>> {
-  const parsed = recordDecisionSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'record.decide')) return fail('FORBIDDEN');
+  const parsed = recordDecisionSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
   const { settings } = await getCurrentPolicy(db);
   const limits = { good: settings.goodRecordFilingDays, bad: settings.badConductReportDays };

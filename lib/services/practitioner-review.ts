@@ -3,7 +3,7 @@ import 'server-only';
  * The bureau's decision on a staff submission (SPEC §3.3, §3.6) and the logged view of a full ID number
  * (SPEC §3.11, SN 19–21).
  *
- * A decision: parse → who → the submission looked up with the actor's scope in the WHERE (out of scope →
+ * A decision: who → parse → the submission looked up with the actor's scope in the WHERE (out of scope →
  * NOT_FOUND, written to the audit log) → one transaction: decide the submission under its optimistic lock,
  * apply the type's effect (DECIDERS), write the audit row. Of two reviewers at once exactly one wins.
  */
@@ -29,10 +29,10 @@ export async function decidePractitionerSubmission(
   input: unknown,
   opts: { today?: string } = {},
 ): Promise<ActionResult<{ id: string; status: string }>> {
-  const parsed = staffDecisionSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'submission.decide')) return fail('FORBIDDEN');
+  const parsed = staffDecisionSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
   const submission = await findSubmissionInScope(db, actor, d.id, [...STAFF_QUEUE_TYPES]);
   if (!submission) {
@@ -82,10 +82,10 @@ export async function viewFullIdNumber(
   input: unknown,
   opts: { keys?: IdKeys } = {},
 ): Promise<ActionResult<{ idNumber: string; name: string }>> {
-  const parsed = practitionerRefSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'practitioner.idnumber.view')) return fail('FORBIDDEN');
+  const parsed = practitionerRefSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const { practitionerId } = parsed.data;
   if (!(await practitionerInScope(db, actor, practitionerId))) {
     if (await practitionerExists(db, practitionerId)) {

@@ -91,10 +91,10 @@ export interface SaveRatingsResult {
 
 /** Save the whole table of one quarter: every row valid or nothing written. Blank = not rated (an earlier score is withdrawn). */
 export async function saveQuarterRatings(db: Db, actor: Actor | null, input: unknown, opts: Opts = {}): Promise<ActionResult<SaveRatingsResult>> {
-  const parsed = saveRatingsSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'rating.enter')) return fail('FORBIDDEN');
+  const parsed = saveRatingsSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const { quarter: q, scores } = parsed.data;
   const on = opts.today ?? clockToday();
   if (quarterStart(q) > on) return fieldError('quarter', `${quarterLabel(q)}尚未开始，不能评定`);
@@ -158,10 +158,10 @@ const runPeriod = (qs: Quarter[]) => `${quarterLabel(qs[0])}至${quarterLabel(qs
 
 /** The city publishes a quarter's ratings and, in the same transaction, applies DW 14 to every rated estate. */
 export async function publishQuarter(db: Db, actor: Actor | null, input: unknown, opts: Opts = {}): Promise<ActionResult<PublishResult>> {
-  const parsed = publishQuarterSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'rating.publish')) return fail('FORBIDDEN');
+  const parsed = publishQuarterSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const q = parsed.data.quarter;
   const on = opts.today ?? clockToday();
   if (quarterStart(q) > on) return fieldError('quarter', `${quarterLabel(q)}尚未开始，不能发布`);
@@ -259,14 +259,14 @@ export interface InspectionResult {
 
 /** The district records the inspection of an estate in its rectification period. */
 export async function recordRectificationInspection(db: Db, actor: Actor | null, input: unknown, opts: Opts = {}): Promise<ActionResult<InspectionResult>> {
+  if (!actor) return fail('UNAUTHENTICATED');
+  if (!can(actor, 'rectification.issue')) return fail('FORBIDDEN');
   const parsed = rectificationInspectionSchema.safeParse(input);
   if (!parsed.success) {
     const seen = parsed.error.issues.find((i) => i.path[0] === 'seenStatus');
     if (seen && parsed.error.issues.length === 1) return fail('CONFLICT', INSPECTION_DECIDED);
     return invalid(parsed.error);
   }
-  if (!actor) return fail('UNAUTHENTICATED');
-  if (!can(actor, 'rectification.issue')) return fail('FORBIDDEN');
   const d = parsed.data;
   const entry = await getRectificationInScope(db, actor, d.entryId);
   if (!entry) {

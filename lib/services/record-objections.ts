@@ -19,7 +19,7 @@ import 'server-only';
  * audit rows, or explain why it stands. An optimistic lock on the case lets one of two handlers win.
  */
 import type { Db } from '@/db';
-import { evidenceHashes, getPersonValues, insertEvidence, updateObjection } from '@/db/queries/objections';
+import { evidenceHashes, getPersonValues, insertEvidence, objectionExists, updateObjection } from '@/db/queries/objections';
 import { getCurrentPolicy } from '@/db/queries/policy';
 import {
   correctCreditRecord,
@@ -149,15 +149,21 @@ async function fileOn(db: Db, f: Filing): Promise<ActionResult<{ trackingCode: s
 
 /** DW 9 第一款: the company about one of its own confirmed credit records, with written evidence. */
 export async function fileCompanyRecordObjection(db: Db, actor: Actor | null, input: RecordObjectionInput): Promise<ActionResult<{ trackingCode: string }>> {
-  const parsed = companyRecordObjectionSchema.safeParse(input?.data);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'area.company')) return fail('FORBIDDEN');
+  const parsed = companyRecordObjectionSchema.safeParse(input?.data);
+  if (!parsed.success) return invalid(parsed.error);
+  const record = await getCreditRecordForObjection(db, parsed.data.recordId);
+  // Another company's record, or one not confirmed, looks exactly like a missing one; another company's is logged.
+  if (!record || record.status !== 'approved' || !can(actor, 'area.company', { companyId: record.companyId })) {
+    if (record && !can(actor, 'area.company', { companyId: record.companyId })) {
+      await audit(db, actor, { action: 'access.out_of_scope', objectType: 'credit_record', objectId: record.id });
+    }
+    return fail('NOT_FOUND', '未找到该信用记录');
+  }
+  // The record in scope before any upload is decoded: cheap checks first.
   const files = await requireEvidence(input.evidence);
   if (!files.ok) return files;
-  const record = await getCreditRecordForObjection(db, parsed.data.recordId);
-  // Another company's record, or one not confirmed, looks exactly like a missing one.
-  if (!record || record.status !== 'approved' || !can(actor, 'area.company', { companyId: record.companyId })) return fail('NOT_FOUND', '未找到该信用记录');
   const contact = await getCompanyContact(db, record.companyId);
   return fileOn(db, {
     subject: 'credit_record',
@@ -315,13 +321,16 @@ export async function handleRecordObjection(
   input: unknown,
   opts: { today?: string } = {},
 ): Promise<ActionResult<{ id: string; status: string }>> {
-  const parsed = recordObjectionHandlingSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'objection.record.handle')) return fail('FORBIDDEN');
+  const parsed = recordObjectionHandlingSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
   const c = await getRecordObjectionInScope(db, actor, d.caseId);
-  if (!c || !can(actor, 'objection.record.handle', { districtId: c.districtId })) return fail('NOT_FOUND');
+  if (!c || !can(actor, 'objection.record.handle', { districtId: c.districtId })) {
+    if (c || (await objectionExists(db, d.caseId))) await audit(db, actor, { action: 'access.out_of_scope', objectType: 'case', objectId: d.caseId });
+    return fail('NOT_FOUND');
+  }
   if (!isOpenStatus(c.status)) return fail('CONFLICT', '该异议已办结');
   if (c.version !== d.version) return fail('CONFLICT', LOST_RACE_MESSAGE);
   const on = opts.today ?? clockToday();

@@ -199,9 +199,9 @@ export async function importRoster(
   input: ImportInput,
   opts: { today?: string; keys?: IdKeys } = {},
 ): Promise<ActionResult<ImportReport>> {
-  if (!input || !(input.bytes instanceof Uint8Array)) return refuse('请选择要上传的名册文件');
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'practitioner.enter') || !actor.companyId) return fail('FORBIDDEN');
+  if (!input || !(input.bytes instanceof Uint8Array)) return refuse('请选择要上传的名册文件');
   if (input.informed !== true) return fieldError('informed', '请确认已向名册中每一位人员告知信息采集的目的和用途');
   const bytes = input.bytes;
   if (bytes.byteLength === 0) return refuse('请选择要上传的名册文件');

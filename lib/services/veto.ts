@@ -61,10 +61,10 @@ export async function recordVeto(
   input: VetoFormInput,
   opts: { today?: string } = {},
 ): Promise<ActionResult<{ id: string; noticeCode: string }>> {
-  const parsed = vetoSchema.safeParse(input?.data);
-  if (!parsed.success) return invalid(parsed.error);
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'credit.warning.enter')) return fail('FORBIDDEN');
+  const parsed = vetoSchema.safeParse(input?.data);
+  if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
   const on = opts.today ?? clockToday();
   if (d.decisionOn > on) return fieldError('decisionOn', '认定日期不能晚于今天');

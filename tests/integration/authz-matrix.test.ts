@@ -86,7 +86,7 @@ import { COMPANY_GOOD_RECORD_TYPES } from '@/lib/domain/records';
 import { usccCheckChar } from '@/lib/domain/uscc';
 import { idCheckChar } from '@/lib/domain/id-number';
 import { decryptIdNumber, keysFromBase64 } from '@/lib/security/id-crypto';
-import { createCompanyAccount } from '@/lib/services/accounts';
+import { createCompanyAccount, unlockAccount } from '@/lib/services/accounts';
 import { saveBoard } from '@/lib/services/boards';
 import { decideFiling, saveFiling, withdrawFiling } from '@/lib/services/company-filing';
 import { decideContract, fileNonRenewalNotice, recordEarlyExit, registerContract } from '@/lib/services/contracts';
@@ -272,6 +272,8 @@ interface Fx {
   companyId: string;
   company2Id: string;
   companyUscc: string;
+  /** The operator account of `company` (a sign-in lock to lift). */
+  companyUserId: string;
   /** 天宫花园: company's estate in 船山区, the committee's, in the street account's street. */
   estateA: string;
   /** An estate of company2 in 安居区. */
@@ -505,6 +507,16 @@ const ROWS: Row[] = [
     ok: 'OK',
   },
   {
+    endpoints: ['app/bureau/accounts/actions.ts#unlockAccountAction'],
+    via: svc(unlockAccount),
+    allow: ['city'],
+    input: { none: (f) => ({ userId: f.companyUserId }) },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+    note: 'the city lifts a sign-in lock on any account; another role gets NOT_FOUND and an out-of-scope audit row',
+  },
+  {
     endpoints: ['app/bureau/evaluations/actions.ts#runEvaluationAction'],
     via: svc(runEvaluation),
     allow: ['city'],
@@ -646,6 +658,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/bureau/objections/actions.ts#handleRecordObjectionAction'],
     via: svc(handleRecordObjection),
+    audit: 'in-role',
     allow: BUREAUS,
     input: {
       a: (f) => ({ action: 'verify', caseId: f.recordCaseA, version: 1 }),
@@ -685,6 +698,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/bureau/records/actions.ts#enterBadRecordAction'],
     via: svc(enterBadRecord),
+    audit: 'in-role',
     allow: BUREAUS,
     input: {
       a: (f) => ({ data: { practitionerId: f.personA.id, type: BAD_RECORD_TYPES[0], issuer: '遂宁市住建局', description: '与业主发生肢体冲突，造成恶劣影响', occurredOn: '2026-11-02' }, ...staffRecordEvidence }),
@@ -706,6 +720,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/bureau/transfers/actions.ts#overrideTransferAction'],
     via: svc(overrideTransfer),
+    audit: 'in-role',
     allow: BUREAUS,
     input: { a: (f) => ({ submissionId: f.transfer.id, expectedVersion: f.transfer.version, reason: '原企业无正当理由拒绝' }) },
     scope: { a: ['city', 'chuanshan'] },
@@ -725,6 +740,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/bureau/objections/actions.ts#handleObjectionAction', 'app/company/objections/actions.ts#handleObjectionAction'],
     via: svc(handleObjection),
+    audit: 'in-role',
     allow: [...BUREAUS, ...COMPANIES],
     input: { a: (f) => ({ action: 'verify', caseId: f.caseA, version: 1 }), b: (f) => ({ action: 'verify', caseId: f.caseB, version: 1 }) },
   },
@@ -733,6 +749,7 @@ const ROWS: Row[] = [
       endpoints: ['app/bureau/objections/actions.ts#handleObjectionAction', 'app/company/objections/actions.ts#handleObjectionAction'],
       variant: `${action} a company's proposal`,
       via: svc(handleObjection),
+      audit: 'in-role',
       allow: [...BUREAUS, ...COMPANIES],
       input: {
         a: (f) => ({ action, caseId: f.proposalA.id, version: f.proposalA.version, note: '已核对户籍及劳动合同材料' }),
@@ -783,6 +800,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/company/filings/actions.ts#withdrawFilingAction'],
     via: svc(withdrawFiling),
+    audit: 'in-role',
     allow: COMPANIES,
     input: { b: (f) => ({ submissionId: f.filingPending.id, version: f.filingPending.version }) } as Row['input'],
     scope: { a: [], b: [] },
@@ -791,6 +809,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/company/moves/actions.ts#requestPostChangeAction'],
     via: svc(requestPostChange),
+    audit: 'in-role',
     allow: COMPANIES,
     input: {
       a: (f) => ({ practitionerId: f.personA.id, projectId: f.estateA, post: '保洁人员', changedOn: '2026-11-10' }),
@@ -801,6 +820,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/company/moves/actions.ts#requestExitAction'],
     via: svc(requestExit),
+    audit: 'in-role',
     allow: COMPANIES,
     input: {
       a: (f) => ({ practitionerId: f.personA.id, leftOn: '2026-11-10', reason: '个人原因离职' }),
@@ -834,6 +854,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/company/moves/actions.ts#answerTransferAction'],
     via: svc(answerTransfer),
+    audit: 'in-role',
     allow: COMPANIES,
     input: { a: (f) => ({ submissionId: f.transfer.id, expectedVersion: f.transfer.version, consent: 'refused', reason: '该员工尚在合同期内' }) },
     scope: { a: ['company'] },
@@ -842,6 +863,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/company/moves/actions.ts#submitTransferUpdateAction'],
     via: svc(submitTransferUpdate),
+    audit: 'in-role',
     allow: COMPANIES,
     input: { a: (f) => ({ submissionId: f.transfer.id, expectedVersion: f.transfer.version, update: receiveUpdate, informed: true }) },
     scope: { a: ['company2'] },
@@ -850,6 +872,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/company/moves/actions.ts#withdrawMoveAction'],
     via: svc(withdrawMove),
+    audit: 'in-role',
     allow: COMPANIES,
     input: { a: (f) => ({ submissionId: f.exitA.id, expectedVersion: f.exitA.version }), b: (f) => ({ submissionId: f.exitB.id, expectedVersion: f.exitB.version }) },
     scope: { a: ['company'], b: ['company2'] },
@@ -858,6 +881,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/company/objections/actions.ts#fileCompanyRecordObjectionAction'],
     via: svc(fileCompanyRecordObjection),
+    audit: 'in-role',
     allow: COMPANIES,
     input: {
       a: (f) => ({ data: { recordId: f.creditApprovedA.id, reason: '记录所述事实与实际不符' }, evidence: [pdf('e')] }),
@@ -913,6 +937,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/company/records/actions.ts#fileGoodRecordAction'],
     via: svc(fileGoodRecord),
+    audit: 'in-role',
     allow: COMPANIES,
     input: {
       a: (f) => ({ data: { practitionerId: f.personA.id, type: COMPANY_GOOD_RECORD_TYPES[0], praiseForm: '', participants: '', issuer: '天宫花园业委会', description: '拾金不昧受到业主书面表扬', occurredOn: '2026-11-02', receivedOn: '2026-11-03' }, ...staffRecordEvidence }),
@@ -928,6 +953,7 @@ const ROWS: Row[] = [
       'app/association/records/actions.ts#fileCensureAction',
     ],
     via: svc(fileBadReport),
+    audit: 'in-role',
     allow: ['company', 'company2', 'department', 'street', 'association'],
     input: { a: (f) => badReport(f.personA.id), b: (f) => badReport(f.personB.id) },
     scope: { a: ['company', 'department', 'street', 'association'], b: ['company2', 'department', 'association'] },
@@ -977,6 +1003,7 @@ const ROWS: Row[] = [
   {
     endpoints: ['app/street/warnings/actions.ts#reportWarningAction'],
     via: svc(reportWarning),
+    audit: 'in-role',
     allow: ['street'],
     input: {
       a: (f) => ({ data: { projectId: f.estateA, type: '消防通道堵塞', occurredOn: '2026-11-02', description: '巡查发现3号楼消防通道被杂物堵塞，复查未整改', severity: '一般', proposedPoints: '3' }, evidence: [pdf('e')] }),
@@ -1325,6 +1352,7 @@ describe.each(DRIVERS)('authorization matrix (%s)', (driver) => {
       companyId,
       company2Id,
       companyUscc: (await one<{ uscc: string }>(sql`select uscc from companies where id = ${companyId}`)).uscc,
+      companyUserId: actors.company.userId,
       estateA,
       estateB,
       personA,

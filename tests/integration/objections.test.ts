@@ -138,7 +138,12 @@ describe.each(DRIVERS)('objections on one’s own data (%s)', (driver) => {
       expect(await handleObjection(db, await actorFor(db, u), input)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
       expect((await listObjectionsInScope(db, await actorFor(db, u), { status: 'all', page: 1 })).rows.map((r) => r.id)).not.toContain(caseId);
     }
-    expect(await footprint()).toEqual({ cases: before.cases, attachments: before.attachments, audit: before.audit + 0 });
+    // Nothing changes; the two out-of-scope attempts on an existing case are written to the audit log.
+    expect(await footprint()).toEqual({ cases: before.cases, attachments: before.attachments, audit: before.audit + 2 });
+    expect(await q(sql`select action, object_type, object_id, actor_role from audit_events order by seq desc limit 2`)).toEqual([
+      { action: 'access.out_of_scope', object_type: 'case', object_id: caseId, actor_role: 'district' },
+      { action: 'access.out_of_scope', object_type: 'case', object_id: caseId, actor_role: 'company' },
+    ]);
     expect(await caseRow()).toEqual(before.c);
     expect(await personRow()).toEqual(before.p);
     for (const u of ['company', 'chuanshan', 'city']) {

@@ -116,7 +116,11 @@ describe.each(DRIVERS)('objections about records (%s)', (driver) => {
     expect(await fileCompanyRecordObjection(db, company2, { data: { ...data, recordId: unconfirmed }, evidence: [pdf('photo')] })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     const noEvidence = await fileCompanyRecordObjection(db, company2, { data });
     expect(!noEvidence.ok && noEvidence.fieldErrors?.evidence?.[0]).toBe(EVIDENCE_REQUIRED_MESSAGE);
-    expect(await footprint()).toEqual({ cases: before.cases, attachments: before.attachments, audit: before.audit });
+    // Only the attempt on another company's record is written to the audit log (its own unconfirmed one is not out of scope).
+    expect(await footprint()).toEqual({ cases: before.cases, attachments: before.attachments, audit: before.audit + 1 });
+    expect(await q(sql`select action, object_type, object_id, actor_id from audit_events order by seq desc limit 1`)).toEqual([
+      { action: 'access.out_of_scope', object_type: 'credit_record', object_id: W.id, actor_id: company.userId },
+    ]);
     expect(await recordRow()).toEqual(before.w);
 
     const r = await fileCompanyRecordObjection(db, company2, { data, evidence: [pdf('photo')] });
@@ -128,7 +132,8 @@ describe.each(DRIVERS)('objections about records (%s)', (driver) => {
     );
     caseId = c!.id;
     expect(c).toMatchObject({ subject_type: 'credit_record', subject_id: W.id, company_id: company2.companyId, district_id: chuanshan.districtId, filer_user_id: company2.userId, status: 'open' });
-    expect(await footprint()).toEqual({ cases: before.cases + 1, attachments: before.attachments + 1, audit: before.audit + 1 });
+    // The objection's own audit row, after the out-of-scope one above.
+    expect(await footprint()).toEqual({ cases: before.cases + 1, attachments: before.attachments + 1, audit: before.audit + 2 });
     // 异议处理中: the flag every page reads.
     expect(await recordsUnderObjection(db, 'credit_record', [W.id, expired])).toEqual(new Set([W.id]));
     expect(await getRecordObjectionByCode(db, firstCode)).toMatchObject({ status: 'open', subjectType: 'credit_record', recordId: W.id });
@@ -158,7 +163,11 @@ describe.each(DRIVERS)('objections about records (%s)', (driver) => {
     }
     expect(await handleRecordObjection(db, shehong, input, { today: TODAY })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(await handleRecordObjection(db, shehong, { action: 'revoke', caseId, version: 1, note: '撤销' }, { today: TODAY })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    expect(await footprint()).toEqual({ cases: before.cases, attachments: before.attachments, audit: before.audit });
+    // Nothing changes; the district's two attempts on a case outside it are written to the audit log.
+    expect(await footprint()).toEqual({ cases: before.cases, attachments: before.attachments, audit: before.audit + 2 });
+    expect(await q(sql`select action, object_type, object_id, actor_id from audit_events order by seq desc limit 2`)).toEqual(
+      Array(2).fill({ action: 'access.out_of_scope', object_type: 'case', object_id: caseId, actor_id: shehong.userId }),
+    );
     expect(await caseRow()).toEqual(before.c);
     expect(await recordRow()).toEqual(before.w);
 

@@ -3,23 +3,27 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
-import { fail, type ActionResult } from '@/lib/actions/result';
+import type { ActionResult } from '@/lib/actions/result';
 import { getActor } from '@/lib/auth/actor';
 import { saveFiling, withdrawFiling } from '@/lib/services/company-filing';
 
-/** The filing form posts its fields as JSON in `data`, the licence scan as `licence`. */
+/**
+ * The filing form posts its fields as JSON in `data`, the licence scan as `licence`. Who is asking comes first:
+ * JSON that does not parse goes on as no data, and the service answers (anonymous, wrong role, then INVALID).
+ */
 export async function saveFilingAction(formData: FormData): Promise<ActionResult<{ id: string; status: string }>> {
-  let data: unknown;
+  const actor = await getActor();
+  let data: unknown = null;
   try {
     data = JSON.parse(String(formData.get('data') ?? ''));
   } catch {
-    return fail('INVALID');
+    data = null;
   }
   const file = formData.get('licence');
   const licence =
-    file instanceof File && file.size > 0 ? { bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name } : null;
+    actor && file instanceof File && file.size > 0 ? { bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name } : null;
   const version = formData.get('expectedVersion');
-  const result = await saveFiling(getDb(), await getActor(), {
+  const result = await saveFiling(getDb(), actor, {
     submissionId: (formData.get('submissionId') as string) || null,
     expectedVersion: version ? Number(version) : null,
     submit: formData.get('submit') === 'true',

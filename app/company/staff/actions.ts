@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import { fail, type ActionResult } from '@/lib/actions/result';
+import type { ActionResult } from '@/lib/actions/result';
 import { getActor } from '@/lib/auth/actor';
 import type { FullIdState } from '@/components/practitioner/full-id-view';
 import { addPractitionerPhoto, resubmitEntry } from '@/lib/services/practitioner-correction';
@@ -14,19 +14,19 @@ async function photoOf(fd: FormData) {
   return file instanceof File && file.size > 0 ? { bytes: new Uint8Array(await file.arrayBuffer()) } : null;
 }
 
-function dataOf(fd: FormData): { ok: true; data: unknown } | { ok: false } {
+/** The form's JSON `data`; JSON that does not parse is no data (the service answers who is asking first, then INVALID). */
+function dataOf(fd: FormData): unknown {
   try {
-    return { ok: true, data: JSON.parse(String(fd.get('data') ?? '')) };
+    return JSON.parse(String(fd.get('data') ?? ''));
   } catch {
-    return { ok: false };
+    return null;
   }
 }
 
 /** The entry form posts its fields as JSON in `data` and the photo as `photo`. */
 export async function submitEntryAction(fd: FormData): Promise<ActionResult<EntryResult>> {
-  const d = dataOf(fd);
-  if (!d.ok) return fail('INVALID');
-  const result = await submitEntry(getDb(), await getActor(), { data: d.data, photo: await photoOf(fd) });
+  const actor = await getActor();
+  const result = await submitEntry(getDb(), actor, { data: dataOf(fd), photo: actor ? await photoOf(fd) : null });
   if (result.ok) {
     revalidatePath('/company/staff');
     revalidatePath('/bureau/staff');
@@ -36,13 +36,12 @@ export async function submitEntryAction(fd: FormData): Promise<ActionResult<Entr
 
 /** A returned entry, corrected and sent again. */
 export async function resubmitEntryAction(fd: FormData): Promise<ActionResult<{ practitionerId: string; submissionId: string }>> {
-  const d = dataOf(fd);
-  if (!d.ok) return fail('INVALID');
-  const result = await resubmitEntry(getDb(), await getActor(), {
+  const actor = await getActor();
+  const result = await resubmitEntry(getDb(), actor, {
     submissionId: fd.get('submissionId'),
     expectedVersion: fd.get('expectedVersion'),
-    data: d.data,
-    photo: await photoOf(fd),
+    data: dataOf(fd),
+    photo: actor ? await photoOf(fd) : null,
   });
   if (result.ok) {
     revalidatePath('/company/staff');
