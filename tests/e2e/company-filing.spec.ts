@@ -133,11 +133,11 @@ test('the city opens an account for a new company; its operator changes the pass
   await op.goto('/company/filing');
   await expect(op).toHaveURL(/\/account\/password/);
   await op.getByLabel('当前密码').fill(temp);
-  await op.getByLabel('新密码', { exact: true }).fill('Xinqidian2026pw');
-  await op.getByLabel('再次输入新密码').fill('Xinqidian2026pw');
+  await op.getByLabel('新密码', { exact: true }).fill('Tq7mZr4kVx9pLw');
+  await op.getByLabel('再次输入新密码').fill('Tq7mZr4kVx9pLw');
   await op.getByRole('button', { name: '修改密码' }).click();
   await expect(op).toHaveURL(/\/login\?changed=1/);
-  await signIn(op, 'xinqidian', 'Xinqidian2026pw');
+  await signIn(op, 'xinqidian', 'Tq7mZr4kVx9pLw');
   await expectSignedInAs(op, '/company');
 
   await op.goto('/company/filing');

@@ -143,7 +143,7 @@ test('five failures lock the account for this address, with a message that says 
     await expect(message).toHaveText('账号或密码错误');
   }
   await signIn(page, 'ghost-of-e2e', 'wrong-password');
-  await expect(message).toContainText('请 15 分钟后再试');
+  await expect(message).toContainText('该账号已被暂时锁定');
 });
 
 test('changing the password ends every session; the new password works and the old one does not', async ({ page, browser }) => {

@@ -61,6 +61,13 @@ describe.each(DRIVERS)('sign-in and sessions on %s', (driver) => {
     expect(wrong).toEqual(unknown);
   });
 
+  it('a name with a NUL or other control character, or an absurd length, is refused before any query (fuzz finding)', async () => {
+    for (const name of ['ali\u0000ce', 'a\u0007', 'x'.repeat(101)]) {
+      expect(await attemptLogin(name, 'correct horse', '10.0.0.4', tick())).toEqual({ ok: false, reason: 'invalid' });
+    }
+    expect(await attemptLogin('alice', 'p'.repeat(1025), '10.0.0.4', tick())).toEqual({ ok: false, reason: 'invalid' });
+  });
+
   it('refuses a disabled account', async () => {
     expect(await attemptLogin('carol', 'correct horse', '10.0.0.3', tick())).toEqual({ ok: false, reason: 'invalid' });
   });
