@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { expectSignedInAs, signIn } from './helpers';
 import { currentStaff, demo, idNumberOf } from './demo-people';
 
 const PUBLIC_PHONE_POSTS = ['项目负责人', '客服主管', '工程主管', '安保主管'];
@@ -99,6 +99,7 @@ test('an objection filed without JavaScript shows 异议处理中 until the dist
   const cityCtx = await browser.newContext();
   const city = await cityCtx.newPage();
   await signIn(city, 'city');
+  await expectSignedInAs(city, '/bureau');
   await city.goto('/bureau/outbox');
   const sms = await city.getByRole('row').filter({ hasText: person.mobile.slice(-4) }).filter({ hasText: '身份验证码' }).first().textContent();
   const otp = sms?.match(/验证码为 (\d{6})/)?.[1] ?? '';
