@@ -10,11 +10,10 @@
  *
  * Figures only: they depend on the machine and what else runs on it, so nothing here passes or fails.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { startDemoServer, type DemoServer } from './demo-server';
 import autocannon from 'autocannon';
 
 const { values: args } = parseArgs({
@@ -28,53 +27,12 @@ const { values: args } = parseArgs({
 const duration = Math.max(1, Number(args.duration) || 10);
 const connections = Math.max(1, Number(args.connections) || 50);
 
-let server: ChildProcess | undefined;
-let dataDir: string | undefined;
-
-function stop() {
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-}
-process.on('SIGINT', () => {
-  stop();
-  process.exit(130);
-});
-
-async function waitFor(url: string, ms: number) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`${url} did not answer within ${ms / 1000} s`);
-}
+let demo: DemoServer | undefined;
+const stop = () => demo?.stop();
 
 async function startServer(): Promise<string> {
-  const port = Number(args.port);
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'suining-bench-'));
-  console.log(`Starting the production server on port ${port} with a fresh embedded database in ${dataDir} (builds first if needed)…`);
-  // Demo mode (no NODE_ENV=production) so that the start script loads the demo city; `next start` serves the
-  // production build either way.
-  const { NODE_ENV: _nodeEnv, DATABASE_URL: _url, ...inherited } = process.env;
-  const env: Record<string, string | undefined> = { ...inherited, PORT: String(port), DATA_DIR: dataDir };
-  server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts'], {
-    env: env as unknown as NodeJS.ProcessEnv,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
-  const base = `http://localhost:${port}`;
-  await waitFor(`${base}/login`, 900_000);
-  return base;
+  demo = await startDemoServer({ port: Number(args.port), name: 'bench' });
+  return demo.base;
 }
 
 /** A file from the build's static folder: what Next serves without rendering anything. */

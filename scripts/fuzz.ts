@@ -14,11 +14,9 @@
  * see many clients (behind TRUST_PROXY), and the inputs are built to fail validation: a run writes audit rows and
  * throttle counters at most. Still, point it at a throwaway database, never at production.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+
 import { parseArgs } from 'node:util';
+import { startDemoServer, type DemoServer } from './demo-server';
 import { discoverSurface, fuzzClientAddress, runCases, sampleCases, sendWithFetch } from '../tests/fuzz/surface';
 
 const { values: args } = parseArgs({
@@ -34,52 +32,12 @@ const count = Math.max(1, Number(args.count) || 100_000);
 const seed = Number(args.seed) || 20_261_202;
 const concurrency = Math.max(1, Number(args.concurrency) || 16);
 
-let server: ChildProcess | undefined;
-let dataDir: string | undefined;
-
-function stop() {
-  if (server?.pid) {
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-}
-process.on('SIGINT', () => {
-  stop();
-  process.exit(130);
-});
-
-async function waitFor(url: string, ms: number) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`${url} did not answer within ${ms / 1000} s`);
-}
+let demo: DemoServer | undefined;
+const stop = () => demo?.stop();
 
 async function startServer(): Promise<string> {
-  const port = Number(args.port);
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'suining-fuzz-'));
-  console.log(`Starting the production server on port ${port} with a fresh embedded database in ${dataDir} (builds first if needed)…`);
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production' };
-  delete env.DATABASE_URL;
-  server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts'], {
-    env,
-    // The server's own log goes to stderr, where its errors can be read next to the failing inputs.
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
-  const base = `http://localhost:${port}`;
-  await waitFor(`${base}/login`, 900_000);
-  return base;
+  demo = await startDemoServer({ port: Number(args.port), name: 'fuzz', env: { TRUST_PROXY: 'loopback' } });
+  return demo.base;
 }
 
 const base = args.url ? args.url.replace(/\/+$/, '') : await startServer();
