@@ -8,6 +8,8 @@ import { signIn } from '@/lib/auth/next-auth';
 import { ROLE_HOME } from '@/lib/auth/policy';
 import { loginSchema, safeNextPath } from '@/lib/validation/auth';
 
+const BAD_REQUEST = '请求格式无效，请刷新页面后重试。';
+
 export interface LoginState {
   message?: string;
   fieldErrors?: { username?: string; password?: string };
@@ -19,6 +21,8 @@ const INVALID = '账号或密码错误';
 const LOCKED = '登录失败次数过多，该账号已被暂时锁定，请稍后再试；如急需使用，请联系市住建主管部门解锁';
 
 export async function login(_prev: LoginState, formData: FormData): Promise<LoginState> {
+  // A hand-made request may send other arguments than the form's FormData: refuse it rather than fail with a 500.
+  if (typeof formData?.get !== 'function' || typeof formData.getAll !== 'function') return { message: BAD_REQUEST };
   const parsed = loginSchema.safeParse({
     username: formData.get('username'),
     password: formData.get('password'),
