@@ -17,16 +17,6 @@ export async function countHit(db: Queryable, bucket: string, key: string, windo
   return row?.hits ?? 1;
 }
 
-/** The count of the window that holds `now`, without counting. */
-export async function windowCount(db: Queryable, bucket: string, key: string, windowSeconds: number, now: Date): Promise<number> {
-  const windowStart = new Date(Math.floor(now.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000);
-  const rows = await db
-    .select({ hits: throttleHits.hits })
-    .from(throttleHits)
-    .where(sql`${throttleHits.bucket} = ${bucket} and ${throttleHits.key} = ${key} and ${throttleHits.windowStart} = ${windowStart}`);
-  return rows[0]?.hits ?? 0;
-}
-
 /** Windows that ended before `before` are of no further use. */
 export async function deleteOldHits(db: Queryable, before: Date) {
   await db.delete(throttleHits).where(lt(throttleHits.windowStart, before));

@@ -89,3 +89,11 @@ function setPath(o: Obj, path: string, value: unknown) {
   }
   node[parts[parts.length - 1]!] = value;
 }
+
+/** What an anonymous form action answers a hand-made request whose arguments carry no FormData. */
+export const NOT_A_FORM_MESSAGE = '请求格式无效，请刷新页面后重试。';
+
+/** Whether a server action's argument is the form's FormData (a hand-made request may send anything). */
+export function isFormData(v: unknown): v is FormData {
+  return typeof (v as FormData | null)?.get === 'function' && typeof (v as FormData).getAll === 'function';
+}

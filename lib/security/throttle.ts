@@ -5,7 +5,7 @@ import 'server-only';
  * Check a limit before parsing or decoding anything the request carries.
  */
 import type { Queryable } from '@/db';
-import { countHit, deleteOldHits, windowCount } from '@/db/queries/throttle';
+import { countHit, deleteOldHits } from '@/db/queries/throttle';
 import { now as clockNow } from '@/lib/clock';
 
 export interface Limit {
@@ -26,13 +26,6 @@ export async function consume(db: Queryable, limit: Limit, key: string, at: Date
   if (hits === 1 && Math.random() < 0.005) await deleteOldHits(db, new Date(at.getTime() - 86_400_000 - limit.windowSeconds * 1000));
   if (hits <= limit.max) return { ok: true, remaining: limit.max - hits };
   return { ok: false, retryAfterSeconds: retryAfter(limit, at), first: hits === limit.max + 1 };
-}
-
-/** Whether `key` is already over `limit` in this window, without counting a hit (e.g. to refuse before work). */
-export async function isOver(db: Queryable, limit: Limit, key: string, at: Date = clockNow()): Promise<ThrottleResult> {
-  const hits = await windowCount(db, limit.bucket, key, limit.windowSeconds, at);
-  if (hits < limit.max) return { ok: true, remaining: limit.max - hits };
-  return { ok: false, retryAfterSeconds: retryAfter(limit, at) };
 }
 
 function retryAfter(limit: Limit, at: Date) {

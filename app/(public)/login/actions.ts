@@ -7,8 +7,7 @@ import { findUserForLogin } from '@/db/queries/auth';
 import { signIn } from '@/lib/auth/next-auth';
 import { ROLE_HOME } from '@/lib/auth/policy';
 import { loginSchema, safeNextPath } from '@/lib/validation/auth';
-
-const BAD_REQUEST = '请求格式无效，请刷新页面后重试。';
+import { isFormData, NOT_A_FORM_MESSAGE } from '@/lib/actions/form-data';
 
 export interface LoginState {
   message?: string;
@@ -22,7 +21,7 @@ const LOCKED = '登录失败次数过多，该账号已被暂时锁定，请稍�
 
 export async function login(_prev: LoginState, formData: FormData): Promise<LoginState> {
   // A hand-made request may send other arguments than the form's FormData: refuse it rather than fail with a 500.
-  if (typeof formData?.get !== 'function' || typeof formData.getAll !== 'function') return { message: BAD_REQUEST };
+  if (!isFormData(formData)) return { message: NOT_A_FORM_MESSAGE };
   const parsed = loginSchema.safeParse({
     username: formData.get('username'),
     password: formData.get('password'),

@@ -8,8 +8,7 @@ import { clientIp } from '@/lib/auth/client-ip';
 import { identityName, startIdentityCheck, verifyIdentityCode } from '@/lib/services/identity-check';
 import { fileObjection, IDENTITY_EXPIRED_MESSAGE, type EvidenceInput } from '@/lib/services/objections';
 import { fileOwnRecordObjection, filePublicRecordObjection, ownRecordsByCode, ownRecordsByToken, type OwnRecordsLookup } from '@/lib/services/record-objections';
-
-const BAD_REQUEST = '请求格式无效，请刷新页面后重试。';
+import { isFormData, NOT_A_FORM_MESSAGE } from '@/lib/actions/form-data';
 
 /**
  * The two forms of the person about themselves go through the identity check by SMS first (plain forms, three
@@ -64,7 +63,7 @@ async function identitySteps(formData: FormData, ip: string): Promise<(IdentityS
 /** SN 18, the person about their own data: identity by SMS, then the item that is wrong with evidence. */
 export async function fileObjectionAction(_prev: ObjectionFormState, formData: FormData): Promise<ObjectionFormState> {
   // A hand-made request may send other arguments than the form's FormData: refuse it rather than fail with a 500.
-  if (typeof formData?.get !== 'function' || typeof formData.getAll !== 'function') return { message: BAD_REQUEST };
+  if (!isFormData(formData)) return { message: NOT_A_FORM_MESSAGE };
   const ip = await ipOf();
   const early = await identitySteps(formData, ip);
   if (early) {
@@ -95,7 +94,7 @@ export interface RecordObjectionFormState extends IdentitySteps {
 /** DW 9 第二款: anyone about a published credit record or staff record, with written evidence. */
 export async function filePublicRecordObjectionAction(_prev: RecordObjectionFormState, formData: FormData): Promise<RecordObjectionFormState> {
   // A hand-made request may send other arguments than the form's FormData: refuse it rather than fail with a 500.
-  if (typeof formData?.get !== 'function' || typeof formData.getAll !== 'function') return { message: BAD_REQUEST };
+  if (!isFormData(formData)) return { message: NOT_A_FORM_MESSAGE };
   const data = Object.fromEntries(['subject', 'recordId', 'name', 'phone', 'reason'].map((k) => [k, str(formData.get(k))]));
   const result = await filePublicRecordObjection(getDb(), await getActor(), { data, evidence: evidenceOf(formData) }, { ip: await ipOf() });
   if (!result.ok) return { message: result.message, fieldErrors: result.fieldErrors, values: data };
@@ -105,7 +104,7 @@ export async function filePublicRecordObjectionAction(_prev: RecordObjectionForm
 /** SN 18: the person about their own record, by the notice code with name and ID number. */
 export async function fileOwnRecordByNoticeAction(_prev: RecordObjectionFormState, formData: FormData): Promise<RecordObjectionFormState> {
   // A hand-made request may send other arguments than the form's FormData: refuse it rather than fail with a 500.
-  if (typeof formData?.get !== 'function' || typeof formData.getAll !== 'function') return { message: BAD_REQUEST };
+  if (!isFormData(formData)) return { message: NOT_A_FORM_MESSAGE };
   const data = Object.fromEntries(['noticeCode', 'name', 'idNumber', 'reason'].map((k) => [k, str(formData.get(k))]));
   const result = await fileOwnRecordObjection(getDb(), await getActor(), { by: 'notice', data, evidence: evidenceOf(formData) }, { ip: await ipOf() });
   if (!result.ok) {
@@ -121,7 +120,7 @@ export async function fileOwnRecordByNoticeAction(_prev: RecordObjectionFormStat
  */
 export async function ownRecordLookupAction(_prev: RecordObjectionFormState, formData: FormData): Promise<RecordObjectionFormState> {
   // A hand-made request may send other arguments than the form's FormData: refuse it rather than fail with a 500.
-  if (typeof formData?.get !== 'function' || typeof formData.getAll !== 'function') return { message: BAD_REQUEST };
+  if (!isFormData(formData)) return { message: NOT_A_FORM_MESSAGE };
   const db = getDb();
   const ip = await ipOf();
   if (str(formData.get('step')) === 'code') {

@@ -6,8 +6,7 @@ import { getDb } from '@/db';
 import { getActor } from '@/lib/auth/actor';
 import { clientIp } from '@/lib/auth/client-ip';
 import { fileRecordStatement } from '@/lib/services/record-statements';
-
-const BAD_REQUEST = '请求格式无效，请刷新页面后重试。';
+import { isFormData, NOT_A_FORM_MESSAGE } from '@/lib/actions/form-data';
 
 export interface StatementFormState {
   message?: string;
@@ -21,7 +20,7 @@ const str = (v: FormDataEntryValue | null) => (typeof v === 'string' ? v : '');
 /** A plain form (works without JavaScript): the person's statement beside their own record. */
 export async function fileStatementAction(_prev: StatementFormState, formData: FormData): Promise<StatementFormState> {
   // A hand-made request may send other arguments than the form's FormData: refuse it rather than fail with a 500.
-  if (typeof formData?.get !== 'function' || typeof formData.getAll !== 'function') return { message: BAD_REQUEST };
+  if (!isFormData(formData)) return { message: NOT_A_FORM_MESSAGE };
   const data = { noticeCode: str(formData.get('noticeCode')), name: str(formData.get('name')), idNumber: str(formData.get('idNumber')), statement: str(formData.get('statement')) };
   const result = await fileRecordStatement(getDb(), await getActor(), data, { ip: clientIp(await headers()) });
   if (!result.ok) {
