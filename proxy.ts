@@ -33,8 +33,9 @@ async function malformedAction(request: NextRequest): Promise<boolean> {
  * - a fresh nonce goes into the Content-Security-Policy of the request (Next.js reads it there and puts it on its
  *   own scripts) and of the response; HSTS when the site is served over HTTPS;
  * - the requested path goes to server components (for the audit row of an out-of-scope request).
- * Not an access control: every page, action and handler checks the actor itself. The cached list views, the open
- * data API and the feeds do not come through here (decision 014): next.config.js gives them static headers.
+ * Not an access control: every page, action and handler checks the actor itself. The open data API and the feeds
+ * do not come through here: next.config.js gives them static headers. A public page kept by the page cache
+ * (scripts/serve.mjs, decision 021) comes through here once, when it is rendered, and keeps this nonce.
  */
 export async function proxy(request: NextRequest) {
   if (malformedRequestTarget(request.nextUrl.pathname, request.nextUrl.search)) return badRequest('请求地址无效（含无法解码的字符）。');
@@ -54,13 +55,11 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    // Everything except the build's static files, the open data API, the feeds, files with an extension (icons,
-    // robots.txt, sitemap.xml) and the public lists, which next.config.js rewrites to their cached views.
-    '/((?!_next/static|_next/image|api/|feeds/|lists/|[^/]*\\.[a-z0-9]+$).*)',
-    // A list searched by company (`q`) is rendered per request.
-    { source: '/lists/:list', has: [{ type: 'query', key: 'q' }] },
-    // A percent sign in the path of the API, the feeds or the lists (their cached URLs never have one): Next.js
-    // answers an undecodable one with a bare 500, so the proxy checks it first (finding 11).
-    '/(api|feeds|lists)/(.*%.*)',
+    // Everything except the build's static files, the open data API, the feeds and files with an extension
+    // (icons, robots.txt, sitemap.xml).
+    '/((?!_next/static|_next/image|api/|feeds/|[^/]*\\.[a-z0-9]+$).*)',
+    // A percent sign in the path of the API or the feeds: Next.js answers an undecodable one with a bare 500, so
+    // the proxy checks it first (finding 11).
+    '/(api|feeds)/(.*%.*)',
   ],
 };

@@ -6,6 +6,7 @@
 import { closeDb, getDb, getDbHandle } from '@/db';
 import { env } from '@/lib/env';
 import { reloadHolidayCalendar } from '@/lib/holiday-calendar';
+import { listenForPublicChanges, pageCacheOfProcess } from '@/lib/cache/listen';
 
 /**
  * Read the holiday schedules the city entered, so that the first deadline counted after a start uses them. A
@@ -36,4 +37,18 @@ export function onServerStart() {
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
+}
+
+/**
+ * When scripts/serve.mjs keeps a page cache, listen for the database's change notices (lib/cache/listen.ts). A
+ * failure leaves the server running with a cache that only its time to live and midnight empty: logged loudly.
+ */
+export async function listenForChangesAtStart() {
+  const cache = pageCacheOfProcess();
+  if (!cache) return;
+  try {
+    await listenForPublicChanges(getDbHandle(), cache);
+  } catch (err) {
+    console.error('[page-cache] could not listen for database changes; cached pages will lag:', (err as Error).message);
+  }
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import Link from 'next/link';
 import { getHeadlineNumbers } from '@/db/queries/public-home';
-import { cachedLatestChanges } from '@/lib/cache/public-list-views';
+import { listLatestChanges } from '@/db/queries/public-lists';
 import { today } from '@/lib/clock';
 import { formatDate, formatNumber } from '@/lib/format';
 
@@ -18,8 +18,7 @@ const LIST_LABEL = { red: '红榜', black: '黑榜' } as const;
 export default async function HomePage() {
   const db = getDb();
   const on = today();
-  // The changes come from the list cache (LISTS_TAG): the first request after a list change shows it.
-  const [numbers, changes] = await Promise.all([getHeadlineNumbers(db, on), cachedLatestChanges(on, 8)]);
+  const [numbers, changes] = await Promise.all([getHeadlineNumbers(db, on), listLatestChanges(db, on, 8)]);
   const stats = [
     { label: '备案物业服务企业', value: numbers.companies, unit: '家' },
     { label: '物业服务项目（小区）', value: numbers.estates, unit: '个' },

@@ -91,24 +91,3 @@ export function lenientListQuery(get: (key: string) => string | undefined): List
     page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
   };
 }
-
-// ---------------------------------------------------------------------------------------------------------
-// The cached view's key: one path segment, `<district|all>-<period|all>-<page>` (next.config.js rewrites to it).
-
-export interface ViewKey {
-  district?: string;
-  period?: string;
-  page: number;
-}
-
-export function viewKey(v: ViewKey): string {
-  return `${v.district ?? 'all'}-${v.period ?? 'all'}-${v.page}`;
-}
-
-/** The view key of a cached list, or null for anything next.config.js's rewrites would not produce. */
-export function parseViewKey(key: string): ViewKey | null {
-  const m = /^(\d{6}|all)-(\d{4}(?:Q[1-4])?|all)-([1-9]\d{0,5})$/.exec(key);
-  if (!m) return null;
-  if (m[2] !== 'all' && !parsePeriod(m[2])) return null;
-  return { district: m[1] === 'all' ? undefined : m[1], period: m[2] === 'all' ? undefined : m[2], page: Number(m[3]) };
-}

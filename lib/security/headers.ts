@@ -7,7 +7,7 @@
 
 import { COMMON_DIRECTIVES } from './static-headers.js';
 
-export { CACHED_PAGE_CSP, DATA_CSP, HSTS, PERMISSIONS_POLICY, staticSecurityHeaders } from './static-headers.js';
+export { DATA_CSP, HSTS, PERMISSIONS_POLICY, staticSecurityHeaders } from './static-headers.js';
 
 /** A base64 nonce of 16 random bytes (Web Crypto: the proxy runs where `crypto` is global). */
 export function newNonce(): string {

@@ -21,13 +21,6 @@ export const COMMON_DIRECTIVES = [
   "worker-src 'self'",
 ];
 
-/**
- * The cached list views (decision 014) are rendered once for many requests: their HTML cannot carry a per-request
- * nonce (Next.js takes it from the request that renders), and their inline RSC payload scripts change with the
- * data, so no hash can be listed in a static header. Inline scripts run there; everything else still holds.
- */
-export const CACHED_PAGE_CSP = ["script-src 'self' 'unsafe-inline'", ...COMMON_DIRECTIVES].join('; ');
-
 /** JSON, CSV, Atom, images: nothing in them may run or be framed. */
 export const DATA_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
@@ -68,8 +61,6 @@ export function staticSecurityHeaders() {
         { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
       ],
     },
-    // The lists without `q` (cached views); with `q` the proxy renders them with a nonce.
-    { source: '/lists/:path*', missing: [{ type: 'query', key: 'q' }], headers: [{ key: 'Content-Security-Policy', value: CACHED_PAGE_CSP }] },
     { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: DATA_CSP }] },
     { source: '/feeds/:path*', headers: [{ key: 'Content-Security-Policy', value: DATA_CSP }] },
   ];

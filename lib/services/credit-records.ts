@@ -35,7 +35,6 @@ import {
   type NewCreditRecord,
 } from '@/db/queries/credit-records';
 import { hasGreenChannel } from '@/db/queries/company-filing';
-import { invalidatePublicLists } from '@/lib/cache/public-lists';
 import { getCurrentPolicy } from '@/db/queries/policy';
 import { insertSubmission } from '@/db/queries/submissions';
 import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
@@ -58,12 +57,6 @@ import {
 import { inTransaction, isUniqueViolation, LostRace } from './errors';
 import { syncRecordListEntry } from './list-entries';
 import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
-
-/** After a transaction that may have changed a list entry committed: expire the public lists' cache. */
-function listsChanged<T>(result: ActionResult<T>, changed: boolean): ActionResult<T> {
-  if (result.ok && changed) invalidatePublicLists();
-  return result;
-}
 
 export const DECIDED_BY_OTHER = '该记录已被其他审核人处理';
 export const CREDIT_EVIDENCE_MAX_FILES = 5;
@@ -328,7 +321,6 @@ export async function enterWarningRecord(
   const window = publish ? creditWindow('warning', d.severity, on, policy.settings) : { minPublicUntil: null, publicUntil: null };
   const noticeCode = newTrackingCode();
   const points = String(d.points);
-  let listed = false;
 
   try {
     const result = await inTransaction(db, async (tx) => {
@@ -355,7 +347,7 @@ export async function enterWarningRecord(
       );
       await sendWarningNotice(tx, actor, { id: rec.id, companyId: company.id, districtId: estate?.districtId ?? company.districtId }, text, noticeCode);
       // A published 严重 warning puts the company on the black list at once (same transaction).
-      if (publish) listed = await syncRecordListEntry(tx, actor, rec.id, on, policy.version);
+      if (publish) await syncRecordListEntry(tx, actor, rec.id, on, policy.version);
       await audit(tx, actor, {
         action: 'credit.warning.entered',
         objectType: 'credit_record',
@@ -376,7 +368,7 @@ export async function enterWarningRecord(
       });
       return ok({ id: rec.id, noticeCode, published: publish });
     });
-    return listsChanged(result, listed);
+    return result;
   } catch (e) {
     if (isUniqueViolation(e)) return fail('CONFLICT', '提交未成功，请重新提交');
     throw e;
@@ -402,7 +394,6 @@ export async function enterPerformanceRecord(
   const { company, estate, files, policy } = target;
   const window = creditWindow('performance', null, on, policy.settings);
   const points = String(d.points);
-  let listed = false;
 
   const result = await inTransaction(db, async (tx) => {
     const rec = await insertCreditRecord(tx, {
@@ -418,7 +409,7 @@ export async function enterPerformanceRecord(
     });
     await insertRecordEvidence(tx, rec.id, files, actor.userId);
     // A performance record in its publicity window puts the company on the red list (same transaction).
-    listed = await syncRecordListEntry(tx, actor, rec.id, on, policy.version);
+    await syncRecordListEntry(tx, actor, rec.id, on, policy.version);
     await audit(tx, actor, {
       action: 'credit.performance.entered',
       objectType: 'credit_record',
@@ -427,7 +418,7 @@ export async function enterPerformanceRecord(
     });
     return ok({ id: rec.id });
   });
-  return listsChanged(result, listed);
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -509,7 +500,6 @@ export async function confirmCreditRecord(
   const window = creditWindow(rec.category, severity, on, policy.settings);
   const noticeCode = rec.category === 'warning' ? newTrackingCode() : null;
   const points = String(d.points);
-  let listed = false;
 
   try {
     const result = await changeRecord(db, actor, rec.id, {
@@ -531,14 +521,14 @@ export async function confirmCreditRecord(
           const text = warningNoticeText({ ...rec, severity, points, publishedOn: on, ...window }, noticeCode, policy.settings);
           await sendWarningNotice(tx, actor, rec, text, noticeCode);
         }
-        listed = await syncRecordListEntry(tx, actor, rec.id, on, policy.version);
+        await syncRecordListEntry(tx, actor, rec.id, on, policy.version);
       },
       action: 'credit.record.confirmed',
       before: { status: rec.status, version: rec.version, proposedPoints: rec.proposedPoints, severity: rec.severity },
       after: (done) => ({ status: done.status, points, severity, publishedOn: on, minPublicUntil: window.minPublicUntil, publicUntil: window.publicUntil, policyVersion: done.policyVersion, noticeCode }),
       result: { id: rec.id, noticeCode },
     });
-    return listsChanged(result, listed);
+    return result;
   } catch (e) {
     if (isUniqueViolation(e)) return fail('CONFLICT', '提交未成功，请重新提交');
     throw e;
@@ -589,7 +579,6 @@ export async function publishPenalty(
   const window = creditWindow('warning', rec.severity, on, policy.settings);
   await ensureHolidayCalendar(db);
   const late = on > penaltyPublishBy(rec.decisionOn, policy.settings);
-  let listed = false;
   const result = await changeRecord(db, actor, rec.id, {
     update: (tx) =>
       publishCreditRecordRow(tx, rec.id, d.expectedVersion, {
@@ -600,14 +589,14 @@ export async function publishPenalty(
       }),
     lost: '该处罚信息已由他人公布',
     then: async (tx) => {
-      listed = await syncRecordListEntry(tx, actor, rec.id, on, policy.version);
+      await syncRecordListEntry(tx, actor, rec.id, on, policy.version);
     },
     action: 'credit.penalty.published',
     before: { publishedOn: null, version: rec.version },
     after: (done) => ({ publishedOn: on, minPublicUntil: window.minPublicUntil, publicUntil: window.publicUntil, policyVersion: done.policyVersion, late }),
     result: { id: rec.id, publishedOn: on, late },
   });
-  return listsChanged(result, listed);
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -27,7 +27,6 @@ import { today as clockToday } from '@/lib/clock';
 import { repairDecideBy, repairRefusal, type CreditRecordFacts, type Severity } from '@/lib/domain/records';
 import { repairApplicationSchema, repairDecisionSchema } from '@/lib/validation/credit';
 import { cleanUploads, CREDIT_EVIDENCE_MAX_FILES, recordInScope, type FileUpload } from './credit-records';
-import { invalidatePublicLists } from '@/lib/cache/public-lists';
 import { inTransaction, isUniqueViolation, LostRace, Rollback } from './errors';
 import { syncRecordListEntry } from './list-entries';
 import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
@@ -161,7 +160,6 @@ export async function decideRepair(
   if (s.version !== d.expectedVersion) return fail('CONFLICT', '该申请已更新，请刷新后重新审核');
   const on = opts.today ?? clockToday();
   const policy = d.decision === 'approved' ? await getCurrentPolicy(db) : null;
-  let listed = false;
   const result = await inTransaction(db, async (tx) => {
     const decided = await decideSubmission(tx, { id: s.id, expectedVersion: d.expectedVersion, decision: d.decision, reason: d.reason, decidedBy: actor.userId });
     if (!decided) throw new LostRace(REPAIR_DECIDED_BY_OTHER);
@@ -169,7 +167,7 @@ export async function decideRepair(
       const repaired = await markRepairedRow(tx, s.subjectId!, on);
       if (!repaired) throw new Rollback(fail('CONFLICT', '该记录的状态已发生变化（可能已被更正或撤销），不能修复，请刷新后查看'));
       // A repaired record's list entry (a 严重 warning's black entry) ends with the reason, same transaction.
-      listed = await syncRecordListEntry(tx, actor, s.subjectId!, on, policy!.version);
+      await syncRecordListEntry(tx, actor, s.subjectId!, on, policy!.version);
     }
     await audit(tx, actor, {
       action: `credit.repair.${d.decision}`,
@@ -180,6 +178,5 @@ export async function decideRepair(
     });
     return ok({ id: s.id, status: decided.status });
   });
-  if (result.ok && listed) invalidatePublicLists();
   return result;
 }

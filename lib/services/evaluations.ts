@@ -28,7 +28,6 @@ import { getCurrentPolicy } from '@/db/queries/policy';
 import { fail, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import { can, type Actor } from '@/lib/auth/policy';
-import { invalidatePublicLists } from '@/lib/cache/public-lists';
 import { today as clockToday } from '@/lib/clock';
 import { annualEvaluation, belowLineYearsRunning, GRADES, needsInterview, type Grade, type ScoreLine } from '@/lib/domain/credit-rating';
 import { newTrackingCode } from '@/lib/domain/objections';
@@ -202,7 +201,6 @@ export async function publishEvaluation(
       });
       return ok({ year, published: rows.length, letters, blackListed });
     });
-    if (result.ok) invalidatePublicLists();
     return result;
   } catch (e) {
     if (isUniqueViolation(e)) return fail('CONFLICT', '公布未成功，请重新公布');

@@ -34,7 +34,6 @@ import {
 import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import { can, type Actor } from '@/lib/auth/policy';
-import { invalidatePublicLists } from '@/lib/cache/public-lists';
 import { today as clockToday } from '@/lib/clock';
 import {
   DW14_CONSEQUENCES,
@@ -243,7 +242,6 @@ export async function publishQuarter(db: Db, actor: Actor | null, input: unknown
     if (isUniqueViolation(e)) return fail('CONFLICT', ALREADY_PUBLISHED(q));
     throw e;
   }
-  if (result.ok) invalidatePublicLists();
   return result;
 }
 
@@ -320,6 +318,5 @@ export async function recordRectificationInspection(db: Db, actor: Actor | null,
     });
     return ok<InspectionResult>({ entryId: entry.entryId, result: d.result, banEntryId, bannedUntil: until });
   });
-  if (result.ok) invalidatePublicLists();
   return result;
 }

@@ -67,7 +67,6 @@ import {
   publicRecordObjectionSchema,
   recordObjectionHandlingSchema,
 } from '@/lib/validation/objections';
-import { invalidatePublicLists } from '@/lib/cache/public-lists';
 import { inTransaction, isUniqueViolation, LostRace, Rollback } from './errors';
 import { syncRecordListEntry } from './list-entries';
 import { admit, clientKey, LIMITS } from './anonymous-limits';
@@ -402,7 +401,6 @@ export async function handleRecordObjection(
 
   const decision: RecordObjectionDecision = { outcome, correction };
   const policyVersion = c.credit ? (await getCurrentPolicy(db)).version : 0;
-  let listed = false;
   const result = await inTransaction(db, async (tx) => {
     const row = await updateObjection(tx, { id: c.id, expectedVersion: d.version, status: 'corrected', answer: d.note, decision: JSON.stringify(decision), decidedBy: actor.userId });
     if (!row) throw new LostRace(LOST_RACE_MESSAGE);
@@ -412,7 +410,7 @@ export async function handleRecordObjection(
       : await correctPractitionerRecord(tx, { id: record.id, expectedVersion: record.version, correction, revoke, set: set && { type: set.type, description: set.description } });
     if (!changed) throw new Rollback(fail('CONFLICT', revalidateMessage));
     // The record's list entry follows it: revoked → ended with the reason; a changed severity or window → changed.
-    if (c.credit) listed = await syncRecordListEntry(tx, actor, record.id, on, policyVersion);
+    if (c.credit) await syncRecordListEntry(tx, actor, record.id, on, policyVersion);
     await audit(tx, actor, {
       action: revoke ? 'record.revoked' : 'record.corrected',
       objectType,
@@ -429,6 +427,5 @@ export async function handleRecordObjection(
     });
     return ok({ id: c.id, status: row.status });
   });
-  if (result.ok && listed) invalidatePublicLists();
   return result;
 }

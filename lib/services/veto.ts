@@ -10,7 +10,6 @@ import { insertCreditRecord, insertRecordEvidence } from '@/db/queries/credit-re
 import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import { can, type Actor } from '@/lib/auth/policy';
-import { invalidatePublicLists } from '@/lib/cache/public-lists';
 import { today as clockToday } from '@/lib/clock';
 import { VETO_TYPE_TEXT, type VetoType } from '@/lib/domain/credit-rating';
 import { newTrackingCode } from '@/lib/domain/objections';
@@ -114,7 +113,6 @@ export async function recordVeto(
       });
       return ok({ id: rec.id, noticeCode });
     });
-    if (result.ok) invalidatePublicLists();
     return result;
   } catch (e) {
     if (isUniqueViolation(e)) return fail('CONFLICT', '提交未成功，请重新提交');

@@ -28,9 +28,9 @@ async function hydrated(page: Page) {
   await expect.poll(() => page.evaluate(() => Array.isArray((self as unknown as { __next_f?: unknown[] }).__next_f))).toBe(true);
 }
 
-test('per-request pages carry a fresh nonce policy; cached lists, API and feeds their fixed ones', async ({ request }) => {
+test('every page carries a nonce policy without unsafe-inline, cached lists included; API and feeds their fixed one', async ({ request }) => {
   const nonces = new Set<string>();
-  for (const path of ['/', '/companies', '/projects', '/search?q=花园', '/login', '/lists/red?q=物业']) {
+  const pageNonce = async (path: string) => {
     const res = await request.get(path);
     expect(res.status(), path).toBe(200);
     const h = res.headers();
@@ -40,8 +40,7 @@ test('per-request pages carry a fresh nonce policy; cached lists, API and feeds 
     expect(script, path).not.toContain("'unsafe-inline'");
     const nonce = script.find((s) => s.startsWith("'nonce-"));
     expect(nonce, path).toBeTruthy();
-    nonces.add(nonce!);
-    // Next.js put that nonce on its own scripts.
+    // Next.js put that nonce on its own scripts (a kept page keeps the nonce it was rendered with, header and HTML).
     expect(await res.text(), path).toContain(`nonce="${nonce!.slice(7, -1)}"`);
     for (const [k, v] of [['frame-ancestors', "'none'"], ['object-src', "'none'"], ['base-uri', "'self'"], ['form-action', "'self'"]]) {
       expect(d.get(k), `${path} ${k}`).toEqual([v]);
@@ -51,21 +50,33 @@ test('per-request pages carry a fresh nonce policy; cached lists, API and feeds 
     expect(h['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
     // Served over plain HTTP here: no HSTS (it would pin localhost).
     expect(h['strict-transport-security'], path).toBeUndefined();
-  }
-  expect(nonces.size).toBe(6);
-
-  const list = await request.get('/lists/black');
-  expect(list.status()).toBe(200);
-  const ld = directives(list.headers()['content-security-policy']);
-  expect(ld.get('frame-ancestors')).toEqual(["'none'"]);
-  expect(ld.get('object-src')).toEqual(["'none'"]);
-  expect(list.headers()['permissions-policy']).toMatch(/camera=\(\)/);
+    return { nonce: nonce!, cache: h['x-page-cache'] };
+  };
+  for (const path of ['/', '/companies', '/projects', '/search?q=花园', '/login', '/lists/red?q=物业', '/lists/black']) nonces.add((await pageNonce(path)).nonce);
+  expect(nonces.size).toBe(7);
+  // A page that is never cached (sign-in) gets a fresh nonce on every request.
+  expect((await pageNonce('/login')).nonce).not.toBe((await pageNonce('/login')).nonce);
+  // A cached list is served with the nonce it was rendered with, in its header and its HTML alike.
+  const first = await pageNonce('/lists/black?district=510903');
+  const again = await pageNonce('/lists/black?district=510903');
+  expect(again.cache).toBe('hit');
+  expect(again.nonce).toBe(first.nonce);
 
   for (const path of ['/api/v1/lists/red', '/feeds/lists.xml']) {
     const res = await request.get(path);
     expect(res.status(), path).toBe(200);
     expect(res.headers()['content-security-policy'], path).toContain("default-src 'none'");
   }
+});
+
+test('a page that matches no route carries the nonce too: its scripts run', async ({ page }) => {
+  const violations = cspWatch(page);
+  const res = await page.goto('/no-such-page-here');
+  expect(res?.status()).toBe(404);
+  const script = directives(res!.headers()['content-security-policy']).get('script-src') ?? [];
+  expect(script.some((s) => s.startsWith("'nonce-"))).toBe(true);
+  await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible();
+  expect(violations).toEqual([]);
 });
 
 test('no CSP violation on the main public pages; client JavaScript runs', async ({ page }) => {

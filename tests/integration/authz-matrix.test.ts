@@ -133,7 +133,6 @@ import { changePassword } from '@/app/account/password/actions';
 import { logout } from '@/lib/actions/session';
 import { GET as staffPhotoGET } from '@/app/(public)/projects/[id]/staff/[practitionerId]/photo/route';
 import { GET as companyApiGET } from '@/app/api/v1/companies/[uscc]/route';
-import { GET as listViewGET } from '@/app/api/v1/lists/[list]/[view]/route';
 import { GET as listApiGET } from '@/app/api/v1/lists/[list]/route';
 import { GET as attachmentGET } from '@/app/attachments/[id]/route';
 import { GET as auditCheckpointGET } from '@/app/bureau/audit/checkpoint/route';
@@ -145,7 +144,6 @@ import { GET as templateGET } from '@/app/company/staff/import/template.xlsx/rou
 import { POST as uploadPOST } from '@/app/company/staff/import/upload/route';
 import { GET as companyRosterGET } from '@/app/company/staff/roster.xlsx/route';
 import { GET as feedGET } from '@/app/feeds/lists.xml/route';
-import { GET as feedDayGET } from '@/app/feeds/lists/[day]/route';
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
 import { exportedFunctionBody, filesWithInlineServerActions, listEndpoints } from './helpers/endpoints';
@@ -1113,24 +1111,10 @@ const ROWS: Row[] = [
     ok: 'OK',
   },
   {
-    endpoints: ['app/api/v1/lists/[list]/[view]/route.ts#GET'],
-    via: handler('GET /api/v1/lists/[list]/[view]', listViewGET),
-    allow: 'anyone',
-    input: { none: () => ({ url: '/api/v1/lists/black/all-all-1.json', params: { list: 'black', view: 'all-all-1.json' } }) },
-    ok: 'OK',
-  },
-  {
     endpoints: ['app/feeds/lists.xml/route.ts#GET'],
     via: handler('GET /feeds/lists.xml', () => feedGET()),
     allow: 'anyone',
     input: { none: () => ({ url: '/feeds/lists.xml' }) },
-    ok: 'OK',
-  },
-  {
-    endpoints: ['app/feeds/lists/[day]/route.ts#GET'],
-    via: handler('GET /feeds/lists/[day]', feedDayGET),
-    allow: 'anyone',
-    input: { none: () => ({ url: '/feeds/lists/latest', params: { day: 'latest' } }) },
     ok: 'OK',
   },
 

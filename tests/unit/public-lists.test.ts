@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { invalidatePublicLists } from '@/lib/cache/public-lists';
 import { toAtom, xmlEscape } from '@/lib/open-data/atom';
 import { BOM, csvField, toCsv } from '@/lib/open-data/csv';
 import { isIsoDate } from '@/lib/public-lists/dates';
-import { apiListQuery, lenientListQuery, parsePeriod, parseViewKey, viewKey } from '@/lib/public-lists/params';
+import { apiListQuery, lenientListQuery, parsePeriod } from '@/lib/public-lists/params';
 
 describe('CSV for the open data', () => {
   it('quotes fields with commas, quotes and line breaks, doubling quotes', () => {
@@ -77,15 +76,6 @@ describe('list query parameters', () => {
     for (const bad of ['2026Q5', '26Q1', '1999', '2026-1', '', null]) expect(parsePeriod(bad)).toBeNull();
   });
 
-  it('round-trips the cached view key and refuses anything else', () => {
-    const v = { district: '510903', period: '2026Q3', page: 2 };
-    expect(viewKey(v)).toBe('510903-2026Q3-2');
-    expect(parseViewKey(viewKey(v))).toEqual(v);
-    expect(parseViewKey('all-all-1')).toEqual({ district: undefined, period: undefined, page: 1 });
-    for (const bad of ['all-all-0', '5109-all-1', 'all-2026Q9-1', 'x', 'all-all-1.json', '2026-11-01_all_all_1', 'all-2026q3-1'])
-      expect(parseViewKey(bad)).toBeNull();
-  });
-
   it('the page falls back to defaults; the API answers malformed parameters with Chinese field messages', () => {
     expect(lenientListQuery((k) => ({ district: 'abc', period: '2026Q9', page: '-1', q: '  物业 ' })[k])).toEqual({ q: '物业', district: undefined, period: undefined, page: 1 });
     const bad = apiListQuery(new URLSearchParams('page=0&district=abc&period=2026Q9&format=xml'));
@@ -99,11 +89,5 @@ describe('list query parameters', () => {
     expect(isIsoDate('2026-02-28')).toBe(true);
     expect(isIsoDate('2028-02-29')).toBe(true);
     for (const bad of ['2026-02-30', '2026-13-01', '2026-1-01', '20260101', '']) expect(isIsoDate(bad)).toBe(false);
-  });
-});
-
-describe('invalidatePublicLists outside a request', () => {
-  it('does nothing (no cache to expire) and does not throw', () => {
-    expect(() => invalidatePublicLists()).not.toThrow();
   });
 });

@@ -9,10 +9,10 @@ import { first } from '../../_components/list-params';
 import { ListView } from '../_components/list-view';
 
 /**
- * A list searched by company (`q`): rendered per request. Every clean query without `q` is rewritten by
- * next.config.js to the cached view (./[view]/page.tsx). A query without `q` that arrives here carries empty or
- * malformed parameters (the GET filter form sends `q=&district=` when nothing is chosen): it is redirected to its
- * clean URL, which is served from the cache.
+ * A public list, filtered by district and period, searched by company (`q`). Rendered per request and kept by the
+ * page cache (scripts/serve.mjs, decision 021) until a change to the lists, midnight or its time to live. A query
+ * without `q` that carries empty or malformed parameters (the GET filter form sends `q=&district=` when nothing is
+ * chosen) is redirected to its clean URL, so that one view has one address (and one cache entry).
  */
 export const dynamic = 'force-dynamic';
 
