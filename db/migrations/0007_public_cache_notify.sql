@@ -42,6 +42,13 @@ DECLARE
   person_of text := 'SELECT ''person:'' || r.practitioner_id FROM %1$I r';
   -- a person's card and every estate page that lists the person
   person_projects text := 'SELECT ''project:'' || e.project_id FROM employments e JOIN %1$I r ON e.practitioner_id = r.practitioner_id';
+  -- an objection or a statement shows on the page of what it is about (subject_type, subject_id)
+  subject_of text := 'SELECT ''person:'' || r.subject_id FROM %1$I r WHERE r.subject_type = ''practitioner'''
+    || ' UNION ALL SELECT ''project:'' || e.project_id FROM employments e JOIN %1$I r ON r.subject_type = ''practitioner'' AND e.practitioner_id = r.subject_id'
+    || ' UNION ALL SELECT ''person:'' || pr.practitioner_id FROM practitioner_records pr JOIN %1$I r ON r.subject_type = ''practitioner_record'' AND pr.id = r.subject_id'
+    || ' UNION ALL SELECT ''project:'' || e.project_id FROM employments e JOIN practitioner_records pr ON pr.practitioner_id = e.practitioner_id JOIN %1$I r ON r.subject_type = ''practitioner_record'' AND pr.id = r.subject_id'
+    || ' UNION ALL SELECT ''company:'' || c.uscc FROM companies c JOIN credit_records cr ON cr.company_id = c.id JOIN %1$I r ON r.subject_type = ''credit_record'' AND cr.id = r.subject_id'
+    || ' UNION ALL SELECT ''company:'' || c.uscc FROM companies c JOIN %1$I r ON r.subject_type = ''company'' AND c.id = r.subject_id';
 BEGIN
   FOR r IN
     SELECT * FROM (VALUES
@@ -61,6 +68,8 @@ BEGIN
       ('list_entries', project_of || ' UNION ALL ' || company_of),
       ('list_events', company_of),
       ('company_flags', project_of || ' UNION ALL ' || company_of),
+      ('cases', project_of || ' UNION ALL ' || company_of || ' UNION ALL ' || subject_of),
+      ('submissions', project_of || ' UNION ALL ' || company_of || ' UNION ALL ' || subject_of),
       -- shown on the verify pages, which are tagged "index"
       ('documents', 'SELECT NULL::text'),
       -- what changes every score, period or deadline shown

@@ -68,6 +68,14 @@ describe.each(DRIVERS)('public cache notices (%s)', (driver) => {
     expect(tags.some((x) => x.startsWith('company:'))).toBe(false);
   });
 
+  it('an objection about a person: their card and their estates', async () => {
+    const tags = await noticeOf(() =>
+      t.handle.db.execute(sql`INSERT INTO cases (kind, subject_type, subject_id, tracking_code, body, filer_name, filer_phone)
+        VALUES ('objection', 'practitioner', ${person.id}, 'PCTEST0001', '民族有误', '测试', '13900000000')`),
+    );
+    expect(tags).toEqual(expect.arrayContaining(['index', `person:${person.id}`, `project:${person.projectId}`]));
+  });
+
   it('an estate: its page and its company', async () => {
     const tags = await noticeOf(() => t.handle.db.execute(sql`UPDATE projects SET name = name WHERE id = ${projectIds[0]}`));
     expect(tags).toEqual(['index', `company:${company.uscc}`, `project:${projectIds[0]}`].sort());
