@@ -8,12 +8,18 @@ import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
+import { basicsAsInput, getCompanyBasics } from '@/db/queries/company-filing';
 import type { Actor } from '@/lib/auth/policy';
 import { idCheckChar } from '@/lib/domain/id-number';
+import { BAD_RECORD_TYPES } from '@/lib/domain/records';
 import { IMPORT_COLUMNS, type ImportField } from '@/lib/domain/roster';
 import { consume } from '@/lib/security/throttle';
-import { filePerformanceRecord, reportWarning } from '@/lib/services/credit-records';
+import { saveFiling } from '@/lib/services/company-filing';
+import { enterWarningRecord, filePerformanceRecord, reportWarning } from '@/lib/services/credit-records';
+import { addPractitionerPhoto } from '@/lib/services/practitioner-correction';
 import { submitEntry } from '@/lib/services/practitioner-entry';
+import { enterBadRecord, fileGoodRecord } from '@/lib/services/practitioner-records';
+import { fileCompanyRecordObjection } from '@/lib/services/record-objections';
 import { importRoster } from '@/lib/services/roster-import';
 import { admitImportImages, UPLOAD_LIMITS } from '@/lib/services/upload-limits';
 import { actorFor } from './helpers/actors';
@@ -39,6 +45,7 @@ describe.each(DRIVERS)('image upload limits per account (%s)', (driver) => {
   let company: Actor;
   let company2: Actor;
   let street: Actor;
+  let chuanshan: Actor;
   let projectOf: Record<'company' | 'company2', { id: string; name: string }>;
   let tiangong: string;
   let photo: Uint8Array;
@@ -130,6 +137,7 @@ describe.each(DRIVERS)('image upload limits per account (%s)', (driver) => {
     company = await actorFor(db, 'company');
     company2 = await actorFor(db, 'company2');
     street = await actorFor(db, 'street');
+    chuanshan = await actorFor(db, 'chuanshan');
     const first = async (c: Actor) =>
       rowsOf<{ id: string; name: string }>(await db.execute(sql`select id, name from projects where current_company_id = ${c.companyId} order by name limit 1`))[0]!;
     projectOf = { company: await first(company), company2: await first(company2) };
@@ -216,6 +224,73 @@ describe.each(DRIVERS)('image upload limits per account (%s)', (driver) => {
     // A roster without pictures decodes nothing and is not counted.
     const plain = await importRoster(db, company2, { bytes: await roster(1, false), informed: true }, { today: TODAY, now });
     expect(plain.ok && plain.data.total).toBe(1);
+  });
+
+  it('an anonymous or wrong-role request is refused before its images are counted', async () => {
+    const now = at('2026-11-23T10:00:00Z');
+    const committee = await actorFor(db, 'committee');
+    expect(await submitEntry(db, null, { data: entry(projectOf.company.id), photo: { bytes: BROKEN } }, { today: TODAY, now })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await submitEntry(db, committee, { data: entry(projectOf.company.id), photo: { bytes: BROKEN } }, { today: TODAY, now })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await performance(chuanshan, [BROKEN], now)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await n(sql`select count(*)::int as n from throttle_hits where bucket like 'upload.%' and key in (${committee.userId}, ${chuanshan.userId})`)).toBe(0);
+  });
+
+  it('every other signed-in form that decodes images admits them first: photo, evidence, site photos, licence', async () => {
+    const now = at('2026-11-23T11:00:00Z');
+    const exhaust = (a: Actor) => consume(db, UPLOAD_LIMITS.imagesMinute, a.userId, now, UPLOAD_LIMITS.imagesMinute.max);
+    for (const a of [company, company2, chuanshan]) await exhaust(a);
+    const locked = (field: string) => ({ ok: false, code: 'LOCKED', fieldErrors: { [field]: [PER_MINUTE] } });
+    const pdf = new TextEncoder().encode('%PDF-1.4\n% evidence\n');
+    const before = await footprint();
+
+    // A person of the company's without a photo (entered from a roster without pictures), then the photo added.
+    const plain = await importRoster(db, company, { bytes: await roster(1, false), informed: true }, { today: TODAY, now });
+    if (!plain.ok || plain.data.accepted !== 1) throw new Error('roster row without a photo not entered');
+    const [added] = rowsOf<{ id: string }>(await db.execute(sql`select id from practitioners where name = '限额0' and photo_id is null`));
+    expect(await addPractitionerPhoto(db, company, { practitionerId: added!.id, photo: { bytes: BROKEN } }, { now })).toMatchObject(locked('photo'));
+
+    // A good record: the PDF evidence is not an image, the site photo is; the message is at the photos field.
+    const [staff] = rowsOf<{ id: string }>(
+      await db.execute(sql`select p.id from employments e join practitioners p on p.id = e.practitioner_id
+        where e.status = 'current' and p.status = 'active' and e.company_id = ${company.companyId} order by p.id limit 1`),
+    );
+    const outstanding = { practitionerId: staff!.id, type: '从业表现突出', issuer: '本企业', participants: '张三、李四', description: '深夜车库进水，组织排水避免业主车辆受损', occurredOn: '2026-11-18', receivedOn: '2026-11-20' };
+    expect(await fileGoodRecord(db, company, { data: outstanding, evidence: [{ bytes: pdf }], photos: [{ bytes: BROKEN }] }, { today: TODAY, now })).toMatchObject(locked('photos'));
+
+    // A bad record the district enters, and a warning record it enters (evidence).
+    const [local] = rowsOf<{ id: string }>(
+      await db.execute(sql`select p.id from employments e join practitioners p on p.id = e.practitioner_id join projects j on j.id = e.project_id
+        where e.status = 'current' and p.status = 'active' and j.district_id = ${chuanshan.districtId} order by p.id limit 1`),
+    );
+    const bad = { practitionerId: local!.id, type: BAD_RECORD_TYPES[4], issuer: '船山区住房和城乡建设局', description: '业主投诉其辱骂业主，经社区调查核实属实', occurredOn: '2026-11-19' };
+    expect(await enterBadRecord(db, chuanshan, { data: bad, evidence: [{ bytes: BROKEN }] }, { today: TODAY, now })).toMatchObject(locked('evidence'));
+    const warningEntry = {
+      companyId: company.companyId,
+      projectId: tiangong,
+      type: '行政处罚：消防设施未保持完好有效',
+      occurredOn: '2026-09-10',
+      issuer: '船山区住房和城乡建设局',
+      description: '天宫花园消防设施未保持完好有效，处警告',
+      severity: '一般',
+      points: '4',
+    };
+    expect(await enterWarningRecord(db, chuanshan, { data: warningEntry, evidence: [{ bytes: BROKEN }] }, { today: TODAY, now })).toMatchObject(locked('evidence'));
+
+    // The company's objection to one of its own confirmed credit records.
+    const [record] = rowsOf<{ id: string; company_id: string }>(
+      await db.execute(sql`select id, company_id from credit_records where status = 'approved' and company_id in (${company.companyId}, ${company2.companyId}) order by id limit 1`),
+    );
+    const owner = record!.company_id === company.companyId ? company : company2;
+    const objection = { recordId: record!.id, reason: '所涉消防通道为临时施工占用，已于当日清理，扣分有误' };
+    expect(await fileCompanyRecordObjection(db, owner, { data: objection, evidence: [{ bytes: BROKEN }] }, { now })).toMatchObject(locked('evidence'));
+
+    // The company's filing (a change of basic information) with a new licence.
+    const basics = basicsAsInput((await getCompanyBasics(db, company.companyId!))!);
+    const filing = { submit: false, data: { ...basics, address: '四川省遂宁市船山区新址路1号' }, licence: { bytes: BROKEN, filename: 'licence.jpg' } };
+    expect(await saveFiling(db, company, filing, { now })).toMatchObject(locked('licence'));
+
+    // Nothing but the roster row was written.
+    expect(await footprint()).toEqual({ ...before, practitioners: before.practitioners + 1, employments: before.employments + 1, submissions: before.submissions + 1 });
   });
 
   it('no request can carry the import’s exemption: a look-alike object, another account’s pass or a spent pass count as usual', async () => {
