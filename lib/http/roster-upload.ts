@@ -48,7 +48,8 @@ export async function handleRosterUpload(
   if (!form) return json(fieldError('file', '请选择要上传的名册文件'), 400);
   const file = form.get('file');
   const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
-  const result = await importRoster(db, actor, { bytes, informed: form.get('informed') === 'true' }, { today: opts.today });
+  const result = await importRoster(db, actor, { bytes, informed: form.get('informed') === 'true' }, { today: opts.today, now: opts.now });
   if (result.ok && result.data.accepted > 0) opts.onAccepted?.(result.data);
-  return json(result, result.ok ? 200 : result.code === 'UNAUTHENTICATED' ? 401 : result.code === 'FORBIDDEN' ? 403 : 400);
+  const status = result.ok ? 200 : ({ UNAUTHENTICATED: 401, FORBIDDEN: 403, LOCKED: 429 } as Partial<Record<string, number>>)[result.code] ?? 400;
+  return json(result, status);
 }

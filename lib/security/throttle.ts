@@ -19,13 +19,17 @@ export interface Limit {
 /** `first`: this hit is the first refused one of its window (e.g. to write one audit row per window, not one per hit). */
 export type ThrottleResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number; first?: boolean };
 
-/** Counts a hit against `limit` for `key`; refused once the window's count passes `max`. */
-export async function consume(db: Queryable, limit: Limit, key: string, at: Date = clockNow()): Promise<ThrottleResult> {
-  const hits = await countHit(db, limit.bucket, key, limit.windowSeconds, at);
-  // Now and then (about one hit in 200) sweep windows that ended more than a day ago.
-  if (hits === 1 && Math.random() < 0.005) await deleteOldHits(db, new Date(at.getTime() - 86_400_000 - limit.windowSeconds * 1000));
+/**
+ * Counts a hit against `limit` for `key`; refused once the window's count passes `max`. `cost` counts one
+ * request as several hits (e.g. the images it carries); a refused request is counted too.
+ */
+export async function consume(db: Queryable, limit: Limit, key: string, at: Date = clockNow(), cost = 1): Promise<ThrottleResult> {
+  if (!Number.isSafeInteger(cost) || cost < 1) throw new RangeError(`throttle cost must be a positive integer, got ${cost}`);
+  const hits = await countHit(db, limit.bucket, key, limit.windowSeconds, at, cost);
+  // Now and then (about one window in 200) sweep windows that ended more than a day ago.
+  if (hits === cost && Math.random() < 0.005) await deleteOldHits(db, new Date(at.getTime() - 86_400_000 - limit.windowSeconds * 1000));
   if (hits <= limit.max) return { ok: true, remaining: limit.max - hits };
-  return { ok: false, retryAfterSeconds: retryAfter(limit, at), first: hits === limit.max + 1 };
+  return { ok: false, retryAfterSeconds: retryAfter(limit, at), first: hits - cost <= limit.max };
 }
 
 function retryAfter(limit: Limit, at: Date) {

@@ -34,6 +34,7 @@ import { cleanDocument, UploadError } from '@/lib/uploads/files';
 import { companyFilingSchema, filingDecisionSchema, LICENCE_MAX_BYTES, type CompanyFilingInput } from '@/lib/validation/company';
 import { z } from 'zod';
 import { inTransaction, LostRace, Rollback } from './errors';
+import { admitImages } from './upload-limits';
 
 /** The fields printed on the business licence: changing one needs the new licence. */
 const LICENCE_FIELDS = ['name', 'address', 'registeredCapital', 'legalRepresentative'] as const;
@@ -97,7 +98,12 @@ export interface SaveFilingInput {
  * The company saves (draft) or submits its filing, or a change of its basic information once approved.
  * A returned filing is corrected and submitted again through the same call with its id.
  */
-export async function saveFiling(db: Db, actor: Actor | null, input: SaveFilingInput): Promise<ActionResult<{ id: string; status: string }>> {
+export async function saveFiling(
+  db: Db,
+  actor: Actor | null,
+  input: SaveFilingInput,
+  opts: { now?: Date } = {},
+): Promise<ActionResult<{ id: string; status: string }>> {
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'company.file') || !actor.companyId) return fail('FORBIDDEN');
   const meta = saveInputSchema.safeParse(input);
@@ -124,6 +130,8 @@ export async function saveFiling(db: Db, actor: Actor | null, input: SaveFilingI
   }
 
   let licence: Awaited<ReturnType<typeof cleanDocument>> | null = null;
+  const admitted = await admitImages(db, actor, { licence: input.licence }, { at: opts.now });
+  if (!admitted.ok) return admitted;
   if (input.licence && input.licence.bytes.byteLength > 0) {
     try {
       licence = await cleanDocument(input.licence.bytes, LICENCE_MAX_BYTES);

@@ -56,6 +56,7 @@ import {
 } from '@/lib/validation/credit';
 import { inTransaction, isUniqueViolation, LostRace } from './errors';
 import { syncRecordListEntry } from './list-entries';
+import { admitImages } from './upload-limits';
 import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
 
 export const DECIDED_BY_OTHER = '该记录已被其他审核人处理';
@@ -157,7 +158,7 @@ export async function filePerformanceRecord(
   db: Db,
   actor: Actor | null,
   input: RecordFormInput,
-  opts: { today?: string } = {},
+  opts: { today?: string; now?: Date } = {},
 ): Promise<ActionResult<{ id: string }>> {
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'credit.performance.file') || !actor.companyId) return fail('FORBIDDEN');
@@ -172,6 +173,8 @@ export async function filePerformanceRecord(
   if (d.projectId && (!estate || !(await companyServedEstate(db, company.id, d.projectId)))) {
     return fieldError('projectId', '请选择本企业服务的物业项目');
   }
+  const admitted = await admitImages(db, actor, { evidence: input.evidence }, { at: opts.now });
+  if (!admitted.ok) return admitted;
   const files = await cleanUploads(input.evidence, 'evidence', '证明材料', {
     required: true,
     max: CREDIT_EVIDENCE_MAX_FILES,
@@ -201,7 +204,7 @@ export async function reportWarning(
   db: Db,
   actor: Actor | null,
   input: RecordFormInput,
-  opts: { today?: string } = {},
+  opts: { today?: string; now?: Date } = {},
 ): Promise<ActionResult<{ id: string }>> {
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'credit.warning.report') || !actor.organisationId) return fail('FORBIDDEN');
@@ -216,6 +219,8 @@ export async function reportWarning(
   if (!estate.currentCompanyId) return fieldError('projectId', '该项目目前没有物业服务企业');
   const on = opts.today ?? clockToday();
   if (d.occurredOn > on) return fieldError('occurredOn', '发现日期不能晚于今天');
+  const admitted = await admitImages(db, actor, { evidence: input.evidence }, { at: opts.now });
+  if (!admitted.ok) return admitted;
   const files = await cleanUploads(input.evidence, 'evidence', '证据材料', {
     required: true,
     max: CREDIT_EVIDENCE_MAX_FILES,
@@ -255,6 +260,7 @@ export async function entryTarget(
   companyId: string,
   projectId: string | null,
   evidence: { uploads: FileUpload[] | undefined; label: string; required?: boolean; requiredMessage?: string },
+  at?: Date,
 ) {
   const company = await getCompanyForEntry(db, actor, companyId);
   if (!company) return { ok: false as const, result: fail('NOT_FOUND', '未找到该企业，或该企业不在本辖区') };
@@ -265,6 +271,8 @@ export async function entryTarget(
   if (actor.role === 'district' && company.districtId !== actor.districtId && estate?.districtId !== actor.districtId) {
     return { ok: false as const, result: fieldError('projectId', '该企业不在本辖区注册，请选择其在本辖区服务的物业项目') };
   }
+  const admitted = await admitImages(db, actor, { evidence: evidence.uploads }, { at });
+  if (!admitted.ok) return { ok: false as const, result: admitted };
   const files = await cleanUploads(evidence.uploads, 'evidence', evidence.label, {
     required: evidence.required ?? false,
     max: CREDIT_EVIDENCE_MAX_FILES,
@@ -304,7 +312,7 @@ export async function enterWarningRecord(
   db: Db,
   actor: Actor | null,
   input: RecordFormInput,
-  opts: { today?: string } = {},
+  opts: { today?: string; now?: Date } = {},
 ): Promise<ActionResult<{ id: string; noticeCode: string; published: boolean }>> {
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'credit.warning.enter')) return fail('FORBIDDEN');
@@ -314,7 +322,7 @@ export async function enterWarningRecord(
   const on = opts.today ?? clockToday();
   if (d.occurredOn > on) return fieldError('occurredOn', '发生日期不能晚于今天');
   if (d.decisionOn && d.decisionOn > on) return fieldError('decisionOn', '处罚决定日期不能晚于今天');
-  const target = await entryTarget(db, actor, d.companyId, d.projectId, { uploads: input.evidence, label: '证据材料' });
+  const target = await entryTarget(db, actor, d.companyId, d.projectId, { uploads: input.evidence, label: '证据材料' }, opts.now);
   if (!target.ok) return target.result;
   const { company, estate, files, policy } = target;
   const publish = !d.isPenalty || d.publishNow;
@@ -380,7 +388,7 @@ export async function enterPerformanceRecord(
   db: Db,
   actor: Actor | null,
   input: RecordFormInput,
-  opts: { today?: string } = {},
+  opts: { today?: string; now?: Date } = {},
 ): Promise<ActionResult<{ id: string }>> {
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'credit.warning.enter')) return fail('FORBIDDEN');
@@ -389,7 +397,7 @@ export async function enterPerformanceRecord(
   const d = parsed.data;
   const on = opts.today ?? clockToday();
   if (d.occurredOn > on) return fieldError('occurredOn', '获得日期不能晚于今天');
-  const target = await entryTarget(db, actor, d.companyId, d.projectId, { uploads: input.evidence, label: '证明材料' });
+  const target = await entryTarget(db, actor, d.companyId, d.projectId, { uploads: input.evidence, label: '证明材料' }, opts.now);
   if (!target.ok) return target.result;
   const { company, estate, files, policy } = target;
   const window = creditWindow('performance', null, on, policy.settings);

@@ -29,6 +29,7 @@ import { repairApplicationSchema, repairDecisionSchema } from '@/lib/validation/
 import { cleanUploads, CREDIT_EVIDENCE_MAX_FILES, recordInScope, type FileUpload } from './credit-records';
 import { inTransaction, isUniqueViolation, LostRace, Rollback } from './errors';
 import { syncRecordListEntry } from './list-entries';
+import { admitImages } from './upload-limits';
 import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
 
 export const OPEN_REPAIR_MESSAGE = '该记录已有一份信用修复申请正在审核，请等待审核结果';
@@ -61,7 +62,7 @@ export async function applyForRepair(
   db: Db,
   actor: Actor | null,
   input: RepairApplicationInput,
-  opts: { today?: string } = {},
+  opts: { today?: string; now?: Date } = {},
 ): Promise<ActionResult<{ id: string; decideBy: string }>> {
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'credit.repair.apply') || !actor.companyId) return fail('FORBIDDEN');
@@ -76,6 +77,8 @@ export async function applyForRepair(
   if (refusal) return fail('CONFLICT', refusal);
   if (await findOpenRepair(db, rec.id)) return fail('CONFLICT', OPEN_REPAIR_MESSAGE);
 
+  const admitted = await admitImages(db, actor, { evidence: input.evidence, commitment: input.commitment }, { at: opts.now });
+  if (!admitted.ok) return admitted;
   const evidence = await cleanUploads(input.evidence, 'evidence', '整改证明材料', {
     required: true,
     max: CREDIT_EVIDENCE_MAX_FILES,

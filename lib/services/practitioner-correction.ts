@@ -32,6 +32,7 @@ import { practitionerEntrySchema } from '@/lib/validation/practitioner';
 import { practitionerRefSchema } from '@/lib/validation/practitioner-review';
 import { z } from 'zod';
 import { inTransaction, isUniqueViolation, LostRace } from './errors';
+import { admitImages } from './upload-limits';
 import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
 
 type Photo = { bytes: Uint8Array } | null | undefined;
@@ -61,7 +62,7 @@ export async function resubmitEntry(
   db: Db,
   actor: Actor | null,
   input: { submissionId: unknown; expectedVersion: unknown; data: unknown; photo?: Photo },
-  opts: { today?: string; keys?: IdKeys } = {},
+  opts: { today?: string; now?: Date; keys?: IdKeys } = {},
 ): Promise<ActionResult<{ practitionerId: string; submissionId: string }>> {
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'practitioner.enter') || !actor.companyId) return fail('FORBIDDEN');
@@ -81,6 +82,8 @@ export async function resubmitEntry(
   if (!project || project.currentCompanyId !== actor.companyId) return fieldError('projectId', '只能为本企业在管的项目登记人员');
   if (d.labourContractOn > on) return fieldError('labourContractOn', '劳动合同签订日期不能晚于今天');
   if (d.hiredOn > on) return fieldError('hiredOn', '入职时间不能晚于今天');
+  const admitted = await admitImages(db, actor, { photo: input.photo }, { at: opts.now });
+  if (!admitted.ok) return admitted;
   const photo = await readPhoto(input.photo);
   if (photo.error) return photo.error;
   const id = parseIdNumber(d.idNumber);
@@ -155,6 +158,7 @@ export async function addPractitionerPhoto(
   db: Db,
   actor: Actor | null,
   input: { practitionerId: unknown; photo?: Photo },
+  opts: { now?: Date } = {},
 ): Promise<ActionResult<{ practitionerId: string }>> {
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'practitioner.enter') || !actor.companyId) return fail('FORBIDDEN');
@@ -166,6 +170,8 @@ export async function addPractitionerPhoto(
     return fail('NOT_FOUND');
   }
   if (!input.photo || input.photo.bytes.byteLength === 0) return fieldError('photo', '请上传证件照');
+  const admitted = await admitImages(db, actor, { photo: input.photo }, { at: opts.now });
+  if (!admitted.ok) return admitted;
   const photo = await readPhoto(input.photo);
   if (photo.error) return photo.error;
   const cleaned = photo.photo!;

@@ -30,6 +30,7 @@ import { hashIdNumber, protectIdNumber, type IdKeys, idKeysFrom } from '@/lib/se
 import { cleanPhoto, UploadError } from '@/lib/uploads/files';
 import { practitionerEntrySchema } from '@/lib/validation/practitioner';
 import { inTransaction, isUniqueViolation, Rollback } from './errors';
+import { admitImages, type ImportImagePass } from './upload-limits';
 import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
 
 export interface EntryResult {
@@ -49,7 +50,14 @@ export async function submitEntry(
   db: Db,
   actor: Actor | null,
   input: EntryInput,
-  opts: { today?: string; keys?: IdKeys; allowMissingPhoto?: boolean } = {},
+  opts: {
+    today?: string;
+    now?: Date;
+    keys?: IdKeys;
+    allowMissingPhoto?: boolean;
+    /** The roster import's admission of its pictures, instead of the per-account limit on single entries. */
+    imagePass?: ImportImagePass;
+  } = {},
 ): Promise<ActionResult<EntryResult>> {
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'practitioner.enter') || !actor.companyId) return fail('FORBIDDEN');
@@ -66,6 +74,8 @@ export async function submitEntry(
   // The roster import may enter a row without a photo: the company adds it later, and review waits for it.
   const photoMissing = !input.photo || input.photo.bytes.byteLength === 0;
   if (photoMissing && !opts.allowMissingPhoto) return fieldError('photo', '请上传证件照');
+  const admitted = await admitImages(db, actor, { photo: input.photo }, { at: opts.now, pass: opts.imagePass });
+  if (!admitted.ok) return admitted;
   let photo: Awaited<ReturnType<typeof cleanPhoto>> | null = null;
   try {
     if (!photoMissing) photo = await cleanPhoto(input.photo!.bytes);

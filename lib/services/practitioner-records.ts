@@ -49,6 +49,7 @@ import {
 import { cleanDocument, sniff, UploadError } from '@/lib/uploads/files';
 import { associationCommendationSchema, badEntrySchema, badReportSchema, censureReportSchema, goodRecordSchema, recordDecisionSchema } from '@/lib/validation/records';
 import { inTransaction, isUniqueViolation, LostRace, Rollback } from './errors';
+import { admitImages } from './upload-limits';
 
 export const RECORD_FILES_MAX = 5;
 export const RECORD_FILE_MAX_BYTES = 5 * 1024 * 1024;
@@ -70,6 +71,8 @@ export interface RecordFilingInput {
 
 interface Opts {
   today?: string;
+  /** The moment the upload limits count in (lib/clock's now by default). */
+  now?: Date;
   /** Tests: the notice code to use instead of a random one. */
   newCode?: () => string;
 }
@@ -122,12 +125,15 @@ async function checkFiling(
   on: string,
   dates: Record<string, string | null | undefined>,
   missing: string,
+  at: Date | undefined,
 ): Promise<Checked> {
   const late = notAfterToday(on, dates);
   if (late) return { ok: false, result: late };
   // The person in scope before any upload is decoded: cheap checks first.
   const person = await getReportableStaff(db, actor, practitionerId);
   if (!person) return { ok: false, result: await personOutOfScope(db, actor, practitionerId) };
+  const admitted = await admitImages(db, actor, { evidence: input.evidence }, { at });
+  if (!admitted.ok) return { ok: false, result: admitted };
   const evidence = await cleanFiles(input.evidence, 'evidence', 'evidence');
   if (!evidence.ok) return evidence;
   if (evidence.files.length === 0) return { ok: false, result: fieldError('evidence', missing) };
@@ -175,6 +181,8 @@ export async function fileGoodRecord(db: Db, actor: Actor | null, input: RecordF
   const person = await getReportableStaff(db, actor, d.practitionerId);
   if (!person) return personOutOfScope(db, actor, d.practitionerId);
 
+  const admitted = await admitImages(db, actor, { evidence: input.evidence, photos: type === '从业表现突出' ? input.photos : [] }, { at: opts.now });
+  if (!admitted.ok) return admitted;
   const evidence = await cleanFiles(input.evidence, 'evidence', 'evidence');
   if (!evidence.ok) return evidence.result;
   const photos = type === '从业表现突出' ? await cleanFiles(input.photos, 'photo', 'photos') : ({ ok: true, files: [] } as Cleaned);
@@ -229,7 +237,7 @@ export async function fileAssociationCommendation(
   if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
   const on = opts.today ?? clockToday();
-  const checked = await checkFiling(db, actor, input, d.practitionerId, on, { occurredOn: d.occurredOn }, '请上传表彰文件等证明材料');
+  const checked = await checkFiling(db, actor, input, d.practitionerId, on, { occurredOn: d.occurredOn }, '请上传表彰文件等证明材料', opts.now);
   if (!checked.ok) return checked.result;
   const { files, person } = checked;
   const { settings } = await getCurrentPolicy(db);
@@ -279,7 +287,7 @@ export async function fileBadReport(db: Db, actor: Actor | null, input: RecordFi
   const d = parsed.data;
   const type: string = 'type' in d ? String(d.type) : ASSOCIATION_CENSURE_TYPE;
   const on = opts.today ?? clockToday();
-  const checked = await checkFiling(db, actor, input, d.practitionerId, on, { occurredOn: d.occurredOn, receivedOn: d.receivedOn }, '请上传证明材料（第十四条）');
+  const checked = await checkFiling(db, actor, input, d.practitionerId, on, { occurredOn: d.occurredOn, receivedOn: d.receivedOn }, '请上传证明材料（第十四条）', opts.now);
   if (!checked.ok) return checked.result;
   const { files, person } = checked;
   const { settings } = await getCurrentPolicy(db);
@@ -347,7 +355,7 @@ export async function enterBadRecord(db: Db, actor: Actor | null, input: RecordF
   if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
   const on = opts.today ?? clockToday();
-  const checked = await checkFiling(db, actor, input, d.practitionerId, on, { occurredOn: d.occurredOn }, '请上传证明材料');
+  const checked = await checkFiling(db, actor, input, d.practitionerId, on, { occurredOn: d.occurredOn }, '请上传证明材料', opts.now);
   if (!checked.ok) return checked.result;
   const { files, person } = checked;
   const code = (opts.newCode ?? newTrackingCode)();

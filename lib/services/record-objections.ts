@@ -69,9 +69,10 @@ import {
 } from '@/lib/validation/objections';
 import { inTransaction, isUniqueViolation, LostRace, Rollback } from './errors';
 import { syncRecordListEntry } from './list-entries';
+import { admitImages } from './upload-limits';
 import { admit, clientKey, LIMITS } from './anonymous-limits';
 import { verifyIdentityCode, type IdentityCheckOpts } from './identity-check';
-import { cleanEvidence, LOST_RACE_MESSAGE, PUBLIC_FILER, type EvidenceFile, type EvidenceInput } from './objections';
+import { cleanEvidence, EVIDENCE_MAX_FILES, LOST_RACE_MESSAGE, PUBLIC_FILER, type EvidenceFile, type EvidenceInput } from './objections';
 
 export const EVIDENCE_REQUIRED_MESSAGE = '请上传书面证明材料（至少 1 个 PDF 或图片文件）：对记录提出异议须提供相应的书面证据。';
 export const NOT_PUBLIC_MESSAGE = '未找到该公开信息：该记录不存在或目前不在公示期内，无法对其提出异议。';
@@ -147,7 +148,12 @@ async function fileOn(db: Db, f: Filing): Promise<ActionResult<{ trackingCode: s
 }
 
 /** DW 9 第一款: the company about one of its own confirmed credit records, with written evidence. */
-export async function fileCompanyRecordObjection(db: Db, actor: Actor | null, input: RecordObjectionInput): Promise<ActionResult<{ trackingCode: string }>> {
+export async function fileCompanyRecordObjection(
+  db: Db,
+  actor: Actor | null,
+  input: RecordObjectionInput,
+  opts: { now?: Date } = {},
+): Promise<ActionResult<{ trackingCode: string }>> {
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'area.company')) return fail('FORBIDDEN');
   const parsed = companyRecordObjectionSchema.safeParse(input?.data);
@@ -160,8 +166,12 @@ export async function fileCompanyRecordObjection(db: Db, actor: Actor | null, in
     }
     return fail('NOT_FOUND', '未找到该信用记录');
   }
-  // The record in scope before any upload is decoded: cheap checks first.
-  const files = await requireEvidence(input.evidence);
+  // The record in scope before any upload is decoded: cheap checks first, then the account's image limit.
+  const lazy = input.evidence && !Array.isArray(input.evidence) ? input.evidence : null;
+  const evidence = lazy && lazy.count <= EVIDENCE_MAX_FILES ? await lazy.read() : input.evidence;
+  const admitted = await admitImages(db, actor, { evidence: Array.isArray(evidence) ? evidence : [] }, { at: opts.now });
+  if (!admitted.ok) return admitted;
+  const files = await requireEvidence(evidence);
   if (!files.ok) return files;
   const contact = await getCompanyContact(db, record.companyId);
   return fileOn(db, {

@@ -35,6 +35,7 @@ import { PHOTO_MAX_BYTES, sniff } from '@/lib/uploads/files';
 import { inspectXlsx } from '@/lib/uploads/xlsx-guard';
 import { practitionerEntrySchema } from '@/lib/validation/practitioner';
 import { submitEntry } from './practitioner-entry';
+import { admitImportImages, countImages } from './upload-limits';
 
 /** SN 5, shown on the upload page and in the template: why the data is collected and how it is used. */
 export const PURPOSE_NOTE =
@@ -197,7 +198,7 @@ export async function importRoster(
   db: Db,
   actor: Actor | null,
   input: ImportInput,
-  opts: { today?: string; keys?: IdKeys } = {},
+  opts: { today?: string; now?: Date; keys?: IdKeys } = {},
 ): Promise<ActionResult<ImportReport>> {
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'practitioner.enter') || !actor.companyId) return fail('FORBIDDEN');
@@ -256,6 +257,13 @@ export async function importRoster(
     }
   }
 
+  // One admission for every picture the rows hand to the entry service, before any is decoded: the rows then
+  // use the import's pass, not the per-account limit of single entries.
+  const pictured = rows.map((r) => photos.get(r.row)).filter((p) => p?.length === 1).map((p) => ({ bytes: p![0] }));
+  const admitted = await admitImportImages(db, actor, countImages(pictured), { at: opts.now, field: 'file' });
+  if (!admitted.ok) return admitted;
+  const imagePass = admitted.data;
+
   const on = opts.today ?? clockToday();
   const keys = opts.keys ?? idKeysFrom(env());
   const estates = await listCompanyEstates(db, actor.companyId);
@@ -310,7 +318,7 @@ export async function importRoster(
     }
 
     if (errors.length === 0) {
-      const entered = await submitEntry(db, actor, { data: m.data, photo: picture ? { bytes: picture } : null }, { today: on, keys, allowMissingPhoto: true });
+      const entered = await submitEntry(db, actor, { data: m.data, photo: picture ? { bytes: picture } : null }, { today: on, now: opts.now, keys, allowMissingPhoto: true, imagePass });
       if (entered.ok) {
         Object.assign(r, {
           accepted: true,

@@ -58,7 +58,7 @@ export async function recordVeto(
   db: Db,
   actor: Actor | null,
   input: VetoFormInput,
-  opts: { today?: string } = {},
+  opts: { today?: string; now?: Date } = {},
 ): Promise<ActionResult<{ id: string; noticeCode: string }>> {
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'credit.warning.enter')) return fail('FORBIDDEN');
@@ -72,7 +72,7 @@ export async function recordVeto(
     label: '证据材料',
     required: true,
     requiredMessage: '请上传证据材料（认定文书、调查笔录、现场照片等）',
-  });
+  }, opts.now);
   if (!target.ok) return target.result;
   const { company, estate, files, policy } = target;
   const window = creditWindow('warning', '严重', on, policy.settings);
