@@ -92,6 +92,8 @@ test.describe('red and black lists without JavaScript', () => {
 });
 
 test('axe finds nothing on the red and black lists (filtered too) and on a listed company profile', async ({ page, request }) => {
+  // Four full axe runs: about 10 s each on a busy two-core machine.
+  test.setTimeout(150_000);
   const black = (await (await request.get('/api/v1/lists/black')).json()) as { items: ApiEntry[] };
   for (const url of ['/lists/red', '/lists/black', `/lists/black?district=${black.items[0]!.district!.code}&period=${new Date().getFullYear()}`, `/companies/${black.items[0]!.company.uscc}`]) {
     await page.goto(url);
