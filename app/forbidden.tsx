@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 export default function Forbidden() {
   return (
@@ -6,9 +5,9 @@ export default function Forbidden() {
       <h1 className="text-2xl font-bold">无权访问</h1>
       <p className="mt-3 text-slate-700">您的账号没有访问此页面的权限。如需开通，请联系市住房和城乡建设局平台管理员。</p>
       <p className="mt-6">
-        <Link href="/login" className="text-brand-700 underline">
+        <a href="/login" className="text-brand-700 underline">
           返回工作台
-        </Link>
+        </a>
       </p>
     </main>
   );

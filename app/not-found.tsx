@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { connection } from 'next/server';
 
 /**
@@ -13,9 +12,9 @@ export default async function NotFound() {
       <h1 className="text-2xl font-bold">页面不存在</h1>
       <p className="mt-3 text-slate-700">您访问的页面不存在，或您无权查看该内容。</p>
       <p className="mt-6">
-        <Link href="/" className="text-brand-700 underline">
+        <a href="/" className="text-brand-700 underline">
           返回首页
-        </Link>
+        </a>
       </p>
     </main>
   );

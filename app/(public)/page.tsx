@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
-import Link from 'next/link';
 import { getHeadlineNumbers } from '@/db/queries/public-home';
 import { listLatestChanges } from '@/db/queries/public-lists';
 import { today } from '@/lib/clock';
@@ -76,12 +75,12 @@ export default async function HomePage() {
             红黑榜最新变动
           </h2>
           <p className="flex gap-3 text-sm">
-            <Link href="/lists/red" className="text-brand-700 underline">
+            <a href="/lists/red" className="text-brand-700 underline">
               红榜
-            </Link>
-            <Link href="/lists/black" className="text-brand-700 underline">
+            </a>
+            <a href="/lists/black" className="text-brand-700 underline">
               黑榜
-            </Link>
+            </a>
             <a href="/feeds/lists.xml" className="text-brand-700 underline">
               订阅（Atom）
             </a>
@@ -101,9 +100,9 @@ export default async function HomePage() {
                   {LIST_LABEL[c.list]}
                 </span>
                 <span className="font-medium">{c.event}</span>
-                <Link href={`/companies/${c.company.uscc}`} className="text-brand-700 underline">
+                <a href={`/companies/${c.company.uscc}`} className="text-brand-700 underline">
                   {c.company.name}
-                </Link>
+                </a>
                 <span className="text-slate-700">{c.detail}</span>
                 <time className="text-sm text-slate-600 sm:ml-auto" dateTime={c.at}>
                   {formatDate(new Date(c.at))}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 /** Public header: the site name and one search box (a plain GET form: works without JavaScript). */
 export function SiteHeader({ query = '' }: { query?: string }) {
@@ -6,30 +5,30 @@ export function SiteHeader({ query = '' }: { query?: string }) {
     <header className="bg-brand-800 text-white">
       <div className="mx-auto flex max-w-5xl flex-col gap-3 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
         <div className="flex flex-wrap items-center justify-between gap-x-6 gap-y-2">
-          <Link href="/" className="text-lg font-bold tracking-wide">
+          <a href="/" className="text-lg font-bold tracking-wide">
             遂宁市物业信用监管平台
-          </Link>
+          </a>
           <nav aria-label="主导航">
             <ul className="flex gap-1">
               <li>
-                <Link href="/companies" className="inline-flex min-h-11 items-center rounded px-3 hover:bg-white/15">
+                <a href="/companies" className="inline-flex min-h-11 items-center rounded px-3 hover:bg-white/15">
                   企业
-                </Link>
+                </a>
               </li>
               <li>
-                <Link href="/projects" className="inline-flex min-h-11 items-center rounded px-3 hover:bg-white/15">
+                <a href="/projects" className="inline-flex min-h-11 items-center rounded px-3 hover:bg-white/15">
                   小区
-                </Link>
+                </a>
               </li>
               <li>
-                <Link href="/lists/red" className="inline-flex min-h-11 items-center rounded px-3 hover:bg-white/15">
+                <a href="/lists/red" className="inline-flex min-h-11 items-center rounded px-3 hover:bg-white/15">
                   红黑榜
-                </Link>
+                </a>
               </li>
               <li>
-                <Link href="/objections" className="inline-flex min-h-11 items-center rounded px-3 hover:bg-white/15">
+                <a href="/objections" className="inline-flex min-h-11 items-center rounded px-3 hover:bg-white/15">
                   异议查询
-                </Link>
+                </a>
               </li>
             </ul>
           </nav>
@@ -62,15 +61,15 @@ export function SiteFooter() {
         <p>主办：遂宁市住房和城乡建设局</p>
         <p>本平台公示的信用信息依据《遂宁市物业服务从业人员执业管理办法》等规定采集和发布，对公示信息有异议的，可依法提出异议申请。</p>
         <p className="flex flex-wrap gap-x-4">
-          <Link href="/open-data" className="text-brand-700 underline">
+          <a href="/open-data" className="text-brand-700 underline">
             开放数据
-          </Link>
-          <Link href="/verify" className="text-brand-700 underline">
+          </a>
+          <a href="/verify" className="text-brand-700 underline">
             文书核验
-          </Link>
-          <Link href="/login" className="text-brand-700 underline">
+          </a>
+          <a href="/login" className="text-brand-700 underline">
             工作人员登录
-          </Link>
+          </a>
         </p>
       </div>
     </footer>

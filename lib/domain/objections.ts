@@ -3,7 +3,6 @@
  * which of them a handler corrects in place, the tracking code, and the case statuses. About records (at the
  * end): the repeat rule and the published correction. Pure: no I/O.
  */
-import { randomInt } from 'node:crypto';
 import type { RecordCorrection } from './records';
 
 /** The items of SN 7 a person may say are wrong, in the order of the 信息名册. */
@@ -99,10 +98,19 @@ export function isOpenStatus(status: string): boolean {
 export const TRACKING_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const TRACKING_LENGTH = 12;
 
-/** 12 characters of a 31-letter alphabet (≈ 59 bits): not guessable. */
+/**
+ * 12 characters of a 31-letter alphabet (≈ 59 bits): not guessable. Web Crypto (global in Node and browsers), not
+ * node:crypto: the forms import this module's labels, and a node:crypto import would put a ≈ 140 KB (gzipped)
+ * crypto polyfill into their JavaScript. Bytes of 248 and above are drawn again, so every letter is equally likely.
+ */
 export function newTrackingCode(): string {
   let s = '';
-  for (let i = 0; i < TRACKING_LENGTH; i++) s += TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)];
+  const byte = new Uint8Array(1);
+  const limit = 256 - (256 % TRACKING_ALPHABET.length);
+  while (s.length < TRACKING_LENGTH) {
+    crypto.getRandomValues(byte);
+    if (byte[0] < limit) s += TRACKING_ALPHABET[byte[0] % TRACKING_ALPHABET.length];
+  }
   return s;
 }
 

@@ -197,3 +197,58 @@ test('sitemap.xml lists the directories, companies and estates; robots.txt keeps
   expect(txt).not.toMatch(/^Disallow: \/$/m);
   expect(txt).toContain(`Sitemap: ${baseURL}/sitemap.xml`);
 });
+
+test('every public page type names its canonical URL as an absolute URL on the site’s origin', async ({ request, baseURL }) => {
+  const first = async (p: string, re: RegExp) => re.exec(await (await request.get(p)).text())?.[1];
+  const uscc = await first('/companies', /href="\/companies\/([0-9A-Z]{18})"/);
+  const estate = await first('/projects', /href="\/projects\/([0-9a-f-]{36})"/);
+  expect(uscc && estate).toBeTruthy();
+  // Next.js writes the home page's canonical without the trailing slash (its `trailingSlash: false` form).
+  const pages: [string, string][] = [
+    ['/', ''],
+    ['/lists/red', '/lists/red'],
+    ['/lists/black?district=510903', '/lists/black'],
+    ['/companies', '/companies'],
+    [`/companies/${uscc}`, `/companies/${uscc}`],
+    ['/projects?q=%E8%8A%B1%E5%9B%AD', '/projects'],
+    [`/projects/${estate}`, `/projects/${estate}`],
+    ['/open-data', '/open-data'],
+    ['/verify', '/verify'],
+    ['/objections', '/objections'],
+  ];
+  for (const [p, canonical] of pages) {
+    const html = await (await request.get(p)).text();
+    const links = [...html.matchAll(/<link rel="canonical" href="([^"]*)"/g)].map((m) => m[1]);
+    expect(links, p).toEqual([`${baseURL}${canonical}`]);
+  }
+});
+
+test('the favicon, the icons and the web app manifest are served, and the pages link them', async ({ request }) => {
+  const favicon = await request.get('/favicon.ico');
+  expect(favicon.status()).toBe(200);
+  const ico = await favicon.body();
+  expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]); // an ICO file's header
+  expect(ico.readUInt16LE(4)).toBeGreaterThanOrEqual(2); // more than one size
+
+  const html = await (await request.get('/')).text();
+  expect(html).toMatch(/<link rel="manifest" href="\/manifest.webmanifest"/);
+  expect(html).toMatch(/<link rel="apple-touch-icon" href="\/apple-touch-icon.png" sizes="180x180"/);
+  expect(html).toMatch(/<link rel="icon" href="\/favicon.ico"/);
+
+  const manifest = await request.get('/manifest.webmanifest');
+  expect(manifest.status()).toBe(200);
+  const m = (await manifest.json()) as { name: string; start_url: string; icons: { src: string; sizes: string; type: string; purpose?: string }[] };
+  expect(m).toMatchObject({ name: '遂宁市物业信用监管平台', start_url: '/' });
+  const pngSizes = m.icons.filter((i) => i.type === 'image/png').map((i) => i.sizes);
+  expect(pngSizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  expect(m.icons.some((i) => i.purpose === 'maskable')).toBe(true);
+  const pngs = [...m.icons.filter((i) => i.type === 'image/png'), { src: '/apple-touch-icon.png', sizes: '180x180', type: 'image/png' }];
+  for (const icon of pngs) {
+    const res = await request.get(icon.src);
+    expect(res.status(), icon.src).toBe(200);
+    expect(res.headers()['content-type']).toBe('image/png');
+    const png = await res.body();
+    // The PNG's own width and height (IHDR) are what the manifest says.
+    expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`, icon.src).toBe(icon.sizes);
+  }
+});

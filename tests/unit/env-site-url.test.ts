@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateMetadata } from '@/app/layout';
 import { env, resetEnvCache } from '@/lib/env';
 
 describe('SITE_URL', () => {
@@ -38,5 +39,16 @@ describe('SITE_URL', () => {
     resetEnvCache();
     process.env.SITE_URL = 'not a url';
     expect(() => env()).toThrow(/SITE_URL/);
+  });
+
+  it('is the metadataBase of every page, read when rendering: relative canonicals become absolute on that origin', () => {
+    process.env.SITE_URL = 'https://wyxy.example.gov.cn';
+    const base = String(generateMetadata().metadataBase);
+    expect(base).toBe('https://wyxy.example.gov.cn/');
+    // What Next.js does with a page's `alternates.canonical: '/companies'`.
+    expect(new URL('/companies', base).href).toBe('https://wyxy.example.gov.cn/companies');
+    resetEnvCache();
+    process.env.SITE_URL = 'http://127.0.0.1:8080/';
+    expect(String(generateMetadata().metadataBase)).toBe('http://127.0.0.1:8080/');
   });
 });

@@ -9,6 +9,17 @@ describe('tracking codes', () => {
     for (const c of codes) expect(c).toMatch(new RegExp(`^[${TRACKING_ALPHABET}]{${TRACKING_LENGTH}}$`));
     expect(TRACKING_ALPHABET).not.toMatch(/[01IOL]/);
   });
+  it('draw every letter about equally often (no modulo bias toward the first letters)', () => {
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 20_000; i++) for (const ch of newTrackingCode()) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    // 240,000 letters: ≈ 7,742 each, standard deviation ≈ 87 (the bounds are 4.7 of them away); a biased draw
+    // (byte % 31) would give the first 8 letters ≈ 8,437.
+    expect(counts.size).toBe(TRACKING_ALPHABET.length);
+    for (const n of counts.values()) {
+      expect(n).toBeGreaterThan(7_330);
+      expect(n).toBeLessThan(8_150);
+    }
+  });
   it('are read back whatever the case and spacing; anything else is not a code', () => {
     expect(normalizeTrackingCode('abcd-efgh 2345')).toBe('ABCDEFGH2345');
     expect(normalizeTrackingCode('ABCDEFGH234')).toBeNull();

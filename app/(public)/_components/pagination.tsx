@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 /** Page links for a GET-form list: keeps the other query parameters, works without JavaScript. */
 export function Pagination({
@@ -29,9 +28,9 @@ export function Pagination({
       <ul className="flex flex-wrap items-center gap-2">
         {page > 1 && (
           <li>
-            <Link href={href(page - 1)} rel="prev" className={`${cell} border-slate-300 bg-white text-brand-700 hover:bg-brand-50`}>
+            <a href={href(page - 1)} rel="prev" className={`${cell} border-slate-300 bg-white text-brand-700 hover:bg-brand-50`}>
               上一页
-            </Link>
+            </a>
           </li>
         )}
         {sorted.map((p, i) => (
@@ -48,19 +47,19 @@ export function Pagination({
                 <span className="sr-only">页</span>
               </a>
             ) : (
-              <Link href={href(p)} className={`${cell} border-slate-300 bg-white text-brand-700 hover:bg-brand-50`}>
+              <a href={href(p)} className={`${cell} border-slate-300 bg-white text-brand-700 hover:bg-brand-50`}>
                 <span className="sr-only">第</span>
                 {p}
                 <span className="sr-only">页</span>
-              </Link>
+              </a>
             )}
           </li>
         ))}
         {page < pageCount && (
           <li>
-            <Link href={href(page + 1)} rel="next" className={`${cell} border-slate-300 bg-white text-brand-700 hover:bg-brand-50`}>
+            <a href={href(page + 1)} rel="next" className={`${cell} border-slate-300 bg-white text-brand-700 hover:bg-brand-50`}>
               下一页
-            </Link>
+            </a>
           </li>
         )}
       </ul>

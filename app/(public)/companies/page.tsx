@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getDb } from '@/db';
 import { listDistricts, searchPublicCompanies } from '@/db/queries/public-companies';
 import { formatDate, formatNumber } from '@/lib/format';
@@ -57,9 +56,9 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Se
           <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm">
             {result.items.map((c) => (
               <li key={c.uscc} className="px-4 py-3">
-                <Link href={`/companies/${c.uscc}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                <a href={`/companies/${c.uscc}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
                   {c.name}
-                </Link>
+                </a>
                 <p className="mt-1 text-sm text-slate-700">
                   统一社会信用代码 <span className="font-mono">{c.uscc}</span>
                 </p>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { isCaseCode, isStaffNoticeCode } from '@/db/queries/record-flags';
@@ -55,9 +54,9 @@ export default async function ObjectionsHome({ searchParams }: { searchParams: P
         <ul className="mt-2 list-disc space-y-1 pl-6">
           <li>
             从业人员对本人登记信息或本人的奖惩记录有异议：
-            <Link href="/objections/new" className="text-brand-700 underline">
+            <a href="/objections/new" className="text-brand-700 underline">
               在线提出异议
-            </Link>
+            </a>
             （需核对姓名、身份证号码和手机号码，或告知书编号）。
           </li>
           <li>对企业信用信息、从业人员记录等公开信息有异议的单位和个人：请在该信息所在的公开页面点击“对此信息提出异议”，并提供书面证明材料。</li>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 
 export const metadata: Metadata = {
   title: '开放数据',
@@ -30,13 +29,13 @@ export default function OpenDataPage() {
       <h1 className="text-2xl font-bold">开放数据</h1>
       <p className="text-slate-800">
         红黑榜、企业信用档案和招投标资格查询结果以开放格式提供，任何人无需注册即可使用（“应查必查”）。数据与
-        <Link href="/lists/red" className="text-brand-700 underline">
+        <a href="/lists/red" className="text-brand-700 underline">
           红榜
-        </Link>
+        </a>
         、
-        <Link href="/lists/black" className="text-brand-700 underline">
+        <a href="/lists/black" className="text-brand-700 underline">
           黑榜
-        </Link>
+        </a>
         页面一致，榜单变动后立即更新；榜单条目到预计移出日期当日自动不再显示。
       </p>
 
@@ -91,9 +90,9 @@ export default function OpenDataPage() {
           <li>公开数据只含公示字段；从业人员个人信息不通过接口提供。</li>
           <li>
             对公示信息有异议的，可凭书面证据
-            <Link href="/objections" className="text-brand-700 underline">
+            <a href="/objections" className="text-brand-700 underline">
               提出信息异议
-            </Link>
+            </a>
             。
           </li>
         </ul>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getDb } from '@/db';
 import { listDistricts } from '@/db/queries/public-companies';
 import { listStreets, searchPublicProjects } from '@/db/queries/public-projects';
@@ -84,9 +83,9 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
           <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm">
             {result.items.map((p) => (
               <li key={p.id} className="px-4 py-3">
-                <Link href={`/projects/${p.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                <a href={`/projects/${p.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
                   {p.name}
-                </Link>
+                </a>
                 <p className="text-sm text-slate-700">
                   {p.districtName}
                   {p.streetName ? ` ${p.streetName}` : ''} · {p.address}

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { searchPublic } from '@/db/queries/public-home';
@@ -32,9 +31,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                 {results.estates.map((h) => (
                   <li key={h.id} className="px-4 py-3">
                     <p>
-                      <Link href={`/projects/${h.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                      <a href={`/projects/${h.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
                         {h.title}
-                      </Link>
+                      </a>
                     </p>
                     <p className="text-sm text-slate-600">{h.subtitle}</p>
                   </li>
@@ -53,9 +52,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                 {results.companies.map((h) => (
                   <li key={h.id} className="px-4 py-3">
                     <p>
-                      <Link href={`/companies/${h.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                      <a href={`/companies/${h.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
                         {h.title}
-                      </Link>
+                      </a>
                     </p>
                     <p className="text-sm text-slate-600">{h.subtitle}</p>
                   </li>

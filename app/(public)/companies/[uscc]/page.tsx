@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db';
@@ -77,15 +76,15 @@ export default async function CompanyPage({ params, searchParams }: { params: Pa
       <nav aria-label="面包屑" className="text-sm text-slate-600">
         <ol className="flex flex-wrap gap-1">
           <li>
-            <Link href="/" className="text-brand-700 underline">
+            <a href="/" className="text-brand-700 underline">
               首页
-            </Link>
+            </a>
             <span aria-hidden="true"> / </span>
           </li>
           <li>
-            <Link href="/companies" className="text-brand-700 underline">
+            <a href="/companies" className="text-brand-700 underline">
               物业服务企业
-            </Link>
+            </a>
             <span aria-hidden="true"> / </span>
           </li>
           <li aria-current="page">{company.name}</li>
@@ -128,9 +127,9 @@ export default async function CompanyPage({ params, searchParams }: { params: Pa
           <ul className="divide-y divide-slate-200">
             {company.estates.map((e) => (
               <li key={e.id} className="py-3">
-                <Link href={`/projects/${e.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                <a href={`/projects/${e.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
                   {e.name}
-                </Link>
+                </a>
                 <p className="text-sm text-slate-600">
                   {e.districtName} · {e.address} · {formatNumber(e.households)} 户
                 </p>

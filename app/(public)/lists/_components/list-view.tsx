@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { RegionOption } from '@/db/queries/public-companies';
 import type { PublicListEntry } from '@/db/queries/public-lists';
 import { formatNumber } from '@/lib/format';
@@ -53,9 +52,9 @@ export function ListView({ list, on, q, district, period, districts, result }: L
       <nav aria-label="面包屑" className="text-sm text-slate-600">
         <ol className="flex flex-wrap gap-1">
           <li>
-            <Link href="/" className="text-brand-700 underline">
+            <a href="/" className="text-brand-700 underline">
               首页
-            </Link>
+            </a>
             <span aria-hidden="true"> / </span>
           </li>
           <li aria-current="page">{name}</li>
@@ -64,9 +63,9 @@ export function ListView({ list, on, q, district, period, districts, result }: L
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-bold">物业服务企业{name}</h1>
         <p className="text-sm">
-          <Link href={`/lists/${other}`} className="text-brand-700 underline">
+          <a href={`/lists/${other}`} className="text-brand-700 underline">
             查看{LIST_NAME[other]}
-          </Link>
+          </a>
         </p>
       </div>
       <p className="text-slate-700">{INTRO[list]}</p>
@@ -103,9 +102,9 @@ export function ListView({ list, on, q, district, period, districts, result }: L
               <li key={e.id} className={`rounded-lg border-l-4 bg-white p-4 shadow-sm ${list === 'red' ? 'border-red-list' : 'border-black-list'}`}>
                 <h3 className="text-lg font-semibold">
                   {e.company.isPublic ? (
-                    <Link href={`/companies/${e.company.uscc}`} className="text-brand-700 underline-offset-2 hover:underline">
+                    <a href={`/companies/${e.company.uscc}`} className="text-brand-700 underline-offset-2 hover:underline">
                       {e.company.name}
-                    </Link>
+                    </a>
                   ) : (
                     e.company.name
                   )}
@@ -119,9 +118,9 @@ export function ListView({ list, on, q, district, period, districts, result }: L
                     <>
                       <dt className="text-slate-600">涉及小区</dt>
                       <dd>
-                        <Link href={`/projects/${e.project.id}`} className="text-brand-700 underline">
+                        <a href={`/projects/${e.project.id}`} className="text-brand-700 underline">
                           {e.project.name}
-                        </Link>
+                        </a>
                       </dd>
                     </>
                   )}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { RecordSummary } from '@/components/objections/record-summary';
 import { CorrectionNotes } from '@/components/records/record-notes';
 import { getDb } from '@/db';
@@ -21,9 +20,9 @@ export function FiledNotice({ code }: { code: string }) {
       <p>
         您的查询码是 <strong className="font-mono text-lg tracking-wider">{code}</strong>
         ，请妥善保存，凭此码可随时查看处理进度：
-        <Link href={`/objections/${code}`} className="ml-1 text-brand-700 underline">
+        <a href={`/objections/${code}`} className="ml-1 text-brand-700 underline">
           查看进度
-        </Link>
+        </a>
       </p>
     </div>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { z } from 'zod';
 import { RecordSummary } from '@/components/objections/record-summary';
 import { getDb } from '@/db';
@@ -38,9 +37,9 @@ function Intro({ children }: { children: React.ReactNode }) {
 function ModeNav({ current }: { current: 'own-data' | 'own-record' }) {
   const item = (href: string, label: string, active: boolean) => (
     <li>
-      <Link href={href} aria-current={active ? 'page' : undefined} className={active ? 'font-semibold text-slate-900' : 'text-brand-800 underline'}>
+      <a href={href} aria-current={active ? 'page' : undefined} className={active ? 'font-semibold text-slate-900' : 'text-brand-800 underline'}>
         {label}
-      </Link>
+      </a>
     </li>
   );
   return (
@@ -62,9 +61,9 @@ function NotPublic() {
       <Intro>
         <p role="alert">{NOT_PUBLIC_MESSAGE}</p>
         <p>
-          <Link href="/" className="text-brand-800 underline">
+          <a href="/" className="text-brand-800 underline">
             返回首页
-          </Link>
+          </a>
         </p>
       </Intro>
     </div>
@@ -120,9 +119,9 @@ export default async function NewObjectionPage({ searchParams }: { searchParams:
             <OwnRecordNoticeForm noticeCode={p.notice} />
             <p className="mt-4 text-sm">
               没有告知书？
-              <Link href="/objections/new?mode=own-record-lookup" className="text-brand-800 underline">
+              <a href="/objections/new?mode=own-record-lookup" className="text-brand-800 underline">
                 用姓名、身份证号码、手机号码和短信验证码查找本人记录
-              </Link>
+              </a>
             </p>
           </Card>
         ) : (
@@ -130,9 +129,9 @@ export default async function NewObjectionPage({ searchParams }: { searchParams:
             <OwnRecordLookupForm />
             <p className="mt-4 text-sm">
               有告知书？
-              <Link href="/objections/new?mode=own-record" className="text-brand-800 underline">
+              <a href="/objections/new?mode=own-record" className="text-brand-800 underline">
                 用告知书编号提出异议
-              </Link>
+              </a>
             </p>
           </Card>
         )}

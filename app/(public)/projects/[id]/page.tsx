@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { env } from '@/lib/env';
 import { formatDate, formatNumber } from '@/lib/format';
@@ -67,15 +66,15 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
       <nav aria-label="面包屑" className="text-sm text-slate-600">
         <ol className="flex flex-wrap gap-1">
           <li>
-            <Link href="/" className="text-brand-700 underline">
+            <a href="/" className="text-brand-700 underline">
               首页
-            </Link>
+            </a>
             <span aria-hidden="true"> / </span>
           </li>
           <li>
-            <Link href="/projects" className="text-brand-700 underline">
+            <a href="/projects" className="text-brand-700 underline">
               小区查询
-            </Link>
+            </a>
             <span aria-hidden="true"> / </span>
           </li>
           <li aria-current="page">{p.name}</li>
@@ -95,9 +94,9 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
         {p.company ? (
           <>
             <p>
-              <Link href={`/companies/${p.company.uscc}`} className="font-medium text-brand-700 underline">
+              <a href={`/companies/${p.company.uscc}`} className="font-medium text-brand-700 underline">
                 {p.company.name}
-              </Link>
+              </a>
             </p>
             {p.contract && (
               <p className="mt-1 text-slate-700">
@@ -161,9 +160,9 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
           <>
             <DisclosureBoard items={p.board.items} />
             <p className="mt-4">
-              <Link href={`/projects/${p.id}/poster`} className="inline-flex min-h-11 items-center rounded border border-brand-700 px-4 text-brand-700 hover:bg-brand-50">
+              <a href={`/projects/${p.id}/poster`} className="inline-flex min-h-11 items-center rounded border border-brand-700 px-4 text-brand-700 hover:bg-brand-50">
                 打印公示海报（含二维码）
-              </Link>
+              </a>
             </p>
           </>
         ) : (

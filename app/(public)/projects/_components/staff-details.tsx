@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { PublicStaffMember } from '@/db/queries/public-staff';
 import { CorrectionNotes, ObjectionBadge as RecordObjectionBadge, StatementNote } from '@/components/records/record-notes';
 import { badRecordShort } from '@/lib/domain/records';
@@ -35,14 +34,16 @@ export function StaffPhoto({ projectId, person, size }: { projectId: string; per
 /**
  * Certificates and approved good/bad records: the public parts only (SN 19). Each record carries its objection
  * flag, the person's statement and any published correction; a record revoked after an objection shows only as
- * its correction notice. `detailed` (the person's card) adds the facts and the full SN 13 wording.
+ * its correction notice. `detailed` (the person's card, where these headings follow the page's h1) adds the facts
+ * and the full SN 13 wording; on the estate page they follow each person's h3.
  */
 export function StaffQualifications({ person, detailed = false }: { person: Pick<PublicStaffMember, 'certificates' | 'records'>; detailed?: boolean }) {
+  const Heading = detailed ? 'h2' : 'h4';
   return (
     <>
       {person.certificates.length > 0 && (
         <div>
-          <h4 className="text-sm font-medium text-slate-700">资格证书</h4>
+          <Heading className="text-sm font-medium text-slate-700">资格证书</Heading>
           <ul className="text-sm">
             {person.certificates.map((c, i) => (
               <li key={i}>
@@ -54,7 +55,7 @@ export function StaffQualifications({ person, detailed = false }: { person: Pick
       )}
       {person.records.length > 0 && (
         <div>
-          <h4 className="text-sm font-medium text-slate-700">信用记录</h4>
+          <Heading className="text-sm font-medium text-slate-700">信用记录</Heading>
           <ul className={detailed ? 'mt-1 space-y-3 text-sm' : 'text-sm'}>
             {person.records.map((r) => (
               <li key={r.id}>
@@ -84,9 +85,9 @@ export function StaffQualifications({ person, detailed = false }: { person: Pick
                     <StatementNote statement={r.statement} by="本人" />
                     <CorrectionNotes corrections={r.corrections} />
                     {detailed && !r.objectionOpen && (
-                      <Link href={`/objections/new?staffRecord=${r.id}`} className="mt-1 inline-block text-xs text-brand-700 underline">
+                      <a href={`/objections/new?staffRecord=${r.id}`} className="mt-1 inline-block text-xs text-brand-700 underline">
                         对此信息提出异议
-                      </Link>
+                      </a>
                     )}
                   </>
                 )}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { PublicStaffPage } from '@/db/queries/public-staff';
 import { Pagination } from '../../_components/pagination';
 import { ObjectionBadge, StaffPhoto, StaffQualifications } from './staff-details';
@@ -23,9 +22,9 @@ export function StaffSection({ projectId, staff }: { projectId: string; staff: P
               <StaffPhoto projectId={projectId} person={p} size="thumb" />
               <div className="min-w-0 space-y-1">
                 <h3 className="flex flex-wrap items-center gap-2 font-medium">
-                  <Link href={`/projects/${projectId}/staff/${p.id}`} className="text-brand-700 underline">
+                  <a href={`/projects/${projectId}/staff/${p.id}`} className="text-brand-700 underline">
                     {p.name}
-                  </Link>
+                  </a>
                   <span className="text-slate-700">{p.post}</span>
                   {p.objectionOpen && <ObjectionBadge />}
                 </h3>

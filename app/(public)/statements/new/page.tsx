@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { z } from 'zod';
 import { StatementForm } from './statement-form';
 
@@ -31,9 +30,9 @@ export default async function NewStatementPage({ searchParams }: { searchParams:
         <p>被记录优良信息或不良信息的从业人员，可以在本人的记录旁附上一段简短的公开声明，例如说明情况或整改结果。声明不改变记录本身。</p>
         <p>
           认为记录有误的，请
-          <Link href="/objections/new?mode=own-record" className="text-brand-800 underline">
+          <a href="/objections/new?mode=own-record" className="text-brand-800 underline">
             提出异议
-          </Link>
+          </a>
           ，由住建部门核查更正。
         </p>
       </div>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { findDocumentByCode } from '@/db/queries/verify';
@@ -46,16 +45,16 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
         </dl>
         {doc.creditRecord && (
           <p className="mt-3">
-            <Link href={`/companies/${doc.creditRecord.uscc}`} className="text-brand-700 underline">
+            <a href={`/companies/${doc.creditRecord.uscc}`} className="text-brand-700 underline">
               查看该企业的信用档案
-            </Link>
+            </a>
           </p>
         )}
       </section>
       <p>
-        <Link href="/verify" className="text-brand-700 underline">
+        <a href="/verify" className="text-brand-700 underline">
           核验其他文书
-        </Link>
+        </a>
       </p>
     </div>
   );

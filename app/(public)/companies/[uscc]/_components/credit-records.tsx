@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { CorrectionNotes, ObjectionBadge, StatementNote } from '@/components/records/record-notes';
 import type { PublicCreditRecord } from '@/db/queries/credit-records';
 import { CREDIT_CATEGORY_SHORT } from '@/lib/domain/labels';
@@ -64,9 +63,9 @@ export function PublicCreditRecords({ records, asOf }: { records: PublicCreditRe
                     <CorrectionNotes corrections={r.corrections} />
                     <StatementNote statement={r.statement} by="企业" />
                     {!r.revoked && (
-                      <Link href={`/objections/new?record=${r.id}`} className="mt-1 inline-block text-xs text-brand-700 underline">
+                      <a href={`/objections/new?record=${r.id}`} className="mt-1 inline-block text-xs text-brand-700 underline">
                         对此信息提出异议
-                      </Link>
+                      </a>
                     )}
                   </th>
                   <td className="p-2">{r.severity ?? '—'}</td>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { PublicCreditSummary, PublicListHistoryEntry } from '@/db/queries/public-lists';
 import type { ScoreLine } from '@/lib/domain/credit-rating';
@@ -123,9 +122,9 @@ function EntryItem({ e }: { e: PublicListHistoryEntry }) {
         {e.project && (
           <>
             {' · '}
-            <Link href={`/projects/${e.project.id}`} className="text-brand-700 underline">
+            <a href={`/projects/${e.project.id}`} className="text-brand-700 underline">
               {e.project.name}
-            </Link>
+            </a>
           </>
         )}
       </p>

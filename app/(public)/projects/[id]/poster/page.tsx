@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import QRCode from 'qrcode';
 import { env } from '@/lib/env';
@@ -39,9 +38,9 @@ export default async function PosterPage({ params }: { params: Params }) {
     <>
       <style>{PRINT_CSS}</style>
       <div className="no-print mb-4 flex flex-wrap items-center justify-between gap-3">
-        <Link href={`/projects/${p.id}`} className="text-brand-700 underline">
+        <a href={`/projects/${p.id}`} className="text-brand-700 underline">
           返回小区页面
-        </Link>
+        </a>
         <p className="text-sm text-slate-700">用浏览器的“打印”功能（Ctrl+P 或菜单中的打印）以 A4 纸打印本页。</p>
       </div>
       <article className="poster mx-auto max-w-[210mm] space-y-4 rounded-lg border-2 border-brand-800 bg-white p-5 shadow-sm sm:p-8">

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ObjectionBadge, StaffPhoto, StaffQualifications } from '../../../_components/staff-details';
 import { loadStaffCard } from './load';
@@ -26,8 +25,8 @@ export default async function StaffCardPage({ params }: { params: Params }) {
     ['岗位', card.post],
     ['性别', card.gender],
     ['年龄', `${card.age} 岁`],
-    ['服务小区', <Link key="p" href={`/projects/${card.project.id}`} className="text-brand-700 underline">{card.project.name}</Link>],
-    ['物业服务企业', card.company ? <Link key="c" href={`/companies/${card.company.uscc}`} className="text-brand-700 underline">{card.company.name}</Link> : '—'],
+    ['服务小区', <a key="p" href={`/projects/${card.project.id}`} className="text-brand-700 underline">{card.project.name}</a>],
+    ['物业服务企业', card.company ? <a key="c" href={`/companies/${card.company.uscc}`} className="text-brand-700 underline">{card.company.name}</a> : '—'],
     ...(card.phone ? ([['联系电话', <a key="t" href={`tel:${card.phone}`} className="text-brand-700 underline">{card.phone}</a>]] as [string, React.ReactNode][]) : []),
   ];
   return (
@@ -35,11 +34,11 @@ export default async function StaffCardPage({ params }: { params: Params }) {
       <nav aria-label="面包屑" className="text-sm text-slate-600">
         <ol className="flex flex-wrap gap-1">
           <li>
-            <Link href="/" className="text-brand-700 underline">首页</Link>
+            <a href="/" className="text-brand-700 underline">首页</a>
             <span aria-hidden="true"> / </span>
           </li>
           <li>
-            <Link href={`/projects/${card.project.id}`} className="text-brand-700 underline">{card.project.name}</Link>
+            <a href={`/projects/${card.project.id}`} className="text-brand-700 underline">{card.project.name}</a>
             <span aria-hidden="true"> / </span>
           </li>
           <li aria-current="page">{card.name}</li>
@@ -71,7 +70,7 @@ export default async function StaffCardPage({ params }: { params: Params }) {
       </article>
       <p className="text-sm text-slate-700">
         本人认为以上或平台登记的其他信息有误？可以
-        <Link href="/objections/new" className="text-brand-700 underline">提出信息异议</Link>。
+        <a href="/objections/new" className="text-brand-700 underline">提出信息异议</a>。
       </p>
     </div>
   );
