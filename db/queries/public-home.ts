@@ -3,7 +3,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db';
 import { companies, employments, practitioners, projects, regions } from '@/db/schema';
 import { listLatestChanges, listPublicEntries, type PublicListChange } from './public-lists';
-import { textMatch } from './search';
+import { SEARCH_BIGRAMS, textMatch } from './search';
 
 export interface HeadlineNumbers {
   companies: number;
@@ -53,14 +53,14 @@ export async function searchPublic(db: Queryable, q: string, limit = 20): Promis
     db
       .select({ id: companies.uscc, name: companies.name, address: companies.address })
       .from(companies)
-      .where(and(eq(companies.filingStatus, 'approved'), textMatch(sql`${companies.name}`, q)))
+      .where(and(eq(companies.filingStatus, 'approved'), textMatch(sql`${companies.name}`, q, SEARCH_BIGRAMS.companies)))
       .orderBy(companies.name)
       .limit(limit),
     db
       .select({ id: projects.id, name: projects.name, address: projects.address, district: regions.name })
       .from(projects)
       .innerJoin(regions, eq(regions.id, projects.districtId))
-      .where(textMatch(sql`(${projects.name} || ' ' || ${projects.address})`, q))
+      .where(textMatch(sql`(${projects.name} || ' ' || ${projects.address})`, q, SEARCH_BIGRAMS.projects))
       .orderBy(projects.name)
       .limit(limit),
   ]);

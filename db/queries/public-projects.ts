@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db';
 import { companies, disclosureBoards, estateRatings, projects, ratingPublications, regions, serviceContracts } from '@/db/schema';
 import { clampPage, type Paged, type StreetOption } from './public-companies';
-import { textMatch } from './search';
+import { SEARCH_BIGRAMS, textMatch } from './search';
 import { isUuid } from '@/lib/validation/ids';
 
 const district = alias(regions, 'district');
@@ -22,7 +22,7 @@ export async function listStreets(db: Queryable): Promise<StreetOption[]> {
   return rows.map((r) => ({ id: r.id, name: r.name, districtId: r.districtId }));
 }
 
-/** The estate search text: name and address, indexed by bigrams and trigrams (migration 0001). */
+/** The estate search text: name and address, indexed by its stored bigrams (migration 0006) and trigrams (0001). */
 const projectText = sql`(${projects.name} || ' ' || ${projects.address})`;
 
 export interface PublicProjectQuery {
@@ -49,7 +49,7 @@ export interface PublicProjectListItem {
 export function projectFilter({ q, district: d, street: s }: PublicProjectQuery): SQL | undefined {
   const conds: SQL[] = [];
   const text = q?.trim();
-  if (text) conds.push(textMatch(projectText, text));
+  if (text) conds.push(textMatch(projectText, text, SEARCH_BIGRAMS.projects));
   if (d) conds.push(eq(projects.districtId, d));
   if (s) conds.push(eq(projects.streetId, s));
   return conds.length ? and(...conds) : undefined;
