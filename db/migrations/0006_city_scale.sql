@@ -26,8 +26,10 @@ CREATE INDEX "companies_approved_name_bigrams_gin" ON "companies" USING gin ("na
 CREATE INDEX "practitioners_name_bigrams_gin" ON "practitioners" USING gin ("name_bigrams");
 --> statement-breakpoint
 -- Result pages are ordered by name: for a common term the planner walks these instead of sorting every match.
-CREATE INDEX "projects_name_idx" ON "projects" USING btree ("name", "id");
+-- They carry the bigrams and the filters' columns, so that the walk reads the index only (index-only scan) and the
+-- page's rows are fetched by id afterwards (searchPublicProjects, searchPublicCompanies).
+CREATE INDEX "projects_name_idx" ON "projects" USING btree ("name", "id") INCLUDE ("search_bigrams", "district_id", "street_id");
 --> statement-breakpoint
-CREATE INDEX "companies_approved_name_idx" ON "companies" USING btree ("name", "uscc") WHERE "filing_status" = 'approved';
+CREATE INDEX "companies_approved_name_idx" ON "companies" USING btree ("name", "uscc") INCLUDE ("name_bigrams", "district_id") WHERE "filing_status" = 'approved';
 --> statement-breakpoint
 CREATE INDEX "practitioners_name_idx" ON "practitioners" USING btree ("name", "id");

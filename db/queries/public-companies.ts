@@ -99,10 +99,20 @@ export async function searchPublicCompanies(db: Queryable, query: PublicCompanyQ
       })
       .from(companies)
       .leftJoin(regions, eq(regions.id, companies.districtId))
-      .where(where)
-      .orderBy(asc(companies.name), asc(companies.uscc))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
+      // The page's ids first, from the name-ordered index alone (migration 0006), then their rows.
+      .where(
+        inArray(
+          companies.id,
+          db
+            .select({ id: companies.id })
+            .from(companies)
+            .where(where)
+            .orderBy(asc(companies.name), asc(companies.uscc))
+            .limit(pageSize)
+            .offset((page - 1) * pageSize),
+        ),
+      )
+      .orderBy(asc(companies.name), asc(companies.uscc)),
   ]);
   return {
     items: rows.map((r) => ({ ...r, estates: Number(r.estates) })),

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db';
 import { companies, disclosureBoards, estateRatings, projects, ratingPublications, regions, serviceContracts } from '@/db/schema';
@@ -55,6 +55,11 @@ export function projectFilter({ q, district: d, street: s }: PublicProjectQuery)
   return conds.length ? and(...conds) : undefined;
 }
 
+/** The ids of one page of matching estates in name order: a sub-select the name index can answer by itself. */
+export function pageIds(db: Queryable, where: SQL | undefined, limit: number, offset: number) {
+  return db.select({ id: projects.id }).from(projects).where(where).orderBy(asc(projects.name), asc(projects.id)).limit(limit).offset(offset);
+}
+
 /** Estates by name or address, district and street. */
 export async function searchPublicProjects(db: Queryable, query: PublicProjectQuery): Promise<Paged<PublicProjectListItem>> {
   const { page, pageSize } = clampPage(query.page, query.pageSize);
@@ -77,10 +82,9 @@ export async function searchPublicProjects(db: Queryable, query: PublicProjectQu
       .innerJoin(district, eq(district.id, projects.districtId))
       .leftJoin(street, eq(street.id, projects.streetId))
       .leftJoin(companies, and(eq(companies.id, projects.currentCompanyId), eq(companies.filingStatus, 'approved')))
-      .where(where)
-      .orderBy(asc(projects.name), asc(projects.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
+      // The page's ids first, from the name-ordered index alone (migration 0006), then their rows.
+      .where(inArray(projects.id, pageIds(db, where, pageSize, (page - 1) * pageSize)))
+      .orderBy(asc(projects.name), asc(projects.id)),
   ]);
   return {
     items: rows.map(({ companyUscc, companyName, ...r }) => ({
