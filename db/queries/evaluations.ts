@@ -5,7 +5,7 @@ import 'server-only';
  */
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db';
-import { annualEvaluations, companies, creditRecords, documents, notices, projects, regions } from '@/db/schema';
+import { annualEvaluations, companies, creditRecords, documents, listEntries, notices, projects, regions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import type { Grade, ScoredRecord, ScoreLine } from '@/lib/domain/credit-rating';
 
@@ -57,11 +57,17 @@ export const scoredRecordColumns = {
 export async function scoredRecordsByCompany(db: Queryable, companyIds: readonly string[]): Promise<Map<string, ScoredRecord[]>> {
   const out = new Map<string, ScoredRecord[]>();
   if (companyIds.length === 0) return out;
-  const rows = await db
-    .select({ companyId: creditRecords.companyId, ...scoredRecordColumns })
-    .from(creditRecords)
-    .leftJoin(projects, eq(projects.id, creditRecords.projectId))
-    .where(and(inArray(creditRecords.companyId, [...companyIds]), inArray(creditRecords.status, ['approved', 'repaired', 'corrected'])));
+  const rows = [];
+  // In slices: a city's 10,000 companies would come near the driver's limit of bind parameters.
+  for (let i = 0; i < companyIds.length; i += ID_SLICE) {
+    rows.push(
+      ...(await db
+        .select({ companyId: creditRecords.companyId, ...scoredRecordColumns })
+        .from(creditRecords)
+        .leftJoin(projects, eq(projects.id, creditRecords.projectId))
+        .where(and(inArray(creditRecords.companyId, companyIds.slice(i, i + ID_SLICE)), inArray(creditRecords.status, ['approved', 'repaired', 'corrected'])))),
+    );
+  }
   for (const r of rows) {
     const list = out.get(r.companyId) ?? [];
     list.push({ ...r, category: r.category as ScoredRecord['category'], status: r.status as ScoredRecord['status'], points: r.points == null ? null : Number(r.points) });
@@ -147,10 +153,15 @@ export async function evaluationInScope(db: Queryable, actor: Actor, companyId: 
 export async function pastEvaluations(db: Queryable, companyIds: readonly string[], beforeYear: number) {
   const out = new Map<string, { year: number; score: number | null; vetoed: boolean }[]>();
   if (companyIds.length === 0) return out;
-  const rows = await db
-    .select({ companyId: annualEvaluations.companyId, year: annualEvaluations.year, score: annualEvaluations.score, vetoed: annualEvaluations.vetoed })
-    .from(annualEvaluations)
-    .where(and(inArray(annualEvaluations.companyId, [...companyIds]), sql`${annualEvaluations.year} < ${beforeYear}`, isNotNull(annualEvaluations.publishedAt)));
+  const rows = [];
+  for (let i = 0; i < companyIds.length; i += ID_SLICE) {
+    rows.push(
+      ...(await db
+        .select({ companyId: annualEvaluations.companyId, year: annualEvaluations.year, score: annualEvaluations.score, vetoed: annualEvaluations.vetoed })
+        .from(annualEvaluations)
+        .where(and(inArray(annualEvaluations.companyId, companyIds.slice(i, i + ID_SLICE)), sql`${annualEvaluations.year} < ${beforeYear}`, isNotNull(annualEvaluations.publishedAt)))),
+    );
+  }
   for (const r of rows) {
     const list = out.get(r.companyId) ?? [];
     list.push({ year: r.year, score: r.score == null ? null : Number(r.score), vetoed: r.vetoed });
@@ -176,6 +187,80 @@ export interface NewEvaluation {
   vetoed: boolean;
   breakdown: ScoreLine[];
   policyVersion: number;
+}
+
+/** Ids per `in (…)` list: well under the drivers' bind-parameter limit. */
+const ID_SLICE = 5000;
+
+/**
+ * Insert or replace many evaluations of a year in multi-row statements, except those already published; returns
+ * how many were written (fewer than given means some were published meanwhile).
+ */
+export async function upsertEvaluations(tx: Queryable, list: readonly NewEvaluation[]): Promise<number> {
+  let written = 0;
+  const computedAt = new Date();
+  for (let i = 0; i < list.length; i += 1000) {
+    const values = list.slice(i, i + 1000).map((e) => ({ ...e, score: e.score == null ? null : e.score.toFixed(2), computedAt }));
+    const rows = await tx
+      .insert(annualEvaluations)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [annualEvaluations.companyId, annualEvaluations.year],
+        set: {
+          score: sql`excluded.score`,
+          grade: sql`excluded.grade`,
+          vetoed: sql`excluded.vetoed`,
+          breakdown: sql`excluded.breakdown`,
+          policyVersion: sql`excluded.policy_version`,
+          computedAt: sql`excluded.computed_at`,
+        },
+        setWhere: isNull(annualEvaluations.publishedAt),
+      })
+      .returning({ id: annualEvaluations.id });
+    written += rows.length;
+  }
+  return written;
+}
+
+/** Many interview notices (约谈) in multi-row statements. */
+export async function insertInterviewNotices(tx: Queryable, list: readonly Parameters<typeof insertInterviewNotice>[1][]) {
+  for (let i = 0; i < list.length; i += 500) {
+    await tx.insert(notices).values(
+      list.slice(i, i + 500).map((n) => ({
+        kind: 'interview',
+        companyId: n.companyId,
+        districtId: n.districtId,
+        title: n.title,
+        body: n.body,
+        relatedType: 'annual_evaluation',
+        relatedId: n.evaluationId,
+        dueOn: n.dueOn,
+        createdBy: n.createdBy,
+      })),
+    );
+  }
+}
+
+/** Many 风险提示函 in multi-row statements. */
+export async function insertRiskLetters(tx: Queryable, list: readonly Parameters<typeof insertRiskLetter>[1][]) {
+  for (let i = 0; i < list.length; i += 500) {
+    await tx
+      .insert(documents)
+      .values(list.slice(i, i + 500).map((d) => ({ code: d.code, kind: 'risk_warning_letter' as const, subjectType: 'annual_evaluation', subjectId: d.evaluationId, summary: d.summary, issuedBy: d.issuedBy })));
+  }
+}
+
+/** Companies (of these) with an entry of the rule still open: the guard against opening a second. */
+export async function companiesWithOpenEntry(tx: Queryable, rule: string, companyIds: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < companyIds.length; i += ID_SLICE) {
+    const rows = await tx
+      .select({ companyId: listEntries.companyId })
+      .from(listEntries)
+      .where(and(eq(listEntries.rule, rule), inArray(listEntries.status, ['active', 'rectifying']), inArray(listEntries.companyId, companyIds.slice(i, i + ID_SLICE))));
+    for (const r of rows) out.add(r.companyId);
+  }
+  return out;
 }
 
 /** Insert or replace a year's evaluation of a company, unless that evaluation is already published. */

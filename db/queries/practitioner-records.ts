@@ -18,7 +18,7 @@ import { greenChannelSql } from './company-filing';
 import { attachments, companies, documents, employments, notices, organisations, practitionerRecords, practitioners, projects, regions, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { countAssociationCommendations } from './area-home';
-import { likePattern, textMatch } from './search';
+import { likePattern, SEARCH_BIGRAMS, textMatch } from './search';
 
 export const RECORDS_PAGE_SIZE = 30;
 export const STAFF_SEARCH_LIMIT = 20;
@@ -116,9 +116,9 @@ export interface StaffSearchInput {
 export async function searchReportableStaff(db: Queryable, actor: Actor, s: StaffSearchInput): Promise<ReportablePerson[]> {
   if (!s.name && !s.estate && !s.projectId) return [];
   const conds: (SQL | undefined)[] = [currentApproved, reportableScope(actor)];
-  if (s.name) conds.push(textMatch(sql`${practitioners.name}`, s.name));
+  if (s.name) conds.push(textMatch(sql`${practitioners.name}`, s.name, SEARCH_BIGRAMS.practitioners));
   if (s.projectId) conds.push(eq(projects.id, s.projectId));
-  if (s.estate) conds.push(textMatch(sql`(${projects.name} || ' ' || ${projects.address})`, s.estate));
+  if (s.estate) conds.push(textMatch(sql`(${projects.name} || ' ' || ${projects.address})`, s.estate, SEARCH_BIGRAMS.projects));
   if (s.idTail) conds.push(sql`${practitioners.idNumberMasked} like ${likePattern(s.idTail).slice(0, -1)}`);
   return personQuery(db)
     .where(and(...conds))

@@ -6,7 +6,7 @@ import { today as clockToday } from '@/lib/clock';
 import { hasGreenChannel } from './company-filing';
 import { listPublicCreditRecords, type PublicCreditRecord } from './credit-records';
 import { getCurrentPolicy } from './policy';
-import { likePattern, textMatch } from './search';
+import { likePattern, SEARCH_BIGRAMS, textMatch } from './search';
 
 /** Public lists are paged; no caller gets more than this per page. */
 export const PUBLIC_PAGE_SIZE_MAX = 20;
@@ -69,7 +69,7 @@ function companyFilter({ q, district }: PublicCompanyQuery): SQL {
       // Part of a credit code (or a Latin name fragment): prefix of the code, or anywhere in the name.
       conds.push(sql`(${companies.uscc} LIKE ${`${text.toUpperCase()}%`} OR ${companies.name} ILIKE ${likePattern(text)})`);
     } else {
-      conds.push(textMatch(sql`${companies.name}`, text));
+      conds.push(textMatch(sql`${companies.name}`, text, SEARCH_BIGRAMS.companies));
     }
   }
   if (district) conds.push(eq(companies.districtId, district));
@@ -99,10 +99,20 @@ export async function searchPublicCompanies(db: Queryable, query: PublicCompanyQ
       })
       .from(companies)
       .leftJoin(regions, eq(regions.id, companies.districtId))
-      .where(where)
-      .orderBy(asc(companies.name), asc(companies.uscc))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
+      // The page's ids first, from the name-ordered index alone (migration 0006), then their rows.
+      .where(
+        inArray(
+          companies.id,
+          db
+            .select({ id: companies.id })
+            .from(companies)
+            .where(where)
+            .orderBy(asc(companies.name), asc(companies.uscc))
+            .limit(pageSize)
+            .offset((page - 1) * pageSize),
+        ),
+      )
+      .orderBy(asc(companies.name), asc(companies.uscc)),
   ]);
   return {
     items: rows.map((r) => ({ ...r, estates: Number(r.estates) })),

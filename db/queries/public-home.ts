@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { pageIds } from './public-projects';
 import type { Queryable } from '@/db';
 import { companies, employments, practitioners, projects, regions } from '@/db/schema';
 import { listLatestChanges, listPublicEntries, type PublicListChange } from './public-lists';
-import { textMatch } from './search';
+import { SEARCH_BIGRAMS, textMatch } from './search';
 
 export interface HeadlineNumbers {
   companies: number;
@@ -53,16 +54,16 @@ export async function searchPublic(db: Queryable, q: string, limit = 20): Promis
     db
       .select({ id: companies.uscc, name: companies.name, address: companies.address })
       .from(companies)
-      .where(and(eq(companies.filingStatus, 'approved'), textMatch(sql`${companies.name}`, q)))
+      .where(and(eq(companies.filingStatus, 'approved'), textMatch(sql`${companies.name}`, q, SEARCH_BIGRAMS.companies)))
       .orderBy(companies.name)
       .limit(limit),
     db
       .select({ id: projects.id, name: projects.name, address: projects.address, district: regions.name })
       .from(projects)
       .innerJoin(regions, eq(regions.id, projects.districtId))
-      .where(textMatch(sql`(${projects.name} || ' ' || ${projects.address})`, q))
-      .orderBy(projects.name)
-      .limit(limit),
+      // The ids first, from the name-ordered index alone (migration 0006), then their rows.
+      .where(inArray(projects.id, pageIds(db, textMatch(sql`(${projects.name} || ' ' || ${projects.address})`, q, SEARCH_BIGRAMS.projects), limit, 0)))
+      .orderBy(projects.name, projects.id),
   ]);
   return {
     companies: cs.map((c) => ({ kind: 'company', id: c.id, title: c.name, subtitle: c.address })),

@@ -26,7 +26,7 @@ import { scoredRecordColumns } from './evaluations';
 import { entryFacts, listEntryActiveOn } from './list-entries';
 import { getCurrentPolicy } from './policy';
 import { clampPage, isFullUscc, type Paged } from './public-companies';
-import { likePattern, textMatch } from './search';
+import { likePattern, SEARCH_BIGRAMS, textMatch } from './search';
 
 export interface PublicListEntry {
   id: string;
@@ -61,7 +61,7 @@ function inForceDuring(from: string, to: string): SQL {
 function companyText(q: string): SQL {
   if (isFullUscc(q)) return eq(companies.uscc, q.toUpperCase());
   if (/^[0-9A-Z]{4,17}$/i.test(q)) return sql`(${companies.uscc} LIKE ${`${q.toUpperCase()}%`} OR ${companies.name} ILIKE ${likePattern(q)})`;
-  return textMatch(sql`${companies.name}`, q);
+  return textMatch(sql`${companies.name}`, q, SEARCH_BIGRAMS.companies);
 }
 
 /**

@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db';
 import { companies, disclosureBoards, estateRatings, projects, ratingPublications, regions, serviceContracts } from '@/db/schema';
 import { clampPage, type Paged, type StreetOption } from './public-companies';
-import { textMatch } from './search';
+import { SEARCH_BIGRAMS, textMatch } from './search';
 import { isUuid } from '@/lib/validation/ids';
 
 const district = alias(regions, 'district');
@@ -22,7 +22,7 @@ export async function listStreets(db: Queryable): Promise<StreetOption[]> {
   return rows.map((r) => ({ id: r.id, name: r.name, districtId: r.districtId }));
 }
 
-/** The estate search text: name and address, indexed by bigrams and trigrams (migration 0001). */
+/** The estate search text: name and address, indexed by its stored bigrams (migration 0006) and trigrams (0001). */
 const projectText = sql`(${projects.name} || ' ' || ${projects.address})`;
 
 export interface PublicProjectQuery {
@@ -49,10 +49,15 @@ export interface PublicProjectListItem {
 export function projectFilter({ q, district: d, street: s }: PublicProjectQuery): SQL | undefined {
   const conds: SQL[] = [];
   const text = q?.trim();
-  if (text) conds.push(textMatch(projectText, text));
+  if (text) conds.push(textMatch(projectText, text, SEARCH_BIGRAMS.projects));
   if (d) conds.push(eq(projects.districtId, d));
   if (s) conds.push(eq(projects.streetId, s));
   return conds.length ? and(...conds) : undefined;
+}
+
+/** The ids of one page of matching estates in name order: a sub-select the name index can answer by itself. */
+export function pageIds(db: Queryable, where: SQL | undefined, limit: number, offset: number) {
+  return db.select({ id: projects.id }).from(projects).where(where).orderBy(asc(projects.name), asc(projects.id)).limit(limit).offset(offset);
 }
 
 /** Estates by name or address, district and street. */
@@ -77,10 +82,9 @@ export async function searchPublicProjects(db: Queryable, query: PublicProjectQu
       .innerJoin(district, eq(district.id, projects.districtId))
       .leftJoin(street, eq(street.id, projects.streetId))
       .leftJoin(companies, and(eq(companies.id, projects.currentCompanyId), eq(companies.filingStatus, 'approved')))
-      .where(where)
-      .orderBy(asc(projects.name), asc(projects.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
+      // The page's ids first, from the name-ordered index alone (migration 0006), then their rows.
+      .where(inArray(projects.id, pageIds(db, where, pageSize, (page - 1) * pageSize)))
+      .orderBy(asc(projects.name), asc(projects.id)),
   ]);
   return {
     items: rows.map(({ companyUscc, companyName, ...r }) => ({

@@ -222,30 +222,70 @@ export async function listDistricts(db: Queryable) {
 // ---------------------------------------------------------------------------------------------------------
 // DW 14 at publication
 
-/** Every published rating of the given estates (publication already inserted in the caller's transaction). */
-export async function publishedHistoryOf(tx: Queryable, projectIds: string[]) {
-  if (projectIds.length === 0) return [];
+/** Every published rating of every estate rated in the quarter (one query, however many estates: no id list). */
+export async function publishedHistoryOfQuarter(tx: Queryable, q: Quarter) {
   return tx
     .select({ projectId: estateRatings.projectId, year: estateRatings.year, quarter: estateRatings.quarter, rating: estateRatings.rating, companyId: estateRatings.companyId })
     .from(estateRatings)
     .innerJoin(ratingPublications, and(eq(ratingPublications.year, estateRatings.year), eq(ratingPublications.quarter, estateRatings.quarter)))
-    .where(inArray(estateRatings.projectId, projectIds));
+    .where(sql`${estateRatings.projectId} in (select r.project_id from ${estateRatings} r where r.year = ${q.year} and r.quarter = ${q.quarter})`);
+}
+
+export async function countRatingsOfQuarter(tx: Queryable, q: Quarter): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(estateRatings)
+    .where(and(eq(estateRatings.year, q.year), eq(estateRatings.quarter, q.quarter)));
+  return Number(row?.n ?? 0);
+}
+
+/** DW 14 entries still open for these estates, as `rule|companyId|projectId` (the guard against opening a second). */
+export async function openDw14Entries(tx: Queryable, projectIds: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < projectIds.length; i += 5000) {
+    const rows = await tx
+      .select({ rule: listEntries.rule, companyId: listEntries.companyId, projectId: listEntries.projectId })
+      .from(listEntries)
+      .where(
+        and(
+          inArray(listEntries.rule, ['DW14-three-excellent', 'DW14-three-poor']),
+          inArray(listEntries.status, ['active', 'rectifying']),
+          inArray(listEntries.projectId, projectIds.slice(i, i + 5000)),
+        ),
+      );
+    for (const r of rows) out.add(`${r.rule}|${r.companyId}|${r.projectId}`);
+  }
+  return out;
 }
 
 export async function projectNames(tx: Queryable, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await tx.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, ids));
-  return new Map(rows.map((r) => [r.id, r.name]));
+  const out = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 5000) {
+    const rows = await tx.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, ids.slice(i, i + 5000)));
+    for (const r of rows) out.set(r.id, r.name);
+  }
+  return out;
 }
 
 export type FlagKind = 'incentive' | 'upgrade_priority' | 'key_supervision' | 'market_exit';
 
-export async function insertFlag(
-  tx: Queryable,
-  f: { companyId: string; projectId: string | null; flag: FlagKind; reason: string; since: string; until: string | null },
-) {
+export interface NewFlag {
+  companyId: string;
+  projectId: string | null;
+  flag: FlagKind;
+  reason: string;
+  since: string;
+  until: string | null;
+}
+
+export async function insertFlag(tx: Queryable, f: NewFlag) {
   const [row] = await tx.insert(companyFlags).values(f).returning();
   return row;
+}
+
+/** Many flags in a few multi-row statements. */
+export async function insertFlags(tx: Queryable, flags: readonly NewFlag[]) {
+  for (let i = 0; i < flags.length; i += 1000) await tx.insert(companyFlags).values(flags.slice(i, i + 1000));
 }
 
 /** End a company's flag for an estate (key supervision ends with the inspection): until = the day. */

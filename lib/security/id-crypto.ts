@@ -19,8 +19,8 @@ export function idKeysFrom(e: { ID_ENCRYPTION_KEY: string; ID_HASH_KEY: string }
   return keysFromBase64(e.ID_ENCRYPTION_KEY, e.ID_HASH_KEY);
 }
 
-export function encryptIdNumber(idNumber: string, keys: IdKeys): string {
-  const iv = randomBytes(12);
+/** `iv` defaults to 12 random bytes; only the city-scale seed passes one (derived from the number, see db/seed/city/ids.ts). */
+export function encryptIdNumber(idNumber: string, keys: IdKeys, iv: Buffer = randomBytes(12)): string {
   const cipher = createCipheriv('aes-256-gcm', keys.encryptionKey, iv);
   const ct = Buffer.concat([cipher.update(normalizeIdNumber(idNumber), 'utf8'), cipher.final()]);
   return ['v1', iv.toString('base64'), cipher.getAuthTag().toString('base64'), ct.toString('base64')].join(':');

@@ -12,16 +12,16 @@ import 'server-only';
  * A vetoed year (DW 11) has no score and grade D, and no interview: the veto already put it on the black list.
  */
 import type { Db } from '@/db';
-import { openEntriesOf } from '@/db/queries/list-entries';
 import {
   approvedCompanies,
-  insertInterviewNotice,
-  insertRiskLetter,
+  companiesWithOpenEntry,
+  insertInterviewNotices,
+  insertRiskLetters,
   listDistrictNames,
   pastEvaluations,
   publishYearRows,
   scoredRecordsByCompany,
-  upsertEvaluation,
+  upsertEvaluations,
   yearPublishedAt,
 } from '@/db/queries/evaluations';
 import { getCurrentPolicy } from '@/db/queries/policy';
@@ -34,7 +34,7 @@ import { newTrackingCode } from '@/lib/domain/objections';
 import { addCalendarDays, addMonths } from '@/lib/domain/working-days';
 import { evaluationYearSchema } from '@/lib/validation/evaluations';
 import { inTransaction, isUniqueViolation, LostRace } from './errors';
-import { openListEntry } from './list-entries';
+import { openListEntries } from './list-entries';
 
 /**
  * The district holds the interview within this many calendar days of publication. The SPEC is silent; calendar
@@ -89,9 +89,9 @@ export async function runEvaluation(db: Db, actor: Actor | null, input: unknown,
       .sort((a, b) => a.score - b.score),
   };
   return inTransaction(db, async (tx) => {
-    let written = 0;
-    for (const { company, result } of results) {
-      const done = await upsertEvaluation(tx, {
+    const written = await upsertEvaluations(
+      tx,
+      results.map(({ company, result }) => ({
         companyId: company.id,
         year,
         score: result.score,
@@ -99,9 +99,8 @@ export async function runEvaluation(db: Db, actor: Actor | null, input: unknown,
         vetoed: result.vetoed,
         breakdown: result.breakdown,
         policyVersion: policy.version,
-      });
-      if (done) written++;
-    }
+      })),
+    );
     // A row already published means another publisher won meanwhile: the whole run is void.
     if (written !== results.length) throw new LostRace(PUBLISHED_ALREADY);
     await audit(tx, actor, {
@@ -157,7 +156,10 @@ export async function publishEvaluation(
         rows.map((r) => r.companyId),
         year,
       );
-      let letters = 0;
+      // Set-based (docs/decisions/020): letters, interviews and black-list entries in multi-row statements.
+      const letterRows: Parameters<typeof insertRiskLetters>[1][number][] = [];
+      const noticeRows: Parameters<typeof insertInterviewNotices>[1][number][] = [];
+      const twoYears: { companyId: string; score: number }[] = [];
       for (const r of rows) {
         const score = r.score == null ? null : Number(r.score);
         if (!needsInterview(score, policy.settings) || r.vetoed) continue;
@@ -166,8 +168,8 @@ export async function publishEvaluation(
         const districtName = c?.districtId ? (districtNames.get(c.districtId) ?? null) : null;
         const code = newTrackingCode();
         const summary: RiskLetterSummary = { year, companyName, uscc: c?.uscc ?? '', score: score!, line: policy.settings.interviewBelow, interviewDue: due, districtName };
-        await insertRiskLetter(tx, { code, evaluationId: r.id, summary: { ...summary }, issuedBy: actor.userId });
-        await insertInterviewNotice(tx, {
+        letterRows.push({ code, evaluationId: r.id, summary: { ...summary }, issuedBy: actor.userId });
+        noticeRows.push({
           companyId: r.companyId,
           districtId: c?.districtId ?? null,
           evaluationId: r.id,
@@ -176,23 +178,31 @@ export async function publishEvaluation(
           dueOn: due,
           createdBy: actor.userId,
         });
-        letters++;
         const history = [...(past.get(r.companyId) ?? []), { year, score, vetoed: r.vetoed }];
-        if (belowLineYearsRunning(history, year, policy.settings)) {
-          const open = await openEntriesOf(tx, { companyId: r.companyId, rule: 'ZT5.3-two-years' });
-          if (open.length === 0) {
-            await openListEntry(tx, actor, {
-              companyId: r.companyId,
-              rule: 'ZT5.3-two-years',
-              reason: `连续${policy.settings.blackListAfterYearsBelow}年信用评价得分低于${policy.settings.interviewBelow}分（${year}年度 ${score!.toFixed(2)} 分）`,
-              since: on,
-              until: addMonths(on, 12),
-              policyVersion: policy.version,
-            });
-            blackListed++;
-          }
-        }
+        if (belowLineYearsRunning(history, year, policy.settings)) twoYears.push({ companyId: r.companyId, score: score! });
       }
+      await insertRiskLetters(tx, letterRows);
+      await insertInterviewNotices(tx, noticeRows);
+      const listed = await companiesWithOpenEntry(
+        tx,
+        'ZT5.3-two-years',
+        twoYears.map((t) => t.companyId),
+      );
+      const toList = twoYears.filter((t) => !listed.has(t.companyId));
+      await openListEntries(
+        tx,
+        actor,
+        toList.map((t) => ({
+          companyId: t.companyId,
+          rule: 'ZT5.3-two-years' as const,
+          reason: `连续${policy.settings.blackListAfterYearsBelow}年信用评价得分低于${policy.settings.interviewBelow}分（${year}年度 ${t.score.toFixed(2)} 分）`,
+          since: on,
+          until: addMonths(on, 12),
+          policyVersion: policy.version,
+        })),
+      );
+      blackListed = toList.length;
+      const letters = letterRows.length;
       await audit(tx, actor, {
         action: 'evaluation.published',
         objectType: 'annual_evaluation',

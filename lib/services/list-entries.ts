@@ -11,7 +11,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '@/db';
 import { companies, creditRecords, listEntries, listEvents, projects } from '@/db/schema';
 
-import { audit } from '@/lib/audit';
+import { audit, auditMany } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/policy';
 import { LIST_RULES, type ListKind, type ListRule } from '@/lib/domain/credit-rating';
 
@@ -39,31 +39,58 @@ async function companyName(tx: Queryable, companyId: string): Promise<string> {
 
 /** Open an entry on its rule's list; returns its id. */
 export async function openListEntry(tx: Queryable, who: Who, e: OpenEntry): Promise<string> {
-  const list = LIST_RULES[e.rule].list;
-  const [row] = await tx
-    .insert(listEntries)
-    .values({
-      companyId: e.companyId,
-      projectId: e.projectId ?? null,
-      list,
-      reason: e.reason,
-      rule: e.rule,
-      since: e.since,
-      until: e.until,
-      status: e.status ?? 'active',
-      sourceRecordId: e.sourceRecordId ?? null,
-      policyVersion: e.policyVersion,
-    })
-    .returning();
-  const name = await companyName(tx, e.companyId);
-  await tx.insert(listEvents).values({
-    entryId: row.id,
-    companyId: e.companyId,
-    event: 'added',
-    detail: `${name}列入${listName(list)}：${e.reason}${e.until ? `（预计${e.until}移出）` : ''}`,
-  });
-  await audit(tx, who, { action: 'list.entry.open', objectType: 'list_entry', objectId: row.id, after: row });
-  return row.id;
+  const [id] = await openListEntries(tx, who, [e]);
+  return id;
+}
+
+/**
+ * Open many entries at once (a quarter's publication, a year's evaluation): the same entry, `list_events` row
+ * and audit row for each as `openListEntry` writes, in a few multi-row statements. Returns the ids in order.
+ */
+export async function openListEntries(tx: Queryable, who: Who, list: readonly OpenEntry[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < list.length; i += 500) {
+    const batch = list.slice(i, i + 500);
+    const rows = await tx
+      .insert(listEntries)
+      .values(
+        batch.map((e) => ({
+          companyId: e.companyId,
+          projectId: e.projectId ?? null,
+          list: LIST_RULES[e.rule].list,
+          reason: e.reason,
+          rule: e.rule,
+          since: e.since,
+          until: e.until,
+          status: e.status ?? ('active' as const),
+          sourceRecordId: e.sourceRecordId ?? null,
+          policyVersion: e.policyVersion,
+        })),
+      )
+      .returning();
+    const names = await companyNames(tx, [...new Set(batch.map((e) => e.companyId))]);
+    await tx.insert(listEvents).values(
+      rows.map((row) => ({
+        entryId: row.id,
+        companyId: row.companyId,
+        event: 'added',
+        detail: `${names.get(row.companyId) ?? ''}列入${listName(row.list)}：${row.reason}${row.until ? `（预计${row.until}移出）` : ''}`,
+      })),
+    );
+    await auditMany(
+      tx,
+      who,
+      rows.map((row) => ({ action: 'list.entry.open', objectType: 'list_entry', objectId: row.id, after: row })),
+    );
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
+}
+
+async function companyNames(tx: Queryable, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.select({ id: companies.id, name: companies.name }).from(companies).where(inArray(companies.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /**

@@ -12,7 +12,6 @@ import 'server-only';
  *   failed or refused → the entry ends and a three-year market ban opens, with the market-exit recommendation.
  */
 import type { Db } from '@/db';
-import { openEntriesOf } from '@/db/queries/list-entries';
 import { getCurrentPolicy } from '@/db/queries/policy';
 import {
   deleteRating,
@@ -21,15 +20,19 @@ import {
   extendCompanyBan,
   getPublication,
   getRectificationInScope,
+  countRatingsOfQuarter,
   insertFlag,
+  insertFlags,
   insertPublication,
   listEntryExists,
   listPublishedQuarters,
   lockQuarter,
+  openDw14Entries,
   projectNames,
-  publishedHistoryOf,
+  publishedHistoryOfQuarter,
   ratingsOfQuarter,
   upsertRating,
+  type NewFlag,
 } from '@/db/queries/ratings';
 import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
@@ -56,7 +59,7 @@ import {
 import { addMonths } from '@/lib/domain/working-days';
 import { publishQuarterSchema, rectificationInspectionSchema, RECTIFICATION_RESULT_LABELS, saveRatingsSchema } from '@/lib/validation/ratings';
 import { inTransaction, isUniqueViolation, LostRace, Rollback } from './errors';
-import { endListEntry, openListEntry } from './list-entries';
+import { endListEntry, openListEntries, openListEntry, type OpenEntry } from './list-entries';
 
 interface Opts {
   today?: string;
@@ -177,46 +180,53 @@ export async function publishQuarter(db: Db, actor: Actor | null, input: unknown
       await lockQuarter(tx, q);
       if (await getPublication(tx, q)) throw new Rollback(fail('CONFLICT', ALREADY_PUBLISHED(q)));
       await insertPublication(tx, q, actor.userId);
-      const ratings = await ratingsOfQuarter(tx, q);
-      const ids = ratings.map((r) => r.projectId);
+      // Set-based (docs/decisions/020): the quarter's count, every rated estate's published history in one
+      // query, DW 14 judged in memory, and the consequences written in a few multi-row statements.
+      const rated = await countRatingsOfQuarter(tx, q);
       const history = new Map<string, RatingPoint[]>();
-      for (const h of await publishedHistoryOf(tx, ids)) {
+      for (const h of await publishedHistoryOfQuarter(tx, q)) {
         if (quarterIndex(h) > quarterIndex(q)) continue;
         const list = history.get(h.projectId) ?? [];
         list.push({ year: h.year, quarter: h.quarter, rating: h.rating, companyId: h.companyId });
         history.set(h.projectId, list);
       }
-      const names = await projectNames(tx, ids);
+      const runs: { projectId: string; run: NonNullable<ReturnType<typeof threeInARow>> }[] = [];
+      for (const [projectId, points] of history) {
+        const run = threeInARow(points, p);
+        if (run && quarterIndex(run.quarters[run.quarters.length - 1]) === quarterIndex(q)) runs.push({ projectId, run });
+      }
+      runs.sort((a, b) => (a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : 0));
+      const names = await projectNames(
+        tx,
+        runs.map((r) => r.projectId),
+      );
+      const open = await openDw14Entries(
+        tx,
+        runs.map((r) => r.projectId),
+      );
       const triggered: Record<EstateRating, number> = { 优秀: 0, 良好: 0, 差: 0 };
-      const applied: unknown[] = [];
-      for (const r of ratings) {
-        const run = threeInARow(history.get(r.projectId) ?? [], p);
-        if (!run || quarterIndex(run.quarters[run.quarters.length - 1]) !== quarterIndex(q)) continue;
-        const name = names.get(r.projectId) ?? '';
+      const entries: (OpenEntry & { at: number })[] = [];
+      const flags: NewFlag[] = [];
+      const applied: { projectId: string; companyId: string; rating: EstateRating; quarters: string[]; entryId: string | null; flag: string }[] = [];
+      for (const { projectId, run } of runs) {
+        const name = names.get(projectId) ?? '';
         const period = runPeriod(run.quarters);
         const flag = runFlag(run.rating);
-        const key = { companyId: run.companyId, projectId: r.projectId };
-        let entryId: string | null = null;
+        const key = { companyId: run.companyId, projectId };
         if (run.rating === '优秀') {
-          if ((await openEntriesOf(tx, { ...key, rule: 'DW14-three-excellent' })).length > 0) continue;
+          if (open.has(`DW14-three-excellent|${run.companyId}|${projectId}`)) continue;
           const until = addMonths(on, 12);
-          entryId = await openListEntry(tx, actor, {
-            ...key,
-            rule: 'DW14-three-excellent',
-            reason: `${name}${period}连续三次评定为“优秀”`,
-            since: on,
-            until,
-            policyVersion: policy.version,
-          });
-          await insertFlag(tx, { ...key, flag, reason: `${name}连续三次评定为“优秀”（DW 14）：${DW14_CONSEQUENCES.优秀.join('；')}`, since: on, until });
+          entries.push({ ...key, at: applied.length, rule: 'DW14-three-excellent', reason: `${name}${period}连续三次评定为“优秀”`, since: on, until, policyVersion: policy.version });
+          flags.push({ ...key, flag, reason: `${name}连续三次评定为“优秀”（DW 14）：${DW14_CONSEQUENCES.优秀.join('；')}`, since: on, until });
         } else if (run.rating === '良好') {
           // No guard needed: threeInARow triggers once per run of three, and a quarter is published once.
-          await insertFlag(tx, { ...key, flag, reason: `${name}${period}连续三次评定为“良好”（DW 14）：${DW14_CONSEQUENCES.良好.join('；')}`, since: on, until: addMonths(on, 12) });
+          flags.push({ ...key, flag, reason: `${name}${period}连续三次评定为“良好”（DW 14）：${DW14_CONSEQUENCES.良好.join('；')}`, since: on, until: addMonths(on, 12) });
         } else {
-          if ((await openEntriesOf(tx, { ...key, rule: 'DW14-three-poor' })).length > 0) continue;
+          if (open.has(`DW14-three-poor|${run.companyId}|${projectId}`)) continue;
           const until = rectificationUntil(on, p);
-          entryId = await openListEntry(tx, actor, {
+          entries.push({
             ...key,
+            at: applied.length,
             rule: 'DW14-three-poor',
             reason: `${name}${period}连续三次评定为“差”，项目进入${p.rectificationDays}天整改期（至${until}），整改期内重点监管，不得参加政府和行业各类评优活动`,
             since: on,
@@ -225,18 +235,25 @@ export async function publishQuarter(db: Db, actor: Actor | null, input: unknown
             policyVersion: policy.version,
           });
           // Key supervision lasts until the inspection decides, however late.
-          await insertFlag(tx, { ...key, flag, reason: `${name}连续三次评定为“差”，整改期内重点监管（DW 14）`, since: on, until: null });
+          flags.push({ ...key, flag, reason: `${name}连续三次评定为“差”，整改期内重点监管（DW 14）`, since: on, until: null });
         }
         triggered[run.rating]++;
-        applied.push({ projectId: r.projectId, companyId: run.companyId, rating: run.rating, quarters: run.quarters.map(quarterKey), entryId, flag });
+        applied.push({ projectId, companyId: run.companyId, rating: run.rating, quarters: run.quarters.map(quarterKey), entryId: null, flag });
       }
+      const entryIds = await openListEntries(
+        tx,
+        actor,
+        entries.map(({ at: _at, ...e }) => e),
+      );
+      entries.forEach((e, i) => (applied[e.at].entryId = entryIds[i]));
+      await insertFlags(tx, flags);
       await audit(tx, actor, {
         action: 'rating.quarter.published',
         objectType: 'rating_quarter',
         objectId: quarterKey(q),
-        after: { quarter: quarterKey(q), rated: ratings.length, policyVersion: policy.version, dw14: applied },
+        after: { quarter: quarterKey(q), rated, policyVersion: policy.version, dw14: applied },
       });
-      return ok({ quarter: quarterKey(q), rated: ratings.length, triggered });
+      return ok({ quarter: quarterKey(q), rated, triggered });
     });
   } catch (e) {
     if (isUniqueViolation(e)) return fail('CONFLICT', ALREADY_PUBLISHED(q));
