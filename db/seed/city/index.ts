@@ -116,6 +116,14 @@ export async function seedCity(h: DbHandle, opts: CitySeedOptions): Promise<City
       return rows;
     });
 
+    // The page-cache notices (migration 0007) would keep a copy of every loaded row for each statement's trigger;
+    // they are switched off for the load, and one "all" goes out when it commits.
+    const noticeTriggers = await db.query<{ tbl: string; name: string }>(
+      `select quote_ident(c.relname) as tbl, quote_ident(t.tgname) as name from pg_trigger t join pg_class c on c.oid = t.tgrelid
+        where c.relnamespace = 'public'::regnamespace and t.tgname like '%public_cache%'`,
+    );
+    for (const t of noticeTriggers) await db.query(`alter table ${t.tbl} disable trigger ${t.name}`);
+
     const { companies, estates } = await phase('companies and estates', async () => {
       const c = generateCompanies(ctx, add.companies);
       const e = generateEstates(ctx, c.companies, add.estates);
@@ -142,6 +150,8 @@ export async function seedCity(h: DbHandle, opts: CitySeedOptions): Promise<City
     await phase(`rebuild ${indexes.length} indexes`, async () => {
       for (const r of indexes) await db.query(r.def);
     });
+    for (const t of noticeTriggers) await db.query(`alter table ${t.tbl} enable trigger ${t.name}`);
+    await db.query(`select pg_notify('public_cache', 'all')`);
     const totals = {
       companies: existing.companies + (added.companies ?? 0),
       estates: existing.estates + (added.projects ?? 0),
