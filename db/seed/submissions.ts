@@ -32,6 +32,7 @@ export function buildQueues(
       subjectId: person.id,
       payload: {},
       dueOn: addWorkingDays(labourContractOn, policy.entryDeadlineWorkingDays),
+      policyVersion: 1,
       priority: greenChannel.has(person.companyId) ? 1 : 0,
       submittedBy: person.companyId === demoCompany.id ? userId.company : person.companyId === demoCompany2.id ? userId.company2 : null,
       submittedAt: at(submittedOn, 9, qsRng.int(0, 59)),
