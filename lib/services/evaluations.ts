@@ -24,7 +24,7 @@ import {
   upsertEvaluation,
   yearPublishedAt,
 } from '@/db/queries/evaluations';
-import { getCurrentPolicy } from '@/db/queries/policy';
+import { getCurrentPolicy, getPolicyVersions } from '@/db/queries/policy';
 import { fail, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import { can, type Actor } from '@/lib/auth/policy';
@@ -139,7 +139,6 @@ export async function publishEvaluation(
   const { year } = parsed.data;
   const on = opts.today ?? clockToday();
   if (await yearPublishedAt(db, year)) return fail('CONFLICT', PUBLISHED_ALREADY);
-  const policy = await getCurrentPolicy(db);
   const companies = new Map((await approvedCompanies(db)).map((c) => [c.id, c]));
   const districtNames = await listDistrictNames(db);
   const due = addCalendarDays(on, INTERVIEW_DAYS);
@@ -157,8 +156,15 @@ export async function publishEvaluation(
         rows.map((r) => r.companyId),
         year,
       );
+      // Each evaluation is published under the policy version it was computed under: its line, its letter, its
+      // black-list rule — not whatever version is current on the day of publication.
+      const versions = await getPolicyVersions(
+        tx,
+        rows.map((r) => r.policyVersion),
+      );
       let letters = 0;
       for (const r of rows) {
+        const policy = versions.get(r.policyVersion)!;
         const score = r.score == null ? null : Number(r.score);
         if (!needsInterview(score, policy.settings) || r.vetoed) continue;
         const c = companies.get(r.companyId);
@@ -197,7 +203,7 @@ export async function publishEvaluation(
         action: 'evaluation.published',
         objectType: 'annual_evaluation',
         objectId: null,
-        after: { year, published: rows.length, letters, blackListed, interviewDue: due, policyVersion: policy.version },
+        after: { year, published: rows.length, letters, blackListed, interviewDue: due, policyVersion: [...versions.keys()].length === 1 ? [...versions.keys()][0] : [...versions.keys()] },
       });
       return ok({ year, published: rows.length, letters, blackListed });
     });

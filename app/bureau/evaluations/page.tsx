@@ -180,7 +180,7 @@ export default async function EvaluationsPage({ searchParams }: { searchParams: 
                     <details>
                       <summary className="cursor-pointer text-brand-800">{r.breakdown.length} 条计分记录</summary>
                       <div className="mt-2 min-w-96">
-                        <Breakdown evaluation={r} base={policy.settings.annualBaseScore} />
+                        <Breakdown evaluation={r} />
                       </div>
                     </details>
                   </td>

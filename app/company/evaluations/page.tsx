@@ -33,7 +33,7 @@ export default async function CompanyEvaluationsPage() {
           <p className="mb-3 text-sm text-slate-600">
             公布于 {formatDateTime(r.publishedAt)} · 按信用政策第 {r.policyVersion} 版计算
           </p>
-          <Breakdown evaluation={r} base={settings.annualBaseScore} caption="得分明细" />
+          <Breakdown evaluation={r} caption="得分明细" />
           {interviewOf.get(r.id) && (
             <p role="note" className="mt-3 rounded bg-amber-50 px-3 py-2 text-amber-900">
               约谈通知：{interviewOf.get(r.id)!.title}。请于 {interviewOf.get(r.id)!.dueOn} 前接受约谈。
