@@ -3,6 +3,7 @@ import { getDb } from '@/db';
 import { getHeadlineNumbers } from '@/db/queries/public-home';
 import { listLatestChanges } from '@/db/queries/public-lists';
 import { today } from '@/lib/clock';
+import { listEventLabel } from '@/lib/domain/labels';
 import { formatDate, formatNumber } from '@/lib/format';
 
 export const dynamic = 'force-dynamic';
@@ -99,7 +100,7 @@ export default async function HomePage() {
                 >
                   {LIST_LABEL[c.list]}
                 </span>
-                <span className="font-medium">{c.event}</span>
+                <span className="font-medium">{listEventLabel(c.event, c.list)}</span>
                 <a href={`/companies/${c.company.uscc}`} className="text-brand-700 underline">
                   {c.company.name}
                 </a>

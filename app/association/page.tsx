@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { WhoAmI } from '@/components/area/area-shell';
 import { getDb } from '@/db';
 import { countAssociationCommendations } from '@/db/queries/area-home';
-import { getCurrentPolicy } from '@/db/queries/policy';
+import { currentPolicy } from '@/lib/policy';
 import { requireActor } from '@/lib/auth/actor';
 import { today } from '@/lib/clock';
 
@@ -12,7 +12,7 @@ export default async function AssociationHome() {
   const actor = await requireActor(['association'], '/association');
   const year = Number(today().slice(0, 4));
   const db = getDb();
-  const [used, policy] = await Promise.all([countAssociationCommendations(db, year), getCurrentPolicy(db)]);
+  const [used, policy] = await Promise.all([countAssociationCommendations(db, year), currentPolicy()]);
   const cap = policy.settings.associationCommendationsPerYear;
   return (
     <div className="space-y-6">

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { WhoAmI } from '@/components/area/area-shell';
 import { getDb } from '@/db';
 import { getBureauOverview } from '@/db/queries/area-home';
-import { getCurrentPolicy } from '@/db/queries/policy';
+import { currentPolicy } from '@/lib/policy';
 import { countPendingRecords } from '@/db/queries/practitioner-records';
 import { PendingRecords } from '@/components/records/pending-records';
 import { requireActor } from '@/lib/auth/actor';
@@ -19,7 +19,7 @@ export default async function BureauHome({ searchParams }: { searchParams: Promi
   const actor = await requireActor(['city', 'district'], '/bureau');
   const sp = await searchParams;
   const o = await getBureauOverview(getDb(), actor);
-  const { settings } = await getCurrentPolicy(getDb());
+  const { settings } = await currentPolicy();
   const records = await countPendingRecords(getDb(), actor, { good: settings.goodRecordFilingDays, bad: settings.badConductReportDays });
   // Only the city can enter the next year's schedule, so only the city is reminded.
   const calendar = mayEditHolidayCalendar(actor) ? await holidayCalendarReminder(getDb(), today()) : null;

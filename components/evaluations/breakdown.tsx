@@ -2,8 +2,11 @@ import type { EvaluationRow } from '@/db/queries/evaluations';
 
 const fmt = (n: number) => (n > 0 ? `+${n.toFixed(2)}` : n.toFixed(2));
 
-/** ZT 五.(三): the score line by line — the base, each record counted in the year, the result. */
-export function Breakdown({ evaluation, base, caption }: { evaluation: Pick<EvaluationRow, 'breakdown' | 'score' | 'vetoed' | 'grade'>; base: number; caption?: string }) {
+/**
+ * ZT 五.(三): the score line by line — the base, each record counted in the year, the result. The base is that of
+ * the evaluation's own policy version, the one its score was computed under (not the version current today).
+ */
+export function Breakdown({ evaluation, caption }: { evaluation: Pick<EvaluationRow, 'breakdown' | 'score' | 'vetoed' | 'grade' | 'baseScore'>; caption?: string }) {
   return (
     <table className="w-full border-collapse text-sm">
       {caption && <caption className="mb-1 text-left font-medium">{caption}</caption>}
@@ -23,7 +26,7 @@ export function Breakdown({ evaluation, base, caption }: { evaluation: Pick<Eval
       <tbody>
         <tr className="border-b border-slate-100">
           <td className="py-1 pr-3">基础分</td>
-          <td className="py-1 pr-3 text-right font-mono">{base.toFixed(2)}</td>
+          <td className="py-1 pr-3 text-right font-mono">{evaluation.baseScore.toFixed(2)}</td>
           <td className="py-1">—</td>
         </tr>
         {evaluation.breakdown.map((l) => (

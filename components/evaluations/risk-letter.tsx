@@ -5,7 +5,7 @@ import { ZT53_TEXT } from '@/lib/services/evaluations-text';
 import { Breakdown } from './breakdown';
 
 /** 风险提示函 (ZT 五.(三)), on one A4 page: the article, the score and its breakdown, the interview. */
-export function RiskLetterView({ letter, evaluation, base }: { letter: RiskLetter; evaluation: EvaluationRow; base: number }) {
+export function RiskLetterView({ letter, evaluation }: { letter: RiskLetter; evaluation: EvaluationRow }) {
   const s = letter.summary;
   return (
     <article aria-labelledby="letter-heading" className="mx-auto max-w-[210mm] rounded-lg bg-white p-8 shadow-sm print:max-w-none print:p-0 print:shadow-none">
@@ -28,7 +28,7 @@ export function RiskLetterView({ letter, evaluation, base }: { letter: RiskLette
           现向你单位提示信用风险：请于 <strong>{s.interviewDue}</strong> 前到{s.districtName ?? '所在县（市、区）'}物业行政主管部门接受约谈，
           对照下列扣分事项逐项整改。连续两年信用评价得分低于 {s.line} 分的，将列入全市物业管理服务“黑名单”。
         </p>
-        <Breakdown evaluation={evaluation} base={base} caption={`${s.year} 年度信用评价得分明细`} />
+        <Breakdown evaluation={evaluation} caption={`${s.year} 年度信用评价得分明细`} />
       </div>
       <p className="mt-8 text-right">物业行政主管部门</p>
       <p className="text-right text-sm text-slate-600">出具时间：{formatDateTime(letter.issuedAt)}</p>

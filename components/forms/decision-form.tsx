@@ -41,8 +41,9 @@ export function DecisionForm({
   const decisionError = state.fieldErrors?.decision?.[0];
   const reasonError = state.fieldErrors?.reason?.[0];
   const otherError = Object.entries(state.fieldErrors ?? {}).find(([k]) => k !== 'decision' && k !== 'reason')?.[1]?.[0];
+  // An entry that cannot pass (e.g. no photo) is not offered approval at all: the hint says why.
   const options = [
-    { value: 'approved', label: approveLabel },
+    ...(approveBlocked ? [] : [{ value: 'approved', label: approveLabel }]),
     ...(returnLabel ? [{ value: 'returned', label: returnLabel }] : []),
     { value: 'rejected', label: rejectLabel },
   ];

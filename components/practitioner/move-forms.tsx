@@ -216,7 +216,18 @@ export function TransferUpdateForm({ submissionId, version, initial, certificate
   );
 }
 
-export function PostChangeForm({ practitionerId, projects, current }: { practitionerId: string; projects: ProjectOption[]; current: { projectId: string | null; post: string } }) {
+export function PostChangeForm({
+  practitionerId,
+  projects,
+  current,
+  filingDays,
+}: {
+  practitionerId: string;
+  projects: ProjectOption[];
+  current: { projectId: string | null; post: string };
+  /** The policy's postChangeFilingDays. */
+  filingDays: number;
+}) {
   const f = useMoveForm(requestPostChangeAction, { projectId: current.projectId ?? '', post: current.post });
   return (
     <form key={f.state.attempt ?? 0} action={f.formAction} className="space-y-4">
@@ -243,7 +254,7 @@ export function PostChangeForm({ practitionerId, projects, current }: { practiti
             </select>
           )}
         </Field>
-        <Field id="pc-changedOn" label="调整日期" hint="调整后 3 日内申报（SN 15）" error={f.err('changedOn')}>
+        <Field id="pc-changedOn" label="调整日期" hint={`调整后 ${filingDays} 日内申报（SN 15）`} error={f.err('changedOn')}>
           {(a) => <input {...a} type="date" name="changedOn" defaultValue={f.val('changedOn')} required className={inputClass} />}
         </Field>
       </div>

@@ -42,7 +42,7 @@ export function RecordNotice({ r, siteUrl, qrSvg, backHref }: { r: RecordDetail;
       </div>
       <article aria-labelledby="notice-heading" className="notice mx-auto max-w-[210mm] space-y-4 rounded-lg bg-white p-6 shadow-sm sm:p-10">
         <header className="text-center">
-          <p className="text-sm text-slate-700">遂宁市物业管理信息平台</p>
+          <p className="text-sm text-slate-700">遂宁市物业信用监管平台</p>
           <h1 id="notice-heading" className="mt-1 text-2xl font-bold">
             物业服务从业人员不良行为记录告知书
           </h1>
@@ -54,7 +54,7 @@ export function RecordNotice({ r, siteUrl, qrSvg, backHref }: { r: RecordDetail;
           <strong>{r.name}</strong>（身份证号码 <span className="font-mono">{r.idNumberMasked}</span>）：
         </p>
         <p className="indent-8">
-          根据《遂宁市物业服务从业人员执业管理办法》第十三条、第十四条，{bureau}于 {recordedOn} 将您的以下不良行为信息录入遂宁市物业管理信息平台。依照第十九条，该信息将在平台业主端公开。
+          根据《遂宁市物业服务从业人员执业管理办法》第十三条、第十四条，{bureau}于 {recordedOn} 将您的以下不良行为信息录入遂宁市物业信用监管平台。依照第十九条，该信息将在平台业主端公开。
         </p>
         <table className="w-full border-collapse text-left">
           <caption className="sr-only">记录内容</caption>

@@ -6,15 +6,20 @@ import 'server-only';
  * Scope of a record: the city all; a district the records of companies registered in it and of estates in it;
  * a company its own; a street office or community the reports it filed. Out of scope looks exactly like missing.
  */
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db';
-import { attachments, companies, creditRecords, documents, notices, organisations, projects, regions, serviceContracts, submissions } from '@/db/schema';
+import { attachments, companies, creditRecords, documents, notices, organisations, projects, regions, submissions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import type { CreditRecordFacts, Severity } from '@/lib/domain/records';
 import { creditRecordCounts, creditRecordIsPublic, recordsUnderObjection } from './record-flags';
 import { likePattern } from './search';
 import { greenChannelSql } from './company-filing';
+
+// The estates and companies a record may name, and credit repair, live in modules of their own; re-exported so
+// that callers keep one entry point for credit records.
+export * from './credit-record-targets';
+export * from './credit-repairs';
 
 export type CreditRecordRowDb = typeof creditRecords.$inferSelect;
 export type CreditCategory = CreditRecordRowDb['category'];
@@ -262,134 +267,6 @@ export async function listStreetReports(db: Queryable, actor: Actor, limit = 100
     .orderBy(desc(creditRecords.createdAt), desc(creditRecords.id))
     .limit(limit);
   return rows.map(view);
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Estates and companies a record may name
-
-export interface EstateRef {
-  id: string;
-  name: string;
-  districtId: string;
-  streetId: string | null;
-  communityId: string | null;
-  currentCompanyId: string | null;
-}
-
-export async function getEstate(db: Queryable, id: string): Promise<EstateRef | null> {
-  const [row] = await db
-    .select({
-      id: projects.id,
-      name: projects.name,
-      districtId: projects.districtId,
-      streetId: projects.streetId,
-      communityId: projects.communityId,
-      currentCompanyId: projects.currentCompanyId,
-    })
-    .from(projects)
-    .where(eq(projects.id, id))
-    .limit(1);
-  return row ?? null;
-}
-
-/** The estates in a street office's or community's region that a company serves now (what it may report on). */
-export async function listStreetEstates(db: Queryable, actor: Actor) {
-  if (actor.role !== 'street' || !actor.regionId) return [];
-  return db
-    .select({ id: projects.id, name: projects.name, companyName: companies.name })
-    .from(projects)
-    .innerJoin(companies, eq(companies.id, projects.currentCompanyId))
-    .where(or(eq(projects.streetId, actor.regionId), eq(projects.communityId, actor.regionId)))
-    .orderBy(asc(projects.name))
-    .limit(500);
-}
-
-/** Whether the company serves or served the estate (current company, or a contract between them). */
-export async function companyServedEstate(db: Queryable, companyId: string, projectId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: projects.id })
-    .from(projects)
-    .where(
-      and(
-        eq(projects.id, projectId),
-        or(
-          eq(projects.currentCompanyId, companyId),
-          sql`exists (select 1 from ${serviceContracts} where ${serviceContracts.projectId} = ${projects.id} and ${serviceContracts.companyId} = ${companyId})`,
-        ),
-      ),
-    )
-    .limit(1);
-  return !!row;
-}
-
-/** The estates a company serves or served: the choices of the optional estate of a record about it. */
-export async function listCompanyEstates(db: Queryable, companyId: string) {
-  return db
-    .select({ id: projects.id, name: projects.name, districtId: projects.districtId, districtName: regions.name })
-    .from(projects)
-    .innerJoin(regions, eq(regions.id, projects.districtId))
-    .where(
-      or(
-        eq(projects.currentCompanyId, companyId),
-        sql`exists (select 1 from ${serviceContracts} where ${serviceContracts.projectId} = ${projects.id} and ${serviceContracts.companyId} = ${companyId})`,
-      ),
-    )
-    .orderBy(asc(regions.sortOrder), asc(projects.name))
-    .limit(500);
-}
-
-export interface CompanyRef {
-  id: string;
-  name: string;
-  uscc: string;
-  districtId: string | null;
-  districtName: string | null;
-}
-
-/**
- * Companies a bureau may enter a record about: the city any; a district those registered in it or serving
- * (or having served) an estate in it.
- */
-function companyEntryScope(actor: Actor): SQL {
-  if (actor.role === 'city') return sql`true`;
-  if (actor.role !== 'district' || !actor.districtId) return sql`false`;
-  const d = actor.districtId;
-  return sql`(${companies.districtId} = ${d}
-    or exists (select 1 from projects ep where ep.current_company_id = ${companies.id} and ep.district_id = ${d})
-    or exists (select 1 from service_contracts ec join projects ecp on ecp.id = ec.project_id where ec.company_id = ${companies.id} and ecp.district_id = ${d}))`;
-}
-
-export async function searchCompaniesForEntry(db: Queryable, actor: Actor, q: string, limit = 20): Promise<CompanyRef[]> {
-  const text = q.trim();
-  if (!text) return [];
-  const match = /^[0-9A-Z]{4,18}$/i.test(text) ? sql`${companies.uscc} like ${`${text.toUpperCase()}%`}` : ilike(companies.name, likePattern(text));
-  return db
-    .select({ id: companies.id, name: companies.name, uscc: companies.uscc, districtId: companies.districtId, districtName: regions.name })
-    .from(companies)
-    .leftJoin(regions, eq(regions.id, companies.districtId))
-    .where(and(match, companyEntryScope(actor)))
-    .orderBy(asc(companies.name))
-    .limit(limit);
-}
-
-export async function getCompanyForEntry(db: Queryable, actor: Actor, companyId: string): Promise<CompanyRef | null> {
-  const [row] = await db
-    .select({ id: companies.id, name: companies.name, uscc: companies.uscc, districtId: companies.districtId, districtName: regions.name })
-    .from(companies)
-    .leftJoin(regions, eq(regions.id, companies.districtId))
-    .where(and(eq(companies.id, companyId), companyEntryScope(actor)))
-    .limit(1);
-  return row ?? null;
-}
-
-export async function getCompanyRef(db: Queryable, companyId: string): Promise<CompanyRef | null> {
-  const [row] = await db
-    .select({ id: companies.id, name: companies.name, uscc: companies.uscc, districtId: companies.districtId, districtName: regions.name })
-    .from(companies)
-    .leftJoin(regions, eq(regions.id, companies.districtId))
-    .where(eq(companies.id, companyId))
-    .limit(1);
-  return row ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -672,77 +549,4 @@ export async function listPublicCreditRecords(db: Queryable, companyId: string, 
     revoked: status === 'corrected',
     underObjection: open.has(r.id),
   }));
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Credit repair (submissions of type credit_repair about a record)
-
-export interface RepairPayload {
-  recordId: string;
-  rectification: string;
-  evidenceAttachmentIds: string[];
-  /** Null only in demo data, which carries no files. */
-  commitmentAttachmentId: string | null;
-}
-
-const repairRecord = alias(creditRecords, 'repair_record');
-
-function selectRepairs(db: Queryable) {
-  return db
-    .select({
-      id: submissions.id,
-      status: submissions.status,
-      version: submissions.version,
-      companyId: submissions.companyId,
-      companyName: companies.name,
-      districtId: submissions.districtId,
-      recordId: submissions.subjectId,
-      recordType: repairRecord.type,
-      recordSeverity: repairRecord.severity,
-      recordOccurredOn: repairRecord.occurredOn,
-      recordStatus: repairRecord.status,
-      payload: submissions.payload,
-      decideBy: submissions.decideBy,
-      priority: submissions.priority,
-      submittedAt: submissions.submittedAt,
-      decidedAt: submissions.decidedAt,
-      reason: submissions.reason,
-    })
-    .from(submissions)
-    .innerJoin(companies, eq(companies.id, submissions.companyId))
-    .innerJoin(repairRecord, eq(repairRecord.id, submissions.subjectId));
-}
-
-export type RepairView = Awaited<ReturnType<ReturnType<typeof selectRepairs>['limit']>>[number];
-
-/** The bureau's repair queue: green channel first, then the earliest decision date. */
-export async function listRepairQueue(db: Queryable, scope: SQL, limit = 100): Promise<RepairView[]> {
-  return selectRepairs(db)
-    .where(and(eq(submissions.type, 'credit_repair'), eq(submissions.status, 'submitted'), scope))
-    .orderBy(desc(submissions.priority), asc(submissions.decideBy), asc(submissions.submittedAt))
-    .limit(limit);
-}
-
-export async function getRepairInScope(db: Queryable, scope: SQL, id: string): Promise<RepairView | null> {
-  const [row] = await selectRepairs(db)
-    .where(and(eq(submissions.id, id), eq(submissions.type, 'credit_repair'), scope))
-    .limit(1);
-  return row ?? null;
-}
-
-/** A company's repair applications, newest first (one per record may be open). */
-export async function listCompanyRepairs(db: Queryable, companyId: string): Promise<RepairView[]> {
-  return selectRepairs(db)
-    .where(and(eq(submissions.type, 'credit_repair'), eq(submissions.companyId, companyId)))
-    .orderBy(desc(submissions.submittedAt))
-    .limit(200);
-}
-
-export async function findOpenRepair(db: Queryable, recordId: string) {
-  const [row] = await db
-    .select({ id: submissions.id, status: submissions.status })
-    .from(submissions)
-    .where(and(eq(submissions.type, 'credit_repair'), eq(submissions.subjectId, recordId), inArray(submissions.status, ['draft', 'submitted', 'returned'])))
-    .limit(1);
-  return row ?? null;
 }

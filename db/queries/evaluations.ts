@@ -5,7 +5,8 @@ import 'server-only';
  */
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db';
-import { annualEvaluations, companies, creditRecords, documents, listEntries, notices, projects, regions } from '@/db/schema';
+import { annualEvaluations, companies, creditPolicies, creditRecords, documents, listEntries, notices, projects, regions } from '@/db/schema';
+import { defaultCreditPolicy } from '@/lib/domain/credit-policy';
 import type { Actor } from '@/lib/auth/policy';
 import type { Grade, ScoredRecord, ScoreLine } from '@/lib/domain/credit-rating';
 
@@ -89,6 +90,8 @@ export interface EvaluationRow {
   vetoed: boolean;
   breakdown: ScoreLine[];
   policyVersion: number;
+  /** The base score of the evaluation's own policy version (the one its score was computed under). */
+  baseScore: number;
   computedAt: Date;
   publishedAt: Date | null;
 }
@@ -106,12 +109,21 @@ const evaluationColumns = {
   vetoed: annualEvaluations.vetoed,
   breakdown: annualEvaluations.breakdown,
   policyVersion: annualEvaluations.policyVersion,
+  baseScore: sql<string | null>`(${creditPolicies.settings} ->> 'annualBaseScore')`,
   computedAt: annualEvaluations.computedAt,
   publishedAt: annualEvaluations.publishedAt,
 };
 
-type RawEvaluation = Omit<EvaluationRow, 'score' | 'breakdown'> & { score: string | null; breakdown: unknown };
-const toRow = (r: RawEvaluation): EvaluationRow => ({ ...r, score: r.score == null ? null : Number(r.score), breakdown: (r.breakdown ?? []) as ScoreLine[] });
+type RawEvaluation = Omit<EvaluationRow, 'score' | 'breakdown' | 'baseScore'> & { score: string | null; breakdown: unknown; baseScore: string | number | null };
+const toRow = (r: RawEvaluation): EvaluationRow => ({
+  ...r,
+  score: r.score == null ? null : Number(r.score),
+  breakdown: (r.breakdown ?? []) as ScoreLine[],
+  baseScore: r.baseScore == null ? defaultCreditPolicy.annualBaseScore : Number(r.baseScore),
+});
+
+/** The evaluation's own policy version, for its base score. */
+const ownPolicy = eq(creditPolicies.version, annualEvaluations.policyVersion);
 
 /** A year's evaluations the actor may see, lowest score first (vetoed first of all). */
 export async function evaluationsOfYear(db: Queryable, actor: Actor, year: number, opts: { publishedOnly?: boolean } = {}): Promise<EvaluationRow[]> {
@@ -120,6 +132,7 @@ export async function evaluationsOfYear(db: Queryable, actor: Actor, year: numbe
     .from(annualEvaluations)
     .innerJoin(companies, eq(companies.id, annualEvaluations.companyId))
     .leftJoin(regions, eq(regions.id, companies.districtId))
+    .leftJoin(creditPolicies, ownPolicy)
     .where(and(eq(annualEvaluations.year, year), evaluationScope(actor), opts.publishedOnly ? isNotNull(annualEvaluations.publishedAt) : undefined))
     .orderBy(sql`${annualEvaluations.score} asc nulls first`, asc(companies.uscc));
   return rows.map(toRow);
@@ -132,6 +145,7 @@ export async function evaluationsOfCompany(db: Queryable, companyId: string, opt
     .from(annualEvaluations)
     .innerJoin(companies, eq(companies.id, annualEvaluations.companyId))
     .leftJoin(regions, eq(regions.id, companies.districtId))
+    .leftJoin(creditPolicies, ownPolicy)
     .where(and(eq(annualEvaluations.companyId, companyId), opts.publishedOnly ? isNotNull(annualEvaluations.publishedAt) : undefined))
     .orderBy(desc(annualEvaluations.year));
   return rows.map(toRow);
@@ -144,6 +158,7 @@ export async function evaluationInScope(db: Queryable, actor: Actor, companyId: 
     .from(annualEvaluations)
     .innerJoin(companies, eq(companies.id, annualEvaluations.companyId))
     .leftJoin(regions, eq(regions.id, companies.districtId))
+    .leftJoin(creditPolicies, ownPolicy)
     .where(and(eq(annualEvaluations.companyId, companyId), eq(annualEvaluations.year, year), evaluationScope(actor)))
     .limit(1);
   return row ? toRow(row) : null;
@@ -284,7 +299,15 @@ export async function publishYearRows(tx: Queryable, year: number, at: Date) {
     .update(annualEvaluations)
     .set({ publishedAt: at })
     .where(and(eq(annualEvaluations.year, year), isNull(annualEvaluations.publishedAt)))
-    .returning({ id: annualEvaluations.id, companyId: annualEvaluations.companyId, score: annualEvaluations.score, vetoed: annualEvaluations.vetoed, grade: annualEvaluations.grade, breakdown: annualEvaluations.breakdown });
+    .returning({
+      id: annualEvaluations.id,
+      companyId: annualEvaluations.companyId,
+      score: annualEvaluations.score,
+      vetoed: annualEvaluations.vetoed,
+      grade: annualEvaluations.grade,
+      breakdown: annualEvaluations.breakdown,
+      policyVersion: annualEvaluations.policyVersion,
+    });
 }
 
 export async function insertInterviewNotice(

@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '@/db';
 import { creditPolicies, users } from '@/db/schema';
 import { creditPolicySchema, defaultCreditPolicy, type CreditPolicy } from '@/lib/domain/credit-policy';
@@ -18,6 +18,17 @@ export async function getCurrentPolicy(db: Queryable): Promise<PolicyVersion> {
     .limit(1);
   if (!row) return { version: 0, settings: defaultCreditPolicy };
   return { version: row.version, settings: creditPolicySchema.parse(row.settings) };
+}
+
+/** The settings of the given versions (the evaluation, rating or record's own); the SPEC §4 defaults for a
+ * version that names none (0, or a row removed). */
+export async function getPolicyVersions(db: Queryable, versions: readonly number[]): Promise<Map<number, PolicyVersion>> {
+  const wanted = [...new Set(versions)];
+  const rows = wanted.length
+    ? await db.select({ version: creditPolicies.version, settings: creditPolicies.settings }).from(creditPolicies).where(inArray(creditPolicies.version, wanted))
+    : [];
+  const found = new Map(rows.map((r) => [r.version, { version: r.version, settings: creditPolicySchema.parse(r.settings) }]));
+  return new Map(wanted.map((v) => [v, found.get(v) ?? { version: v, settings: defaultCreditPolicy }]));
 }
 
 export interface PolicyVersionRow {

@@ -109,7 +109,18 @@ export async function insertPendingEmployment(
 
 export async function insertEntrySubmission(
   tx: Queryable,
-  s: { companyId: string; districtId: string; projectId: string; practitionerId: string; payload: unknown; dueOn: string; priority: number; submittedBy: string },
+  s: {
+    companyId: string;
+    districtId: string;
+    projectId: string;
+    practitionerId: string;
+    payload: unknown;
+    dueOn: string;
+    /** The policy version the deadline was computed under (null: the built-in defaults). */
+    policyVersion: number | null;
+    priority: number;
+    submittedBy: string;
+  },
 ) {
   const [row] = await tx
     .insert(submissions)
@@ -123,6 +134,7 @@ export async function insertEntrySubmission(
       subjectId: s.practitionerId,
       payload: s.payload as never,
       dueOn: s.dueOn,
+      policyVersion: s.policyVersion,
       priority: s.priority,
       submittedBy: s.submittedBy,
       submittedAt: sql`now()`,

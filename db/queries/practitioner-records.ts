@@ -15,7 +15,7 @@ import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-o
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db';
 import { greenChannelSql } from './company-filing';
-import { attachments, companies, documents, employments, notices, organisations, practitionerRecords, practitioners, projects, regions, users } from '@/db/schema';
+import { attachments, companies, documents, employments, notices, organisations, creditPolicies, practitionerRecords, practitioners, projects, regions, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { countAssociationCommendations } from './area-home';
 import { likePattern, SEARCH_BIGRAMS, textMatch } from './search';
@@ -215,11 +215,18 @@ function recordDecideScope(actor: Actor): SQL {
   return sql`false`;
 }
 
-/** Calendar days a filing came after the limit (SN 12: 5 for good records, SN 14: 3 for reports), in SQL. */
+/** A filing limit of the policy version the record was filed under; `fallback` (the current one) when it names none. */
+const recordLimitSql = (key: 'goodRecordFilingDays' | 'badConductReportDays', fallback: number) =>
+  sql`coalesce((select (${creditPolicies.settings} ->> ${sql.raw(`'${key}'`)})::int from ${creditPolicies} where ${creditPolicies.version} = ${practitionerRecords.policyVersion}), ${fallback}::int)`;
+
+/**
+ * Calendar days a filing came after the limit (SN 12: 5 for good records, SN 14: 3 for reports), in SQL: the limit
+ * of the policy version in force when it was filed; `limits` (the current policy's) only for records naming none.
+ */
 export function lateDaysSql(limits: { good: number; bad: number }): SQL<number> {
   return sql<number>`(case when ${practitionerRecords.receivedOn} is null then 0 else greatest(0,
     (coalesce(${practitionerRecords.filedOn}, (${practitionerRecords.createdAt} at time zone 'Asia/Shanghai')::date) - ${practitionerRecords.receivedOn})
-    - case when ${practitionerRecords.kind} = 'good' then ${limits.good}::int else ${limits.bad}::int end) end)`;
+    - case when ${practitionerRecords.kind} = 'good' then ${recordLimitSql('goodRecordFilingDays', limits.good)} else ${recordLimitSql('badConductReportDays', limits.bad)} end) end)`;
 }
 
 /** Who filed: the reporting organisation, or the company when a company filed. */

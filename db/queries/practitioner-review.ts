@@ -187,6 +187,8 @@ export async function listStaffQueue(db: Queryable, actor: Actor, f: StaffQueueF
         submittedAt: submissions.submittedAt,
         dueOn: submissions.dueOn,
         late: sql<boolean>`${filedLate}`,
+        /** An entry awaiting review whose person has no photo: it cannot pass until the company adds one. */
+        photoMissing: sql<boolean>`(${submissions.type} = 'practitioner_entry' and ${submissions.status} = 'submitted' and ${practitioners.id} is not null and ${practitioners.photoId} is null)`,
         priority: submissions.priority,
         daysWaiting: sql<number | null>`case when ${submissions.status} = 'submitted' then (current_date - (${submissions.submittedAt} at time zone 'Asia/Shanghai')::date) end`,
       })

@@ -25,6 +25,8 @@ export interface NewSubmission {
   payload: unknown;
   baseVersion?: number | null;
   dueOn?: string | null;
+  /** The policy version `dueOn` was computed under (null: none saved, or no policy deadline). */
+  policyVersion?: number | null;
   decideBy?: string | null;
   priority?: number;
   submittedBy: string;
@@ -105,12 +107,16 @@ export async function decideSubmission(
 }
 
 /** A returned submission, corrected by its filer and sent again. */
-export async function resubmit(tx: Queryable, input: { id: string; expectedVersion: number; payload: unknown; submittedBy: string }) {
+export async function resubmit(
+  tx: Queryable,
+  input: { id: string; expectedVersion: number; payload: unknown; submittedBy: string; policyVersion?: number | null },
+) {
   const [row] = await tx
     .update(submissions)
     .set({
       status: 'submitted',
       payload: input.payload as never,
+      ...(input.policyVersion !== undefined ? { policyVersion: input.policyVersion } : {}),
       submittedBy: input.submittedBy,
       submittedAt: sql`now()`,
       updatedAt: sql`now()`,

@@ -45,6 +45,9 @@ export const practitionerRecords = pgTable(
     receivedOn: date('received_on'),
     /** The day (China time) the filing was made, from the service's injected today: lateness counts to it. */
     filedOn: date('filed_on'),
+    /** The credit-policy version in force when it was filed: its filing limits (SN 12, SN 14) measure the lateness.
+     * Null for rows filed before the column existed or under the built-in defaults: the current limits apply. */
+    policyVersion: integer('policy_version').references(() => creditPolicies.version),
     /** 从业表现突出: the people who took part (SN 11). */
     participants: text('participants'),
     decidedBy: uuid('decided_by').references(() => users.id),

@@ -37,6 +37,9 @@ export const submissions = pgTable(
     baseVersion: integer('base_version'),
     /** Statutory deadline of the filing itself (e.g. entry within 10 working days) and of the decision. */
     dueOn: date('due_on'),
+    /** The credit-policy version the filing deadline (`dueOn`) and its lateness were computed under (staff entries
+     * and moves); null for submissions without a policy deadline, or filed under the built-in defaults. */
+    policyVersion: integer('policy_version').references(() => creditPolicies.version),
     decideBy: date('decide_by'),
     /** Green channel (CQ 三.(五)): higher first in review queues. */
     priority: integer('priority').notNull().default(0),

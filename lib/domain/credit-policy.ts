@@ -59,3 +59,6 @@ export const defaultCreditPolicy: CreditPolicy = {
   performancePublicityMonths: 12,
   creditRepairDecisionWorkingDays: 3,
 };
+
+/** The version a stored row names: version 0 (the built-in defaults, before any policy was saved) has no row. */
+export const policyRef = (v: number) => (v > 0 ? v : null);

@@ -81,3 +81,26 @@ export const PENALTY_STATE_LABELS: Record<string, string> = {
   published: '已按期公布',
   'published-late': '逾期后公布',
 };
+
+const LIST_NAMES = { red: '红榜', black: '黑榜' } as const;
+
+/**
+ * A list change in the public's words, with the list's name: 列入红榜, 移出黑榜, 期满移出红榜… The stored event codes
+ * (`added`, `removed`, `expired`, `changed`, and the computed 期满移出) stay as they are in the open data.
+ */
+export function listEventLabel(event: string, list: 'red' | 'black'): string {
+  const name = LIST_NAMES[list];
+  switch (event) {
+    case 'added':
+      return `列入${name}`;
+    case 'removed':
+      return `移出${name}`;
+    case 'expired':
+    case '期满移出':
+      return `期满移出${name}`;
+    case 'changed':
+      return `${name}信息更新`;
+    default:
+      return `${name}变动`;
+  }
+}

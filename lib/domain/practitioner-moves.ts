@@ -1,13 +1,14 @@
 /**
  * Post change, transfer, exit and re-entry (SN 15–17): the deadlines and when a district may step in.
  *
- * SN 15 and SN 16 give the company "3日" — calendar days, unlike the entry's "10个工作日" (SN 6). SN 16 does not
+ * SN 15 and SN 16 give the company "3日" — calendar days, unlike the entry's "10个工作日" (SN 6) — the policy's
+ * `postChangeFilingDays`, which a city may change like any other deadline. SN 16 does not
  * say how long the old company has to answer a transfer request; we give it 3 working days
  * (docs/decisions/009-practitioner-moves.md) before its silence counts as "does not answer".
  */
+import type { CreditPolicy } from './credit-policy';
 import { addCalendarDays, addWorkingDays, calendarDaysBetween } from './working-days';
 
-export const MOVE_FILING_DAYS = 3;
 export const CONSENT_WAIT_WORKING_DAYS = 3;
 
 export const MOVE_TYPES = ['post_change', 'transfer', 'exit', 're_entry'] as const;
@@ -28,9 +29,12 @@ export interface MoveTiming {
   daysOverdue: number;
 }
 
-/** SN 15 / SN 16: filed within 3 days of the event (the post change, or the first day at the new company). */
-export function moveTiming(eventOn: string, filedOn: string): MoveTiming {
-  const deadline = addCalendarDays(eventOn, MOVE_FILING_DAYS);
+/**
+ * SN 15 / SN 16: filed within the policy's `postChangeFilingDays` (3 by default) calendar days of the event (the
+ * post change, or the first day at the new company).
+ */
+export function moveTiming(eventOn: string, filedOn: string, policy: Pick<CreditPolicy, 'postChangeFilingDays'>): MoveTiming {
+  const deadline = addCalendarDays(eventOn, policy.postChangeFilingDays);
   const late = filedOn > deadline;
   return { deadline, late, daysOverdue: late ? calendarDaysBetween(deadline, filedOn) : 0 };
 }

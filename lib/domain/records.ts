@@ -190,7 +190,7 @@ export function badRecordEmployerNotice(f: BadRecordNoticeFacts): { title: strin
   return {
     title: `不良行为记录告知：${f.name}（${badRecordShort(f.type)}）`,
     body:
-      `${f.bureau}已于 ${f.recordedOn} 将贵单位从业人员${f.name}的不良行为记录录入遂宁市物业管理信息平台。` +
+      `${f.bureau}已于 ${f.recordedOn} 将贵单位从业人员${f.name}的不良行为记录录入遂宁市物业信用监管平台。` +
       `类型：${f.type}。发生日期：${f.occurredOn}。出具单位：${f.issuer}。事实：${f.description}\n` +
       `请打印《从业人员不良行为记录告知书》（编号 ${f.noticeCode}）并送达本人。本人如有异议：` +
       objectionRoutes(f).join(''),

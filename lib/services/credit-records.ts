@@ -15,23 +15,14 @@ import 'server-only';
  *
  * Each: who → parse → scope in the query (out of scope → NOT_FOUND, logged) → one transaction with its audit row.
  */
-import type { Db, Queryable, Tx } from '@/db';
+import type { Db } from '@/db';
 import {
   companyServedEstate,
-  confirmCreditRecordRow,
-  creditRecordExists,
   getCompanyForEntry,
   getCompanyRef,
-  getCreditRecordInScope,
   getEstate,
   insertCreditRecord,
   insertRecordEvidence,
-  insertRecordNotice,
-  publishCreditRecordRow,
-  rejectCreditRecordRow,
-  setCreditStatementRow,
-  settleReportSubmission,
-  type CreditRecordView,
   type NewCreditRecord,
 } from '@/db/queries/credit-records';
 import { hasGreenChannel } from '@/db/queries/company-filing';
@@ -41,25 +32,32 @@ import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/
 import { audit } from '@/lib/audit';
 import { can, type Actor } from '@/lib/auth/policy';
 import { today as clockToday } from '@/lib/clock';
+import { policyRef } from '@/lib/domain/credit-policy';
 import { newTrackingCode } from '@/lib/domain/objections';
-import { creditWindow, penaltyPublishBy, warningNoticeText } from '@/lib/domain/records';
+import { creditWindow, warningNoticeText } from '@/lib/domain/records';
 import { cleanDocument, UploadError, type CleanFile } from '@/lib/uploads/files';
 import {
-  confirmRecordSchema,
   performanceEntrySchema,
   performanceFilingSchema,
-  publishRecordSchema,
-  rejectRecordSchema,
-  statementSchema,
   warningEntrySchema,
   warningReportSchema,
 } from '@/lib/validation/credit';
-import { inTransaction, isUniqueViolation, LostRace } from './errors';
+import { inTransaction, isUniqueViolation } from './errors';
 import { syncRecordListEntry } from './list-entries';
 import { admitImages } from './upload-limits';
-import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
+import { sendWarningNotice } from './credit-record-decisions';
 
-export const DECIDED_BY_OTHER = '该记录已被其他审核人处理';
+// The bureau's decisions live in a module of their own; re-exported so that callers keep one entry point.
+export {
+  confirmCreditRecord,
+  DECIDED_BY_OTHER,
+  publishPenalty,
+  recordInScope,
+  rejectCreditRecord,
+  sendWarningNotice,
+  setRecordStatement,
+} from './credit-record-decisions';
+
 export const CREDIT_EVIDENCE_MAX_FILES = 5;
 export const CREDIT_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -96,21 +94,6 @@ export async function cleanUploads(
     }
   }
   return { ok: true, files };
-}
-
-const policyRef = (v: number) => (v > 0 ? v : null);
-
-// ---------------------------------------------------------------------------------------------------------
-// Notice to the company (两书同达)
-
-export async function sendWarningNotice(
-  tx: Queryable,
-  actor: Actor,
-  rec: { id: string; companyId: string; districtId: string | null },
-  text: { title: string; body: string },
-  code: string,
-) {
-  await insertRecordNotice(tx, { companyId: rec.companyId, districtId: rec.districtId, recordId: rec.id, title: text.title, body: text.body, createdBy: actor.userId, code });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -427,206 +410,4 @@ export async function enterPerformanceRecord(
     return ok({ id: rec.id });
   });
   return result;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// The bureau's decisions
-
-/** A record in the actor's scope, or null for NOT_FOUND (an existing record out of scope is logged). */
-export async function recordInScope(db: Db, actor: Actor, id: string): Promise<CreditRecordView | null> {
-  const rec = await getCreditRecordInScope(db, actor, id);
-  if (!rec && (await creditRecordExists(db, id))) {
-    await audit(db, actor, { action: 'access.out_of_scope', objectType: 'credit_record', objectId: id });
-  }
-  return rec;
-}
-
-/** A reported record still waiting, at the version the reviewer saw, or the answer that says why not. */
-async function pendingRecord(
-  db: Db,
-  actor: Actor,
-  id: string,
-  expectedVersion: number,
-): Promise<{ ok: true; rec: CreditRecordView } | { ok: false; result: ActionResult<never> }> {
-  const rec = await recordInScope(db, actor, id);
-  if (!rec) return { ok: false, result: fail('NOT_FOUND') };
-  if (rec.status !== 'submitted') return { ok: false, result: fail('CONFLICT', DECIDED_BY_OTHER) };
-  if (rec.version !== expectedVersion) return { ok: false, result: fail('CONFLICT', '该记录已更新，请刷新后重新审核') };
-  return { ok: true, rec };
-}
-
-/**
- * One change to a record, in one transaction: the guarded update (nothing updated → CONFLICT with `lost`), any
- * further steps, then its audit row.
- */
-async function changeRecord<Row, R>(
-  db: Db,
-  actor: Actor,
-  id: string,
-  change: {
-    update: (tx: Tx) => Promise<Row | null | undefined>;
-    lost: string;
-    then?: (tx: Tx) => Promise<void>;
-    action: string;
-    before: Record<string, unknown>;
-    after: (done: Row) => Record<string, unknown>;
-    result: R;
-  },
-): Promise<ActionResult<R>> {
-  return inTransaction(db, async (tx) => {
-    const done = await change.update(tx);
-    if (!done) throw new LostRace(change.lost);
-    await change.then?.(tx);
-    await audit(tx, actor, { action: change.action, objectType: 'credit_record', objectId: id, before: change.before, after: change.after(done) });
-    return ok(change.result);
-  });
-}
-
-/**
- * DW 8.2: the bureau confirms a reported record's points (and a warning's severity). It is published today:
- * its window is fixed now by the current policy, whose version it keeps. A warning sends the company its notice.
- */
-export async function confirmCreditRecord(
-  db: Db,
-  actor: Actor | null,
-  input: unknown,
-  opts: { today?: string } = {},
-): Promise<ActionResult<{ id: string; noticeCode: string | null }>> {
-  if (!actor) return fail('UNAUTHENTICATED');
-  if (!can(actor, 'credit.confirm')) return fail('FORBIDDEN');
-  const parsed = confirmRecordSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const d = parsed.data;
-  const pending = await pendingRecord(db, actor, d.id, d.expectedVersion);
-  if (!pending.ok) return pending.result;
-  const { rec } = pending;
-  if (rec.category !== 'performance' && rec.category !== 'warning') return fail('CONFLICT', '基本信用信息不需要确认分值');
-  const severity = rec.category === 'warning' ? (d.severity ?? rec.severity) : null;
-  if (rec.category === 'warning' && !severity) return fieldError('severity', '请选择情节轻重');
-  const on = opts.today ?? clockToday();
-  const policy = await getCurrentPolicy(db);
-  const window = creditWindow(rec.category, severity, on, policy.settings);
-  const noticeCode = rec.category === 'warning' ? newTrackingCode() : null;
-  const points = String(d.points);
-
-  try {
-    const result = await changeRecord(db, actor, rec.id, {
-      update: (tx) =>
-        confirmCreditRecordRow(tx, rec.id, d.expectedVersion, {
-          points,
-          severity,
-          publishedOn: on,
-          minPublicUntil: window.minPublicUntil,
-          publicUntil: window.publicUntil,
-          policyVersion: policyRef(policy.version),
-          decidedBy: actor.userId,
-          noticeCode,
-        }),
-      lost: DECIDED_BY_OTHER,
-      then: async (tx) => {
-        await settleReportSubmission(tx, rec.id, 'approved', null, actor.userId);
-        if (rec.category === 'warning' && noticeCode && severity) {
-          const text = warningNoticeText({ ...rec, severity, points, publishedOn: on, ...window }, noticeCode, policy.settings);
-          await sendWarningNotice(tx, actor, rec, text, noticeCode);
-        }
-        await syncRecordListEntry(tx, actor, rec.id, on, policy.version);
-      },
-      action: 'credit.record.confirmed',
-      before: { status: rec.status, version: rec.version, proposedPoints: rec.proposedPoints, severity: rec.severity },
-      after: (done) => ({ status: done.status, points, severity, publishedOn: on, minPublicUntil: window.minPublicUntil, publicUntil: window.publicUntil, policyVersion: done.policyVersion, noticeCode }),
-      result: { id: rec.id, noticeCode },
-    });
-    return result;
-  } catch (e) {
-    if (isUniqueViolation(e)) return fail('CONFLICT', '提交未成功，请重新提交');
-    throw e;
-  }
-}
-
-/** The bureau does not take a report up; the reporter sees the reason. */
-export async function rejectCreditRecord(db: Db, actor: Actor | null, input: unknown): Promise<ActionResult<{ id: string }>> {
-  if (!actor) return fail('UNAUTHENTICATED');
-  if (!can(actor, 'credit.confirm')) return fail('FORBIDDEN');
-  const parsed = rejectRecordSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const d = parsed.data;
-  const pending = await pendingRecord(db, actor, d.id, d.expectedVersion);
-  if (!pending.ok) return pending.result;
-  const { rec } = pending;
-  return changeRecord(db, actor, rec.id, {
-    update: (tx) => rejectCreditRecordRow(tx, rec.id, d.expectedVersion, d.reason, actor.userId),
-    lost: DECIDED_BY_OTHER,
-    then: (tx) => settleReportSubmission(tx, rec.id, 'rejected', d.reason, actor.userId),
-    action: 'credit.record.rejected',
-    before: { status: rec.status, version: rec.version },
-    after: (done) => ({ status: done.status, reason: d.reason }),
-    result: { id: rec.id },
-  });
-}
-
-/** CQ 三.(四): publishes a confirmed penalty that waited; its window starts today. */
-export async function publishPenalty(
-  db: Db,
-  actor: Actor | null,
-  input: unknown,
-  opts: { today?: string } = {},
-): Promise<ActionResult<{ id: string; publishedOn: string; late: boolean }>> {
-  if (!actor) return fail('UNAUTHENTICATED');
-  if (!can(actor, 'credit.warning.enter')) return fail('FORBIDDEN');
-  const parsed = publishRecordSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const d = parsed.data;
-  const rec = await recordInScope(db, actor, d.id);
-  if (!rec) return fail('NOT_FOUND');
-  if (!rec.isPenalty || rec.status !== 'approved' || rec.publishedOn || !rec.severity || !rec.decisionOn) {
-    return fail('CONFLICT', '该记录不是待公布的行政处罚信息，或已经公布');
-  }
-  if (rec.version !== d.expectedVersion) return fail('CONFLICT', '该记录已更新，请刷新后再试');
-  const on = opts.today ?? clockToday();
-  const policy = await getCurrentPolicy(db);
-  const window = creditWindow('warning', rec.severity, on, policy.settings);
-  await ensureHolidayCalendar(db);
-  const late = on > penaltyPublishBy(rec.decisionOn, policy.settings);
-  const result = await changeRecord(db, actor, rec.id, {
-    update: (tx) =>
-      publishCreditRecordRow(tx, rec.id, d.expectedVersion, {
-        publishedOn: on,
-        minPublicUntil: window.minPublicUntil,
-        publicUntil: window.publicUntil,
-        policyVersion: policyRef(policy.version),
-      }),
-    lost: '该处罚信息已由他人公布',
-    then: async (tx) => {
-      await syncRecordListEntry(tx, actor, rec.id, on, policy.version);
-    },
-    action: 'credit.penalty.published',
-    before: { publishedOn: null, version: rec.version },
-    after: (done) => ({ publishedOn: on, minPublicUntil: window.minPublicUntil, publicUntil: window.publicUntil, policyVersion: done.policyVersion, late }),
-    result: { id: rec.id, publishedOn: on, late },
-  });
-  return result;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// The company's statement
-
-/** The company attaches (or replaces, or with a blank removes) its short public statement on its own confirmed record. */
-export async function setRecordStatement(db: Db, actor: Actor | null, input: unknown): Promise<ActionResult<{ id: string; statement: string | null }>> {
-  if (!actor) return fail('UNAUTHENTICATED');
-  if (!can(actor, 'record.statement') || !actor.companyId) return fail('FORBIDDEN');
-  const parsed = statementSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const d = parsed.data;
-  const rec = await recordInScope(db, actor, d.id);
-  if (!rec) return fail('NOT_FOUND');
-  if (rec.status !== 'approved') return fieldError('statement', '只能对已确认的信用记录发表声明', 'CONFLICT');
-  const statement = d.statement === '' ? null : d.statement;
-  return changeRecord(db, actor, rec.id, {
-    update: (tx) => setCreditStatementRow(tx, rec.id, actor.companyId!, statement),
-    lost: '该记录状态已变化，请刷新后再试',
-    action: 'credit.statement.set',
-    before: { statement: rec.statement },
-    after: () => ({ statement }),
-    result: { id: rec.id, statement },
-  });
 }

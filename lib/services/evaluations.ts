@@ -24,7 +24,7 @@ import {
   upsertEvaluations,
   yearPublishedAt,
 } from '@/db/queries/evaluations';
-import { getCurrentPolicy } from '@/db/queries/policy';
+import { getCurrentPolicy, getPolicyVersions } from '@/db/queries/policy';
 import { fail, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import { can, type Actor } from '@/lib/auth/policy';
@@ -138,7 +138,6 @@ export async function publishEvaluation(
   const { year } = parsed.data;
   const on = opts.today ?? clockToday();
   if (await yearPublishedAt(db, year)) return fail('CONFLICT', PUBLISHED_ALREADY);
-  const policy = await getCurrentPolicy(db);
   const companies = new Map((await approvedCompanies(db)).map((c) => [c.id, c]));
   const districtNames = await listDistrictNames(db);
   const due = addCalendarDays(on, INTERVIEW_DAYS);
@@ -156,11 +155,18 @@ export async function publishEvaluation(
         rows.map((r) => r.companyId),
         year,
       );
+      // Each evaluation is published under the policy version it was computed under: its line, its letter, its
+      // black-list rule — not whatever version is current on the day of publication.
+      const versions = await getPolicyVersions(
+        tx,
+        rows.map((r) => r.policyVersion),
+      );
       // Set-based (docs/decisions/020): letters, interviews and black-list entries in multi-row statements.
       const letterRows: Parameters<typeof insertRiskLetters>[1][number][] = [];
       const noticeRows: Parameters<typeof insertInterviewNotices>[1][number][] = [];
-      const twoYears: { companyId: string; score: number }[] = [];
+      const twoYears: { companyId: string; score: number; policy: NonNullable<ReturnType<(typeof versions)['get']>> }[] = [];
       for (const r of rows) {
+        const policy = versions.get(r.policyVersion)!;
         const score = r.score == null ? null : Number(r.score);
         if (!needsInterview(score, policy.settings) || r.vetoed) continue;
         const c = companies.get(r.companyId);
@@ -179,7 +185,7 @@ export async function publishEvaluation(
           createdBy: actor.userId,
         });
         const history = [...(past.get(r.companyId) ?? []), { year, score, vetoed: r.vetoed }];
-        if (belowLineYearsRunning(history, year, policy.settings)) twoYears.push({ companyId: r.companyId, score: score! });
+        if (belowLineYearsRunning(history, year, policy.settings)) twoYears.push({ companyId: r.companyId, score: score!, policy });
       }
       await insertRiskLetters(tx, letterRows);
       await insertInterviewNotices(tx, noticeRows);
@@ -195,10 +201,10 @@ export async function publishEvaluation(
         toList.map((t) => ({
           companyId: t.companyId,
           rule: 'ZT5.3-two-years' as const,
-          reason: `连续${policy.settings.blackListAfterYearsBelow}年信用评价得分低于${policy.settings.interviewBelow}分（${year}年度 ${t.score.toFixed(2)} 分）`,
+          reason: `连续${t.policy.settings.blackListAfterYearsBelow}年信用评价得分低于${t.policy.settings.interviewBelow}分（${year}年度 ${t.score.toFixed(2)} 分）`,
           since: on,
           until: addMonths(on, 12),
-          policyVersion: policy.version,
+          policyVersion: t.policy.version,
         })),
       );
       blackListed = toList.length;
@@ -207,7 +213,7 @@ export async function publishEvaluation(
         action: 'evaluation.published',
         objectType: 'annual_evaluation',
         objectId: null,
-        after: { year, published: rows.length, letters, blackListed, interviewDue: due, policyVersion: policy.version },
+        after: { year, published: rows.length, letters, blackListed, interviewDue: due, policyVersion: [...versions.keys()].length === 1 ? [...versions.keys()][0] : [...versions.keys()] },
       });
       return ok({ year, published: rows.length, letters, blackListed });
     });

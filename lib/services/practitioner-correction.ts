@@ -24,6 +24,7 @@ import { audit } from '@/lib/audit';
 import { can, type Actor } from '@/lib/auth/policy';
 import { today as clockToday } from '@/lib/clock';
 import { parseIdNumber } from '@/lib/domain/id-number';
+import { policyRef } from '@/lib/domain/credit-policy';
 import { entryTiming } from '@/lib/domain/practitioner';
 import { env } from '@/lib/env';
 import { hashIdNumber, protectIdNumber, type IdKeys, idKeysFrom } from '@/lib/security/id-crypto';
@@ -93,10 +94,10 @@ export async function resubmitEntry(
   if (await hashTakenByOther(db, hashIdNumber(d.idNumber, keys), personId)) {
     return fieldError('idNumber', '该身份证号码已属于平台上的另一人员，请核对；如该人员确需登记，请另行办理', 'CONFLICT');
   }
-  const { settings } = await getCurrentPolicy(db);
+  const policy = await getCurrentPolicy(db);
   const enteredOn = enteredOnOf(submission.payload, submission.submittedAt, on);
   await ensureHolidayCalendar(db);
-  const timing = entryTiming(d.labourContractOn, enteredOn, settings);
+  const timing = entryTiming(d.labourContractOn, enteredOn, policy.settings);
 
   try {
     return await inTransaction(db, async (tx) => {
@@ -135,7 +136,7 @@ export async function resubmitEntry(
       }
       await updatePendingEmployment(tx, employment.id, { projectId: project.id, post: d.post, startDate: d.hiredOn });
       const payload = { employmentId: employment.id, post: d.post, labourContractOn: d.labourContractOn, enteredOn, ...timing };
-      const row = await resubmit(tx, { id: submission.id, expectedVersion: meta.data.expectedVersion, payload, submittedBy: actor.userId });
+      const row = await resubmit(tx, { id: submission.id, expectedVersion: meta.data.expectedVersion, payload, submittedBy: actor.userId, policyVersion: policyRef(policy.version) });
       if (!row) throw new LostRace('该登记已在别处被修改或处理，请刷新后查看');
       if (project.id !== submission.projectId) await setSubmissionPlace(tx, submission.id, { projectId: project.id, districtId: project.districtId });
       await audit(tx, actor, {

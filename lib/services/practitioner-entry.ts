@@ -24,6 +24,7 @@ import { audit } from '@/lib/audit';
 import { can, type Actor } from '@/lib/auth/policy';
 import { today as clockToday } from '@/lib/clock';
 import { parseIdNumber } from '@/lib/domain/id-number';
+import { policyRef } from '@/lib/domain/credit-policy';
 import { entryTiming } from '@/lib/domain/practitioner';
 import { env } from '@/lib/env';
 import { hashIdNumber, protectIdNumber, type IdKeys, idKeysFrom } from '@/lib/security/id-crypto';
@@ -101,9 +102,9 @@ export async function submitEntry(
   }
   const reuseId = standing?.id ?? null;
 
-  const { settings } = await getCurrentPolicy(db);
+  const policy = await getCurrentPolicy(db);
   await ensureHolidayCalendar(db);
-  const timing = entryTiming(d.labourContractOn, on, settings);
+  const timing = entryTiming(d.labourContractOn, on, policy.settings);
   const id = parseIdNumber(d.idNumber);
   if (!id.ok) return fieldError('idNumber', id.error);
   const priority = (await hasGreenChannel(db, actor.companyId, on)) ? 1 : 0;
@@ -156,6 +157,7 @@ export async function submitEntry(
         practitionerId,
         payload,
         dueOn: timing.deadline,
+        policyVersion: policyRef(policy.version),
         priority,
         submittedBy: actor.userId,
       });

@@ -37,6 +37,7 @@ import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/
 import { audit } from '@/lib/audit';
 import { can, type Actor } from '@/lib/auth/policy';
 import { today as clockToday } from '@/lib/clock';
+import { policyRef } from '@/lib/domain/credit-policy';
 import { entryTiming } from '@/lib/domain/practitioner';
 import { consentDueOn, endBefore, mayOverride, moveTiming, type Consent } from '@/lib/domain/practitioner-moves';
 import { env } from '@/lib/env';
@@ -158,7 +159,8 @@ export async function requestPostChange(db: Db, actor: Actor | null, input: unkn
   if (project.id === job.projectId && v.post === job.post) return fieldError('post', '服务项目和岗位都没有变化');
   if (v.changedOn > on) return fieldError('changedOn', '调整日期不能晚于今天，请在调整后申报');
   if (v.changedOn < job.startDate) return fieldError('changedOn', '调整日期不能早于现岗位的开始日期');
-  const timing = moveTiming(v.changedOn, on);
+  const policy = await getCurrentPolicy(db);
+  const timing = moveTiming(v.changedOn, on, policy.settings);
   const priority = await priorityOf(db, a.companyId!, on);
 
   return inTransaction(db, async (tx) => {
@@ -180,6 +182,7 @@ export async function requestPostChange(db: Db, actor: Actor | null, input: unkn
         ...timing,
       },
       dueOn: timing.deadline,
+      policyVersion: policyRef(policy.version),
       priority,
       submittedBy: a.userId,
     });
@@ -214,7 +217,8 @@ export async function requestTransfer(db: Db, actor: Actor | null, input: unknow
   if (v.hiredOn < job.startDate) return fieldError('hiredOn', '入职时间不能早于该人员在原企业的入职时间');
 
   await ensureHolidayCalendar(db);
-  const timing = moveTiming(v.hiredOn, on);
+  const policy = await getCurrentPolicy(db);
+  const timing = moveTiming(v.hiredOn, on, policy.settings);
   const priority = await priorityOf(db, a.companyId!, on);
   const payload: TransferPayload = {
     stage: 'consent',
@@ -247,6 +251,7 @@ export async function requestTransfer(db: Db, actor: Actor | null, input: unknow
       subjectId: person.id,
       payload,
       dueOn: timing.deadline,
+      policyVersion: policyRef(policy.version),
       priority,
       submittedBy: a.userId,
     });
@@ -430,9 +435,9 @@ export async function requestReEntry(db: Db, actor: Actor | null, input: unknown
     if (job) return fieldError('idNumber', `该人员目前在${job.companyId === a.companyId ? '本企业' : job.companyName}在职，${job.companyId === a.companyId ? '无需重新执业' : '请办理跨企业流动'}`, 'CONFLICT');
     return fieldError('idNumber', '该人员未归档，无需重新执业', 'CONFLICT');
   }
-  const { settings } = await getCurrentPolicy(db);
+  const policy = await getCurrentPolicy(db);
   await ensureHolidayCalendar(db);
-  const timing = entryTiming(v.labourContractOn, on, settings);
+  const timing = entryTiming(v.labourContractOn, on, policy.settings);
   const priority = await priorityOf(db, a.companyId!, on);
   return inTransaction(db, async (tx) => {
     const locked = await lockIdle(tx, person.id, 'idNumber');
@@ -454,6 +459,7 @@ export async function requestReEntry(db: Db, actor: Actor | null, input: unknown
       subjectId: person.id,
       payload: { employmentId, toProjectId: project.id, post: v.post, hiredOn: v.hiredOn, labourContractOn: v.labourContractOn, update: v.update, ...timing },
       dueOn: timing.deadline,
+      policyVersion: policyRef(policy.version),
       priority,
       submittedBy: a.userId,
     });

@@ -35,6 +35,7 @@ import { audit } from '@/lib/audit';
 import { can, type Actor } from '@/lib/auth/policy';
 import { today as clockToday } from '@/lib/clock';
 import { newTrackingCode } from '@/lib/domain/objections';
+import { policyRef } from '@/lib/domain/credit-policy';
 import {
   ASSOCIATION_CENSURE_TYPE,
   associationCapRefusal,
@@ -192,7 +193,7 @@ export async function fileGoodRecord(db: Db, actor: Actor | null, input: RecordF
     return { ok: false, code: 'INVALID', message: '填写的内容有误，请按提示修改', fieldErrors: Object.fromEntries(Object.entries(problems).map(([k, v]) => [k, [v!]])) };
   }
 
-  const { settings } = await getCurrentPolicy(db);
+  const { settings, version: policyVersion } = await getCurrentPolicy(db);
   const lateDays = goodRecordLateDays(d.receivedOn, on, settings);
   // SN 9.3: the written form is part of what was recorded.
   const description = type === '业主书面表扬' && d.praiseForm ? `${d.praiseForm}：${d.description}` : d.description;
@@ -210,6 +211,8 @@ export async function fileGoodRecord(db: Db, actor: Actor | null, input: RecordF
       projectId: person.projectId,
       status: 'submitted',
       receivedOn: d.receivedOn,
+      // Its lateness is measured by the limits of the version in force now (db/queries lateDaysSql).
+      policyVersion: policyRef(policyVersion),
       participants: type === '从业表现突出' ? d.participants : null,
       createdBy: actor.userId,
     });
@@ -290,7 +293,7 @@ export async function fileBadReport(db: Db, actor: Actor | null, input: RecordFi
   const checked = await checkFiling(db, actor, input, d.practitionerId, on, { occurredOn: d.occurredOn, receivedOn: d.receivedOn }, '请上传证明材料（第十四条）', opts.now);
   if (!checked.ok) return checked.result;
   const { files, person } = checked;
-  const { settings } = await getCurrentPolicy(db);
+  const { settings, version: policyVersion } = await getCurrentPolicy(db);
   const lateDays = badReportLateDays(d.receivedOn, on, settings);
 
   return inTransaction(db, async (tx) => {
@@ -306,6 +309,7 @@ export async function fileBadReport(db: Db, actor: Actor | null, input: RecordFi
       projectId: person.projectId,
       status: 'submitted',
       receivedOn: d.receivedOn,
+      policyVersion: policyRef(policyVersion),
       reportedBy: actor.role === 'company' ? null : actor.organisationId,
       createdBy: actor.userId,
     });

@@ -39,7 +39,7 @@ import { admitImportImages, countImages } from './upload-limits';
 
 /** SN 5, shown on the upload page and in the template: why the data is collected and how it is used. */
 export const PURPOSE_NOTE =
-  '依据《遂宁市物业服务从业人员信用管理办法》第五条至第八条，本名册采集的信息仅用于从业人员实名登记、执业管理和信用信息记录。' +
+  '依据《遂宁市物业服务从业人员执业管理办法》第五条至第八条，本名册采集的信息仅用于从业人员实名登记、执业管理和信用信息记录。' +
   '收集前须向本人明确告知收集目的和使用方式；只填写本表所列项目，不得收集与工作无关的敏感信息。' +
   '身份证号码加密保存，公开页面仅显示姓名、照片、性别、年龄、岗位、持证情况和信用记录；项目负责人及客服、工程、安保主管的手机号码公开，其他人员的手机号码不公开。';
 

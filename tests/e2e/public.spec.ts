@@ -17,7 +17,14 @@ test('the home page shows the demo city’s headline numbers and list changes, s
   await expect(numbers).toContainText('备案物业服务企业');
   const staff = await numbers.locator('dd').nth(2).textContent();
   expect(Number(staff!.replace(/[^\d]/g, ''))).toBeGreaterThanOrEqual(4000);
-  await expect(page.getByRole('region', { name: '红黑榜最新变动' }).getByRole('listitem').first()).toBeVisible();
+  const changes = page.getByRole('region', { name: '红黑榜最新变动' });
+  await expect(changes.getByRole('listitem').first()).toBeVisible();
+  // Each change says in words what happened on which list, never the stored code.
+  const texts = await changes.getByRole('listitem').allTextContents();
+  for (const t of texts) {
+    expect(t).toMatch(/(列入|移出|期满移出)(红榜|黑榜)|(红榜|黑榜)信息更新/);
+    expect(t).not.toMatch(/\b(added|removed|expired|changed)\b/);
+  }
 });
 
 test('the header search is a plain GET form with shareable results', async ({ page }) => {

@@ -7,7 +7,7 @@ async function axe(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-/** Seeded: rated 差 in 2026Q2 and 2026Q3; its company is on the red list (db/seed/build.ts, "on the brink"). */
+/** Seeded: rated 差 in 2026Q2 and 2026Q3; its company is on the red list (db/seed/ratings.ts, "on the brink"). */
 const BRINK = '明月安置小区';
 const BRINK_COMPANY = '遂宁和泰物业管理有限公司';
 const PUBLIC_LIST_URLS = ['/lists/black', '/api/v1/lists/black', '/api/v1/lists/black?format=csv', '/feeds/lists.xml'];

@@ -7,6 +7,11 @@ import { getCurrentPolicy } from '@/db/queries/policy';
 import type { Actor } from '@/lib/auth/policy';
 import { annualEvaluation } from '@/lib/domain/credit-rating';
 import { INTERVIEW_DAYS, publishEvaluation, PUBLISHED_ALREADY, runEvaluation } from '@/lib/services/evaluations';
+import { savePolicyVersion } from '@/lib/services/credit-policy';
+import { defaultCreditPolicy } from '@/lib/domain/credit-policy';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { Breakdown } from '@/components/evaluations/breakdown';
 import { addCalendarDays } from '@/lib/domain/working-days';
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
@@ -149,5 +154,28 @@ describe.each(DRIVERS)('annual evaluation (%s)', (driver) => {
     expect(await interviewsInScope(db, who.company!, 2027)).toEqual(
       (await interviewsInScope(db, who.city!, 2027)).filter((i) => i.companyId === who.company!.companyId),
     );
+  });
+
+  // Last: it changes the policy in force for the rest of the file.
+  it('an evaluation is shown and published under its own policy version, not the one current when it is read', async () => {
+    await warning(Z, '10.01', '2028-03-01', '2028-12-01');
+    expect(await runEvaluation(db, who.city!, { year: 2028 }, { today: '2029-01-10' })).toMatchObject({ ok: true });
+    // The city then raises the base score and lowers the interview line: 89.99 would no longer be below it.
+    const saved = await savePolicyVersion(db, who.city!, {
+      settings: { ...structuredClone(defaultCreditPolicy), annualBaseScore: 120, interviewBelow: 85 },
+      reason: '基础分调整为 120 分，约谈线调整为 85 分',
+      baseVersion: 1,
+    });
+    expect(saved).toMatchObject({ ok: true });
+    const row = (await evaluationInScope(db, who.city!, Z, 2028))!;
+    expect(row).toMatchObject({ score: 89.99, policyVersion: 1, baseScore: 100 });
+    // The breakdown shows the base the score was computed from: 100 − 10.01 = 89.99, never 120 beside 89.99.
+    const html = renderToStaticMarkup(createElement(Breakdown, { evaluation: row }));
+    expect(html).toContain('100.00');
+    expect(html).not.toContain('120.00');
+    // Published under version 1: below its line of 90, so a letter naming that line.
+    expect(await publishEvaluation(db, who.city!, { year: 2028 }, { today: '2029-01-15' })).toMatchObject({ ok: true });
+    const letter = await riskLetterOf(db, row.id);
+    expect(letter).toMatchObject({ summary: { year: 2028, score: 89.99, line: 90 } });
   });
 });

@@ -13,6 +13,8 @@ import {
   submitTransferUpdate,
   withdrawMove,
 } from '@/lib/services/practitioner-moves';
+import { defaultCreditPolicy } from '@/lib/domain/credit-policy';
+import { savePolicyVersion } from '@/lib/services/credit-policy';
 import { decidePractitionerSubmission } from '@/lib/services/practitioner-review';
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
@@ -246,5 +248,21 @@ describe.each(DRIVERS)('post change, transfer, exit and re-entry (%s)', (driver)
     expect(await withdrawMove(db, company, { submissionId: re.data.submissionId, expectedVersion: 1 })).toMatchObject({ ok: true });
     expect((await rows<{ status: string }>(sql`select status from practitioners where id = ${archived.id}`))[0]!.status).toBe('archived');
     expect((await employmentsOf(archived.id)).filter((e) => e.status === 'pending')).toEqual([]);
+  });
+
+  // Last: it changes the policy in force for the rest of the file.
+  it('takes the filing days of a move from the policy in force (postChangeFilingDays) and records its version', async () => {
+    const saved = await savePolicyVersion(db, city, { settings: { ...structuredClone(defaultCreditPolicy), postChangeFilingDays: 7 }, reason: '报备期限改为 7 日', baseVersion: 1 });
+    expect(saved).toMatchObject({ ok: true });
+    const p = await personOf(company, CHUANSHAN);
+    const to = await projectOf(company, CHUANSHAN, p.projectId);
+    // Changed five days ago: late under the default 3 days, on time under the new 7.
+    const r = await requestPostChange(db, company, { practitionerId: p.id, projectId: to, post: '客服主管', changedOn: '2026-11-18' }, { today: TODAY });
+    expect(r).toMatchObject({ ok: true, data: { late: false } });
+    if (!r.ok) return;
+    const [row] = await rows<{ due_on: string; policy_version: number | null; payload: Record<string, unknown> }>(
+      sql`select due_on::text, policy_version, payload from submissions where id = ${r.data.submissionId}`,
+    );
+    expect(row).toMatchObject({ due_on: '2026-11-25', policy_version: 2, payload: { deadline: '2026-11-25', late: false, daysOverdue: 0 } });
   });
 });

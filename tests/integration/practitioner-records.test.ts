@@ -12,6 +12,7 @@ import { listRecords, recordVisibleTo } from '@/db/queries/practitioner-records'
 import type { Actor } from '@/lib/auth/policy';
 import { ASSOCIATION_CENSURE_TYPE, ASSOCIATION_ONLY_MESSAGE, associationCapMessage, BAD_RECORD_TYPES } from '@/lib/domain/records';
 import { defaultCreditPolicy } from '@/lib/domain/credit-policy';
+import { savePolicyVersion } from '@/lib/services/credit-policy';
 import {
   DECIDED_BY_OTHER,
   decideRecord,
@@ -367,5 +368,21 @@ describe.each(DRIVERS)('staff good and bad records (%s)', (driver) => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     for (const r of results.filter((x) => !x.ok)) expect(r).toMatchObject({ ok: false, code: 'CONFLICT', message: associationCapMessage(year, defaultCreditPolicy) });
     expect(await n(sql`select count(*)::int as n from practitioner_records where type = '行业协会表彰' and extract(year from occurred_on) = ${year}`)).toBe(100);
+  });
+
+  // Last: it changes the policy in force for the rest of the file.
+  it('a filing’s lateness keeps the policy version it was filed under: a later, laxer policy does not excuse it', async () => {
+    const late = ok(await fileGoodRecord(db, who.company!, good(mine.id, { receivedOn: '2026-11-10', occurredOn: '2026-11-09' }), { today: TODAY }));
+    expect(late.lateDays).toBe(8);
+    expect(await n(sql`select policy_version as n from practitioner_records where id = ${late.id}`)).toBe(1);
+    const saved = await savePolicyVersion(db, who.city!, { settings: { ...structuredClone(defaultCreditPolicy), goodRecordFilingDays: 20 }, reason: '好人好事报备期限放宽至 20 日', baseVersion: 1 });
+    expect(saved).toMatchObject({ ok: true });
+    const current = { good: 20, bad: 3 };
+    const { rows } = await listRecords(db, who.chuanshan!, { kind: 'good', status: 'submitted', type: null, lateOnly: true, q: '', page: 1 }, current);
+    expect(rows.find((x) => x.id === late.id)?.lateDays).toBe(8);
+    // Filed under the new version, the same dates are on time.
+    const now = ok(await fileGoodRecord(db, who.company!, good(mine.id, { receivedOn: '2026-11-10', occurredOn: '2026-11-09' }), { today: TODAY }));
+    expect(now.lateDays).toBe(0);
+    expect(await n(sql`select policy_version as n from practitioner_records where id = ${now.id}`)).toBe(2);
   });
 });

@@ -10,6 +10,9 @@ import { NO_PHOTO } from '@/lib/services/practitioner-deciders';
 import { submitEntry } from '@/lib/services/practitioner-entry';
 import { decidePractitionerSubmission, viewFullIdNumber } from '@/lib/services/practitioner-review';
 import { listCompanyStaff, listStaffQueue } from '@/db/queries/practitioner-review';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { DecisionForm } from '@/components/forms/decision-form';
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
 
@@ -225,6 +228,21 @@ describe.each(DRIVERS)('review of staff submissions and the full ID view (%s)', 
       where s.type = 'practitioner_entry' and s.status = 'submitted' and s.company_id = ${who.company!.companyId} and p.photo_id is null
       order by s.id limit 1`);
     expect(seeded).toBeDefined();
+    // The queue flags it (it cannot pass), and the decision form offers no 审核通过 for it.
+    const queued = async () => {
+      const q = { type: 'practitioner_entry', status: 'submitted', q: '', projectId: null, overdue: false } as const;
+      for (let page = 1; ; page++) {
+        const { rows: list, total } = await listStaffQueue(db, who.city!, { ...q, page });
+        const hit = list.find((r) => r.id === seeded!.id);
+        if (hit || list.length === 0 || page * list.length >= total) return hit;
+      }
+    };
+    expect(await queued()).toMatchObject({ photoMissing: true });
+    const form = (blocked: string | null) =>
+      renderToStaticMarkup(createElement(DecisionForm, { action: async () => ({}), hidden: { id: seeded!.id, expectedVersion: 1 }, approveLabel: '审核通过', rejectLabel: '不予通过', approveBlocked: blocked }));
+    expect(form(NO_PHOTO)).not.toContain('value="approved"');
+    expect(form(NO_PHOTO)).toContain(NO_PHOTO);
+    expect(form(null)).toContain('value="approved"');
     const before = await footprint(seeded!.id);
     const refused = await decide(who.city!, seeded!.id, 'approved');
     expect(!refused.ok && refused.fieldErrors?.decision?.[0]).toBe(NO_PHOTO);
@@ -235,6 +253,7 @@ describe.each(DRIVERS)('review of staff submissions and the full ID view (%s)', 
     expect(await footprint(seeded!.id)).toEqual(before);
     expect(await addPractitionerPhoto(db, who.company!, { practitionerId: seeded!.subject_id, photo: { bytes: photo } })).toMatchObject({ ok: true });
     expect(await addPractitionerPhoto(db, who.company!, { practitionerId: seeded!.subject_id, photo: { bytes: photo } })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await queued()).toMatchObject({ photoMissing: false });
     expect(await decide(who.city!, seeded!.id, 'approved')).toMatchObject({ ok: true });
   });
 

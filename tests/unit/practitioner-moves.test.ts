@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { defaultCreditPolicy } from '@/lib/domain/credit-policy';
 import { consentDueOn, endBefore, mayOverride, moveStageLabel, moveTiming } from '@/lib/domain/practitioner-moves';
 import { consentSchema, postChangeSchema, reEntrySchema } from '@/lib/validation/practitioner-moves';
 
 describe('SN 15/16: a move is filed within 3 days', () => {
   it('is on time up to and including the third day', () => {
-    expect(moveTiming('2026-11-20', '2026-11-23')).toEqual({ deadline: '2026-11-23', late: false, daysOverdue: 0 });
-    expect(moveTiming('2026-11-20', '2026-11-20')).toMatchObject({ late: false });
+    expect(moveTiming('2026-11-20', '2026-11-23', defaultCreditPolicy)).toEqual({ deadline: '2026-11-23', late: false, daysOverdue: 0 });
+    expect(moveTiming('2026-11-20', '2026-11-20', defaultCreditPolicy)).toMatchObject({ late: false });
   });
   it('counts calendar days, not working days ("3日", unlike the entry’s "10个工作日")', () => {
     // Filed during National Day: the deadline does not stretch over the holiday.
-    expect(moveTiming('2026-09-30', '2026-10-08')).toEqual({ deadline: '2026-10-03', late: true, daysOverdue: 5 });
+    expect(moveTiming('2026-09-30', '2026-10-08', defaultCreditPolicy)).toEqual({ deadline: '2026-10-03', late: true, daysOverdue: 5 });
+  });
+  it('takes the number of days from the policy in force (postChangeFilingDays), not a constant', () => {
+    const fiveDays = { postChangeFilingDays: 5 };
+    expect(moveTiming('2026-11-20', '2026-11-25', fiveDays)).toEqual({ deadline: '2026-11-25', late: false, daysOverdue: 0 });
+    expect(moveTiming('2026-11-20', '2026-11-27', fiveDays)).toEqual({ deadline: '2026-11-25', late: true, daysOverdue: 2 });
+    expect(moveTiming('2026-11-20', '2026-11-22', { postChangeFilingDays: 1 })).toMatchObject({ deadline: '2026-11-21', late: true, daysOverdue: 1 });
   });
 });
 

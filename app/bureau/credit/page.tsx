@@ -13,7 +13,7 @@ import {
   listUnpublishedPenalties,
   RECORD_STATE_FILTERS,
 } from '@/db/queries/credit-records';
-import { getCurrentPolicy } from '@/db/queries/policy';
+import { currentPolicy } from '@/lib/policy';
 import { recordsUnderObjection } from '@/db/queries/record-flags';
 import { submissionScope } from '@/db/queries/submissions';
 import { requireActor } from '@/lib/auth/actor';
@@ -71,7 +71,7 @@ export default async function BureauCreditPage({ searchParams }: { searchParams:
   const db = getDb();
   await ensureHolidayCalendar(db);
   const on = today();
-  const policy = await getCurrentPolicy(db);
+  const policy = await currentPolicy();
   const [pending, repairs, penalties, file] = await Promise.all([
     listPendingCreditRecords(db, actor, on),
     listRepairQueue(db, submissionScope(actor)),

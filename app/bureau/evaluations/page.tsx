@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Breakdown } from '@/components/evaluations/breakdown';
 import { getDb } from '@/db';
 import { evaluationsOfYear, interviewsInScope, riskLetterCodes, yearPublishedAt } from '@/db/queries/evaluations';
-import { getCurrentPolicy } from '@/db/queries/policy';
+import { currentPolicy } from '@/lib/policy';
 import { requireActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
 import { today } from '@/lib/clock';
@@ -28,7 +28,7 @@ export default async function EvaluationsPage({ searchParams }: { searchParams: 
   const done = one(sp.done);
   const db = getDb();
   const isCity = can(actor, 'evaluation.run');
-  const [publishedAt, policy] = await Promise.all([yearPublishedAt(db, year), getCurrentPolicy(db)]);
+  const [publishedAt, policy] = await Promise.all([yearPublishedAt(db, year), currentPolicy()]);
   // Unpublished results stay with the city.
   const rows = await evaluationsOfYear(db, actor, year, { publishedOnly: !isCity });
   const letters = publishedAt ? await riskLetterCodes(db, rows.map((r) => r.id)) : new Map<string, string>();
@@ -180,7 +180,7 @@ export default async function EvaluationsPage({ searchParams }: { searchParams: 
                     <details>
                       <summary className="cursor-pointer text-brand-800">{r.breakdown.length} 条计分记录</summary>
                       <div className="mt-2 min-w-96">
-                        <Breakdown evaluation={r} base={policy.settings.annualBaseScore} />
+                        <Breakdown evaluation={r} />
                       </div>
                     </details>
                   </td>

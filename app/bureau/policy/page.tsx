@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
-import { getCurrentPolicy, listPolicyVersions } from '@/db/queries/policy';
+import { listPolicyVersions } from '@/db/queries/policy';
+import { currentPolicy } from '@/lib/policy';
 import { requireActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
 import { displayValue, POLICY_FIELDS, policyChanges } from '@/lib/domain/credit-policy-edit';
@@ -14,7 +15,7 @@ export default async function PolicyPage() {
   const actor = await requireActor(['city'], '/bureau/policy');
   if (!can(actor, 'policy.edit')) notFound();
   const db = getDb();
-  const [current, versions] = await Promise.all([getCurrentPolicy(db), listPolicyVersions(db)]);
+  const [current, versions] = await Promise.all([currentPolicy(), listPolicyVersions(db)]);
   const values: Record<string, string> = {};
   for (const f of POLICY_FIELDS) {
     const raw = f.path.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown>)?.[k], current.settings);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CountPager } from '@/components/ui/pager';
 import { getDb } from '@/db';
 import { listDistrictsInScope, listProjectsForOversight, PROJECT_FLAGS, PROJECTS_PAGE_SIZE, type ProjectFlag } from '@/db/queries/contracts';
-import { getCurrentPolicy } from '@/db/queries/policy';
+import { currentPolicy } from '@/lib/policy';
 import { requireActor } from '@/lib/auth/actor';
 import { today as clockToday } from '@/lib/clock';
 import { boardStaleBefore, CONTRACT_STATUS_LABELS, isBoardStale, NOTICE_STATUS_LABELS, noticeFlags } from '@/lib/domain/contracts';
@@ -32,7 +32,7 @@ export default async function BureauProjectsPage({ searchParams }: { searchParam
   const f = filterSchema.parse(await searchParams);
   const db = getDb();
   const today = clockToday();
-  const policy = await getCurrentPolicy(db);
+  const policy = await currentPolicy();
   const noticeDays = policy.settings.nonRenewalNoticeDays;
   const [districts, { rows, total }] = await Promise.all([
     listDistrictsInScope(db, actor),

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { RatingBadge } from '@/components/ratings/rating-badge';
 import { getDb } from '@/db';
 import { getPublication, listDistricts, listPublishedQuarters, listRatingTable, ratingProgress } from '@/db/queries/ratings';
-import { getCurrentPolicy } from '@/db/queries/policy';
+import { currentPolicy } from '@/lib/policy';
 import { requireActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
 import { today } from '@/lib/clock';
@@ -39,7 +39,7 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
     getPublication(db, q),
     ratingProgress(db, actor, q),
     listRatingTable(db, actor, q, district),
-    getCurrentPolicy(db),
+    currentPolicy(),
   ]);
   const earlierIdx = [qi - 3, qi - 2, qi - 1];
   const tableRows: TableRow[] = rows.map((r) => ({

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { RecordFilters, RecordPager } from '@/components/records/record-filters';
 import { RecordTable } from '@/components/records/record-table';
 import { getDb } from '@/db';
-import { getCurrentPolicy } from '@/db/queries/policy';
+import { currentPolicy } from '@/lib/policy';
 import { listRecords, RECORDS_PAGE_SIZE } from '@/db/queries/practitioner-records';
 import { recordsUnderObjection } from '@/db/queries/record-flags';
 import { requireActor } from '@/lib/auth/actor';
@@ -20,7 +20,7 @@ export default async function BureauRecordsPage({ searchParams }: { searchParams
   const sp = await searchParams;
   const f = parseRecordFilter(sp, { status: 'submitted' });
   const db = getDb();
-  const { settings } = await getCurrentPolicy(db);
+  const { settings } = await currentPolicy();
   const { rows, total } = await listRecords(db, actor, f, { good: settings.goodRecordFilingDays, bad: settings.badConductReportDays }, today());
   const underObjection = await recordsUnderObjection(db, 'practitioner_record', rows.map((r) => r.id));
   const decided = knownLabel(sp.decided, RECORD_DECISION_LABELS);

@@ -153,7 +153,10 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: P
                     <ProvisionalNote date={r.dueOn} />
                     {r.late && <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">逾期登记</span>}
                   </td>
-                  <td className="p-2">{SUBMISSION_STATUS_LABELS[r.status] ?? r.status}</td>
+                  <td className="p-2">
+                    {SUBMISSION_STATUS_LABELS[r.status] ?? r.status}
+                    {r.photoMissing && <span className="mt-1 block w-fit rounded bg-red-100 px-1 text-xs text-red-900">缺少证件照，暂不能审核通过</span>}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { listCompanyCreditRecords, listCompanyRepairs } from '@/db/queries/credit-records';
-import { getCurrentPolicy } from '@/db/queries/policy';
+import { currentPolicy } from '@/lib/policy';
 import { today } from '@/lib/clock';
 import { creditRecordCounts, repairIsOverdue, repairRefusal } from '@/lib/domain/records';
 import { formatDate } from '@/lib/format';
@@ -10,7 +10,7 @@ import { formatDate } from '@/lib/format';
 export async function CreditSummary({ companyId }: { companyId: string }) {
   const db = getDb();
   const on = today();
-  const [records, repairs, policy] = await Promise.all([listCompanyCreditRecords(db, companyId), listCompanyRepairs(db, companyId), getCurrentPolicy(db)]);
+  const [records, repairs, policy] = await Promise.all([listCompanyCreditRecords(db, companyId), listCompanyRepairs(db, companyId), currentPolicy()]);
   const counting = records.filter((r) => creditRecordCounts(r, on, policy.settings));
   const open = repairs.filter((s) => s.status === 'submitted');
   const openIds = new Set(open.map((s) => s.recordId));

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { CorrectionNotes, ObjectionBadge, StatementNote } from '@/components/records/record-notes';
 import { getDb } from '@/db';
 import { listCompanyCreditRecords, listCompanyRepairs, type CreditRecordView, type RepairView } from '@/db/queries/credit-records';
-import { getCurrentPolicy } from '@/db/queries/policy';
+import { currentPolicy } from '@/lib/policy';
 import { recordsUnderObjection } from '@/db/queries/record-flags';
 import { requireActor } from '@/lib/auth/actor';
 import { today } from '@/lib/clock';
@@ -104,7 +104,7 @@ export default async function CompanyCreditPage({ searchParams }: { searchParams
   if (!actor.companyId) notFound();
   const db = getDb();
   const on = today();
-  const [records, repairs, policy] = await Promise.all([listCompanyCreditRecords(db, actor.companyId), listCompanyRepairs(db, actor.companyId), getCurrentPolicy(db)]);
+  const [records, repairs, policy] = await Promise.all([listCompanyCreditRecords(db, actor.companyId), listCompanyRepairs(db, actor.companyId), currentPolicy()]);
   const objections = await recordsUnderObjection(
     db,
     'credit_record',

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Breakdown } from '@/components/evaluations/breakdown';
 import { getDb } from '@/db';
 import { evaluationsOfCompany, interviewsInScope, riskLetterCodes } from '@/db/queries/evaluations';
-import { getCurrentPolicy } from '@/db/queries/policy';
+import { currentPolicy } from '@/lib/policy';
 import { requireActor } from '@/lib/auth/actor';
 import { formatDateTime } from '@/lib/format';
 
@@ -16,7 +16,7 @@ export default async function CompanyEvaluationsPage() {
   const rows = actor.companyId ? await evaluationsOfCompany(db, actor.companyId, { publishedOnly: true }) : [];
   const [letters, interviews] = await Promise.all([riskLetterCodes(db, rows.map((r) => r.id)), interviewsInScope(db, actor)]);
   const interviewOf = new Map(interviews.map((i) => [i.evaluationId, i]));
-  const { settings } = await getCurrentPolicy(db);
+  const { settings } = await currentPolicy();
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">年度信用评价</h1>
@@ -33,7 +33,7 @@ export default async function CompanyEvaluationsPage() {
           <p className="mb-3 text-sm text-slate-600">
             公布于 {formatDateTime(r.publishedAt)} · 按信用政策第 {r.policyVersion} 版计算
           </p>
-          <Breakdown evaluation={r} base={settings.annualBaseScore} caption="得分明细" />
+          <Breakdown evaluation={r} caption="得分明细" />
           {interviewOf.get(r.id) && (
             <p role="note" className="mt-3 rounded bg-amber-50 px-3 py-2 text-amber-900">
               约谈通知：{interviewOf.get(r.id)!.title}。请于 {interviewOf.get(r.id)!.dueOn} 前接受约谈。

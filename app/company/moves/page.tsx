@@ -9,6 +9,7 @@ import { formatDateTime } from '@/lib/format';
 import { ConsentForm, WithdrawForm } from '@/components/practitioner/move-forms';
 import { ProvisionalNote } from '@/components/ui/provisional-note';
 import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
+import { currentPolicy } from '@/lib/policy';
 
 export const metadata: Metadata = { title: '人员变动', robots: { index: false } };
 
@@ -22,7 +23,7 @@ const NOTES: Record<string, string> = {
 export default async function CompanyMovesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireActor(['company'], '/company/moves');
   await ensureHolidayCalendar(getDb());
-  const [moves, sp] = await Promise.all([listMoves(getDb(), actor), searchParams]);
+  const [moves, sp, { settings }] = await Promise.all([listMoves(getDb(), actor), searchParams, currentPolicy()]);
   const incoming = moves.filter((m) => m.type === 'transfer' && m.payload.fromCompanyId === actor.companyId && m.status === 'draft' && m.payload.stage === 'consent');
   const mine = moves.filter((m) => m.payload.fromCompanyId !== actor.companyId || m.type !== 'transfer');
   const note = sp.answered ? NOTES[sp.answered] : sp.withdrawn ? NOTES.withdrawn : null;
@@ -45,7 +46,7 @@ export default async function CompanyMovesPage({ searchParams }: { searchParams:
         </p>
       )}
       <p className="text-sm text-slate-600">
-        岗位调整、退出行业在人员详情页办理。岗位调整和调入应在 3 日内申报（SN 15、16）；原企业应在平台上答复调出申请，无正当理由拒不同意的，区县住建部门核实后可直接调出。
+        岗位调整、退出行业在人员详情页办理。岗位调整和调入应在 {settings.postChangeFilingDays} 日内申报（SN 15、16）；原企业应在平台上答复调出申请，无正当理由拒不同意的，区县住建部门核实后可直接调出。
       </p>
 
       <section aria-labelledby="incoming" className="space-y-3">

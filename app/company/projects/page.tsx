@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { listCompanyContracts } from '@/db/queries/contracts';
-import { getCurrentPolicy } from '@/db/queries/policy';
+import { currentPolicy } from '@/lib/policy';
 import { requireActor } from '@/lib/auth/actor';
 import { today as clockToday } from '@/lib/clock';
 import { CONTRACT_STATUS_LABELS, isBoardStale, NOTICE_STATUS_LABELS, noticeFlags } from '@/lib/domain/contracts';
@@ -14,7 +14,7 @@ const WARN = new Set(['late', 'missing', 'ended_without_notice']);
 export default async function CompanyProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(['company'], '/company/projects');
   const db = getDb();
-  const [contracts, policy, sp] = await Promise.all([listCompanyContracts(db, actor), getCurrentPolicy(db), searchParams]);
+  const [contracts, policy, sp] = await Promise.all([listCompanyContracts(db, actor), currentPolicy(), searchParams]);
   const today = clockToday();
   return (
     <div className="space-y-4">

@@ -2,6 +2,7 @@ import 'server-only';
 import type { PublicListChange } from '@/db/queries/public-lists';
 import { env } from '@/lib/env';
 import { toAtom } from '@/lib/open-data/atom';
+import { listEventLabel } from '@/lib/domain/labels';
 
 const LIST = { red: '红榜', black: '黑榜' } as const;
 
@@ -21,7 +22,7 @@ export function listsFeed(changes: PublicListChange[]) {
     author: '遂宁市住房和城乡建设局',
     entries: changes.map((c) => ({
       id: listChangeAtomId(c),
-      title: `${LIST[c.list]}·${c.event}：${c.company.name}`,
+      title: `${listEventLabel(c.event, c.list)}：${c.company.name}`,
       updated: c.at,
       link: `${base}/companies/${c.company.uscc}`,
       summary: c.detail,

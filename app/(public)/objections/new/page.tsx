@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { z } from 'zod';
 import { RecordSummary } from '@/components/objections/record-summary';
 import { getDb } from '@/db';
-import { getCurrentPolicy } from '@/db/queries/policy';
+import { currentPolicy } from '@/lib/policy';
 import { recordsUnderObjection } from '@/db/queries/record-flags';
 import { creditRecordPublicOn, getCreditRecordForObjection, getPractitionerRecordForObjection, practitionerRecordPublicOn } from '@/db/queries/record-objections';
 import { today } from '@/lib/clock';
@@ -79,7 +79,7 @@ export default async function NewObjectionPage({ searchParams }: { searchParams:
     const on = today();
     let summary: React.ReactNode = null;
     if (p.record) {
-      const { settings } = await getCurrentPolicy(db);
+      const { settings } = await currentPolicy();
       const record = (await creditRecordPublicOn(db, p.record, on, settings.publishMinorWarnings)) ? await getCreditRecordForObjection(db, p.record) : null;
       if (!record) return <NotPublic />;
       const open = await recordsUnderObjection(db, 'credit_record', [record.id]);

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { contractExists, findContractForBureau, getCompanyStanding, getProjectBasic, listLiveContractsOfProject } from '@/db/queries/contracts';
-import { getCurrentPolicy } from '@/db/queries/policy';
+import { currentPolicy } from '@/lib/policy';
 import { recordOutOfScope, requireActor } from '@/lib/auth/actor';
 import { bondRangeMessage, CONTRACT_STATUS_LABELS, isBondValid } from '@/lib/domain/contracts';
 import { FILING_STATUS_LABELS } from '@/lib/domain/labels';
@@ -26,7 +26,7 @@ export default async function BureauContractPage({ params }: { params: Promise<{
   const [project, company, policy, live] = await Promise.all([
     getProjectBasic(db, contract.projectId),
     getCompanyStanding(db, contract.companyId),
-    getCurrentPolicy(db),
+    currentPolicy(),
     listLiveContractsOfProject(db, contract.projectId),
   ]);
   const fees = Number(contract.annualFees);

@@ -5,7 +5,7 @@ import { PenaltyDeadlines, penaltyRows } from '@/components/credit/penalty-deadl
 import { CorrectionNotes, ObjectionBadge, StatementNote } from '@/components/records/record-notes';
 import { getDb } from '@/db';
 import { creditRecordExists, getCreditRecordInScope, getRecordNotice, listRecordAttachments } from '@/db/queries/credit-records';
-import { getCurrentPolicy } from '@/db/queries/policy';
+import { currentPolicy } from '@/lib/policy';
 import { recordsUnderObjection } from '@/db/queries/record-flags';
 import { recordOutOfScope, requireActor } from '@/lib/auth/actor';
 import { today } from '@/lib/clock';
@@ -39,7 +39,7 @@ export default async function BureauCreditRecordPage({
   }
   const on = today();
   const [policy, files, notice, objections] = await Promise.all([
-    getCurrentPolicy(db),
+    currentPolicy(),
     listRecordAttachments(db, 'credit_record', id),
     getRecordNotice(db, id),
     recordsUnderObjection(db, 'credit_record', [id]),

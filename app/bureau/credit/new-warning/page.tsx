@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import { getDb } from '@/db';
-import { getCurrentPolicy } from '@/db/queries/policy';
+import { currentPolicy } from '@/lib/policy';
 import { WARNING_TYPES } from '@/db/seed/names';
 import { today } from '@/lib/clock';
 import { CreditEntryPage } from '../_components/entry-page';
@@ -10,7 +9,7 @@ export const metadata: Metadata = { title: '录入警示信息', robots: { index
 
 /** The form, with the penalty publication deadline of the current policy. */
 async function Form({ companyId, estates }: { companyId: string; estates: { id: string; name: string; districtName: string }[] }) {
-  const policy = await getCurrentPolicy(getDb());
+  const policy = await currentPolicy();
   return (
     <WarningEntryForm
       companyId={companyId}

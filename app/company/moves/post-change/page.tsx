@@ -5,6 +5,7 @@ import { getDb } from '@/db';
 import { getCurrentJob } from '@/db/queries/practitioner-moves';
 import { listCompanyProjects } from '@/db/queries/practitioner-review';
 import { requireActor } from '@/lib/auth/actor';
+import { currentPolicy } from '@/lib/policy';
 import { isUuid } from '@/lib/validation/ids';
 import { PostChangeForm } from '@/components/practitioner/move-forms';
 
@@ -17,7 +18,7 @@ export default async function PostChangePage({ searchParams }: { searchParams: P
   const db = getDb();
   const job = await getCurrentJob(db, practitionerId);
   if (!job || job.companyId !== actor.companyId) notFound();
-  const projects = await listCompanyProjects(db, actor.companyId!);
+  const [projects, { settings }] = await Promise.all([listCompanyProjects(db, actor.companyId!), currentPolicy()]);
   return (
     <div className="max-w-3xl space-y-4">
       <p>
@@ -27,9 +28,9 @@ export default async function PostChangePage({ searchParams }: { searchParams: P
       </p>
       <h1 className="text-xl font-bold">岗位调整：{job.name}</h1>
       <p className="text-sm text-slate-600">
-        现岗位：{job.projectName} · {job.post}（自 {job.startDate}）。本企业内调整服务项目或岗位的，应在调整后 3 日内申报，区县住建部门审核通过后完成变更（SN 15）。
+        现岗位：{job.projectName} · {job.post}（自 {job.startDate}）。本企业内调整服务项目或岗位的，应在调整后 {settings.postChangeFilingDays} 日内申报，区县住建部门审核通过后完成变更（SN 15）。
       </p>
-      <PostChangeForm practitionerId={practitionerId} projects={projects} current={{ projectId: job.projectId, post: job.post }} />
+      <PostChangeForm practitionerId={practitionerId} projects={projects} current={{ projectId: job.projectId, post: job.post }} filingDays={settings.postChangeFilingDays} />
     </div>
   );
 }

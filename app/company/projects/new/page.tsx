@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { getCompanyStanding, listLiveContractsOfProject, listProjectsForRegistration } from '@/db/queries/contracts';
-import { getCurrentPolicy } from '@/db/queries/policy';
+import { currentPolicy } from '@/lib/policy';
 import { requireActor } from '@/lib/auth/actor';
 import { today as clockToday } from '@/lib/clock';
 import { addCalendarDays } from '@/lib/domain/working-days';
@@ -16,7 +16,7 @@ export default async function NewContractPage({ searchParams }: { searchParams: 
   const actor = await requireActor(['company'], '/company/projects/new');
   const db = getDb();
   const { projectId } = paramsSchema.parse(await searchParams);
-  const [projects, policy, standing] = await Promise.all([listProjectsForRegistration(db), getCurrentPolicy(db), getCompanyStanding(db, actor.companyId!)]);
+  const [projects, policy, standing] = await Promise.all([listProjectsForRegistration(db), currentPolicy(), getCompanyStanding(db, actor.companyId!)]);
   const today = clockToday();
   const refusal = !standing
     ? '未找到企业信息'

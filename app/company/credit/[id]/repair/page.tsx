@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { creditRecordExists, findOpenRepair, getCreditRecordInScope } from '@/db/queries/credit-records';
-import { getCurrentPolicy } from '@/db/queries/policy';
+import { currentPolicy } from '@/lib/policy';
 import { recordOutOfScope, requireActor } from '@/lib/auth/actor';
 import { today } from '@/lib/clock';
 import { CREDIT_PHASE_LABELS } from '@/lib/domain/labels';
@@ -25,7 +25,7 @@ export default async function RepairPage({ params }: { params: Promise<{ id: str
     notFound();
   }
   const on = today();
-  const policy = await getCurrentPolicy(db);
+  const policy = await currentPolicy();
   const refusal = repairRefusal(record, on, policy.settings);
   const open = await findOpenRepair(db, id);
   return (

@@ -4,7 +4,6 @@ import { notFound } from 'next/navigation';
 import { RiskLetterView } from '@/components/evaluations/risk-letter';
 import { getDb } from '@/db';
 import { evaluationInScope, riskLetterOf } from '@/db/queries/evaluations';
-import { getCurrentPolicy } from '@/db/queries/policy';
 import { requireActor } from '@/lib/auth/actor';
 
 export const metadata: Metadata = { title: '风险提示函', robots: { index: false } };
@@ -20,7 +19,6 @@ export default async function CompanyRiskLetterPage({ params }: { params: Promis
   if (!evaluation || !evaluation.publishedAt) notFound();
   const letter = await riskLetterOf(db, evaluation.id);
   if (!letter) notFound();
-  const { settings } = await getCurrentPolicy(db);
   return (
     <div className="space-y-4">
       <p className="print:hidden">
@@ -28,7 +26,7 @@ export default async function CompanyRiskLetterPage({ params }: { params: Promis
           返回信用评价
         </Link>
       </p>
-      <RiskLetterView letter={letter} evaluation={evaluation} base={settings.annualBaseScore} />
+      <RiskLetterView letter={letter} evaluation={evaluation} />
     </div>
   );
 }

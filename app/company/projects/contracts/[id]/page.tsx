@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { contractExists, findContractOfCompany, getProjectBasic } from '@/db/queries/contracts';
-import { getCurrentPolicy } from '@/db/queries/policy';
+import { currentPolicy } from '@/lib/policy';
 import { recordOutOfScope, requireActor } from '@/lib/auth/actor';
 import { today as clockToday } from '@/lib/clock';
 import { CONTRACT_STATUS_LABELS, NOTICE_STATUS_LABELS, noticeFlags } from '@/lib/domain/contracts';
@@ -22,7 +22,7 @@ export default async function CompanyContractPage({ params }: { params: Promise<
     if (await contractExists(db, id)) await recordOutOfScope(actor, 'service_contract', id);
     notFound();
   }
-  const [project, policy] = await Promise.all([getProjectBasic(db, contract.projectId), getCurrentPolicy(db)]);
+  const [project, policy] = await Promise.all([getProjectBasic(db, contract.projectId), currentPolicy()]);
   const today = clockToday();
   const flags = noticeFlags({ ...contract, renewed: false }, today, policy.settings.nonRenewalNoticeDays);
   // Notice and exit belong to a contract in force; a confirmed contract that has not started has neither yet.

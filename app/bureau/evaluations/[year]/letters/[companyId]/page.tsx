@@ -4,7 +4,6 @@ import { notFound } from 'next/navigation';
 import { RiskLetterView } from '@/components/evaluations/risk-letter';
 import { getDb } from '@/db';
 import { evaluationInScope, riskLetterOf } from '@/db/queries/evaluations';
-import { getCurrentPolicy } from '@/db/queries/policy';
 import { requireActor } from '@/lib/auth/actor';
 import { isUuid } from '@/lib/validation/ids';
 
@@ -21,7 +20,6 @@ export default async function BureauRiskLetterPage({ params }: { params: Promise
   if (!evaluation || !evaluation.publishedAt) notFound();
   const letter = await riskLetterOf(db, evaluation.id);
   if (!letter) notFound();
-  const { settings } = await getCurrentPolicy(db);
   return (
     <div className="space-y-4">
       <p className="print:hidden">
@@ -29,7 +27,7 @@ export default async function BureauRiskLetterPage({ params }: { params: Promise
           返回年度评价
         </Link>
       </p>
-      <RiskLetterView letter={letter} evaluation={evaluation} base={settings.annualBaseScore} />
+      <RiskLetterView letter={letter} evaluation={evaluation} />
     </div>
   );
 }
