@@ -21,7 +21,7 @@ test('no fuzzed request to a public endpoint or an anonymous form gets a server 
 
   // The inventory is the code's and the pages': a public page, an API route, a feed and the action forms are all in.
   const listed = templates.map((t) => t.template);
-  for (const t of ['/companies/[uscc]', '/projects/[id]/staff/[practitionerId]', '/verify/[code]', '/objections/[code]', '/api/v1/lists/[list]', '/feeds/lists/[day]', '/sitemap.xml']) {
+  for (const t of ['/companies/[uscc]', '/projects/[id]/staff/[practitionerId]', '/verify/[code]', '/objections/[code]', '/api/v1/lists/[list]', '/feeds/lists.xml', '/sitemap.xml']) {
     expect(listed).toContain(t);
   }
   const actionForms = forms.filter((f) => f.actionId);

@@ -83,7 +83,7 @@ test('船山区 enters the quarter’s scores in one table, the city publishes, 
   const rated = (await countOf(page)).rated;
   expect(rated).toBeGreaterThanOrEqual(3);
   for (const url of PUBLIC_LIST_URLS) expect(await (await request.get(url)).text()).not.toContain(BRINK);
-  expect((await request.get('/lists/black')).headers()['x-nextjs-cache']).toBe('HIT');
+  expect((await request.get('/lists/black')).headers()['x-page-cache']).toBe('hit');
 
   // The city sees each district's completeness and publishes the quarter.
   const cityContext = await browser.newContext();
