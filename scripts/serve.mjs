@@ -29,8 +29,10 @@ const nextHandle = app.getRequestHandler();
 const handle = cache ? cachedHandler(cache, nextHandle) : nextHandle;
 
 // Requests up to 64 KB of request line and headers are read whole (Node.js's 16 KB default would cut a long URL
-// off mid-request, which a client sees as a dropped connection); a URL over 16 KB is then answered 414 here.
-const MAX_URL = 16 * 1024;
+// off mid-request, which a client sees as a dropped connection); a URL over 8 KB is then answered 414 here. 8 KB, as
+// nginx's default: Next.js echoes the whole URL in the Location of some redirects (an RSC request without its `_rsc`
+// parameter), and with a longer URL that header alone would pass the 16 KB a Node.js or browser client accepts.
+const MAX_URL = 8 * 1024;
 const server = http.createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
   if ((req.url ?? '').length > MAX_URL) {
     res.writeHead(414, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
