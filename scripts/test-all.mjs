@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: type-check, unit and integration tests (Vitest, on PGlite and PostgreSQL), a production build,
+ * `npm test`: lint (ESLint, eslint.config.mjs), type-check, unit and integration tests (Vitest, on PGlite and PostgreSQL), a production build,
  * and the end-to-end tests (Playwright on the `npm start` server, scripts/serve.mjs). Ends with one line: `N passed, M failed`.
  */
 import { spawnSync } from 'node:child_process';
@@ -18,6 +18,12 @@ function step(name, cmd, args, env = {}) {
 }
 
 const node = process.execPath;
+
+// Lint first: it is fast, and a lint error fails the run (a warning counts as an error).
+if (!step('lint (eslint)', node, ['node_modules/eslint/bin/eslint.js', '.', '--max-warnings', '0'])) {
+  results.failed += 1;
+  broken = true;
+} else results.passed += 1;
 
 if (!step('typecheck', node, ['node_modules/typescript/bin/tsc', '--noEmit'])) {
   results.failed += 1;

@@ -22,12 +22,13 @@ export function ObjectionDetail({
   o,
   basePath,
   act,
-  role,
+  viewer,
 }: {
   o: Objection;
   basePath: string;
   act: (prev: HandleState, fd: FormData) => Promise<HandleState>;
-  role: 'company' | 'district' | 'city';
+  /** Who is looking: the company, or the district or city bureau. */
+  viewer: 'company' | 'district' | 'city';
 }) {
   const body = parseObjectionBody(o.body);
   const decision = parseObjectionDecision(o.decision);
@@ -35,9 +36,9 @@ export function ObjectionDetail({
   const proposal = open ? parseObjectionProposal(o.decision) : null;
   const correctable = (CORRECTABLE_FIELDS as readonly string[]).includes(body.field) ? (body.field as CorrectableField) : null;
   // The items this handler may correct here (the service decides again on submit).
-  const fields = CORRECTABLE_FIELDS.filter((f) => correctionRoute(role, body.field, f).route !== 'refused');
-  const waitsForDistrict = role === 'company' && fields.some((f) => correctionRoute(role, body.field, f).route === 'district');
-  const mayDismiss = role !== 'company' || !(PUBLIC_FACING_FIELDS as readonly string[]).includes(body.field);
+  const fields = CORRECTABLE_FIELDS.filter((f) => correctionRoute(viewer, body.field, f).route !== 'refused');
+  const waitsForDistrict = viewer === 'company' && fields.some((f) => correctionRoute(viewer, body.field, f).route === 'district');
+  const mayDismiss = viewer !== 'company' || !(PUBLIC_FACING_FIELDS as readonly string[]).includes(body.field);
   return (
     <div className="space-y-6">
       <DetailHeading backHref={basePath} open={open}>
@@ -117,8 +118,8 @@ export function ObjectionDetail({
           <p className="text-slate-700">提出人：{proposal.proposedBy}</p>
         </section>
       )}
-      {open && role === 'company' && proposal && <p className="rounded bg-white p-4 shadow-sm">已提交区县住建部门审核，审核前企业不能再处理本异议。</p>}
-      {open && !(role === 'company' && proposal) && (
+      {open && viewer === 'company' && proposal && <p className="rounded bg-white p-4 shadow-sm">已提交区县住建部门审核，审核前企业不能再处理本异议。</p>}
+      {open && !(viewer === 'company' && proposal) && (
         <HandleSection heading="核实与处理">
           {o.status === 'open' && <VerifyForm caseId={o.id} version={o.version} act={act} />}
           {proposal && (
@@ -137,7 +138,7 @@ export function ObjectionDetail({
               hint={waitsForDistrict ? '手机号码关系到公开信息和身份验证，企业的更正须经区县住建部门审核同意后生效。' : undefined}
             />
           )}
-          {role === 'company' && fields.length === 0 && (
+          {viewer === 'company' && fields.length === 0 && (
             <p className="text-sm text-slate-700">本异议所指信息（姓名、岗位等公开信息，或需另行认定的事项）的更正由区县住建部门办理，企业可以开始核实并向区县住建部门说明情况。</p>
           )}
           {mayDismiss && <DismissForm caseId={o.id} version={o.version} act={act} />}

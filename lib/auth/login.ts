@@ -33,7 +33,6 @@ export async function attemptLogin(usernameRaw: string, password: string, ip: st
   if (!username || !password) return { ok: false, reason: 'invalid' };
   // No account name has control characters (PostgreSQL refuses NUL in text) or runs past 100 characters: such a
   // name is refused before it reaches a query, alike for every caller (the sign-in form and next-auth's own route).
-  // eslint-disable-next-line no-control-regex
   if (username.length > 100 || password.length > 1024 || /[\u0000-\u001f\u007f]/.test(username)) return { ok: false, reason: 'invalid' };
   const user = await findUserForLogin(db, username);
 

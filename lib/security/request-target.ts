@@ -4,7 +4,6 @@
  * sees it.
  */
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** `decodeURIComponent` that answers null instead of throwing on a malformed sequence. */
@@ -23,8 +22,7 @@ export function hasControlChar(s: string): boolean {
 
 /** Removes control characters (tab, line feed and carriage return become spaces). */
 export function stripControlChars(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\t\n\r]/g, ' ').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+    return s.replace(/[\t\n\r]/g, ' ').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }
 
 /** True when the raw (still encoded) path or query string is malformed or carries a control character. */

@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { isValidPhone } from '@/lib/domain/phone';
 
 const text = (label: string, max: number) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
-const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过 ${max} 个字`).default('');
 const phone = (label: string) =>
   z
     .string()

@@ -28,6 +28,8 @@ test('a company registers a contract in 船山区, chuanshan confirms it, shehon
   expect(start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   await page.getByLabel('合同结束日期').fill(plusYears(start, 3));
   await page.getByLabel('年物业费（元）').fill('1000000');
+  // The bond's hint follows the fees as they are typed, before any submit.
+  await expect(page.locator('#bondAmount-hint')).toHaveText('履约保证金应在 50,000 元 至 300,000 元 之间（不低于年物业费的 5%，不超过 300,000 元）');
 
   // A bond below 5 % of a year's fees: the Chinese field error, linked to the field.
   const bond = page.getByLabel('履约保证金（元）');

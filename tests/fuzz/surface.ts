@@ -16,7 +16,7 @@
  * sent raw, lone surrogates, wrong types, huge and negative numbers, bad dates, and the real identifiers of the
  * demo city (so that parameters next to a valid one are reached). The only pass condition is an answer < 500.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 

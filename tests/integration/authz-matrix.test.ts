@@ -409,10 +409,6 @@ const badReport = (practitionerId: string) => ({
   data: { practitionerId, type: BAD_RECORD_TYPES[0], description: '与业主发生肢体冲突，造成恶劣影响，有现场视频为证', occurredOn: '2026-11-02', receivedOn: '2026-11-03' },
   ...staffRecordEvidence,
 });
-const censure = (practitionerId: string) => ({
-  data: { practitionerId, description: '经协会理事会决定予以公开谴责，事实清楚证据充分', occurredOn: '2026-11-02', receivedOn: '2026-11-03' },
-  ...staffRecordEvidence,
-});
 
 const ROWS: Row[] = [
   // ── Anonymous forms (public by design; the service ignores who is signed in) ────────────────────────────

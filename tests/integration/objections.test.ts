@@ -4,7 +4,6 @@ import type { Db } from '@/db';
 import { getObjectionByCode, listObjectionsInScope } from '@/db/queries/objections';
 import { getPublicStaffCard, listPublicStaff } from '@/db/queries/public-staff';
 import type { Actor } from '@/lib/auth/policy';
-import { idCheckChar } from '@/lib/domain/id-number';
 import { TRACKING_ALPHABET } from '@/lib/domain/objections';
 import { decryptIdNumber, keysFromBase64 } from '@/lib/security/id-crypto';
 import { outboxSender } from '@/lib/messaging/sender';

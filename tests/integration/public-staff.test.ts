@@ -13,7 +13,12 @@ const FORBIDDEN = /idNumber|birth|ethnic|native|political|education|school|major
 
 function allKeys(v: unknown, out: string[] = []): string[] {
   if (Array.isArray(v)) v.forEach((x) => allKeys(x, out));
-  else if (v && typeof v === 'object' && !(v instanceof Date)) for (const [k, x] of Object.entries(v)) out.push(k), allKeys(x, out);
+  else if (v && typeof v === 'object' && !(v instanceof Date)) {
+    for (const [k, x] of Object.entries(v)) {
+      out.push(k);
+      allKeys(x, out);
+    }
+  }
   return out;
 }
 

@@ -63,7 +63,7 @@ export function OwnRecordNoticeForm({ noticeCode }: { noticeCode?: string }) {
 /** SN 18 without the notice: name, ID number and mobile, the code sent to the registered mobile, then the person's records. */
 export function OwnRecordLookupForm() {
   const [state, action, pending] = useActionState<State, FormData>(ownRecordLookupAction, {});
-  const { e, a11y } = a11yOf(state);
+  const { e } = a11yOf(state);
   const v = state.values;
   const lookup = state.lookup;
   if (!lookup) {

@@ -31,7 +31,7 @@ export default async function ObjectionPage({ params, searchParams }: { params: 
           已保存：{doneLabel}。
         </p>
       )}
-      {r ? <RecordObjectionDetail o={r} act={handleRecordObjectionAction} /> : <ObjectionDetail o={o!} basePath="/bureau/objections" act={handleObjectionAction} role={actor.role === 'city' ? 'city' : 'district'} />}
+      {r ? <RecordObjectionDetail o={r} act={handleRecordObjectionAction} /> : <ObjectionDetail o={o!} basePath="/bureau/objections" act={handleObjectionAction} viewer={actor.role === 'city' ? 'city' : 'district'} />}
     </div>
   );
 }

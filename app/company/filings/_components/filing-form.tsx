@@ -92,7 +92,7 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
   );
 
   return (
-    <form onSubmit={handleSubmit(onValid)} noValidate className="space-y-6" aria-describedby={formMessage ? 'form-message' : undefined}>
+    <form onSubmit={(e) => handleSubmit(onValid)(e)} noValidate className="space-y-6" aria-describedby={formMessage ? 'form-message' : undefined}>
       {formMessage && (
         <p id="form-message" role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
           {formMessage}

@@ -28,7 +28,7 @@ export default async function ObjectionPage({ params, searchParams }: { params: 
           已保存：{OBJECTION_STATUS_LABELS[done]}。
         </p>
       )}
-      <ObjectionDetail o={o} basePath="/company/objections" act={handleObjectionAction} role="company" />
+      <ObjectionDetail o={o} basePath="/company/objections" act={handleObjectionAction} viewer="company" />
     </div>
   );
 }

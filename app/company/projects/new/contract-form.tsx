@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState, useTransition } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { applyFieldErrors, Field, FormAlert, inputClass } from '@/components/forms/field';
 import { bondRangeMessage, type BondRule } from '@/lib/domain/contracts';
@@ -27,7 +27,7 @@ export function ContractForm({
   const [pending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
   const errors = form.formState.errors;
-  const fees = Number(form.watch('annualFees'));
+  const fees = Number(useWatch({ control: form.control, name: 'annualFees' }));
 
   const onSubmit = form.handleSubmit((values) => {
     setFormError(null);
