@@ -155,7 +155,7 @@ export async function seedCity(h: DbHandle, opts: CitySeedOptions): Promise<City
     await phase(`rebuild ${indexes.length} indexes`, async () => {
       for (const r of indexes) await db.query(r.def);
     });
-    await phase('search postings (bigram → estate, company, staff) and counts', async () => {
+    await phase('search postings and counts (0009)', async () => {
       await db.query('select rebuild_search_postings()');
     });
     for (const t of noticeTriggers) await db.query(`alter table ${t.tbl} enable trigger ${t.name}`);
