@@ -18,7 +18,7 @@ import { greenChannelSql } from './company-filing';
 import { attachments, companies, documents, employments, notices, organisations, creditPolicies, practitionerRecords, practitioners, projects, regions, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { countAssociationCommendations } from './area-home';
-import { likePattern, SEARCH_BIGRAMS, textMatch } from './search';
+import { likePattern, postingKey, SEARCH_BIGRAMS, staffSearchPostings, textMatch, twoCharQuery } from './search';
 
 export const RECORDS_PAGE_SIZE = 30;
 export const STAFF_SEARCH_LIMIT = 20;
@@ -112,9 +112,43 @@ export interface StaffSearchInput {
   idTail: string;
 }
 
+/** reportableScope over the staff posting table (migration 0009), which carries the same columns. */
+function reportablePostingScope(actor: Actor): SQL {
+  const p = staffSearchPostings;
+  switch (actor.role) {
+    case 'city':
+    case 'department':
+    case 'association':
+      return sql`true`;
+    case 'district':
+      return actor.districtId ? eq(p.districtId, actor.districtId) : sql`false`;
+    case 'company':
+      return actor.companyId ? eq(p.companyId, actor.companyId) : sql`false`;
+    case 'street':
+      return actor.regionId ? or(eq(p.streetId, actor.regionId), eq(p.communityId, actor.regionId))! : sql`false`;
+    default:
+      return sql`false`;
+  }
+}
+
 /** Current approved staff in the actor's scope matching the search (at least a name or an estate). */
 export async function searchReportableStaff(db: Queryable, actor: Actor, s: StaffSearchInput): Promise<ReportablePerson[]> {
   if (!s.name && !s.estate && !s.projectId) return [];
+  const two = twoCharQuery(s.name);
+  if (two && !s.estate && !s.idTail) {
+    // A two-character name: the first page of the staff postings (migration 0009), already in the result order
+    // and scoped, then those people's rows.
+    const p = staffSearchPostings;
+    const ids = db
+      .select({ id: p.practitionerId })
+      .from(p)
+      .where(and(sql`${p.bigram} = ${postingKey(two)}`, reportablePostingScope(actor), s.projectId ? eq(p.projectId, s.projectId) : undefined))
+      .orderBy(asc(p.name), asc(p.projectName), asc(p.practitionerId))
+      .limit(STAFF_SEARCH_LIMIT);
+    return personQuery(db)
+      .where(and(currentApproved, inArray(practitioners.id, ids)))
+      .orderBy(asc(practitioners.name), asc(projects.name), asc(practitioners.id));
+  }
   const conds: (SQL | undefined)[] = [currentApproved, reportableScope(actor)];
   if (s.name) conds.push(textMatch(sql`${practitioners.name}`, s.name, SEARCH_BIGRAMS.practitioners));
   if (s.projectId) conds.push(eq(projects.id, s.projectId));

@@ -6,7 +6,7 @@ import { today as clockToday } from '@/lib/clock';
 import { hasGreenChannel } from './company-filing';
 import { listPublicCreditRecords, type PublicCreditRecord } from './credit-records';
 import { getCurrentPolicy } from './policy';
-import { likePattern, SEARCH_BIGRAMS, textMatch } from './search';
+import { companySearchCounts, companySearchPostings, likePattern, postingKey, SEARCH_BIGRAMS, textMatch, twoCharQuery } from './search';
 
 /** Public lists are paged; no caller gets more than this per page. */
 export const PUBLIC_PAGE_SIZE_MAX = 20;
@@ -76,6 +76,38 @@ function companyFilter({ q, district }: PublicCompanyQuery): SQL {
   return and(...conds)!;
 }
 
+/**
+ * A two-character name query (not a credit code: those take 4 or more characters) answered from the posting table
+ * of approved companies (migration 0009): the bigram and the district filter, or null for any other query.
+ */
+function companyPostingFilter({ q, district }: PublicCompanyQuery): SQL | null {
+  const text = twoCharQuery(q?.trim());
+  if (!text) return null;
+  const p = companySearchPostings;
+  return and(sql`${p.bigram} = ${postingKey(text)}`, district ? eq(p.districtId, district) : undefined)!;
+}
+
+/** The ids of one page of approved companies in (name, uscc) order: a posting range, or the name index (0006). */
+export function companyPageIds(db: Queryable, query: PublicCompanyQuery, limit: number, offset: number) {
+  const posting = companyPostingFilter(query);
+  if (posting) {
+    const p = companySearchPostings;
+    return db.select({ id: p.id }).from(p).where(posting).orderBy(asc(p.name), asc(p.uscc)).limit(limit).offset(offset);
+  }
+  return db.select({ id: companies.id }).from(companies).where(companyFilter(query)).orderBy(asc(companies.name), asc(companies.uscc)).limit(limit).offset(offset);
+}
+
+/** The number of approved companies matching: the count table's row for a two-character query, else counted. */
+export function companyCount(db: Queryable, query: PublicCompanyQuery): Promise<{ n: number }[]> {
+  const text = twoCharQuery(query.q?.trim());
+  if (!text) return db.select({ n: count() }).from(companies).where(companyFilter(query));
+  const c = companySearchCounts;
+  return db
+    .select({ n: c.n })
+    .from(c)
+    .where(and(sql`${c.bigram} = ${postingKey(text)}`, eq(c.districtId, query.district || '')));
+}
+
 export function clampPage(page: number | undefined, pageSize: number | undefined) {
   const size = Math.min(Math.max(1, Math.trunc(pageSize ?? PUBLIC_PAGE_SIZE_MAX)), PUBLIC_PAGE_SIZE_MAX);
   const p = Math.max(1, Math.trunc(page ?? 1));
@@ -85,9 +117,8 @@ export function clampPage(page: number | undefined, pageSize: number | undefined
 /** Approved companies matching a name, a credit code and/or a district; never any other filing status. */
 export async function searchPublicCompanies(db: Queryable, query: PublicCompanyQuery): Promise<Paged<PublicCompanyListItem>> {
   const { page, pageSize } = clampPage(query.page, query.pageSize);
-  const where = companyFilter(query);
   const [[{ n: total } = { n: 0 }], rows] = await Promise.all([
-    db.select({ n: count() }).from(companies).where(where),
+    companyCount(db, query),
     db
       .select({
         uscc: companies.uscc,
@@ -99,19 +130,8 @@ export async function searchPublicCompanies(db: Queryable, query: PublicCompanyQ
       })
       .from(companies)
       .leftJoin(regions, eq(regions.id, companies.districtId))
-      // The page's ids first, from the name-ordered index alone (migration 0006), then their rows.
-      .where(
-        inArray(
-          companies.id,
-          db
-            .select({ id: companies.id })
-            .from(companies)
-            .where(where)
-            .orderBy(asc(companies.name), asc(companies.uscc))
-            .limit(pageSize)
-            .offset((page - 1) * pageSize),
-        ),
-      )
+      // The page's ids first, from a posting range (0009) or the name-ordered index alone (0006), then their rows.
+      .where(inArray(companies.id, companyPageIds(db, query, pageSize, (page - 1) * pageSize)))
       .orderBy(asc(companies.name), asc(companies.uscc)),
   ]);
   return {

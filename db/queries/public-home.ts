@@ -1,10 +1,11 @@
 import 'server-only';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
-import { pageIds } from './public-projects';
+import { companyPageIds } from './public-companies';
+import { projectPageIds } from './public-projects';
 import type { Queryable } from '@/db';
 import { companies, employments, practitioners, projects, regions } from '@/db/schema';
 import { listLatestChanges, listPublicEntries, type PublicListChange } from './public-lists';
-import { SEARCH_BIGRAMS, textMatch } from './search';
+import { SEARCH_BIGRAMS, textMatch, twoCharQuery } from './search';
 
 export interface HeadlineNumbers {
   companies: number;
@@ -54,15 +55,20 @@ export async function searchPublic(db: Queryable, q: string, limit = 20): Promis
     db
       .select({ id: companies.uscc, name: companies.name, address: companies.address })
       .from(companies)
-      .where(and(eq(companies.filingStatus, 'approved'), textMatch(sql`${companies.name}`, q, SEARCH_BIGRAMS.companies)))
-      .orderBy(companies.name)
+      .where(
+        twoCharQuery(q)
+          ? // The ids first, from the posting range of approved companies (migration 0009), then their rows.
+            inArray(companies.id, companyPageIds(db, { q }, limit, 0))
+          : and(eq(companies.filingStatus, 'approved'), textMatch(sql`${companies.name}`, q, SEARCH_BIGRAMS.companies)),
+      )
+      .orderBy(companies.name, companies.uscc)
       .limit(limit),
     db
       .select({ id: projects.id, name: projects.name, address: projects.address, district: regions.name })
       .from(projects)
       .innerJoin(regions, eq(regions.id, projects.districtId))
-      // The ids first, from the name-ordered index alone (migration 0006), then their rows.
-      .where(inArray(projects.id, pageIds(db, textMatch(sql`(${projects.name} || ' ' || ${projects.address})`, q, SEARCH_BIGRAMS.projects), limit, 0)))
+      // The ids first, from a posting range (0009) or the name-ordered index alone (0006), then their rows.
+      .where(inArray(projects.id, projectPageIds(db, { q }, limit, 0)))
       .orderBy(projects.name, projects.id),
   ]);
   return {

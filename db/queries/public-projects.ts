@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db';
 import { companies, disclosureBoards, estateRatings, projects, ratingPublications, regions, serviceContracts } from '@/db/schema';
 import { clampPage, type Paged, type StreetOption } from './public-companies';
-import { SEARCH_BIGRAMS, textMatch } from './search';
+import { postingKey, projectSearchCounts, projectSearchPostings, SEARCH_BIGRAMS, textMatch, twoCharQuery } from './search';
 import { isUuid } from '@/lib/validation/ids';
 
 const district = alias(regions, 'district');
@@ -60,12 +60,43 @@ export function pageIds(db: Queryable, where: SQL | undefined, limit: number, of
   return db.select({ id: projects.id }).from(projects).where(where).orderBy(asc(projects.name), asc(projects.id)).limit(limit).offset(offset);
 }
 
+/** The posting-table conditions of a two-character query (migration 0009) with the district and street filters. */
+function postingFilter(q: string, { district: d, street: s }: PublicProjectQuery): SQL {
+  const p = projectSearchPostings;
+  return and(sql`${p.bigram} = ${postingKey(q)}`, d ? eq(p.districtId, d) : undefined, s ? eq(p.streetId, s) : undefined)!;
+}
+
+/**
+ * The ids of one page of the estate search, in name order: for a two-character query a range of the posting
+ * table's (bigram[, district], name, id) index, read from its start; otherwise from the name index (pageIds).
+ */
+export function projectPageIds(db: Queryable, query: PublicProjectQuery, limit: number, offset: number) {
+  const q = twoCharQuery(query.q?.trim());
+  if (!q) return pageIds(db, projectFilter(query), limit, offset);
+  const p = projectSearchPostings;
+  return db.select({ id: p.id }).from(p).where(postingFilter(q, query)).orderBy(asc(p.name), asc(p.id)).limit(limit).offset(offset);
+}
+
+/**
+ * The number of matching estates: for a two-character query the count table's row (city or district), or with a
+ * street the posting range; otherwise counted over projects.
+ */
+export function projectCount(db: Queryable, query: PublicProjectQuery): Promise<{ n: number }[]> {
+  const q = twoCharQuery(query.q?.trim());
+  if (!q) return db.select({ n: count() }).from(projects).where(projectFilter(query));
+  if (query.street) return db.select({ n: count() }).from(projectSearchPostings).where(postingFilter(q, query));
+  const c = projectSearchCounts;
+  return db
+    .select({ n: c.n })
+    .from(c)
+    .where(and(sql`${c.bigram} = ${postingKey(q)}`, eq(c.districtId, query.district || '')));
+}
+
 /** Estates by name or address, district and street. */
 export async function searchPublicProjects(db: Queryable, query: PublicProjectQuery): Promise<Paged<PublicProjectListItem>> {
   const { page, pageSize } = clampPage(query.page, query.pageSize);
-  const where = projectFilter(query);
   const [[{ n: total } = { n: 0 }], rows] = await Promise.all([
-    db.select({ n: count() }).from(projects).where(where),
+    projectCount(db, query),
     db
       .select({
         id: projects.id,
@@ -82,8 +113,8 @@ export async function searchPublicProjects(db: Queryable, query: PublicProjectQu
       .innerJoin(district, eq(district.id, projects.districtId))
       .leftJoin(street, eq(street.id, projects.streetId))
       .leftJoin(companies, and(eq(companies.id, projects.currentCompanyId), eq(companies.filingStatus, 'approved')))
-      // The page's ids first, from the name-ordered index alone (migration 0006), then their rows.
-      .where(inArray(projects.id, pageIds(db, where, pageSize, (page - 1) * pageSize)))
+      // The page's ids first, from a posting range (0009) or the name-ordered index alone (0006), then their rows.
+      .where(inArray(projects.id, projectPageIds(db, query, pageSize, (page - 1) * pageSize)))
       .orderBy(asc(projects.name), asc(projects.id)),
   ]);
   return {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
+import { integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 
 /** Escapes LIKE wildcards so user text matches literally. */
 export function likePattern(q: string) {
@@ -38,3 +39,68 @@ export function textMatch(expr: SQL, q: string, bigrams?: SQL): SQL {
   }
   return sql`${expr} ILIKE ${pattern}`;
 }
+
+/**
+ * The query, when it is exactly two characters: the one bigram a posting table is keyed by (lowercased in SQL,
+ * `postingKey`, as cjk_bigrams does); else null (one character, or three and more: textMatch). Not trimmed here:
+ * the caller passes the text it would give textMatch.
+ */
+export function twoCharQuery(q: string | undefined | null): string | null {
+  return q && [...q].length === 2 ? q : null;
+}
+
+/** The posting tables' key for a two-character query: cjk_bigrams(q)[1], i.e. lower(q). */
+export function postingKey(q: string): SQL {
+  return sql`lower(${q})`;
+}
+
+// The posting and count tables of migration 0009 (docs/decisions/023-search-postings.md). Kept by triggers in the
+// same transaction as the searched rows; not in the drizzle schema (db/schema), as they are derived data.
+
+/** Every estate once per bigram of `name || ' ' || address`, in the result order (name, id). */
+export const projectSearchPostings = pgTable('project_search_postings', {
+  bigram: text('bigram').notNull(),
+  name: text('name').notNull(),
+  id: uuid('id').notNull(),
+  districtId: text('district_id').notNull(),
+  streetId: text('street_id'),
+});
+
+/** Estates a bigram matches, in the city (district_id '') and in each district. */
+export const projectSearchCounts = pgTable('project_search_counts', {
+  bigram: text('bigram').notNull(),
+  districtId: text('district_id').notNull(),
+  n: integer('n').notNull(),
+});
+
+/** Every approved company once per bigram of its name, in the result order (name, uscc). */
+export const companySearchPostings = pgTable('company_search_postings', {
+  bigram: text('bigram').notNull(),
+  name: text('name').notNull(),
+  uscc: text('uscc').notNull(),
+  id: uuid('id').notNull(),
+  districtId: text('district_id'),
+});
+
+/** Approved companies a bigram matches, in the city (district_id '') and in each district. */
+export const companySearchCounts = pgTable('company_search_counts', {
+  bigram: text('bigram').notNull(),
+  districtId: text('district_id').notNull(),
+  n: integer('n').notNull(),
+});
+
+/**
+ * Every current employment (at an estate) of an active person once per bigram of the person's name, in the staff
+ * search's order (name, estate name, person), with the columns the actors' scopes filter on.
+ */
+export const staffSearchPostings = pgTable('staff_search_postings', {
+  bigram: text('bigram').notNull(),
+  name: text('name').notNull(),
+  projectName: text('project_name').notNull(),
+  practitionerId: uuid('practitioner_id').notNull(),
+  projectId: uuid('project_id').notNull(),
+  companyId: uuid('company_id').notNull(),
+  districtId: text('district_id').notNull(),
+  streetId: text('street_id'),
+  communityId: text('community_id'),
+});

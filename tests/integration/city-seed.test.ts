@@ -99,6 +99,16 @@ describe.each(DRIVERS)('city-scale seed on %s', (driver) => {
       const { total } = await searchPublicCompanies(h.db, { q });
       expect(total).toBe(await one(h, sql`select count(*) from companies where filing_status = 'approved' and name ilike ${`%${q}%`}`));
     }
+    // The posting tables (migration 0009), refilled in bulk after the load, hold every loaded row.
+    expect(await one(h, sql`select count(*) from project_search_postings`)).toBe(await one(h, sql`select sum(cardinality(search_bigrams)) from projects`));
+    expect(await one(h, sql`select count(*) from company_search_postings`)).toBe(
+      await one(h, sql`select sum(cardinality(name_bigrams)) from companies where filing_status = 'approved'`),
+    );
+    expect(await one(h, sql`select count(*) from staff_search_postings`)).toBe(
+      await one(h, sql`select sum(cardinality(p.name_bigrams)) from employments e join practitioners p on p.id = e.practitioner_id
+        where e.status = 'current' and p.status = 'active' and e.project_id is not null`),
+    );
+    expect(await one(h, sql`select count(*) from staff_search_postings`)).toBeGreaterThan(SCALE * CITY_TARGETS.practitioners);
     // With sequential scans priced out, the plan must be able to use the GIN index on the stored bigrams.
     await h.db.transaction(async (tx) => {
       await tx.execute(sql`set local enable_seqscan = off`);

@@ -43,6 +43,9 @@ const LOADED_TABLES = [
   'company_flags',
 ];
 
+/** The search posting and count tables (migration 0009): refilled in bulk after the load, then vacuumed. */
+const SEARCH_TABLES = ['project_search_postings', 'project_search_counts', 'company_search_postings', 'company_search_counts', 'staff_search_postings'];
+
 export interface CitySeedOptions {
   keys: IdKeys;
   /** 1 = the city; a fraction for development and tests. */
@@ -117,10 +120,12 @@ export async function seedCity(h: DbHandle, opts: CitySeedOptions): Promise<City
     });
 
     // The page-cache notices (migration 0007) would keep a copy of every loaded row for each statement's trigger;
-    // they are switched off for the load, and one "all" goes out when it commits.
+    // they are switched off for the load, and one "all" goes out when it commits. The search postings' triggers
+    // (migration 0009) would write a million people's postings row by row: off too, and the postings are refilled
+    // in bulk after the load.
     const noticeTriggers = await db.query<{ tbl: string; name: string }>(
       `select quote_ident(c.relname) as tbl, quote_ident(t.tgname) as name from pg_trigger t join pg_class c on c.oid = t.tgrelid
-        where c.relnamespace = 'public'::regnamespace and t.tgname like '%public_cache%'`,
+        where c.relnamespace = 'public'::regnamespace and (t.tgname like '%public_cache%' or t.tgname like '%search_sync%')`,
     );
     for (const t of noticeTriggers) await db.query(`alter table ${t.tbl} disable trigger ${t.name}`);
 
@@ -150,6 +155,9 @@ export async function seedCity(h: DbHandle, opts: CitySeedOptions): Promise<City
     await phase(`rebuild ${indexes.length} indexes`, async () => {
       for (const r of indexes) await db.query(r.def);
     });
+    await phase('search postings and counts (0009)', async () => {
+      await db.query('select rebuild_search_postings()');
+    });
     for (const t of noticeTriggers) await db.query(`alter table ${t.tbl} enable trigger ${t.name}`);
     await db.query(`select pg_notify('public_cache', 'all')`);
     const totals = {
@@ -169,7 +177,7 @@ export async function seedCity(h: DbHandle, opts: CitySeedOptions): Promise<City
     // Outside the transaction (VACUUM cannot run in one): the visibility map lets counts skip the heap.
     const t = performance.now();
     log('… vacuum');
-    for (const table of LOADED_TABLES) {
+    for (const table of [...LOADED_TABLES, ...SEARCH_TABLES]) {
       if (h.kind === 'postgres') await h.sql!.unsafe(`vacuum (analyze) ${table}`);
       else await h.pglite!.exec(`vacuum (analyze) ${table}`);
     }
