@@ -1,49 +1,40 @@
 import Link from 'next/link';
 import { logout } from '@/lib/actions/session';
 import { ROLE_LABELS, type Actor } from '@/lib/auth/policy';
+import { AreaNav } from './area-nav';
+import { navGroups, type NavGroup, type NavItem } from './nav-groups';
 
-export interface NavItem {
-  href: string;
-  label: string;
-}
+export type { NavGroup, NavItem };
 
 /** The frame of every signed-in area: who is signed in, for which organisation, and the area's navigation. */
-export function AreaShell({ actor, title, nav, children }: { actor: Actor; title: string; nav: NavItem[]; children: React.ReactNode }) {
+export function AreaShell({ actor, title, nav, children }: { actor: Actor; title: string; nav: NavItem[] | NavGroup[]; children: React.ReactNode }) {
+  // A short list (a street office's three pages) is one unnamed group; the bureau's and a company's are grouped.
+  const groups = navGroups(nav.every((n): n is NavGroup => 'items' in n) ? nav : [{ items: nav as NavItem[] }]);
   return (
     <>
       <a href="#main" className="skip-link">
         跳到主要内容
       </a>
       <header className="bg-brand-800 text-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <div>
-            <Link href="/" className="font-bold">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-3 gap-y-1 px-4 py-2">
+          <div className="flex min-w-0 flex-wrap items-center gap-x-2">
+            <Link href="/" className="inline-flex min-h-11 items-center font-bold">
               遂宁市物业信用监管平台
             </Link>
-            <span className="ml-2 rounded bg-white/15 px-2 py-0.5 text-sm">{title}</span>
+            <span className="rounded bg-white/15 px-2 py-0.5 text-sm">{title}</span>
           </div>
-          <div className="flex items-center gap-3 text-sm">
-            <span>
+          <div className="flex min-w-0 flex-wrap items-center gap-x-3 text-sm">
+            <span className="min-w-0 break-all">
               {actor.name}（{ROLE_LABELS[actor.role]}）
             </span>
             <form action={logout}>
-              <button type="submit" className="rounded border border-white/50 px-3 py-1 hover:bg-white/10">
+              <button type="submit" className="min-h-11 rounded border border-white/50 px-3 hover:bg-white/10">
                 退出登录
               </button>
             </form>
           </div>
         </div>
-        <nav aria-label={`${title}导航`} className="bg-brand-700">
-          <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-2">
-            {nav.map((n) => (
-              <li key={n.href}>
-                <Link href={n.href} className="block px-3 py-2 text-sm hover:bg-white/10">
-                  {n.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <AreaNav label={`${title}导航`} groups={groups} />
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         {children}
