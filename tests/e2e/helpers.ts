@@ -13,3 +13,22 @@ export async function expectSignedInAs(page: Page, path: string) {
   await expect(page).toHaveURL(new RegExp(`${path}$`));
   await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
 }
+
+/** The two screens the signed-in journeys run on (issue 15): a desktop and a 390 px phone. */
+export const SCREENS = [
+  { name: 'desktop', viewport: { width: 1280, height: 800 } },
+  { name: 'phone', viewport: { width: 390, height: 844 } },
+] as const;
+
+/** Follows a link of the signed-in area's menu, opening the menu first where it is folded (a phone). */
+export async function followMenu(page: Page, name: string) {
+  const menu = page.locator('nav details > summary');
+  if (await menu.isVisible()) await menu.click();
+  await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+}
+
+/** Fails when the page is wider than the screen (it would scroll sideways). */
+export async function expectNoSidewaysScroll(page: Page) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(innerWidth);
+}

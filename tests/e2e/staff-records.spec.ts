@@ -5,14 +5,14 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { demo } from './demo-people';
-import { expectSignedInAs, signIn } from './helpers';
+import { expectNoSidewaysScroll, expectSignedInAs, followMenu, SCREENS, signIn } from './helpers';
 
 function daysAgo(n: number) {
   return new Date(Date.now() + 8 * 3600_000 - n * 86_400_000).toISOString().slice(0, 10);
 }
 
-async function as(browser: Browser, username: string, area: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+async function as(browser: Browser, username: string, area: string, viewport: { width: number; height: number } = SCREENS[0].viewport): Promise<Page> {
+  const page = await (await browser.newContext({ viewport })).newPage();
   await signIn(page, username);
   await expectSignedInAs(page, area);
   return page;
@@ -32,55 +32,59 @@ function chuanshanStaffOfCompany() {
   return { ...d.practitioners.find((p) => p.id === job.practitionerId)!, projectId: job.projectId! };
 }
 
-test('a company files an owner’s banner, the district approves it, and the public staff card shows it', async ({ browser }) => {
-  const person = chuanshanStaffOfCompany();
-  const description = `业主赠送锦旗“服务周到 热情为民”（测试 ${Date.now()}）`;
+for (const { name: screen, viewport } of SCREENS) {
+  test(`a company files an owner’s banner, the district approves it, and the public staff card shows it (${screen})`, async ({ browser }) => {
+    const person = chuanshanStaffOfCompany();
+    const description = `业主赠送锦旗“服务周到 热情为民”（测试 ${screen} ${Date.now()}）`;
 
-  const company = await as(browser, 'company', '/company');
-  await company.getByRole('link', { name: '人员奖惩记录', exact: true }).click();
-  await company.getByRole('link', { name: '登记优良信息' }).click();
-  await company.getByLabel('小区', { exact: true }).selectOption(person.projectId);
-  await company.getByLabel('姓名', { exact: true }).fill(person.name);
-  await company.getByRole('button', { name: '查找人员' }).click();
-  await company.getByRole('link', { name: new RegExp(`^选择${person.name}（`) }).first().click();
-  await expect(company.getByRole('heading', { name: '第二步：填写优良信息' })).toBeVisible();
+    const company = await as(browser, 'company', '/company', viewport);
+    await followMenu(company, '人员奖惩记录');
+    await company.getByRole('link', { name: '登记优良信息' }).click();
+    await company.getByLabel('小区', { exact: true }).selectOption(person.projectId);
+    await company.getByLabel('姓名', { exact: true }).fill(person.name);
+    await company.getByRole('button', { name: '查找人员' }).click();
+    await company.getByRole('link', { name: new RegExp(`^选择${person.name}（`) }).first().click();
+    await expect(company.getByRole('heading', { name: '第二步：填写优良信息' })).toBeVisible();
 
-  await company.getByLabel('优良信息类型').selectOption('业主书面表扬');
-  // SN 9.3: the form says that only letters and banners count.
-  await expect(company.getByText('业主口头表扬或在业主群中的简单表扬不予纳入')).toBeVisible();
-  await expect(company.getByLabel('书面表扬的形式').locator('option')).toHaveText(['请选择', '表扬信', '锦旗']);
-  await company.getByLabel('书面表扬的形式').selectOption('锦旗');
-  await company.getByLabel('表彰或表扬单位（人）').fill('小区 5 栋业主');
-  await company.getByLabel('事由').fill(description);
-  await company.getByLabel('表彰或事件日期').fill(daysAgo(9));
-  // SN 12: received 8 days ago is 3 days late; the form says so and still files.
-  await company.getByLabel('收到表彰文件（事件发生）日期').fill(daysAgo(8));
-  await expect(company.getByText('现在报送将逾期 3 天')).toBeVisible();
-  await company.getByLabel('证明材料', { exact: true }).setInputFiles(pdf('banner.pdf'));
-  await company.getByRole('button', { name: '提交区县住建部门审核' }).click();
-  await expect(company.getByText('优良信息已提交，等待区县住建部门审核。本次报送逾期 3 天，记录上将标注。')).toBeVisible();
-  const filedRow = company.getByRole('row').filter({ hasText: description });
-  await expect(filedRow).toContainText('待审核');
-  await expect(filedRow).toContainText('逾期 3 天');
+    await company.getByLabel('优良信息类型').selectOption('业主书面表扬');
+    // SN 9.3: the form says that only letters and banners count.
+    await expect(company.getByText('业主口头表扬或在业主群中的简单表扬不予纳入')).toBeVisible();
+    await expect(company.getByLabel('书面表扬的形式').locator('option')).toHaveText(['请选择', '表扬信', '锦旗']);
+    await company.getByLabel('书面表扬的形式').selectOption('锦旗');
+    await company.getByLabel('表彰或表扬单位（人）').fill('小区 5 栋业主');
+    await company.getByLabel('事由').fill(description);
+    await company.getByLabel('表彰或事件日期').fill(daysAgo(9));
+    // SN 12: received 8 days ago is 3 days late; the form says so and still files.
+    await company.getByLabel('收到表彰文件（事件发生）日期').fill(daysAgo(8));
+    await expect(company.getByText('现在报送将逾期 3 天')).toBeVisible();
+    await company.getByLabel('证明材料', { exact: true }).setInputFiles(pdf('banner.pdf'));
+    await company.getByRole('button', { name: '提交区县住建部门审核' }).click();
+    await expect(company.getByText('优良信息已提交，等待区县住建部门审核。本次报送逾期 3 天，记录上将标注。')).toBeVisible();
+    const filedRow = company.getByRole('row').filter({ hasText: description });
+    await expect(filedRow).toContainText('待审核');
+    await expect(filedRow).toContainText('逾期 3 天');
+    await expectNoSidewaysScroll(company);
 
-  const chuanshan = await as(browser, 'chuanshan', '/bureau');
-  await chuanshan.goto(`/bureau/records?q=${encodeURIComponent(person.name)}`);
-  const queued = chuanshan.getByRole('row').filter({ hasText: description });
-  await expect(queued).toContainText('逾期 3 天');
-  await queued.getByRole('link', { name: person.name }).click();
-  await expect(chuanshan.getByRole('heading', { level: 1, name: `优良信息：${person.name}` })).toBeVisible();
-  await expect(chuanshan.getByRole('link', { name: /证明材料：/ })).toBeVisible();
-  await chuanshan.getByRole('radio', { name: '予以记录' }).check();
-  await chuanshan.getByRole('button', { name: '提交审核结果' }).click();
-  await expect(chuanshan.getByText('已提交审核结果：予以记录。')).toBeVisible();
+    const chuanshan = await as(browser, 'chuanshan', '/bureau', viewport);
+    await chuanshan.goto(`/bureau/records?q=${encodeURIComponent(person.name)}`);
+    const queued = chuanshan.getByRole('row').filter({ hasText: description });
+    await expect(queued).toContainText('逾期 3 天');
+    await queued.getByRole('link', { name: person.name }).click();
+    await expect(chuanshan.getByRole('heading', { level: 1, name: `优良信息：${person.name}` })).toBeVisible();
+    await expect(chuanshan.getByRole('link', { name: /证明材料：/ })).toBeVisible();
+    await expectNoSidewaysScroll(chuanshan);
+    await chuanshan.getByRole('radio', { name: '予以记录' }).check();
+    await chuanshan.getByRole('button', { name: '提交审核结果' }).click();
+    await expect(chuanshan.getByText('已提交审核结果：予以记录。')).toBeVisible();
 
-  const owner = await (await browser.newContext()).newPage();
-  await owner.goto(`/projects/${person.projectId}/staff/${person.id}`);
-  await expect(owner.getByRole('heading', { level: 1, name: person.name })).toBeVisible();
-  const records = owner.getByRole('listitem').filter({ hasText: `锦旗：${description}` });
-  await expect(records).toContainText('优良 业主书面表扬');
-  await expect(records).toContainText('小区 5 栋业主');
-});
+    const owner = await (await browser.newContext()).newPage();
+    await owner.goto(`/projects/${person.projectId}/staff/${person.id}`);
+    await expect(owner.getByRole('heading', { level: 1, name: person.name })).toBeVisible();
+    const records = owner.getByRole('listitem').filter({ hasText: `锦旗：${description}` });
+    await expect(records).toContainText('优良 业主书面表扬');
+    await expect(records).toContainText('小区 5 栋业主');
+  });
+}
 
 test('a street office reports bad conduct at 天宫花园, the district records it, the company prints the notice', async ({ browser }) => {
   const description = `在岗期间与业主发生争执并辱骂业主，经社区调查核实（测试 ${Date.now()}）`;
@@ -115,6 +119,7 @@ test('a street office reports bad conduct at 天宫花园, the district records 
   await chuanshan.getByRole('row').filter({ hasText: description }).getByRole('link', { name }).click();
   await expect(chuanshan.getByRole('heading', { level: 1, name: `不良行为线索：${name}` })).toBeVisible();
   await expect(chuanshan.getByLabel('记录类型（可调整）')).toHaveValue('被业主投诉，经核实相关人员负有责任的');
+  await expectNoSidewaysScroll(chuanshan);
   await chuanshan.getByRole('radio', { name: '予以记录' }).check();
   await chuanshan.getByRole('button', { name: '提交审核结果' }).click();
   const entered = chuanshan.getByText(/已录入不良行为记录并通知所在企业。告知书编号 [2-9A-Z]{12}。/);
