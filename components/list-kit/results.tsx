@@ -1,0 +1,66 @@
+import type { ReactNode } from 'react';
+import type { z } from 'zod';
+import { PlainAnchor, type Anchor } from './anchor';
+import { EmptyState, type EmptyText } from './empty';
+import { Pager } from './pager';
+import { defaultFilters, isFiltered, listHref, pageCount } from './params';
+import { ListTable, type Column } from './table';
+
+export type ListResultsProps<R> = {
+  /** The list's own path; links keep the current filters. */
+  path: string;
+  /** The parsed filters (with `page`), and the schema they came from (for its defaults). */
+  filters: { page: number } & Record<string, unknown>;
+  schema: z.ZodObject;
+  /** The filters that links carry, when they differ from `filters` (e.g. one the viewer's role may not set). */
+  linkFilters?: Record<string, unknown>;
+  /** The true number of rows matching the filters, and the page size the query used. */
+  total: number;
+  pageSize: number;
+  unit?: string;
+  /** The count line above the table (announced politely); default「共 N 条。」 */
+  summary?: ReactNode;
+  caption: ReactNode;
+  columns: readonly Column<R>[];
+  rows: readonly R[];
+  rowKey: (row: R) => string | number;
+  rowClassName?: string;
+  testId?: string;
+  empty: EmptyText;
+  /** The Excel export of what the filters select: rendered as a download link beside the count. */
+  exportLink?: { href: string; label: string } | null;
+  anchor?: Anchor;
+};
+
+/** The results half of a list page: count, export link, table (cards on a phone) or empty state, and pager. */
+export function ListResults<R>(props: ListResultsProps<R>) {
+  const { path, filters, total, pageSize, unit = '条', rows, anchor: A = PlainAnchor } = props;
+  const linkFilters = props.linkFilters ?? filters;
+  const pages = pageCount(total, pageSize);
+  const href = (p: number) => listHref(path, linkFilters, p);
+  return (
+    <>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p aria-live="polite">{props.summary ?? `共 ${total} ${unit}。`}</p>
+        {props.exportLink && (
+          <A href={props.exportLink.href} download className="inline-flex min-h-11 items-center rounded border border-brand-700 px-3 py-2 text-brand-800">
+            {props.exportLink.label}
+          </A>
+        )}
+      </div>
+      {rows.length === 0 ? (
+        <EmptyState
+          text={props.empty}
+          filtered={isFiltered(filters, defaultFilters(props.schema))}
+          pastEnd={total > 0}
+          clearHref={path}
+          firstHref={href(1)}
+          anchor={A}
+        />
+      ) : (
+        <ListTable caption={props.caption} columns={props.columns} rows={rows} rowKey={props.rowKey} rowClassName={props.rowClassName} testId={props.testId} />
+      )}
+      {total > 0 && <Pager page={filters.page} pages={pages} total={total} unit={unit} href={href} anchor={A} />}
+    </>
+  );
+}
