@@ -43,9 +43,10 @@ export function ListResults<R>(props: ListResultsProps<R>) {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p aria-live="polite">{props.summary ?? `共 ${total} ${unit}。`}</p>
         {props.exportLink && (
-          <A href={props.exportLink.href} download className="inline-flex min-h-11 items-center rounded border border-brand-700 px-3 py-2 text-brand-800">
+          // A file, not a page: always a plain anchor.
+          <a href={props.exportLink.href} download className="inline-flex min-h-11 items-center rounded border border-brand-700 px-3 py-2 text-brand-800">
             {props.exportLink.label}
-          </A>
+          </a>
         )}
       </div>
       {rows.length === 0 ? (
