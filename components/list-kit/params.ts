@@ -34,7 +34,7 @@ export function defaultFilters<S extends Shape>(schema: z.ZodObject<S>): z.outpu
 }
 
 /** Whether the user narrowed the list (any filter other than the page differs from its default). */
-export function isFiltered<T extends Record<string, unknown>>(filters: T, defaults: T): boolean {
+export function isFiltered(filters: Record<string, unknown>, defaults: Record<string, unknown>): boolean {
   return Object.keys(filters).some((k) => k !== 'page' && serialise(filters[k]) !== serialise(defaults[k]));
 }
 

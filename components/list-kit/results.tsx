@@ -9,9 +9,11 @@ import { ListTable, type Column } from './table';
 export type ListResultsProps<R> = {
   /** The list's own path; links keep the current filters. */
   path: string;
-  /** The parsed filters (with `page`), and the schema they came from (for its defaults). */
+  /** The parsed filters (with `page`), and the schema they came from (for its defaults)… */
   filters: { page: number } & Record<string, unknown>;
-  schema: z.ZodObject;
+  schema?: z.ZodObject;
+  /** …or the defaults themselves, in the shape of `linkFilters` (the empty state tells "filtered" from "none"). */
+  defaults?: Record<string, unknown>;
   /** The filters that links carry, when they differ from `filters` (e.g. one the viewer's role may not set). */
   linkFilters?: Record<string, unknown>;
   /** The true number of rows matching the filters, and the page size the query used. */
@@ -52,7 +54,7 @@ export function ListResults<R>(props: ListResultsProps<R>) {
       {rows.length === 0 ? (
         <EmptyState
           text={props.empty}
-          filtered={isFiltered(filters, defaultFilters(props.schema))}
+          filtered={isFiltered(linkFilters, props.defaults ?? (props.schema ? defaultFilters(props.schema) : {}))}
           pastEnd={total > 0}
           clearHref={path}
           firstHref={href(1)}
