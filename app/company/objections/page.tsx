@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
+import { pageParam, parseFilters } from '@/components/list-kit/params';
 import { ObjectionList } from '@/components/objections/objection-list';
 import { CorrectionNotes, ObjectionBadge } from '@/components/records/record-notes';
 import { getDb } from '@/db';
@@ -22,14 +23,14 @@ export const metadata: Metadata = { title: '信息异议', robots: { index: fals
 
 const filterSchema = z.object({
   status: z.enum(['open', 'decided', 'all']).catch('open'),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: pageParam(),
 });
 
 export default async function ObjectionQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(['company'], '/company/objections');
   const sp = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const f = filterSchema.parse({ status: one(sp.status) ?? 'open', page: one(sp.page) ?? 1 });
+  const f = parseFilters(filterSchema, sp);
   const filed = normalizeTrackingCode(one(sp.filed) ?? '');
   const db = getDb();
   const [{ rows, total }, records, recordCases] = await Promise.all([
