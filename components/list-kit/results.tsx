@@ -67,3 +67,28 @@ export function ListResults<R>(props: ListResultsProps<R>) {
     </>
   );
 }
+
+/**
+ * A short list that the query returns whole (a company's own contracts, moves…): the same table and "nothing
+ * yet" state, no filters and no pager.
+ */
+export function UnpagedList<R>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  empty,
+  testId,
+  anchor = PlainAnchor,
+}: {
+  caption: ReactNode;
+  columns: readonly Column<R>[];
+  rows: readonly R[];
+  rowKey: (row: R) => string | number;
+  empty: Omit<EmptyText, 'filtered'>;
+  testId?: string;
+  anchor?: Anchor;
+}) {
+  if (rows.length === 0) return <EmptyState text={{ ...empty, filtered: '' }} filtered={false} pastEnd={false} clearHref="" firstHref="" anchor={anchor} />;
+  return <ListTable caption={caption} columns={columns} rows={rows} rowKey={rowKey} testId={testId} />;
+}
