@@ -31,6 +31,8 @@ export type ListResultsProps<R> = {
   empty: EmptyText;
   /** The Excel export of what the filters select: rendered as a download link beside the count. */
   exportLink?: { href: string; label: string } | null;
+  /** A fragment the pager's links end in (e.g. `#file-heading`, a list below other sections). */
+  fragment?: string;
   anchor?: Anchor;
 };
 
@@ -39,7 +41,7 @@ export function ListResults<R>(props: ListResultsProps<R>) {
   const { path, filters, total, pageSize, unit = '条', rows, anchor: A = PlainAnchor } = props;
   const linkFilters = props.linkFilters ?? filters;
   const pages = pageCount(total, pageSize);
-  const href = (p: number) => listHref(path, linkFilters, p);
+  const href = (p: number) => `${listHref(path, linkFilters, p)}${props.fragment ?? ''}`;
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
