@@ -8,6 +8,8 @@ export type Column<R> = {
   rowHeader?: boolean;
   /** Extra classes of the cells (e.g. `text-right`, `whitespace-nowrap`; a phone's card overrides them). */
   className?: string;
+  /** A header only screen readers need (e.g. the column of a row's buttons): hidden, and no label on a card. */
+  hideLabel?: boolean;
 };
 
 /**
@@ -38,7 +40,7 @@ export function ListTable<R>({
           <tr className="border-b border-slate-300">
             {columns.map((c) => (
               <th key={c.label} scope="col" className={`px-3 py-2 ${c.className ?? ''}`}>
-                {c.label}
+                {c.hideLabel ? <span className="sr-only">{c.label}</span> : c.label}
               </th>
             ))}
           </tr>
@@ -52,7 +54,7 @@ export function ListTable<R>({
                     {c.cell(r)}
                   </th>
                 ) : (
-                  <td key={c.label} data-label={c.label} className={`px-3 py-2 ${c.className ?? ''}`}>
+                  <td key={c.label} data-label={c.hideLabel ? undefined : c.label} className={`px-3 py-2 ${c.className ?? ''}`}>
                     {c.cell(r)}
                   </td>
                 ),
