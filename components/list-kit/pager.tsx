@@ -1,5 +1,5 @@
 import { PlainAnchor, type Anchor } from './anchor';
-import { pageWindow } from './params';
+import { listHref, pageWindow } from './params';
 
 const link = 'inline-flex min-h-11 min-w-11 items-center justify-center rounded border border-slate-300 bg-white px-3 text-brand-700 hover:bg-brand-50';
 
@@ -44,9 +44,13 @@ export function Pager({
   );
 }
 
-/** The numbered pager of the public directories: first, last and two either side, as plain links. */
-export function NumberedPager({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
+/**
+ * The numbered pager of the public directories: first, last and two either side, as plain links (decision 022)
+ * that keep the current filters (`listHref`).
+ */
+export function NumberedPager({ path, filters, page, pages }: { path: string; filters: Record<string, unknown>; page: number; pages: number }) {
   if (pages <= 1) return null;
+  const href = (p: number) => listHref(path, filters, p);
   const shown = pageWindow(page, pages);
   const cell = 'inline-flex min-w-11 min-h-11 items-center justify-center rounded border px-3';
   const idle = `${cell} border-slate-300 bg-white text-brand-700 hover:bg-brand-50`;
