@@ -4,9 +4,9 @@ import { PlainAnchor, type Anchor } from './anchor';
 import { EmptyState, type EmptyText } from './empty';
 import { Pager } from './pager';
 import { defaultFilters, isFiltered, listHref, pageCount } from './params';
-import { ListTable, type Column } from './table';
+import { ListTable, type ListTableProps } from './table';
 
-export type ListResultsProps<R> = {
+export type ListResultsProps<R> = ListTableProps<R> & {
   /** The list's own path; links keep the current filters. */
   path: string;
   /** The parsed filters (with `page`), and the schema they came from (for its defaults)… */
@@ -22,12 +22,6 @@ export type ListResultsProps<R> = {
   unit?: string;
   /** The count line above the table (announced politely); default「共 N 条。」 */
   summary?: ReactNode;
-  caption: ReactNode;
-  columns: readonly Column<R>[];
-  rows: readonly R[];
-  rowKey: (row: R) => string | number;
-  rowClassName?: string;
-  testId?: string;
   empty: EmptyText;
   /** The Excel export of what the filters select: rendered as a download link beside the count. */
   exportLink?: { href: string; label: string } | null;
@@ -74,23 +68,7 @@ export function ListResults<R>(props: ListResultsProps<R>) {
  * A short list that the query returns whole (a company's own contracts, moves…): the same table and "nothing
  * yet" state, no filters and no pager.
  */
-export function UnpagedList<R>({
-  caption,
-  columns,
-  rows,
-  rowKey,
-  empty,
-  testId,
-  anchor = PlainAnchor,
-}: {
-  caption: ReactNode;
-  columns: readonly Column<R>[];
-  rows: readonly R[];
-  rowKey: (row: R) => string | number;
-  empty: Omit<EmptyText, 'filtered'>;
-  testId?: string;
-  anchor?: Anchor;
-}) {
-  if (rows.length === 0) return <EmptyState text={{ ...empty, filtered: '' }} filtered={false} pastEnd={false} clearHref="" firstHref="" anchor={anchor} />;
-  return <ListTable caption={caption} columns={columns} rows={rows} rowKey={rowKey} testId={testId} />;
+export function UnpagedList<R>({ empty, anchor = PlainAnchor, ...table }: ListTableProps<R> & { empty: Omit<EmptyText, 'filtered'>; anchor?: Anchor }) {
+  if (table.rows.length === 0) return <EmptyState text={{ ...empty, filtered: '' }} filtered={false} pastEnd={false} clearHref="" firstHref="" anchor={anchor} />;
+  return <ListTable {...table} />;
 }

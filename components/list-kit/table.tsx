@@ -17,21 +17,16 @@ export type Column<R> = {
  * `.lk-table` in app/globals.css): the header row is visually hidden but stays for assistive technology, each
  * cell shows its column's label before its value, and nothing scrolls sideways.
  */
-export function ListTable<R>({
-  caption,
-  columns,
-  rows,
-  rowKey,
-  rowClassName = '',
-  testId,
-}: {
+export type ListTableProps<R> = {
   caption: ReactNode;
   columns: readonly Column<R>[];
   rows: readonly R[];
   rowKey: (row: R) => string | number;
   rowClassName?: string;
   testId?: string;
-}) {
+};
+
+export function ListTable<R>({ caption, columns, rows, rowKey, rowClassName = '', testId }: ListTableProps<R>) {
   return (
     <div className="lk-wrap overflow-x-auto rounded-lg bg-white shadow-sm" data-testid={testId}>
       <table className="lk-table w-full text-left text-sm">

@@ -61,16 +61,23 @@ type Repair = Awaited<ReturnType<typeof listRepairQueue>>[number];
 type FileRow = Awaited<ReturnType<typeof listBureauCreditRecords>>['rows'][number];
 type Settings = Awaited<ReturnType<typeof currentPolicy>>['settings'];
 
+const GREEN_CHANNEL = <span className="ml-1 inline-block rounded bg-emerald-100 px-1 text-xs text-emerald-900">绿色通道</span>;
+
+/** The row header of a record: its type, linking to the record. */
+const recordLink = (r: { id: string; type: string }) => (
+  <Link href={`/bureau/credit/${r.id}`} className="text-brand-800 underline">
+    {r.type}
+  </Link>
+);
+
 const pendingColumns: Column<Pending>[] = [
   {
     label: '事项',
     rowHeader: true,
     cell: (r) => (
       <>
-        <Link href={`/bureau/credit/${r.id}`} className="text-brand-800 underline">
-          {r.type}
-        </Link>
-        {r.greenChannel && <span className="ml-1 inline-block rounded bg-emerald-100 px-1 text-xs text-emerald-900">绿色通道</span>}
+        {recordLink(r)}
+        {r.greenChannel && GREEN_CHANNEL}
       </>
     ),
   },
@@ -99,7 +106,7 @@ const repairColumns = (on: string): Column<Repair>[] => [
         <Link href={`/bureau/credit/repairs/${s.id}`} className="text-brand-800 underline">
           {s.companyName}
         </Link>
-        {s.priority > 0 && <span className="ml-1 inline-block rounded bg-emerald-100 px-1 text-xs text-emerald-900">绿色通道</span>}
+        {s.priority > 0 && GREEN_CHANNEL}
       </>
     ),
   },
@@ -123,9 +130,7 @@ const fileColumns = (objections: Set<string>, on: string, settings: Settings): C
     rowHeader: true,
     cell: (r) => (
       <>
-        <Link href={`/bureau/credit/${r.id}`} className="text-brand-800 underline">
-          {r.type}
-        </Link>
+        {recordLink(r)}
         <ObjectionBadge open={objections.has(r.id)} />
         {r.statement && <span className="block text-xs font-normal text-slate-600">有企业声明</span>}
         {Array.isArray(r.corrections) && r.corrections.length > 0 && <span className="block text-xs font-normal text-sky-900">已更正</span>}

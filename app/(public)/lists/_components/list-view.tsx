@@ -6,6 +6,7 @@ import { DistrictSelect, FilterForm, SearchField, SelectField } from '../../_com
 import { EmptyState } from '@/components/list-kit/empty';
 import { NumberedPager } from '@/components/list-kit/pager';
 import { listHref } from '@/components/list-kit/params';
+import { Breadcrumbs } from '../../_components/breadcrumbs';
 
 const INTRO: Record<PublicListKind, string> = {
   red: '业绩信用信息在公示期内、或住宅小区连续三次评定为“优秀”的物业服务企业；当日在黑榜的企业不列入红榜。',
@@ -51,17 +52,7 @@ export function ListView({ list, on, q, district, period, districts, result }: L
   const base = `/lists/${list}`;
   return (
     <div className="space-y-6">
-      <nav aria-label="面包屑" className="text-sm text-slate-600">
-        <ol className="flex flex-wrap gap-1">
-          <li>
-            <a href="/" className="text-brand-700 underline">
-              首页
-            </a>
-            <span aria-hidden="true"> / </span>
-          </li>
-          <li aria-current="page">{name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs current={name} />
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-bold">物业服务企业{name}</h1>
         <p className="text-sm">
