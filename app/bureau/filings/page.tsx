@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
-import { FilterBar, ListResults, optionsOf, parseFilters, pageParam, regionParam, SelectFilter, TextFilter, type Column } from '@/components/list-kit/signed-in';
+import { FilterBar, ListResults, optionsOf, pageParam, parseFilters, SelectFilter, TextFilter, type Column } from '@/components/list-kit/signed-in';
 import { getDb } from '@/db';
 import { listFilingQueue, QUEUE_PAGE_SIZE } from '@/db/queries/company-filing';
 import { requireActor } from '@/lib/auth/actor';
