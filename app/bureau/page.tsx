@@ -12,6 +12,8 @@ import { SUBMISSION_TYPE_LABELS } from '@/lib/domain/labels';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { holidayCalendarReminder, mayEditHolidayCalendar } from '@/lib/services/holiday-calendar';
 import { CreditDeadlines } from './_components/credit-deadlines';
+import { ListTable } from '@/components/list-kit/table';
+import { UnpagedList } from '@/components/list-kit/signed-in';
 
 export const metadata: Metadata = { title: '监管工作台', robots: { index: false } };
 
@@ -61,55 +63,34 @@ export default async function BureauHome({ searchParams }: { searchParams: Promi
         <h2 id="districts-heading" className="mb-3 text-lg font-semibold">
           {actor.role === 'city' ? '各区县' : '本辖区'}
         </h2>
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b border-slate-200">
-              <th scope="col" className="py-2">区县</th>
-              <th scope="col" className="py-2">物业项目</th>
-              <th scope="col" className="py-2">待审核</th>
-            </tr>
-          </thead>
-          <tbody>
-            {o.byDistrict.map((d) => (
-              <tr key={d.districtId} className="border-b border-slate-100">
-                <th scope="row" className="py-2 font-medium">{d.districtName}</th>
-                <td className="py-2">{formatNumber(d.estates)}</td>
-                <td className="py-2">{formatNumber(d.pending)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ListTable
+          caption={actor.role === 'city' ? '各区县的物业项目和待审核事项' : '本辖区的物业项目和待审核事项'}
+          rows={o.byDistrict}
+          rowKey={(d) => d.districtId}
+          columns={[
+            { label: '区县', rowHeader: true, cell: (d) => d.districtName },
+            { label: '物业项目', cell: (d) => formatNumber(d.estates) },
+            { label: '待审核', cell: (d) => formatNumber(d.pending) },
+          ]}
+        />
       </section>
       <section aria-labelledby="pending-heading" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="pending-heading" className="mb-3 text-lg font-semibold">
           待审核事项（最早提交的 10 项）
         </h2>
-        {o.pending.length === 0 ? (
-          <p className="text-slate-600">没有待审核事项。</p>
-        ) : (
-          <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-200">
-                <th scope="col" className="py-2">事项</th>
-                <th scope="col" className="py-2">企业</th>
-                <th scope="col" className="py-2">项目</th>
-                <th scope="col" className="py-2">区县</th>
-                <th scope="col" className="py-2">提交时间</th>
-              </tr>
-            </thead>
-            <tbody>
-              {o.pending.map((s) => (
-                <tr key={s.id} className="border-b border-slate-100">
-                  <td className="py-2">{SUBMISSION_TYPE_LABELS[s.type] ?? s.type}</td>
-                  <td className="py-2">{s.companyName ?? '—'}</td>
-                  <td className="py-2">{s.projectName ?? '—'}</td>
-                  <td className="py-2">{s.districtName ?? '—'}</td>
-                  <td className="py-2">{formatDateTime(s.submittedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <UnpagedList
+          caption="待审核事项（最早提交的 10 项）"
+          rows={o.pending}
+          rowKey={(s) => s.id}
+          empty={{ none: '没有待审核事项。' }}
+          columns={[
+            { label: '事项', cell: (s) => SUBMISSION_TYPE_LABELS[s.type] ?? s.type },
+            { label: '企业', cell: (s) => s.companyName ?? '—' },
+            { label: '项目', cell: (s) => s.projectName ?? '—' },
+            { label: '区县', cell: (s) => s.districtName ?? '—' },
+            { label: '提交时间', cell: (s) => formatDateTime(s.submittedAt) },
+          ]}
+        />
       </section>
     </div>
   );

@@ -9,6 +9,7 @@ import { requireActor } from '@/lib/auth/actor';
 import { FILING_STATUS_LABELS } from '@/lib/domain/labels';
 import { formatNumber } from '@/lib/format';
 import { CreditSummary } from './_components/credit-summary';
+import { UnpagedList } from '@/components/list-kit/signed-in';
 
 export const metadata: Metadata = { title: '企业工作台', robots: { index: false } };
 
@@ -31,28 +32,17 @@ export default async function CompanyHome() {
         <h2 id="estates-heading" className="mb-3 text-lg font-semibold">
           服务的物业项目（{o.estates.length} 个）
         </h2>
-        {o.estates.length === 0 ? (
-          <p className="text-slate-600">目前没有在服务的项目。</p>
-        ) : (
-          <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-200">
-                <th scope="col" className="py-2">项目</th>
-                <th scope="col" className="py-2">区县</th>
-                <th scope="col" className="py-2">在岗人员</th>
-              </tr>
-            </thead>
-            <tbody>
-              {o.estates.map((e) => (
-                <tr key={e.id} className="border-b border-slate-100">
-                  <th scope="row" className="py-2 font-medium">{e.name}</th>
-                  <td className="py-2">{e.districtName}</td>
-                  <td className="py-2">{formatNumber(e.staff)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <UnpagedList
+          caption="本企业服务的物业项目"
+          rows={o.estates}
+          rowKey={(e) => e.id}
+          empty={{ none: '目前没有在服务的项目。登记物业服务合同并经确认后，项目会出现在这里。', next: { href: '/company/projects/new', label: '去登记合同' } }}
+          columns={[
+            { label: '项目', rowHeader: true, cell: (e) => e.name },
+            { label: '区县', cell: (e) => e.districtName },
+            { label: '在岗人员', cell: (e) => formatNumber(e.staff) },
+          ]}
+        />
       </section>
     </div>
   );

@@ -8,6 +8,7 @@ import { PENALTY_STATE_LABELS } from '@/lib/domain/labels';
 import { penaltyDeadlineState, type PenaltyDeadlineState } from '@/lib/domain/records';
 import { formatDate } from '@/lib/format';
 import { ProvisionalNote } from '@/components/ui/provisional-note';
+import { ListTable } from '@/components/list-kit/table';
 
 export interface PenaltyRow {
   id: string;
@@ -51,56 +52,58 @@ export function PenaltyDeadlines({
 }) {
   if (rows.length === 0) return <p className="text-slate-600">{empty}</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">待公布的行政处罚信息及公布期限</caption>
-        <thead>
-          <tr className="border-b border-slate-200">
-            <th scope="col" className="p-2">企业</th>
-            <th scope="col" className="p-2">处罚事项</th>
-            <th scope="col" className="p-2">决定日期</th>
-            <th scope="col" className="p-2">应公布日期</th>
-            <th scope="col" className="p-2">期限</th>
-            <th scope="col" className="p-2">操作</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} className="border-b border-slate-100">
-              <th scope="row" className="p-2 font-medium">
-                {r.companyName}
-              </th>
-              <td className="p-2">
-                <a href={`/bureau/credit/${r.id}`} className="text-brand-800 underline">
-                  {r.type}
-                </a>
-                {r.projectName && <span className="block text-xs text-slate-600">{r.projectName}</span>}
-              </td>
-              <td className="p-2">{formatDate(r.decisionOn)}</td>
-              <td className="p-2">
-                {formatDate(r.publishBy)}
-                <ProvisionalNote date={r.publishBy} />
-              </td>
-              <td className="p-2">
-                <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${TONE[r.state] ?? ''}`}>{PENALTY_STATE_LABELS[r.state]}</span>
-                <span className="block text-xs text-slate-600">
-                  {r.workingDaysLeft >= 0 ? `剩余 ${r.workingDaysLeft} 个工作日` : `已超过 ${-r.workingDaysLeft} 个工作日`}
-                </span>
-              </td>
-              <td className="p-2">
-                <form action={action}>
-                  <input type="hidden" name="id" value={r.id} />
-                  <input type="hidden" name="expectedVersion" value={r.version} />
-                  <input type="hidden" name="back" value={back} />
-                  <button type="submit" aria-label={`发布：${r.companyName} ${r.type}`} className="rounded bg-brand-700 px-3 py-1 font-medium text-white">
-                    发布
-                  </button>
-                </form>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ListTable
+      caption="待公布的行政处罚信息及公布期限"
+      rows={rows}
+      rowKey={(r) => r.id}
+      columns={[
+        { label: '企业', rowHeader: true, cell: (r) => r.companyName },
+        {
+          label: '处罚事项',
+          cell: (r) => (
+            <>
+              <a href={`/bureau/credit/${r.id}`} className="text-brand-800 underline">
+                {r.type}
+              </a>
+              {r.projectName && <span className="block text-xs text-slate-600">{r.projectName}</span>}
+            </>
+          ),
+        },
+        { label: '决定日期', cell: (r) => formatDate(r.decisionOn) },
+        {
+          label: '应公布日期',
+          cell: (r) => (
+            <>
+              {formatDate(r.publishBy)}
+              <ProvisionalNote date={r.publishBy} />
+            </>
+          ),
+        },
+        {
+          label: '期限',
+          cell: (r) => (
+            <>
+              <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${TONE[r.state] ?? ''}`}>{PENALTY_STATE_LABELS[r.state]}</span>
+              <span className="block text-xs text-slate-600">
+                {r.workingDaysLeft >= 0 ? `剩余 ${r.workingDaysLeft} 个工作日` : `已超过 ${-r.workingDaysLeft} 个工作日`}
+              </span>
+            </>
+          ),
+        },
+        {
+          label: '操作',
+          cell: (r) => (
+            <form action={action}>
+              <input type="hidden" name="id" value={r.id} />
+              <input type="hidden" name="expectedVersion" value={r.version} />
+              <input type="hidden" name="back" value={back} />
+              <button type="submit" aria-label={`发布：${r.companyName} ${r.type}`} className="min-h-11 rounded bg-brand-700 px-3 py-1 font-medium text-white">
+                发布
+              </button>
+            </form>
+          ),
+        },
+      ]}
+    />
   );
 }

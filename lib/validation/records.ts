@@ -165,10 +165,7 @@ export function parseRecordFilter(sp: Record<string, string | string[] | undefin
   });
 }
 
-export function recordFilterQuery(f: RecordFilter, page: number): string {
-  const p = new URLSearchParams({ kind: f.kind, status: f.status, page: String(page) });
-  if (f.type) p.set('type', f.type);
-  if (f.lateOnly) p.set('late', '1');
-  if (f.q) p.set('q', f.q);
-  return p.toString();
+/** A records filter as its URL carries it (`late`, not `lateOnly`): what the list kit's links are built from. */
+export function recordFilterParams(f: RecordFilter) {
+  return { kind: f.kind, status: f.status, type: f.type, late: f.lateOnly, q: f.q };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseFilters } from '@/components/list-kit/params';
 import { searchText } from '@/lib/validation/search-text';
 
 type Raw = Record<string, string | string[] | undefined>;
@@ -21,5 +22,5 @@ export const listParamsSchema = z.object({
 });
 
 export function parseListParams(raw: Raw) {
-  return listParamsSchema.parse({ q: first(raw, 'q') ?? '', district: first(raw, 'district') || undefined, page: first(raw, 'page') ?? 1 });
+  return parseFilters(listParamsSchema, raw);
 }

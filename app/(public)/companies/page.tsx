@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { listDistricts, searchPublicCompanies } from '@/db/queries/public-companies';
 import { formatDate, formatNumber } from '@/lib/format';
+import { listHref } from '@/components/list-kit/params';
 import { parseListParams } from '../_components/list-params';
 import { DistrictSelect, FilterForm, SearchField } from '../_components/filter-form';
-import { Pagination } from '../_components/pagination';
+import { EmptyState } from '@/components/list-kit/empty';
+import { NumberedPager } from '@/components/list-kit/pager';
 
 export const dynamic = 'force-dynamic';
 
@@ -49,9 +51,13 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Se
           {result.total > 0 && result.pageCount > 1 ? `，第 ${result.page} / ${result.pageCount} 页` : ''}
         </p>
         {result.items.length === 0 ? (
-          <p className="rounded-lg bg-white p-4 text-slate-700 shadow-sm">
-            {result.total > 0 ? '没有这一页。' : '没有找到匹配的已备案物业服务企业。'}
-          </p>
+          <EmptyState
+            text={{ filtered: '没有找到匹配的已备案物业服务企业，请换一个名称或信用代码再查。', none: '还没有已备案的物业服务企业。' }}
+            filtered={!!(params.q || district)}
+            pastEnd={result.total > 0}
+            clearHref="/companies"
+            firstHref={listHref('/companies', { q: params.q, district })}
+          />
         ) : (
           <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm">
             {result.items.map((c) => (
@@ -69,7 +75,7 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Se
             ))}
           </ul>
         )}
-        <Pagination basePath="/companies" params={{ q: params.q, district }} page={result.page} pageCount={result.pageCount} />
+        <NumberedPager path="/companies" filters={{ q: params.q, district }} page={result.page} pages={result.pageCount} />
       </section>
     </div>
   );

@@ -5,7 +5,9 @@ import { listStreets, searchPublicProjects } from '@/db/queries/public-projects'
 import { formatNumber } from '@/lib/format';
 import { first, parseListParams } from '../_components/list-params';
 import { DistrictSelect, FilterForm, SearchField, SelectField } from '../_components/filter-form';
-import { Pagination } from '../_components/pagination';
+import { EmptyState } from '@/components/list-kit/empty';
+import { NumberedPager } from '@/components/list-kit/pager';
+import { listHref } from '@/components/list-kit/params';
 
 export const dynamic = 'force-dynamic';
 
@@ -78,7 +80,13 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
           {result.total > 0 && result.pageCount > 1 ? `，第 ${result.page} / ${result.pageCount} 页` : ''}
         </p>
         {result.items.length === 0 ? (
-          <p className="rounded-lg bg-white p-4 text-slate-700 shadow-sm">{result.total > 0 ? '没有这一页。' : '没有找到匹配的小区。'}</p>
+          <EmptyState
+            text={{ filtered: '没有找到匹配的小区，请换一个小区名称或地址再查。', none: '还没有登记的小区。' }}
+            filtered={!!(params.q || district || street)}
+            pastEnd={result.total > 0}
+            clearHref="/projects"
+            firstHref={listHref('/projects', { q: params.q, district, street })}
+          />
         ) : (
           <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm">
             {result.items.map((p) => (
@@ -97,7 +105,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
             ))}
           </ul>
         )}
-        <Pagination basePath="/projects" params={{ q: params.q, district, street }} page={result.page} pageCount={result.pageCount} />
+        <NumberedPager path="/projects" filters={{ q: params.q, district, street }} page={result.page} pages={result.pageCount} />
       </section>
     </div>
   );

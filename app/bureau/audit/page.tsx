@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { forbidden } from 'next/navigation';
 import { z } from 'zod';
-import { CountPager } from '@/components/ui/pager';
+import { ListResults, pageParam, parseFilters, type Column } from '@/components/list-kit/signed-in';
 import { getDb } from '@/db';
 import { verifyAuditChain } from '@/db/audit-verify';
 import { AUDIT_PAGE_SIZE, listAuditEvents } from '@/db/queries/audit';
@@ -11,15 +11,25 @@ import { formatDateTime } from '@/lib/format';
 
 export const metadata: Metadata = { title: '审计日志', robots: { index: false } };
 
-const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
+const filterSchema = z.object({ page: pageParam(100_000) });
+
+type Row = Awaited<ReturnType<typeof listAuditEvents>>['rows'][number];
+
+const columns: Column<Row>[] = [
+  { label: '序号', cell: (r) => r.seq },
+  { label: '时间', cell: (r) => formatDateTime(r.at), className: 'whitespace-nowrap' },
+  { label: '操作人', cell: (r) => r.actorLabel },
+  { label: '操作', cell: (r) => r.action, className: 'font-mono' },
+  { label: '对象', cell: (r) => `${r.objectType}${r.objectId ? `:${r.objectId}` : ''}`, className: 'font-mono break-all' },
+  { label: '来源地址', cell: (r) => r.ip ?? '—' },
+];
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(['city', 'district'], '/bureau/audit');
   if (!can(actor, 'audit.read')) forbidden();
-  const page = pageSchema.parse((await searchParams).page);
+  const f = parseFilters(filterSchema, await searchParams);
   const db = getDb();
-  const [{ rows, total }, chain] = await Promise.all([listAuditEvents(db, page), verifyAuditChain(db)]);
-  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  const [{ rows, total }, chain] = await Promise.all([listAuditEvents(db, f.page), verifyAuditChain(db)]);
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-bold">审计日志</h1>
@@ -39,37 +49,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           下载检查点
         </a>
       </section>
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">审计日志（第 {page} 页，共 {pages} 页）</caption>
-          <thead>
-            <tr className="border-b border-slate-200">
-              <th scope="col" className="px-3 py-2">序号</th>
-              <th scope="col" className="px-3 py-2">时间</th>
-              <th scope="col" className="px-3 py-2">操作人</th>
-              <th scope="col" className="px-3 py-2">操作</th>
-              <th scope="col" className="px-3 py-2">对象</th>
-              <th scope="col" className="px-3 py-2">来源地址</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.seq} className="border-b border-slate-100">
-                <td className="px-3 py-2">{r.seq}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(r.at)}</td>
-                <td className="px-3 py-2">{r.actorLabel}</td>
-                <td className="px-3 py-2 font-mono">{r.action}</td>
-                <td className="px-3 py-2 font-mono break-all">
-                  {r.objectType}
-                  {r.objectId ? `:${r.objectId}` : ''}
-                </td>
-                <td className="px-3 py-2">{r.ip ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <CountPager page={page} pages={pages} href={(p) => `/bureau/audit?page=${p}`} />
+      <ListResults
+        path="/bureau/audit"
+        filters={f}
+        schema={filterSchema}
+        total={total}
+        pageSize={AUDIT_PAGE_SIZE}
+        caption={`审计日志（第 ${f.page} 页）`}
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.seq}
+        empty={{ filtered: '没有记录。', none: '还没有审计记录。' }}
+      />
     </div>
   );
 }

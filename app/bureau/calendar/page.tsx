@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { UnpagedList } from '@/components/list-kit/signed-in';
 import { getDb } from '@/db';
 import { listHolidayCalendars } from '@/db/queries/holiday-calendars';
 import { requireActor } from '@/lib/auth/actor';
@@ -52,45 +53,42 @@ export default async function HolidayCalendarPage({ searchParams }: { searchPara
         <h2 id="years-heading" className="mb-3 text-lg font-semibold">
           已录入的年份
         </h2>
-        {rows.length === 0 ? (
-          <p className="text-slate-600">尚未录入任何年份，全部使用系统内置的安排。</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-2">年份</th>
-                  <th scope="col" className="py-2">放假 / 调休上班</th>
-                  <th scope="col" className="py-2">依据</th>
-                  <th scope="col" className="py-2">录入</th>
-                  <th scope="col" className="py-2">操作</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.year} className="border-b border-slate-100 align-top">
-                    <th scope="row" className="py-2 font-medium">
-                      {r.year} 年<span className="block text-xs font-normal text-slate-600">第 {r.version} 版</span>
-                    </th>
-                    <td className="py-2">
-                      {Object.keys(r.holidays).length} 天 / {Object.keys(r.workdays).length} 天
-                    </td>
-                    <td className="py-2">{r.source}</td>
-                    <td className="py-2">
-                      {r.enteredByName ?? '—'}
-                      <span className="block text-xs text-slate-600">{formatDateTime(r.enteredAt)}</span>
-                    </td>
-                    <td className="py-2">
-                      <Link href={`/bureau/calendar?year=${r.year}`} className="text-brand-800 underline">
-                        修改
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <UnpagedList
+          caption="已录入的节假日安排"
+          rows={rows}
+          rowKey={(r) => r.year}
+          empty={{ none: '尚未录入任何年份，全部使用系统内置的安排。' }}
+          columns={[
+            {
+              label: '年份',
+              rowHeader: true,
+              cell: (r) => (
+                <>
+                  {r.year} 年<span className="block text-xs font-normal text-slate-600">第 {r.version} 版</span>
+                </>
+              ),
+            },
+            { label: '放假 / 调休上班', cell: (r) => `${Object.keys(r.holidays).length} 天 / ${Object.keys(r.workdays).length} 天` },
+            { label: '依据', cell: (r) => r.source },
+            {
+              label: '录入',
+              cell: (r) => (
+                <>
+                  {r.enteredByName ?? '—'}
+                  <span className="block text-xs text-slate-600">{formatDateTime(r.enteredAt)}</span>
+                </>
+              ),
+            },
+            {
+              label: '操作',
+              cell: (r) => (
+                <Link href={`/bureau/calendar?year=${r.year}`} className="text-brand-800 underline">
+                  修改
+                </Link>
+              ),
+            },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="entry-heading" className="rounded-lg bg-white p-5 shadow-sm">

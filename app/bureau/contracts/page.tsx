@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
-import { CountPager } from '@/components/ui/pager';
+import { FilterBar, ListResults, optionsOf, pageParam, parseFilters, regionParam, SelectFilter, type Column } from '@/components/list-kit/signed-in';
 import { getDb } from '@/db';
 import { listContractsForReview, listDistrictsInScope, REVIEW_PAGE_SIZE } from '@/db/queries/contracts';
 import { requireActor } from '@/lib/auth/actor';
@@ -13,101 +13,64 @@ export const metadata: Metadata = { title: '合同确认', robots: { index: fals
 const STATUSES = ['pending', 'confirmed', 'rejected', 'ended', 'terminated'] as const;
 const filterSchema = z.object({
   status: z.enum(STATUSES).catch('pending'),
-  district: z.string().regex(/^\d{6}$/).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  district: regionParam(),
+  page: pageParam(),
 });
+
+type Row = Awaited<ReturnType<typeof listContractsForReview>>['rows'][number];
+
+const columns: Column<Row>[] = [
+  {
+    label: '项目',
+    rowHeader: true,
+    cell: (r) => (
+      <Link href={`/bureau/contracts/${r.id}`} className="text-brand-700 underline">
+        {r.projectName}
+      </Link>
+    ),
+  },
+  { label: '区县', cell: (r) => r.districtName },
+  { label: '登记企业', cell: (r) => r.companyName },
+  { label: '合同期', cell: (r) => `${r.startDate} 至 ${r.endDate}`, className: 'whitespace-nowrap' },
+  { label: '履约保证金', cell: (r) => `${Number(r.bondAmount).toLocaleString('zh-CN')} 元` },
+  { label: '登记时间', cell: (r) => formatDateTime(r.createdAt), className: 'whitespace-nowrap' },
+];
 
 export default async function BureauContractsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(['city', 'district'], '/bureau/contracts');
-  const f = filterSchema.parse(await searchParams);
+  const f = parseFilters(filterSchema, await searchParams);
   const db = getDb();
   const [districts, { rows, total }] = await Promise.all([
     listDistrictsInScope(db, actor),
-    listContractsForReview(db, actor, { status: f.status, districtId: f.district, page: f.page }),
+    listContractsForReview(db, actor, { status: f.status, districtId: f.district ?? undefined, page: f.page }),
   ]);
-  const pages = Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE));
-  const href = (page: number) => `/bureau/contracts?${new URLSearchParams({ status: f.status, ...(f.district ? { district: f.district } : {}), page: String(page) })}`;
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-bold">物业服务合同确认</h1>
       <p className="text-sm text-slate-600">
         {actor.role === 'city' ? '全市' : actor.districtName}的物业服务企业登记的合同，经确认后生效（ZJ 7、9）。
       </p>
-      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm">
-        <div>
-          <label htmlFor="status" className="block text-sm font-medium">
-            状态
-          </label>
-          <select id="status" name="status" defaultValue={f.status} className="mt-1 rounded border border-slate-400 px-2 py-1">
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {CONTRACT_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        {districts.length > 1 && (
-          <div>
-            <label htmlFor="district" className="block text-sm font-medium">
-              区县
-            </label>
-            <select id="district" name="district" defaultValue={f.district ?? ''} className="mt-1 rounded border border-slate-400 px-2 py-1">
-              <option value="">全部区县</option>
-              {districts.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white">
-          筛选
-        </button>
-      </form>
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">
-            {CONTRACT_STATUS_LABELS[f.status]}的合同，共 {total} 份
-          </caption>
-          <thead>
-            <tr className="border-b border-slate-200">
-              <th scope="col" className="px-3 py-2">项目</th>
-              <th scope="col" className="px-3 py-2">区县</th>
-              <th scope="col" className="px-3 py-2">登记企业</th>
-              <th scope="col" className="px-3 py-2">合同期</th>
-              <th scope="col" className="px-3 py-2">履约保证金</th>
-              <th scope="col" className="px-3 py-2">登记时间</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={6} className="px-3 py-4 text-slate-600">
-                  没有{CONTRACT_STATUS_LABELS[f.status]}的合同。
-                </td>
-              </tr>
-            )}
-            {rows.map((r) => (
-              <tr key={r.id} className="border-b border-slate-100">
-                <th scope="row" className="px-3 py-2 font-medium">
-                  <Link href={`/bureau/contracts/${r.id}`} className="text-brand-700 underline">
-                    {r.projectName}
-                  </Link>
-                </th>
-                <td className="px-3 py-2">{r.districtName}</td>
-                <td className="px-3 py-2">{r.companyName}</td>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  {r.startDate} 至 {r.endDate}
-                </td>
-                <td className="px-3 py-2">{Number(r.bondAmount).toLocaleString('zh-CN')} 元</td>
-                <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(r.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <CountPager page={f.page} pages={pages} href={href} count={`（共 ${total} 份）`} />
+      <FilterBar>
+        <SelectFilter name="status" label="状态" value={f.status} options={optionsOf(STATUSES, CONTRACT_STATUS_LABELS)} />
+        {districts.length > 1 && <SelectFilter name="district" label="区县" value={f.district} all="全部区县" options={districts.map((d) => ({ value: d.id, label: d.name }))} />}
+      </FilterBar>
+      <ListResults
+        path="/bureau/contracts"
+        filters={f}
+        schema={filterSchema}
+        total={total}
+        pageSize={REVIEW_PAGE_SIZE}
+        unit="份"
+        caption={`${CONTRACT_STATUS_LABELS[f.status]}的合同，共 ${total} 份`}
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty={{
+          filtered: `没有${CONTRACT_STATUS_LABELS[f.status]}的合同。`,
+          none: `没有${CONTRACT_STATUS_LABELS[f.status]}的合同，企业登记的新合同会出现在这里。`,
+          next: { href: '/bureau/contracts?status=confirmed', label: '查看已确认的合同' },
+        }}
+      />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Breakdown } from '@/components/evaluations/breakdown';
+import { ListTable } from '@/components/list-kit/table';
+import { FilterBar, SelectFilter, UnpagedList } from '@/components/list-kit/signed-in';
 import { getDb } from '@/db';
 import { evaluationsOfYear, interviewsInScope, riskLetterCodes, yearPublishedAt } from '@/db/queries/evaluations';
 import { currentPolicy } from '@/lib/policy';
@@ -55,23 +57,9 @@ export default async function EvaluationsPage({ searchParams }: { searchParams: 
           已公布{year}年度信用评价。
         </p>
       )}
-      <form method="get" className="flex items-end gap-3">
-        <div>
-          <label htmlFor="year" className="block font-medium">
-            评价年度
-          </label>
-          <select id="year" name="year" defaultValue={year} className="min-h-11 rounded border border-slate-400 px-3">
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}年度
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="min-h-11 rounded border border-slate-400 px-4">
-          查看
-        </button>
-      </form>
+      <FilterBar submitLabel="查看">
+        <SelectFilter name="year" label="评价年度" value={String(year)} options={years.map((y) => ({ value: String(y), label: `${y}年度` }))} />
+      </FilterBar>
 
       <section aria-labelledby="status-heading" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="status-heading" className="mb-2 text-lg font-semibold">
@@ -103,38 +91,28 @@ export default async function EvaluationsPage({ searchParams }: { searchParams: 
           <h2 id="below-heading" className="mb-2 text-lg font-semibold">
             得分低于 {line} 分（{below.length}）
           </h2>
-          {below.length === 0 ? (
-            <p className="text-slate-600">无。</p>
-          ) : (
-            <table className="w-full text-sm">
-              <thead>
-                <tr className="border-b text-left">
-                  <th scope="col" className="py-1">企业</th>
-                  <th scope="col" className="py-1">注册区县</th>
-                  <th scope="col" className="py-1 text-right">得分</th>
-                  <th scope="col" className="py-1">风险提示函</th>
-                </tr>
-              </thead>
-              <tbody>
-                {below.map((r) => (
-                  <tr key={r.id} className="border-b border-slate-100">
-                    <td className="py-1">{r.companyName}</td>
-                    <td className="py-1">{r.districtName ?? '—'}</td>
-                    <td className="py-1 text-right font-mono">{r.score!.toFixed(2)}</td>
-                    <td className="py-1">
-                      {letters.get(r.id) ? (
-                        <Link href={`/bureau/evaluations/${year}/letters/${r.companyId}`} className="text-brand-800 underline">
-                          {letters.get(r.id)}
-                        </Link>
-                      ) : (
-                        '公布后出具'
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <UnpagedList
+            caption={`得分低于 ${line} 分的企业`}
+            rows={below}
+            rowKey={(r) => r.id}
+            empty={{ none: '无。' }}
+            columns={[
+              { label: '企业', rowHeader: true, className: 'font-normal', cell: (r) => r.companyName },
+              { label: '注册区县', cell: (r) => r.districtName ?? '—' },
+              { label: '得分', className: 'text-right font-mono', cell: (r) => r.score!.toFixed(2) },
+              {
+                label: '风险提示函',
+                cell: (r) =>
+                  letters.get(r.id) ? (
+                    <Link href={`/bureau/evaluations/${year}/letters/${r.companyId}`} className="text-brand-800 underline">
+                      {letters.get(r.id)}
+                    </Link>
+                  ) : (
+                    '公布后出具'
+                  ),
+              },
+            ]}
+          />
         </section>
       )}
 
@@ -158,37 +136,29 @@ export default async function EvaluationsPage({ searchParams }: { searchParams: 
           <h2 id="all-heading" className="mb-2 text-lg font-semibold">
             全部企业（得分由低到高）
           </h2>
-          <table className="w-full text-sm">
-            <thead>
-              <tr className="border-b text-left">
-                <th scope="col" className="py-1">企业</th>
-                <th scope="col" className="py-1">统一社会信用代码</th>
-                <th scope="col" className="py-1 text-right">得分</th>
-                <th scope="col" className="py-1">等级</th>
-                <th scope="col" className="py-1">得分明细</th>
-                <th scope="col" className="py-1">政策版本</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} className="border-b border-slate-100">
-                  <td className="py-1">{r.companyName}</td>
-                  <td className="py-1 font-mono">{r.uscc}</td>
-                  <td className="py-1 text-right font-mono">{r.vetoed ? '一票否决' : r.score!.toFixed(2)}</td>
-                  <td className="py-1">{r.grade}</td>
-                  <td className="py-1">
-                    <details>
-                      <summary className="cursor-pointer text-brand-800">{r.breakdown.length} 条计分记录</summary>
-                      <div className="mt-2 min-w-96">
-                        <Breakdown evaluation={r} />
-                      </div>
-                    </details>
-                  </td>
-                  <td className="py-1">第 {r.policyVersion} 版</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ListTable
+            caption={`${year}年度全部企业的信用评价`}
+            rows={rows}
+            rowKey={(r) => r.id}
+            columns={[
+              { label: '企业', rowHeader: true, className: 'font-normal', cell: (r) => r.companyName },
+              { label: '统一社会信用代码', className: 'font-mono', cell: (r) => r.uscc },
+              { label: '得分', className: 'text-right font-mono', cell: (r) => (r.vetoed ? '一票否决' : r.score!.toFixed(2)) },
+              { label: '等级', cell: (r) => r.grade },
+              {
+                label: '得分明细',
+                cell: (r) => (
+                  <details>
+                    <summary className="cursor-pointer text-brand-800">{r.breakdown.length} 条计分记录</summary>
+                    <div className="mt-2 overflow-x-auto sm:min-w-96">
+                      <Breakdown evaluation={r} />
+                    </div>
+                  </details>
+                ),
+              },
+              { label: '政策版本', cell: (r) => `第 ${r.policyVersion} 版` },
+            ]}
+          />
         </section>
       )}
     </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
+import { pageParam, parseFilters } from '@/components/list-kit/params';
 import { ObjectionList } from '@/components/objections/objection-list';
 import { getDb } from '@/db';
 import { listObjectionsInScope, OBJECTION_PAGE_SIZE } from '@/db/queries/objections';
@@ -11,14 +12,13 @@ export const metadata: Metadata = { title: '信息异议', robots: { index: fals
 const filterSchema = z.object({
   status: z.enum(['open', 'decided', 'all']).catch('open'),
   subject: z.enum(['all', 'practitioner', 'credit_record', 'practitioner_record']).catch('all'),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: pageParam(),
 });
 
 export default async function ObjectionQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(['city', 'district'], '/bureau/objections');
   const sp = await searchParams;
-  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const f = filterSchema.parse({ status: one(sp.status) ?? 'open', subject: one(sp.subject) ?? 'all', page: one(sp.page) ?? 1 });
+  const f = parseFilters(filterSchema, sp);
   const { rows, total } = await listObjectionsInScope(getDb(), actor, f, today());
   return (
     <div className="space-y-5">

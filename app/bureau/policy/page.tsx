@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { ListTable } from '@/components/list-kit/table';
 import { getDb } from '@/db';
 import { listPolicyVersions } from '@/db/queries/policy';
 import { currentPolicy } from '@/lib/policy';
@@ -37,50 +38,46 @@ export default async function PolicyPage() {
         <h2 id="history-heading" className="mb-3 text-lg font-semibold">
           版本历史
         </h2>
-        <table className="w-full text-left text-sm" data-testid="policy-history">
-          <caption className="sr-only">信用政策各版本：修改人、时间、原因和改动的设置</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2">版本</th>
-              <th scope="col" className="py-2">修改人</th>
-              <th scope="col" className="py-2">时间</th>
-              <th scope="col" className="py-2">原因</th>
-              <th scope="col" className="py-2">改动的设置</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((row, i) => {
-              const previous = versions[i + 1];
-              const changes = previous ? policyChanges(previous.settings, row.settings) : [];
-              return (
-                <tr key={row.version} className="border-b border-slate-100 align-top">
-                  <th scope="row" className="py-2 font-medium">
-                    第 {row.version} 版{i === 0 && <span className="ml-1 text-xs text-emerald-800">（现行）</span>}
-                  </th>
-                  <td className="py-2">{row.createdByName ?? '系统初始化'}</td>
-                  <td className="py-2">{formatDateTime(row.createdAt)}</td>
-                  <td className="py-2">{row.reason}</td>
-                  <td className="py-2">
-                    {!previous ? (
-                      '初始版本'
-                    ) : changes.length === 0 ? (
-                      '无改动'
-                    ) : (
-                      <ul className="space-y-1">
-                        {changes.map((c) => (
-                          <li key={c.path}>
-                            {c.label}：{c.from} → {c.to}
-                            {c.unit && ` ${c.unit}`}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ListTable
+          testId="policy-history"
+          caption="信用政策各版本：修改人、时间、原因和改动的设置"
+          rows={versions.map((row, i) => ({ row, current: i === 0, previous: versions[i + 1] }))}
+          rowKey={(v) => v.row.version}
+          columns={[
+            {
+              label: '版本',
+              rowHeader: true,
+              cell: ({ row, current }) => (
+                <>
+                  第 {row.version} 版{current && <span className="ml-1 text-xs text-emerald-800">（现行）</span>}
+                </>
+              ),
+            },
+            { label: '修改人', cell: ({ row }) => row.createdByName ?? '系统初始化' },
+            { label: '时间', cell: ({ row }) => formatDateTime(row.createdAt) },
+            { label: '原因', cell: ({ row }) => row.reason },
+            {
+              label: '改动的设置',
+              cell: ({ row, previous }) => {
+                const changes = previous ? policyChanges(previous.settings, row.settings) : [];
+                return !previous ? (
+                  '初始版本'
+                ) : changes.length === 0 ? (
+                  '无改动'
+                ) : (
+                  <ul className="space-y-1">
+                    {changes.map((c) => (
+                      <li key={c.path}>
+                        {c.label}：{c.from} → {c.to}
+                        {c.unit && ` ${c.unit}`}
+                      </li>
+                    ))}
+                  </ul>
+                );
+              },
+            },
+          ]}
+        />
       </section>
     </div>
   );

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { RatingBadge } from '@/components/ratings/rating-badge';
+import { ListTable } from '@/components/list-kit/table';
+import { FilterBar, SelectFilter } from '@/components/list-kit/signed-in';
 import { getDb } from '@/db';
 import { getPublication, listDistricts, listPublishedQuarters, listRatingTable, ratingProgress } from '@/db/queries/ratings';
 import { currentPolicy } from '@/lib/policy';
@@ -73,67 +75,34 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
         依据第十条、第十二条，每季度对辖区内住宅小区评定一次：检查得分 {t.excellent} 分及以上为“优秀”，{t.good} 分及以上为“良好”，低于 {t.good} 分为“差”（第 {policy.version} 版信用政策）。结果经市住建局发布后公开。
       </p>
 
-      <form method="get" className="flex flex-wrap items-end gap-4 rounded-lg bg-white p-4 shadow-sm">
-        <div>
-          <label htmlFor="q" className="block font-medium">
-            季度
-          </label>
-          <select id="q" name="q" defaultValue={quarterKey(q)} className="mt-1 rounded border border-slate-400 px-3 py-2">
-            {options.map((o) => (
-              <option key={quarterKey(o)} value={quarterKey(o)}>
-                {quarterLabel(o)}
-                {isPublished(quarterIndex(o)) ? '（已发布）' : '（未发布）'}
-              </option>
-            ))}
-          </select>
-        </div>
-        {isCity && (
-          <div>
-            <label htmlFor="district" className="block font-medium">
-              区县
-            </label>
-            <select id="district" name="district" defaultValue={district ?? ''} className="mt-1 rounded border border-slate-400 px-3 py-2">
-              {districts.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <button type="submit" className="rounded border border-slate-500 px-4 py-2">
-          查看
-        </button>
-      </form>
+      <FilterBar submitLabel="查看">
+        <SelectFilter
+          name="q"
+          label="季度"
+          value={quarterKey(q)}
+          options={options.map((o) => ({ value: quarterKey(o), label: `${quarterLabel(o)}${isPublished(quarterIndex(o)) ? '（已发布）' : '（未发布）'}` }))}
+        />
+        {isCity && <SelectFilter name="district" label="区县" value={district} options={districts.map((d) => ({ value: d.id, label: d.name }))} />}
+      </FilterBar>
 
       {isCity && (
         <section aria-labelledby="publish-heading" className="rounded-lg bg-white p-5 shadow-sm">
           <h2 id="publish-heading" className="mb-3 text-lg font-semibold">
             {label}各区县评定进度
           </h2>
-          <table className="mb-4 w-full max-w-xl text-left text-sm" data-testid="rating-progress">
-            <caption className="sr-only">各区县已评定的住宅小区数和应评定数</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2">区县</th>
-                <th scope="col" className="py-2">已评定 / 应评定</th>
-                <th scope="col" className="py-2">完成情况</th>
-              </tr>
-            </thead>
-            <tbody>
-              {progress.map((p) => (
-                <tr key={p.districtId} className="border-b border-slate-100">
-                  <th scope="row" className="py-1.5 font-medium">
-                    {p.districtName}
-                  </th>
-                  <td className="py-1.5">
-                    {p.rated} / {p.estates}
-                  </td>
-                  <td className="py-1.5">{p.rated >= p.estates ? '已完成' : `尚缺 ${p.estates - p.rated} 个`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div className="mb-4 max-w-xl">
+            <ListTable
+              testId="rating-progress"
+              caption="各区县已评定的住宅小区数和应评定数"
+              rows={progress}
+              rowKey={(p) => p.districtId}
+              columns={[
+                { label: '区县', rowHeader: true, cell: (p) => p.districtName },
+                { label: '已评定 / 应评定', cell: (p) => `${p.rated} / ${p.estates}` },
+                { label: '完成情况', cell: (p) => (p.rated >= p.estates ? '已完成' : `尚缺 ${p.estates - p.rated} 个`) },
+              ]}
+            />
+          </div>
           {can(actor, 'rating.publish') && (
             <PublishForm
               key={quarterKey(q)}
@@ -156,33 +125,18 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
         {publication ? (
           <>
             <p className="mb-3 rounded bg-amber-50 px-3 py-2 text-amber-900">{label}评定结果已发布，不能再修改。</p>
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{label}住宅小区评定结果（已发布）</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  {isCity && <th scope="col" className="py-2 pr-3">区县</th>}
-                  <th scope="col" className="py-2 pr-3">物业项目</th>
-                  <th scope="col" className="py-2 pr-3">季度末服务企业</th>
-                  <th scope="col" className="py-2 pr-3">检查得分</th>
-                  <th scope="col" className="py-2">评定</th>
-                </tr>
-              </thead>
-              <tbody>
-                {tableRows.map((r) => (
-                  <tr key={r.projectId} className="border-b border-slate-100">
-                    {isCity && <td className="py-1.5 pr-3">{r.districtName}</td>}
-                    <th scope="row" className="py-1.5 pr-3 font-medium">
-                      {r.projectName}
-                    </th>
-                    <td className="py-1.5 pr-3">{r.companyName ?? '—'}</td>
-                    <td className="py-1.5 pr-3">{r.score ?? '—'}</td>
-                    <td className="py-1.5">
-                      <RatingBadge rating={r.rating} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ListTable
+              caption={`${label}住宅小区评定结果（已发布）`}
+              rows={tableRows}
+              rowKey={(r) => r.projectId}
+              columns={[
+                ...(isCity ? [{ label: '区县', cell: (r: TableRow) => r.districtName }] : []),
+                { label: '物业项目', rowHeader: true, cell: (r) => r.projectName },
+                { label: '季度末服务企业', cell: (r) => r.companyName ?? '—' },
+                { label: '检查得分', cell: (r) => r.score ?? '—' },
+                { label: '评定', cell: (r) => <RatingBadge rating={r.rating} /> },
+              ]}
+            />
           </>
         ) : tableRows.length === 0 ? (
           <p>辖区内没有需要评定的住宅小区。</p>

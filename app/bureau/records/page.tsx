@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { RecordFilters, RecordPager } from '@/components/records/record-filters';
-import { RecordTable } from '@/components/records/record-table';
+import { ListResults } from '@/components/list-kit/signed-in';
+import { RecordFilters } from '@/components/records/record-filters';
+import { recordColumns } from '@/components/records/record-table';
 import { getDb } from '@/db';
 import { currentPolicy } from '@/lib/policy';
 import { listRecords, RECORDS_PAGE_SIZE } from '@/db/queries/practitioner-records';
@@ -9,7 +10,7 @@ import { recordsUnderObjection } from '@/db/queries/record-flags';
 import { requireActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
 import { today } from '@/lib/clock';
-import { parseRecordFilter } from '@/lib/validation/records';
+import { parseRecordFilter, recordFilterParams } from '@/lib/validation/records';
 import { knownLabel } from '@/lib/actions/query-notice';
 import { RECORD_DECISION_LABELS } from '@/lib/validation/records';
 
@@ -44,19 +45,19 @@ export default async function BureauRecordsPage({ searchParams }: { searchParams
         </p>
       )}
       <RecordFilters path="/bureau/records" f={f} withType withLate />
-      <p aria-live="polite">共 {total} 条。</p>
-      {rows.length === 0 ? (
-        <p className="rounded-lg bg-white p-5 text-slate-600 shadow-sm">没有符合条件的记录。</p>
-      ) : (
-        <RecordTable
-          caption="人员奖惩记录审核队列"
-          rows={rows}
-          underObjection={underObjection}
-          hrefOf={(id) => `/bureau/records/${id}`}
-          noticeHrefOf={(id) => `/bureau/records/${id}/notice`}
-        />
-      )}
-      <RecordPager path="/bureau/records" f={f} total={total} pageSize={RECORDS_PAGE_SIZE} />
+      <ListResults
+        path="/bureau/records"
+        filters={f}
+        linkFilters={recordFilterParams(f)}
+        defaults={recordFilterParams(parseRecordFilter({}, { status: 'submitted' }))}
+        total={total}
+        pageSize={RECORDS_PAGE_SIZE}
+        caption="人员奖惩记录审核队列"
+        columns={recordColumns({ underObjection, hrefOf: (id) => `/bureau/records/${id}`, noticeHrefOf: (id) => `/bureau/records/${id}/notice` })}
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty={{ filtered: '没有符合条件的记录。', none: '目前没有待审核的奖惩记录。', next: { href: '/bureau/records?status=all', label: '查看全部记录' } }}
+      />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CorrectionNotes, ObjectionBadge, StatementNote } from '@/components/records/record-notes';
+import { ListTable } from '@/components/list-kit/table';
 import { getDb } from '@/db';
 import { listCompanyCreditRecords, listCompanyRepairs, type CreditRecordView, type RepairView } from '@/db/queries/credit-records';
 import { currentPolicy } from '@/lib/policy';
@@ -161,32 +162,17 @@ export default async function CompanyCreditPage({ searchParams }: { searchParams
           <h2 id="repairs-heading" className="mb-3 text-lg font-semibold">
             信用修复申请
           </h2>
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">本企业的信用修复申请</caption>
-            <thead>
-              <tr className="border-b border-slate-200">
-                <th scope="col" className="py-2">记录</th>
-                <th scope="col" className="py-2">提交时间</th>
-                <th scope="col" className="py-2">应决定日期</th>
-                <th scope="col" className="py-2">结果</th>
-              </tr>
-            </thead>
-            <tbody>
-              {repairs.map((s) => (
-                <tr key={s.id} className="border-b border-slate-100">
-                  <th scope="row" className="py-2 font-medium">
-                    {s.recordType}
-                  </th>
-                  <td className="py-2">{formatDateTime(s.submittedAt)}</td>
-                  <td className="py-2">{formatDate(s.decideBy)}</td>
-                  <td className="py-2">
-                    {SUBMISSION_STATUS_LABELS[s.status] ?? s.status}
-                    {s.reason ? `：${s.reason}` : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ListTable
+            caption="本企业的信用修复申请"
+            rows={repairs}
+            rowKey={(s) => s.id}
+            columns={[
+              { label: '记录', rowHeader: true, cell: (s) => s.recordType },
+              { label: '提交时间', cell: (s) => formatDateTime(s.submittedAt) },
+              { label: '应决定日期', cell: (s) => formatDate(s.decideBy) },
+              { label: '结果', cell: (s) => `${SUBMISSION_STATUS_LABELS[s.status] ?? s.status}${s.reason ? `：${s.reason}` : ''}` },
+            ]}
+          />
         </section>
       )}
     </div>

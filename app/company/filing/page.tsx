@@ -7,6 +7,7 @@ import { requireActor } from '@/lib/auth/actor';
 import { FILING_STATUS_LABELS, SUBMISSION_STATUS_LABELS, SUBMISSION_TYPE_LABELS } from '@/lib/domain/labels';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { DISTRICT_NAMES } from '@/lib/validation/company';
+import { UnpagedList } from '@/components/list-kit/signed-in';
 
 export const metadata: Metadata = { title: '企业备案', robots: { index: false } };
 
@@ -96,34 +97,26 @@ export default async function CompanyFilingPage({ searchParams }: { searchParams
         <h2 id="history-heading" className="mb-3 text-lg font-semibold">
           备案与变更申请记录
         </h2>
-        {filings.length === 0 ? (
-          <p className="text-slate-600">还没有提交过申请。</p>
-        ) : (
-          <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2">申请</th>
-                <th scope="col" className="py-2">状态</th>
-                <th scope="col" className="py-2">提交时间</th>
-                <th scope="col" className="py-2">审核意见</th>
-              </tr>
-            </thead>
-            <tbody>
-              {filings.map((f) => (
-                <tr key={f.id} className="border-b border-slate-100 align-top">
-                  <th scope="row" className="py-2 font-medium">
-                    <Link href={`/company/filings/${f.id}`} className="text-brand-800 underline">
-                      {SUBMISSION_TYPE_LABELS[f.type]}
-                    </Link>
-                  </th>
-                  <td className="py-2">{SUBMISSION_STATUS_LABELS[f.status] ?? f.status}</td>
-                  <td className="py-2">{f.submittedAt ? formatDateTime(f.submittedAt) : '未提交'}</td>
-                  <td className="py-2">{f.reason || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <UnpagedList
+          caption="备案与变更申请记录"
+          rows={filings}
+          rowKey={(f) => f.id}
+          empty={{ none: '还没有提交过申请。' }}
+          columns={[
+            {
+              label: '申请',
+              rowHeader: true,
+              cell: (f) => (
+                <Link href={`/company/filings/${f.id}`} className="text-brand-800 underline">
+                  {SUBMISSION_TYPE_LABELS[f.type]}
+                </Link>
+              ),
+            },
+            { label: '状态', cell: (f) => SUBMISSION_STATUS_LABELS[f.status] ?? f.status },
+            { label: '提交时间', cell: (f) => (f.submittedAt ? formatDateTime(f.submittedAt) : '未提交') },
+            { label: '审核意见', cell: (f) => f.reason || '—' },
+          ]}
+        />
       </section>
     </div>
   );

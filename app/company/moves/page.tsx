@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { UnpagedList, type Column } from '@/components/list-kit/signed-in';
 import { getDb } from '@/db';
 import { listMoves } from '@/db/queries/practitioner-moves';
 import { requireActor } from '@/lib/auth/actor';
@@ -19,6 +20,46 @@ const NOTES: Record<string, string> = {
   refused: '已答复不同意调出。区县住建部门将核实理由。',
   withdrawn: '申请已撤回。',
 };
+
+type Row = Awaited<ReturnType<typeof listMoves>>[number];
+
+const columns: Column<Row>[] = [
+  {
+    label: '人员',
+    cell: (m) => (
+      <>
+        {m.name}
+        <div className="text-xs text-slate-600">{m.idNumberMasked}</div>
+      </>
+    ),
+  },
+  { label: '事项', cell: (m) => SUBMISSION_TYPE_LABELS[m.type] ?? m.type },
+  {
+    label: '进度',
+    cell: (m) => (
+      <>
+        {moveStageLabel(m.status, m.payload as { stage?: string; consent?: string })}
+        {m.reason && <div className="text-xs text-slate-600">意见：{m.reason}</div>}
+      </>
+    ),
+  },
+  { label: '申报', cell: (m) => (m.payload.late ? <span className="text-red-800">逾期</span> : '按期') },
+  {
+    label: '操作',
+    className: 'space-y-1',
+    cell: (m) => {
+      const withdrawable = ['draft', 'submitted', 'returned'].includes(m.status) && (m.type !== 'transfer' || m.payload.stage === 'consent');
+      return (
+        <>
+          <Link href={`/company/moves/${m.id}`} className="text-brand-800 underline">
+            查看{(m.status === 'returned' || m.payload.stage === 'released') && m.status !== 'submitted' ? '并补充信息' : ''}
+          </Link>
+          {withdrawable && <WithdrawForm submissionId={m.id} version={m.version} />}
+        </>
+      );
+    },
+  },
+];
 
 export default async function CompanyMovesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireActor(['company'], '/company/moves');
@@ -73,54 +114,13 @@ export default async function CompanyMovesPage({ searchParams }: { searchParams:
         <h2 id="mine" className="text-lg font-semibold">
           本企业提交的变动申请
         </h2>
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">本企业提交的岗位调整、跨企业流动、退出和重新执业申请</caption>
-            <thead>
-              <tr className="border-b border-slate-200">
-                <th scope="col" className="px-3 py-2">人员</th>
-                <th scope="col" className="px-3 py-2">事项</th>
-                <th scope="col" className="px-3 py-2">进度</th>
-                <th scope="col" className="px-3 py-2">申报</th>
-                <th scope="col" className="px-3 py-2">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {mine.length === 0 && (
-                <tr>
-                  <td colSpan={5} className="px-3 py-4 text-slate-600">
-                    暂无变动申请。
-                  </td>
-                </tr>
-              )}
-              {mine.map((m) => {
-                const withdrawable = ['draft', 'submitted', 'returned'].includes(m.status) && (m.type !== 'transfer' || m.payload.stage === 'consent');
-                return (
-                  <tr key={m.id} className="border-b border-slate-100 align-top">
-                    <td className="px-3 py-2">
-                      {m.name}
-                      <div className="text-xs text-slate-600">{m.idNumberMasked}</div>
-                    </td>
-                    <td className="px-3 py-2">{SUBMISSION_TYPE_LABELS[m.type] ?? m.type}</td>
-                    <td className="px-3 py-2">
-                      {moveStageLabel(m.status, m.payload as { stage?: string; consent?: string })}
-                      {m.reason && <div className="text-xs text-slate-600">意见：{m.reason}</div>}
-                    </td>
-                    <td className="px-3 py-2">
-                      {m.payload.late ? <span className="text-red-800">逾期</span> : '按期'}
-                    </td>
-                    <td className="space-y-1 px-3 py-2">
-                      <Link href={`/company/moves/${m.id}`} className="text-brand-800 underline">
-                        查看{(m.status === 'returned' || m.payload.stage === 'released') && m.status !== 'submitted' ? '并补充信息' : ''}
-                      </Link>
-                      {withdrawable && <WithdrawForm submissionId={m.id} version={m.version} />}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <UnpagedList
+          caption="本企业提交的岗位调整、跨企业流动、退出和重新执业申请"
+          columns={columns}
+          rows={mine}
+          rowKey={(m) => m.id}
+          empty={{ none: '暂无变动申请。人员调入本企业时，从这里开始申报。', next: { href: '/company/moves/transfer', label: '申报人员调入' } }}
+        />
       </section>
     </div>
   );

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
+import { pageParam, parseFilters } from '@/components/list-kit/params';
+import { ListTable } from '@/components/list-kit/table';
 import { ObjectionList } from '@/components/objections/objection-list';
 import { CorrectionNotes, ObjectionBadge } from '@/components/records/record-notes';
 import { getDb } from '@/db';
@@ -22,14 +24,14 @@ export const metadata: Metadata = { title: '信息异议', robots: { index: fals
 
 const filterSchema = z.object({
   status: z.enum(['open', 'decided', 'all']).catch('open'),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: pageParam(),
 });
 
 export default async function ObjectionQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(['company'], '/company/objections');
   const sp = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const f = filterSchema.parse({ status: one(sp.status) ?? 'open', page: one(sp.page) ?? 1 });
+  const f = parseFilters(filterSchema, sp);
   const filed = normalizeTrackingCode(one(sp.filed) ?? '');
   const db = getDb();
   const [{ rows, total }, records, recordCases] = await Promise.all([
@@ -66,89 +68,78 @@ export default async function ObjectionQueuePage({ searchParams }: { searchParam
         {records.length === 0 ? (
           <p className="rounded-lg bg-white p-5 text-slate-600 shadow-sm">本企业目前没有已确认的信用记录。</p>
         ) : (
-          <table className="w-full rounded-lg bg-white text-left text-sm shadow-sm">
-            <caption className="p-2 text-left font-medium">本企业已确认的信用记录</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="p-2">记录</th>
-                <th scope="col" className="p-2">发生日期</th>
-                <th scope="col" className="p-2">严重程度 / 分值</th>
-                <th scope="col" className="p-2">公示截止</th>
-                <th scope="col" className="p-2">异议</th>
-              </tr>
-            </thead>
-            <tbody>
-              {records.map((r) => (
-                <tr key={r.id} className="border-b border-slate-100 align-top">
-                  <th scope="row" className="p-2 font-normal">
+          <ListTable
+            caption="本企业已确认的信用记录"
+            rows={records}
+            rowKey={(r) => r.id}
+            columns={[
+              {
+                label: '记录',
+                rowHeader: true,
+                className: 'font-normal',
+                cell: (r) => (
+                  <>
                     <span className="font-medium">{r.type}</span>
                     <ObjectionBadge open={open.has(r.id)} />
                     <span className="block text-xs text-slate-600">{RECORD_KIND_LABELS[r.category] ?? r.category}</span>
                     <CorrectionNotes corrections={r.corrections} />
-                  </th>
-                  <td className="p-2">{formatDate(r.occurredOn)}</td>
-                  <td className="p-2">
-                    {r.severity ?? '—'} / {r.points === null ? '—' : formatPoints(r.points)}
-                  </td>
-                  <td className="p-2">{r.publicUntil ? formatDate(r.publicUntil) : '—'}</td>
-                  <td className="p-2">
-                    {open.has(r.id) ? (
-                      '处理中'
-                    ) : (
-                      <Link href={`/company/objections/new?record=${r.id}`} className="text-brand-800 underline">
-                        提出异议<span className="sr-only">：{r.type}（{formatDate(r.occurredOn)}）</span>
-                      </Link>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { label: '发生日期', cell: (r) => formatDate(r.occurredOn) },
+              { label: '严重程度 / 分值', cell: (r) => `${r.severity ?? '—'} / ${r.points === null ? '—' : formatPoints(r.points)}` },
+              { label: '公示截止', cell: (r) => (r.publicUntil ? formatDate(r.publicUntil) : '—') },
+              {
+                label: '异议',
+                cell: (r) =>
+                  open.has(r.id) ? (
+                    '处理中'
+                  ) : (
+                    <Link href={`/company/objections/new?record=${r.id}`} className="text-brand-800 underline">
+                      提出异议<span className="sr-only">：{r.type}（{formatDate(r.occurredOn)}）</span>
+                    </Link>
+                  ),
+              },
+            ]}
+          />
         )}
         <h3 className="text-lg font-semibold">本企业信用记录的异议</h3>
         {recordCases.length === 0 ? (
           <p className="rounded-lg bg-white p-5 text-slate-600 shadow-sm">本企业的信用记录没有异议。</p>
         ) : (
-          <table className="w-full rounded-lg bg-white text-left text-sm shadow-sm">
-            <caption className="sr-only">本企业信用记录的异议</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="p-2">查询码</th>
-                <th scope="col" className="p-2">记录</th>
-                <th scope="col" className="p-2">提出方</th>
-                <th scope="col" className="p-2">提出时间</th>
-                <th scope="col" className="p-2">状态</th>
-              </tr>
-            </thead>
-            <tbody>
-              {recordCases.map((c) => {
-                const body = parseRecordObjectionBody(c.body);
-                const decision = parseRecordObjectionDecision(c.decision);
+          <ListTable
+            caption="本企业信用记录的异议"
+            rows={recordCases}
+            rowKey={(c) => c.id}
+            columns={[
+              {
+                label: '查询码',
+                rowHeader: true,
+                className: 'font-mono font-normal',
                 // Only the company's own objections link to the tracking page; a member of the public's code stays theirs.
-                const own = body.filer === 'company';
-                return (
-                  <tr key={c.id} className="border-b border-slate-100">
-                    <th scope="row" className="p-2 font-mono font-normal">
-                      {own ? (
-                        <Link href={`/objections/${c.trackingCode}`} className="text-brand-800 underline">
-                          {c.trackingCode}
-                        </Link>
-                      ) : (
-                        '—'
-                      )}
-                    </th>
-                    <td className="p-2">
-                      {c.recordType}
-                      <span className="block text-xs text-slate-600">{formatDate(c.recordOccurredOn)}</span>
-                    </td>
-                    <td className="p-2">{own ? '本企业' : '其他单位或个人'}</td>
-                    <td className="p-2">{formatDateTime(c.filedAt)}</td>
-                    <td className="p-2">{recordObjectionStatusLabel(c.status, decision?.outcome ?? null)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                cell: (c) =>
+                  parseRecordObjectionBody(c.body).filer === 'company' ? (
+                    <Link href={`/objections/${c.trackingCode}`} className="text-brand-800 underline">
+                      {c.trackingCode}
+                    </Link>
+                  ) : (
+                    '—'
+                  ),
+              },
+              {
+                label: '记录',
+                cell: (c) => (
+                  <>
+                    {c.recordType}
+                    <span className="block text-xs text-slate-600">{formatDate(c.recordOccurredOn)}</span>
+                  </>
+                ),
+              },
+              { label: '提出方', cell: (c) => (parseRecordObjectionBody(c.body).filer === 'company' ? '本企业' : '其他单位或个人') },
+              { label: '提出时间', cell: (c) => formatDateTime(c.filedAt) },
+              { label: '状态', cell: (c) => recordObjectionStatusLabel(c.status, parseRecordObjectionDecision(c.decision)?.outcome ?? null) },
+            ]}
+          />
         )}
       </section>
     </div>

@@ -1,14 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { RecordFilters, RecordPager } from '@/components/records/record-filters';
-import { RecordTable } from '@/components/records/record-table';
+import { ListResults } from '@/components/list-kit/signed-in';
+import { RecordFilters } from '@/components/records/record-filters';
+import { recordColumns } from '@/components/records/record-table';
 import { getDb } from '@/db';
 import { currentPolicy } from '@/lib/policy';
 import { listRecords, RECORDS_PAGE_SIZE } from '@/db/queries/practitioner-records';
 import { recordsUnderObjection } from '@/db/queries/record-flags';
 import { requireActor } from '@/lib/auth/actor';
 import { lateLabel } from '@/lib/domain/records';
-import { parseRecordFilter } from '@/lib/validation/records';
+import { parseRecordFilter, recordFilterParams } from '@/lib/validation/records';
 
 export const metadata: Metadata = { title: '人员奖惩记录', robots: { index: false } };
 
@@ -48,19 +49,19 @@ export default async function CompanyRecordsPage({ searchParams }: { searchParam
         </Link>
       </nav>
       <RecordFilters path="/company/records" f={f} />
-      <p aria-live="polite">共 {total} 条。</p>
-      {rows.length === 0 ? (
-        <p className="rounded-lg bg-white p-5 text-slate-600 shadow-sm">没有符合条件的记录。</p>
-      ) : (
-        <RecordTable
-          caption="本企业从业人员的奖惩记录"
-          rows={rows}
-          underObjection={underObjection}
-          hrefOf={(id) => `/company/records/${id}`}
-          noticeHrefOf={(id) => `/company/records/${id}/notice`}
-        />
-      )}
-      <RecordPager path="/company/records" f={f} total={total} pageSize={RECORDS_PAGE_SIZE} />
+      <ListResults
+        path="/company/records"
+        filters={f}
+        linkFilters={recordFilterParams(f)}
+        defaults={recordFilterParams(parseRecordFilter({}, { status: 'all' }))}
+        total={total}
+        pageSize={RECORDS_PAGE_SIZE}
+        caption="本企业从业人员的奖惩记录"
+        columns={recordColumns({ underObjection, hrefOf: (id) => `/company/records/${id}`, noticeHrefOf: (id) => `/company/records/${id}/notice` })}
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty={{ filtered: '没有符合条件的记录。', none: '还没有奖惩记录。从业人员获得表彰或业主表扬时，可登记优良信息。', next: { href: '/company/records/new-good', label: '填写优良信息登记表' } }}
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
-import { Pager } from '@/components/ui/pager';
+import { FilterBar, ListResults, optionsOf, pageParam, parseFilters, SelectFilter, TextFilter, uuidParam, type Column } from '@/components/list-kit/signed-in';
 import { getDb } from '@/db';
 import { COMPANY_STAFF_STATUSES, listCompanyProjects, listCompanyStaff, STAFF_PAGE_SIZE } from '@/db/queries/practitioner-review';
 import { EMPLOYMENT_STATUS_LABELS } from '@/components/practitioner/labels';
@@ -15,28 +15,59 @@ export const metadata: Metadata = { title: '从业人员', robots: { index: fals
 
 const filterSchema = z.object({
   q: z.string().max(30).catch(''),
-  projectId: z.uuid().nullable().catch(null),
+  projectId: uuidParam(),
   post: z.enum(POSTS).nullable().catch(null),
   status: z.enum([...COMPANY_STAFF_STATUSES, 'all']).catch('all'),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: pageParam(),
 });
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+type Row = Awaited<ReturnType<typeof listCompanyStaff>>['rows'][number];
+
+const columns: Column<Row>[] = [
+  {
+    label: '姓名',
+    rowHeader: true,
+    // A former employee's current file is not the company's to see: the name only.
+    cell: (r) =>
+      r.status === 'pending' || r.status === 'current' ? (
+        <Link href={`/company/staff/${r.practitionerId}`} className="text-brand-800 underline">
+          {r.name}
+        </Link>
+      ) : (
+        r.name
+      ),
+  },
+  { label: '身份证号码', cell: (r) => r.idNumberMasked, className: 'font-mono' },
+  { label: '项目', cell: (r) => r.projectName ?? '—' },
+  { label: '岗位', cell: (r) => r.post },
+  {
+    label: '状态',
+    cell: (r) => (
+      <>
+        {EMPLOYMENT_STATUS_LABELS[r.displayStatus] ?? r.displayStatus}
+        {r.endDate && r.status === 'ended' && <span className="block text-xs text-slate-600">{formatDate(r.endDate)} 离职</span>}
+      </>
+    ),
+  },
+  {
+    label: '登记期限',
+    cell: (r) => (
+      <>
+        {r.deadline ? formatDate(r.deadline) : '—'}
+        <ProvisionalNote date={r.deadline} />
+        {r.late && <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">逾期 {r.workingDaysOverdue} 个工作日</span>}
+      </>
+    ),
+  },
+];
 
 export default async function CompanyStaffPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(['company'], '/company/staff');
-  const sp = await searchParams;
-  const f = filterSchema.parse({ q: one(sp.q) ?? '', projectId: one(sp.projectId) || null, post: one(sp.post) || null, status: one(sp.status) ?? 'all', page: one(sp.page) ?? 1 });
+  const f = parseFilters(filterSchema, await searchParams);
   const db = getDb();
   await ensureHolidayCalendar(db);
   const [{ rows, total }, projects] = await Promise.all([listCompanyStaff(db, actor, f), listCompanyProjects(db, actor.companyId!)]);
-  const pages = Math.max(1, Math.ceil(total / STAFF_PAGE_SIZE));
-  const href = (page: number) => {
-    const p = new URLSearchParams({ q: f.q, status: f.status, page: String(page) });
-    if (f.projectId) p.set('projectId', f.projectId);
-    if (f.post) p.set('post', f.post);
-    return `/company/staff?${p}`;
-  };
+  const project = projects.find((p) => p.id === f.projectId);
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -46,103 +77,27 @@ export default async function CompanyStaffPage({ searchParams }: { searchParams:
         </Link>
       </div>
       <p className="text-sm text-slate-600">新聘人员应在签订劳动合同之日起 10 个工作日内登记；经区县住建部门审核通过后方可在项目上岗。</p>
-      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm">
-        <div>
-          <label htmlFor="q" className="block text-sm font-medium">
-            姓名
-          </label>
-          <input id="q" name="q" defaultValue={f.q} className="mt-1 rounded border border-slate-400 px-3 py-2" />
-        </div>
-        <div>
-          <label htmlFor="projectId" className="block text-sm font-medium">
-            项目
-          </label>
-          <select id="projectId" name="projectId" defaultValue={f.projectId ?? ''} className="mt-1 rounded border border-slate-400 px-3 py-2">
-            <option value="">全部项目</option>
-            {projects.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="post" className="block text-sm font-medium">
-            岗位
-          </label>
-          <select id="post" name="post" defaultValue={f.post ?? ''} className="mt-1 rounded border border-slate-400 px-3 py-2">
-            <option value="">全部岗位</option>
-            {POSTS.map((p) => (
-              <option key={p}>{p}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="status" className="block text-sm font-medium">
-            状态
-          </label>
-          <select id="status" name="status" defaultValue={f.status} className="mt-1 rounded border border-slate-400 px-3 py-2">
-            <option value="all">全部</option>
-            {COMPANY_STAFF_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {EMPLOYMENT_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white">
-          筛选
-        </button>
-      </form>
-      <p aria-live="polite">共 {total} 条任职记录。</p>
-      {rows.length === 0 ? (
-        <p className="rounded-lg bg-white p-5 text-slate-600 shadow-sm">没有符合条件的人员。</p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">本企业从业人员</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="p-2">姓名</th>
-                <th scope="col" className="p-2">身份证号码</th>
-                <th scope="col" className="p-2">项目</th>
-                <th scope="col" className="p-2">岗位</th>
-                <th scope="col" className="p-2">状态</th>
-                <th scope="col" className="p-2">登记期限</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.employmentId} className="border-b border-slate-100">
-                  <th scope="row" className="p-2 font-medium">
-                    {/* A former employee's current file is not the company's to see: the name only. */}
-                    {r.status === 'pending' || r.status === 'current' ? (
-                      <Link href={`/company/staff/${r.practitionerId}`} className="text-brand-800 underline">
-                        {r.name}
-                      </Link>
-                    ) : (
-                      r.name
-                    )}
-                  </th>
-                  <td className="p-2 font-mono">{r.idNumberMasked}</td>
-                  <td className="p-2">{r.projectName ?? '—'}</td>
-                  <td className="p-2">{r.post}</td>
-                  <td className="p-2">
-                    {EMPLOYMENT_STATUS_LABELS[r.displayStatus] ?? r.displayStatus}
-                    {r.endDate && r.status === 'ended' && <span className="block text-xs text-slate-600">{formatDate(r.endDate)} 离职</span>}
-                  </td>
-                  <td className="p-2">
-                    {r.deadline ? formatDate(r.deadline) : '—'}
-                    <ProvisionalNote date={r.deadline} />
-                    {r.late && <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">逾期 {r.workingDaysOverdue} 个工作日</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager page={f.page} pages={pages} href={href} />
+      <FilterBar>
+        <TextFilter label="姓名" value={f.q} />
+        <SelectFilter name="projectId" label="项目" value={f.projectId} all="全部项目" options={projects.map((p) => ({ value: p.id, label: p.name }))} />
+        <SelectFilter name="post" label="岗位" value={f.post} all="全部岗位" options={optionsOf(POSTS, {})} />
+        <SelectFilter name="status" label="状态" value={f.status} options={[{ value: 'all', label: '全部' }, ...optionsOf(COMPANY_STAFF_STATUSES, EMPLOYMENT_STATUS_LABELS)]} />
+      </FilterBar>
+      <ListResults
+        path="/company/staff"
+        filters={f}
+        schema={filterSchema}
+        total={total}
+        pageSize={STAFF_PAGE_SIZE}
+        summary={`共 ${total} 条任职记录。`}
+        caption="本企业从业人员"
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.employmentId}
+        empty={{ filtered: '没有符合条件的人员。', none: '还没有登记从业人员。', next: { href: '/company/staff/new', label: '去登记第一位从业人员' } }}
+        // The estate's 信息名册 (the existing export of app/company/staff/roster.xlsx) once the list is narrowed to one.
+        exportLink={project ? { href: `/company/staff/roster.xlsx?project=${project.id}`, label: `导出${project.name}信息名册（Excel）` } : null}
+      />
     </div>
   );
 }

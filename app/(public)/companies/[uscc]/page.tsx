@@ -11,6 +11,7 @@ import { formatDate, formatNumber } from '@/lib/format';
 import { JsonLd } from '../../_components/json-ld';
 import { PublicCreditRecords } from './_components/credit-records';
 import { AnnualGrade, CurrentScore, ListHistory, TenderEligibility } from './_components/credit-summary';
+import { Breadcrumbs } from '../../_components/breadcrumbs';
 
 export const dynamic = 'force-dynamic';
 
@@ -73,23 +74,7 @@ export default async function CompanyPage({ params, searchParams }: { params: Pa
           },
         }}
       />
-      <nav aria-label="面包屑" className="text-sm text-slate-600">
-        <ol className="flex flex-wrap gap-1">
-          <li>
-            <a href="/" className="text-brand-700 underline">
-              首页
-            </a>
-            <span aria-hidden="true"> / </span>
-          </li>
-          <li>
-            <a href="/companies" className="text-brand-700 underline">
-              物业服务企业
-            </a>
-            <span aria-hidden="true"> / </span>
-          </li>
-          <li aria-current="page">{company.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ href: '/companies', label: '物业服务企业' }]} current={company.name} />
       <h1 className="text-2xl font-bold">{company.name}</h1>
       {company.greenChannel && (
         <p className="rounded-lg border border-emerald-300 bg-emerald-50 px-4 py-3 text-emerald-950">

@@ -3,7 +3,10 @@ import type { PublicListEntry } from '@/db/queries/public-lists';
 import { formatNumber } from '@/lib/format';
 import { LIST_NAME, parsePeriod, type PublicListKind } from '@/lib/public-lists/params';
 import { DistrictSelect, FilterForm, SearchField, SelectField } from '../../_components/filter-form';
-import { Pagination } from '../../_components/pagination';
+import { EmptyState } from '@/components/list-kit/empty';
+import { NumberedPager } from '@/components/list-kit/pager';
+import { listHref } from '@/components/list-kit/params';
+import { Breadcrumbs } from '../../_components/breadcrumbs';
 
 const INTRO: Record<PublicListKind, string> = {
   red: '业绩信用信息在公示期内、或住宅小区连续三次评定为“优秀”的物业服务企业；当日在黑榜的企业不列入红榜。',
@@ -49,17 +52,7 @@ export function ListView({ list, on, q, district, period, districts, result }: L
   const base = `/lists/${list}`;
   return (
     <div className="space-y-6">
-      <nav aria-label="面包屑" className="text-sm text-slate-600">
-        <ol className="flex flex-wrap gap-1">
-          <li>
-            <a href="/" className="text-brand-700 underline">
-              首页
-            </a>
-            <span aria-hidden="true"> / </span>
-          </li>
-          <li aria-current="page">{name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs current={name} />
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-bold">物业服务企业{name}</h1>
         <p className="text-sm">
@@ -95,7 +88,13 @@ export function ListView({ list, on, q, district, period, districts, result }: L
           {result.pageCount > 1 ? `，第 ${result.page} / ${result.pageCount} 页` : ''}
         </p>
         {result.items.length === 0 ? (
-          <p className="rounded-lg bg-white p-4 text-slate-700 shadow-sm">{result.total > 0 ? '没有这一页。' : `没有符合条件的${name}企业。`}</p>
+          <EmptyState
+            text={{ filtered: `没有符合条件的${name}企业。`, none: periodInfo ? `这一期间没有企业在${name}。` : `目前没有企业在${name}。` }}
+            filtered={!!(q || district)}
+            pastEnd={result.total > 0}
+            clearHref={listHref(base, { period })}
+            firstHref={listHref(base, { q, district, period })}
+          />
         ) : (
           <ol className="space-y-3" aria-label={`${name}企业`}>
             {result.items.map((e) => (
@@ -146,16 +145,16 @@ export function ListView({ list, on, q, district, period, districts, result }: L
             ))}
           </ol>
         )}
-        <Pagination basePath={base} params={{ q: q || undefined, district, period }} page={result.page} pageCount={result.pageCount} />
+        <NumberedPager path={base} filters={{ q, district, period }} page={result.page} pages={result.pageCount} />
       </section>
 
       <p className="text-sm text-slate-700">
         开放数据：
-        <a href={`/api/v1/lists/${list}`} className="text-brand-700 underline">
+        <a href={listHref(`/api/v1/lists/${list}`, { q, district, period })} className="text-brand-700 underline">
           JSON
         </a>
         {' · '}
-        <a href={`/api/v1/lists/${list}?format=csv`} className="text-brand-700 underline">
+        <a href={listHref(`/api/v1/lists/${list}`, { q, district, period, format: 'csv' })} className="text-brand-700 underline">
           CSV
         </a>
         {' · '}

@@ -11,6 +11,7 @@ import { DisclosureBoard } from '../_components/disclosure-board';
 import { StaffSection } from '../_components/staff-section';
 import { RatingBadge } from '@/components/ratings/rating-badge';
 import { loadProject } from './load';
+import { Breadcrumbs } from '../../_components/breadcrumbs';
 
 export const dynamic = 'force-dynamic';
 
@@ -63,23 +64,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
           },
         }}
       />
-      <nav aria-label="面包屑" className="text-sm text-slate-600">
-        <ol className="flex flex-wrap gap-1">
-          <li>
-            <a href="/" className="text-brand-700 underline">
-              首页
-            </a>
-            <span aria-hidden="true"> / </span>
-          </li>
-          <li>
-            <a href="/projects" className="text-brand-700 underline">
-              小区查询
-            </a>
-            <span aria-hidden="true"> / </span>
-          </li>
-          <li aria-current="page">{p.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ href: '/projects', label: '小区查询' }]} current={p.name} />
       <div>
         <h1 className="text-2xl font-bold">{p.name}</h1>
         <p className="mt-1 text-slate-700">

@@ -1,5 +1,5 @@
 import type { PublicStaffPage } from '@/db/queries/public-staff';
-import { Pagination } from '../../_components/pagination';
+import { NumberedPager } from '@/components/list-kit/pager';
 import { ObjectionBadge, StaffPhoto, StaffQualifications } from './staff-details';
 
 /** 服务人员 on the estate page: approved current staff, manager and supervisors first (SPEC §3.3, §3.11). */
@@ -43,7 +43,7 @@ export function StaffSection({ projectId, staff }: { projectId: string; staff: P
           ))}
         </ul>
       )}
-      <Pagination basePath={`/projects/${projectId}`} params={{}} page={staff.page} pageCount={staff.pageCount} />
+      <NumberedPager path={`/projects/${projectId}`} filters={{}} page={staff.page} pages={staff.pageCount} />
     </section>
   );
 }
