@@ -6,6 +6,6 @@ import type { ComponentType, ReactNode } from 'react';
  */
 export type Anchor = ComponentType<{ href: string; className?: string; rel?: string; 'aria-current'?: 'page'; download?: boolean | string; children: ReactNode }>;
 
-export function PlainAnchor(props: { href: string; className?: string; rel?: string; 'aria-current'?: 'page'; download?: boolean | string; children: ReactNode }) {
-  return <a {...props} />;
+export function PlainAnchor({ children, ...props }: { href: string; className?: string; rel?: string; 'aria-current'?: 'page'; download?: boolean | string; children: ReactNode }) {
+  return <a {...props}>{children}</a>;
 }
