@@ -8,16 +8,20 @@ import type { z } from 'zod';
 import { applyFieldErrors, Field, FormAlert, inputClass } from '@/components/forms/field';
 import { contractDecisionSchema } from '@/lib/validation/contract';
 import { decideContractAction } from '../actions';
+import { ErrorSummary, hookFormItems } from '@/components/forms/error-summary';
 
 type In = z.input<typeof contractDecisionSchema>;
 type Out = z.output<typeof contractDecisionSchema>;
 
 export function DecisionForm({ id, version }: { id: string; version: number }) {
   const router = useRouter();
-  const form = useForm<In, unknown, Out>({ resolver: zodResolver(contractDecisionSchema), defaultValues: { id, version, decision: 'confirm', reason: '' } });
+  const form = useForm<In, unknown, Out>({ shouldFocusError: false, resolver: zodResolver(contractDecisionSchema), defaultValues: { id, version, decision: 'confirm', reason: '' } });
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ text: string; tone: 'error' | 'success' } | null>(null);
   const errors = form.formState.errors;
+  // Counts refused submits (the browser's checks or the server's): the error summary takes focus on each.
+  const [refusals, setRefusals] = useState(0);
+  const refused = () => setRefusals((n) => n + 1);
 
   const submitAs = (decision: 'confirm' | 'reject') => {
     form.setValue('decision', decision);
@@ -29,14 +33,17 @@ export function DecisionForm({ id, version }: { id: string; version: number }) {
           router.refresh();
         } else {
           applyFieldErrors(r.fieldErrors, form.setError);
+          refused();
           setMessage({ text: r.message, tone: 'error' });
         }
       }),
+      refused,
     )();
   };
 
   return (
     <form onSubmit={(e) => e.preventDefault()} noValidate className="space-y-3">
+      <ErrorSummary items={hookFormItems(errors)} focusKey={refusals} />
       <FormAlert message={message?.text ?? null} tone={message?.tone} />
       <Field id="reason" label="理由" hint="不予确认时必填，将告知企业" error={errors.reason?.message}>
         {(a) => <textarea {...a} rows={3} {...form.register('reason')} className={inputClass} />}

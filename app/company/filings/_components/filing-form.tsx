@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { companyFilingSchema, DISTRICT_IDS, DISTRICT_NAMES, LICENCE_MAX_BYTES, MANAGER_KINDS } from '@/lib/validation/company';
 import { Field, inputClass } from '@/components/forms/field';
 import { saveFilingAction } from '../actions';
+import { ErrorSummary, hookFormItems } from '@/components/forms/error-summary';
 
 type FormIn = z.input<typeof companyFilingSchema>;
 type FormOut = z.output<typeof companyFilingSchema>;
@@ -39,13 +40,15 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
   const [licenceError, setLicenceError] = useState<string | null>(null);
   const licenceRef = useRef<HTMLInputElement>(null);
   const submitRef = useRef(true);
+  // Counts refused submits (the browser's checks or the server's): the error summary takes focus on each.
+  const [refusals, setRefusals] = useState(0);
   const {
     register,
     control,
     handleSubmit,
     setError,
     formState: { errors },
-  } = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(companyFilingSchema), defaultValues: defaults, mode: 'onBlur' });
+  } = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(companyFilingSchema), defaultValues: defaults, mode: 'onBlur', shouldFocusError: false });
   const managers = useFieldArray({ control, name: 'managers' });
 
   const onValid = (values: FormOut) => {
@@ -54,6 +57,7 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
     const file = licenceRef.current?.files?.[0];
     if (file && file.size > LICENCE_MAX_BYTES) {
       setLicenceError(`文件不能超过 ${LICENCE_MAX_BYTES / 1024 / 1024} MB`);
+      setRefusals((n) => n + 1);
       return;
     }
     const fd = new FormData();
@@ -76,6 +80,7 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
         else if (key === '_form') setFormMessage(messages[0] ?? result.message);
         else setError(key as FieldPath<FormIn>, { type: 'server', message: messages[0] });
       }
+      setRefusals((n) => n + 1);
     });
   };
 
@@ -92,7 +97,8 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
   );
 
   return (
-    <form onSubmit={(e) => handleSubmit(onValid)(e)} noValidate className="space-y-6" aria-describedby={formMessage ? 'form-message' : undefined}>
+    <form onSubmit={(e) => handleSubmit(onValid, () => setRefusals((n) => n + 1))(e)} noValidate className="space-y-6" aria-describedby={formMessage ? 'form-message' : undefined}>
+      <ErrorSummary items={[...hookFormItems(errors), ...(licenceError ? [{ name: 'licence', fieldId: 'licence', message: licenceError }] : [])]} focusKey={refusals} />
       {formMessage && (
         <p id="form-message" role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
           {formMessage}

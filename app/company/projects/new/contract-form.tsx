@@ -8,6 +8,7 @@ import { applyFieldErrors, Field, FormAlert, inputClass } from '@/components/for
 import { bondRangeMessage, type BondRule } from '@/lib/domain/contracts';
 import { contractRegistrationSchema } from '@/lib/validation/contract';
 import { registerContractAction } from '../actions';
+import { ErrorSummary, hookFormItems } from '@/components/forms/error-summary';
 
 type Schema = ReturnType<typeof contractRegistrationSchema>;
 type In = z.input<Schema>;
@@ -23,10 +24,13 @@ export function ContractForm({
   defaults: { projectId: string; startDate: string; endDate: string; annualFees: string; bondAmount: string };
 }) {
   const schema = useMemo(() => contractRegistrationSchema(bondRule), [bondRule]);
-  const form = useForm<In, unknown, Out>({ resolver: zodResolver(schema), defaultValues: defaults, mode: 'onTouched' });
+  const form = useForm<In, unknown, Out>({ shouldFocusError: false, resolver: zodResolver(schema), defaultValues: defaults, mode: 'onTouched' });
   const [pending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
   const errors = form.formState.errors;
+  // Counts refused submits (the browser's checks or the server's): the error summary takes focus on each.
+  const [refusals, setRefusals] = useState(0);
+  const refused = () => setRefusals((n) => n + 1);
   const fees = Number(useWatch({ control: form.control, name: 'annualFees' }));
 
   const onSubmit = form.handleSubmit((values) => {
@@ -36,13 +40,15 @@ export function ContractForm({
       // On success the action redirects; only failures come back.
       if (r && !r.ok) {
         const placed = applyFieldErrors(r.fieldErrors, form.setError);
+        refused();
         if (!placed || r.code !== 'INVALID') setFormError(r.message);
       }
     });
-  });
+  }, refused);
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg bg-white p-5 shadow-sm">
+      <ErrorSummary items={hookFormItems(errors)} focusKey={refusals} />
       <FormAlert message={formError} />
       <Field id="projectId" label="物业项目" error={errors.projectId?.message}>
         {(a) => (

@@ -1,13 +1,13 @@
 'use client';
 
-import { useActionState } from 'react';
 import { addPhotoAction, type PhotoState } from '../actions';
+import { useFormAction } from '@/components/forms/use-form-action';
 
 /** The photo of a person who has none (bulk-imported rows may lack one; approval needs it). */
 export function PhotoForm({ practitionerId }: { practitionerId: string }) {
-  const [state, action, pending] = useActionState<PhotoState, FormData>(addPhotoAction, {});
+  const { state, pending, formProps } = useFormAction<PhotoState>(addPhotoAction, {});
   return (
-    <form action={action} className="space-y-3 rounded-lg bg-white p-5 shadow-sm" aria-labelledby="photo-heading">
+    <form {...formProps} className="space-y-3 rounded-lg bg-white p-5 shadow-sm" aria-labelledby="photo-heading">
       <h2 id="photo-heading" className="text-lg font-semibold">
         补充证件照
       </h2>
