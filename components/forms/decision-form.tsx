@@ -68,9 +68,10 @@ export function DecisionForm({
           </p>
         )}
         <div className="mt-2 flex flex-wrap gap-4">
-          {options.map((o) => (
+          {options.map((o, i) => (
             <label key={o.value} className="flex items-center gap-2">
-              <input type="radio" name="decision" value={o.value} defaultChecked={state.decision === o.value} required />
+              {/* The first option carries the group's id: the error summary's link lands on it. */}
+              <input id={i === 0 ? 'decision' : undefined} type="radio" name="decision" value={o.value} defaultChecked={state.decision === o.value} required />
               {o.label}
             </label>
           ))}

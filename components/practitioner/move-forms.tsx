@@ -182,7 +182,7 @@ function Informed({ f }: { f: ReturnType<typeof useMoveForm> }) {
 export function TransferRequestForm({ projects }: { projects: ProjectOption[] }) {
   const f = useMoveForm(requestTransferAction);
   return (
-    <form {...f.formProps} key={f.state.attempt ?? 0} className="space-y-4">
+    <form {...f.formProps} className="space-y-4">
       <ErrorSummary items={summaryItems(f.state.fieldErrors)} focusKey={f.state} />
       <FormMessage state={f.state} />
       <JobFields f={f} projects={projects} idPrefix="transfer" />
@@ -194,7 +194,7 @@ export function TransferRequestForm({ projects }: { projects: ProjectOption[] })
 export function ReEntryForm({ projects }: { projects: ProjectOption[] }) {
   const f = useMoveForm(requestReEntryAction);
   return (
-    <form {...f.formProps} key={f.state.attempt ?? 0} className="space-y-6">
+    <form {...f.formProps} className="space-y-6">
       <ErrorSummary items={summaryItems(f.state.fieldErrors)} focusKey={f.state} />
       <FormMessage state={f.state} />
       <JobFields f={f} projects={projects} idPrefix="reentry" />
@@ -208,7 +208,7 @@ export function ReEntryForm({ projects }: { projects: ProjectOption[] }) {
 export function TransferUpdateForm({ submissionId, version, initial, certificateRows }: { submissionId: string; version: number; initial: Values; certificateRows: number }) {
   const f = useMoveForm(submitTransferUpdateAction, initial);
   return (
-    <form {...f.formProps} key={f.state.attempt ?? 0} className="space-y-6">
+    <form {...f.formProps} className="space-y-6">
       <ErrorSummary items={summaryItems(f.state.fieldErrors)} focusKey={f.state} />
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="expectedVersion" value={version} />
@@ -234,7 +234,7 @@ export function PostChangeForm({
 }) {
   const f = useMoveForm(requestPostChangeAction, { projectId: current.projectId ?? '', post: current.post });
   return (
-    <form {...f.formProps} key={f.state.attempt ?? 0} className="space-y-4">
+    <form {...f.formProps} className="space-y-4">
       <ErrorSummary items={summaryItems(f.state.fieldErrors)} focusKey={f.state} />
       <input type="hidden" name="practitionerId" value={practitionerId} />
       <FormMessage state={f.state} />
@@ -271,7 +271,7 @@ export function PostChangeForm({
 export function ExitForm({ practitionerId }: { practitionerId: string }) {
   const f = useMoveForm(requestExitAction);
   return (
-    <form {...f.formProps} key={f.state.attempt ?? 0} className="space-y-4">
+    <form {...f.formProps} className="space-y-4">
       <ErrorSummary items={summaryItems(f.state.fieldErrors)} focusKey={f.state} />
       <input type="hidden" name="practitionerId" value={practitionerId} />
       <FormMessage state={f.state} />
@@ -292,7 +292,7 @@ export function ConsentForm({ submissionId, version, name }: { submissionId: str
   const f = useMoveForm(answerTransferAction);
   const prefix = `consent-${submissionId}`;
   return (
-    <form {...f.formProps} key={f.state.attempt ?? 0} className="space-y-3" aria-label={`答复${name}的调出申请`}>
+    <form {...f.formProps} className="space-y-3" aria-label={`答复${name}的调出申请`}>
       <ErrorSummary items={summaryItems(f.state.fieldErrors)} focusKey={f.state} />
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="expectedVersion" value={version} />
@@ -322,7 +322,7 @@ export function ConsentForm({ submissionId, version, name }: { submissionId: str
 export function WithdrawForm({ submissionId, version }: { submissionId: string; version: number }) {
   const f = useMoveForm(withdrawMoveAction);
   return (
-    <form {...f.formProps} key={f.state.attempt ?? 0}>
+    <form {...f.formProps}>
       <ErrorSummary items={summaryItems(f.state.fieldErrors)} focusKey={f.state} />
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="expectedVersion" value={version} />

@@ -109,8 +109,10 @@ test('a wrong password and an unknown account get the same message', async ({ pa
 test('empty fields get messages at the field', async ({ page }) => {
   await page.goto('/login');
   await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByText('请输入账号')).toBeVisible();
-  await expect(page.getByText('请输入密码')).toBeVisible();
+  // At the field and in the error summary.
+  await expect(page.getByText('请输入账号')).toHaveCount(2);
+  // At the field and in the error summary.
+  await expect(page.getByText('请输入密码')).toHaveCount(2);
 });
 
 test('sign-out ends the session on the server: the old cookie no longer works', async ({ page, browser }) => {

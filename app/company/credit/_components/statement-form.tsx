@@ -2,6 +2,7 @@
 
 import { STATEMENT_MAX_CHARS } from '@/lib/domain/records';
 import { setStatementAction, type StatementState } from '../actions';
+import { ErrorSummary } from '@/components/forms/error-summary';
 import { useFormAction } from '@/components/forms/use-form-action';
 
 /** The company's short public statement beside one record (SPEC §3.7); a blank statement removes it. */
@@ -11,6 +12,7 @@ export function StatementForm({ recordId, current }: { recordId: string; current
   const err = state.fieldError ?? (state.message && !state.saved ? state.message : undefined);
   return (
     <form {...formProps} className="mt-3 space-y-2">
+      <ErrorSummary items={err ? [{ name: 'statement', fieldId: id, message: err }] : []} focusKey={state} />
       <input type="hidden" name="id" value={recordId} />
       <label htmlFor={id} className="block text-sm font-medium">
         企业声明（公开显示在该记录旁）
