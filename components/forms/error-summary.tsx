@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useRef } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 
 /** One line of the error summary: the message, and the id of the field it is about (the link's target). */
 export interface SummaryItem {
@@ -62,6 +62,16 @@ export function hookFormItems(errors: unknown, ids: Readonly<Record<string, stri
   return items;
 }
 
+/**
+ * The summary of a client-side form (react-hook-form, fetch): a snapshot taken at each refused submit, as GOV.UK
+ * does — not the live errors, which change on blur and would move the page under the user's pointer.
+ */
+export function useSummary() {
+  const [summary, setSummary] = useState<{ items: SummaryItem[]; focusKey: number }>({ items: [], focusKey: 0 });
+  const show = useCallback((items: SummaryItem[]) => setSummary((s) => ({ items, focusKey: s.focusKey + 1 })), []);
+  return { items: summary.items, focusKey: summary.focusKey, show };
+}
+
 /** The control a summary line is about: by name in the summary's own form, else by id. */
 function controlOf(summary: HTMLElement | null, item: SummaryItem): HTMLElement | null {
   const form = summary?.closest('form');
@@ -82,7 +92,6 @@ function controlOf(summary: HTMLElement | null, item: SummaryItem): HTMLElement 
 export function ErrorSummary({ items, focusKey, title = '请修改以下问题' }: { items: readonly SummaryItem[]; focusKey: unknown; title?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
-  const any = items.length > 0;
   useEffect(() => {
     const box = ref.current;
     if (!box) return;
@@ -91,8 +100,8 @@ export function ErrorSummary({ items, focusKey, title = '请修改以下问题' 
       if (control) a.hash = control.id;
     }
     box.focus();
-  }, [focusKey, any]);
-  if (!any) return null;
+  }, [focusKey]);
+  if (items.length === 0) return null;
   return (
     <div
       ref={ref}

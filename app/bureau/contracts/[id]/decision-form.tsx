@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { applyFieldErrors, Field, FormAlert, inputClass } from '@/components/forms/field';
 import { contractDecisionSchema } from '@/lib/validation/contract';
 import { decideContractAction } from '../actions';
-import { ErrorSummary, hookFormItems } from '@/components/forms/error-summary';
+import { ErrorSummary, hookFormItems, summaryItems, useSummary } from '@/components/forms/error-summary';
 
 type In = z.input<typeof contractDecisionSchema>;
 type Out = z.output<typeof contractDecisionSchema>;
@@ -19,9 +19,8 @@ export function DecisionForm({ id, version }: { id: string; version: number }) {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ text: string; tone: 'error' | 'success' } | null>(null);
   const errors = form.formState.errors;
-  // Counts refused submits (the browser's checks or the server's): the error summary takes focus on each.
-  const [refusals, setRefusals] = useState(0);
-  const refused = () => setRefusals((n) => n + 1);
+  // The error summary: what the last refused submit found (the browser's checks or the server's).
+  const summary = useSummary();
 
   const submitAs = (decision: 'confirm' | 'reject') => {
     form.setValue('decision', decision);
@@ -33,17 +32,17 @@ export function DecisionForm({ id, version }: { id: string; version: number }) {
           router.refresh();
         } else {
           applyFieldErrors(r.fieldErrors, form.setError);
-          refused();
+          summary.show(summaryItems(r.fieldErrors));
           setMessage({ text: r.message, tone: 'error' });
         }
       }),
-      refused,
+      (e) => summary.show(hookFormItems(e)),
     )();
   };
 
   return (
     <form onSubmit={(e) => e.preventDefault()} noValidate className="space-y-3">
-      <ErrorSummary items={hookFormItems(errors)} focusKey={refusals} />
+      <ErrorSummary items={summary.items} focusKey={summary.focusKey} />
       <FormAlert message={message?.text ?? null} tone={message?.tone} />
       <Field id="reason" label="理由" hint="不予确认时必填，将告知企业" error={errors.reason?.message}>
         {(a) => <textarea {...a} rows={3} {...form.register('reason')} className={inputClass} />}

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { companyFilingSchema, DISTRICT_IDS, DISTRICT_NAMES, LICENCE_MAX_BYTES, MANAGER_KINDS } from '@/lib/validation/company';
 import { Field, inputClass } from '@/components/forms/field';
 import { saveFilingAction } from '../actions';
-import { ErrorSummary, hookFormItems } from '@/components/forms/error-summary';
+import { ErrorSummary, hookFormItems, summaryItems, useSummary } from '@/components/forms/error-summary';
 
 type FormIn = z.input<typeof companyFilingSchema>;
 type FormOut = z.output<typeof companyFilingSchema>;
@@ -40,8 +40,8 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
   const [licenceError, setLicenceError] = useState<string | null>(null);
   const licenceRef = useRef<HTMLInputElement>(null);
   const submitRef = useRef(true);
-  // Counts refused submits (the browser's checks or the server's): the error summary takes focus on each.
-  const [refusals, setRefusals] = useState(0);
+  // The error summary: what the last refused submit found (the browser's checks or the server's).
+  const summary = useSummary();
   const {
     register,
     control,
@@ -56,8 +56,9 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
     setLicenceError(null);
     const file = licenceRef.current?.files?.[0];
     if (file && file.size > LICENCE_MAX_BYTES) {
-      setLicenceError(`文件不能超过 ${LICENCE_MAX_BYTES / 1024 / 1024} MB`);
-      setRefusals((n) => n + 1);
+      const message = `文件不能超过 ${LICENCE_MAX_BYTES / 1024 / 1024} MB`;
+      setLicenceError(message);
+      summary.show([{ name: 'licence', fieldId: 'licence', message }]);
       return;
     }
     const fd = new FormData();
@@ -80,7 +81,7 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
         else if (key === '_form') setFormMessage(messages[0] ?? result.message);
         else setError(key as FieldPath<FormIn>, { type: 'server', message: messages[0] });
       }
-      setRefusals((n) => n + 1);
+      summary.show(summaryItems(result.fieldErrors));
     });
   };
 
@@ -97,8 +98,8 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
   );
 
   return (
-    <form onSubmit={(e) => handleSubmit(onValid, () => setRefusals((n) => n + 1))(e)} noValidate className="space-y-6" aria-describedby={formMessage ? 'form-message' : undefined}>
-      <ErrorSummary items={[...hookFormItems(errors), ...(licenceError ? [{ name: 'licence', fieldId: 'licence', message: licenceError }] : [])]} focusKey={refusals} />
+    <form onSubmit={(e) => handleSubmit(onValid, (invalid) => summary.show(hookFormItems(invalid)))(e)} noValidate className="space-y-6" aria-describedby={formMessage ? 'form-message' : undefined}>
+      <ErrorSummary items={summary.items} focusKey={summary.focusKey} />
       {formMessage && (
         <p id="form-message" role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
           {formMessage}

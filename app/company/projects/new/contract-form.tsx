@@ -8,7 +8,7 @@ import { applyFieldErrors, Field, FormAlert, inputClass } from '@/components/for
 import { bondRangeMessage, type BondRule } from '@/lib/domain/contracts';
 import { contractRegistrationSchema } from '@/lib/validation/contract';
 import { registerContractAction } from '../actions';
-import { ErrorSummary, hookFormItems } from '@/components/forms/error-summary';
+import { ErrorSummary, hookFormItems, summaryItems, useSummary } from '@/components/forms/error-summary';
 
 type Schema = ReturnType<typeof contractRegistrationSchema>;
 type In = z.input<Schema>;
@@ -28,9 +28,8 @@ export function ContractForm({
   const [pending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
   const errors = form.formState.errors;
-  // Counts refused submits (the browser's checks or the server's): the error summary takes focus on each.
-  const [refusals, setRefusals] = useState(0);
-  const refused = () => setRefusals((n) => n + 1);
+  // The error summary: what the last refused submit found (the browser's checks or the server's).
+  const summary = useSummary();
   const fees = Number(useWatch({ control: form.control, name: 'annualFees' }));
 
   const onSubmit = form.handleSubmit((values) => {
@@ -40,15 +39,15 @@ export function ContractForm({
       // On success the action redirects; only failures come back.
       if (r && !r.ok) {
         const placed = applyFieldErrors(r.fieldErrors, form.setError);
-        refused();
+        summary.show(summaryItems(r.fieldErrors));
         if (!placed || r.code !== 'INVALID') setFormError(r.message);
       }
     });
-  }, refused);
+  }, (e) => summary.show(hookFormItems(e)));
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg bg-white p-5 shadow-sm">
-      <ErrorSummary items={hookFormItems(errors)} focusKey={refusals} />
+      <ErrorSummary items={summary.items} focusKey={summary.focusKey} />
       <FormAlert message={formError} />
       <Field id="projectId" label="物业项目" error={errors.projectId?.message}>
         {(a) => (

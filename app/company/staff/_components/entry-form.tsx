@@ -3,9 +3,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, useTransition } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray, useForm, type FieldErrors } from 'react-hook-form';
 import type { z } from 'zod';
-import { ErrorSummary, hookFormItems, type SummaryItem } from '@/components/forms/error-summary';
+import { ErrorSummary, hookFormItems, summaryItems, useSummary, type SummaryItem } from '@/components/forms/error-summary';
 import { applyFieldErrors, Field, FormAlert, inputClass } from '@/components/forms/field';
 import { EDUCATION_LEVELS, ETHNIC_GROUPS, POLITICAL_STATUSES, POSTS } from '@/lib/domain/practitioner';
 import { practitionerEntrySchema } from '@/lib/validation/practitioner';
@@ -77,8 +77,10 @@ export function EntryForm({ projects, correction }: EntryFormProps) {
   const [pending, startTransition] = useTransition();
   const [formMessage, setFormMessage] = useState<string | null>(null);
   const [photoError, setPhotoError] = useState<string | null>(null);
-  // Counts refused submits (the browser's checks or the server's): the error summary takes focus on each.
-  const [refusals, setRefusals] = useState(0);
+  // The error summary: what the last refused submit found (the browser's checks, the photo's, or the server's).
+  const summary = useSummary();
+  const showSummary = (items: SummaryItem[], photo: string | null) =>
+    summary.show([...items, ...(photo ? [{ name: 'photo', fieldId: 'photo', message: photo }] : [])].sort((a, b) => rank(a.name) - rank(b.name)));
   const photoRef = useRef<HTMLInputElement>(null);
   const {
     register,
@@ -102,10 +104,11 @@ export function EntryForm({ projects, correction }: EntryFormProps) {
     if (file && file.size > PHOTO_MAX_BYTES) return '照片不能超过 5 MB';
     return null;
   };
-  const onInvalid = () => {
+  const onInvalid = (invalid: FieldErrors<FormIn>) => {
     setFormMessage(null);
-    setPhotoError(checkPhoto());
-    setRefusals((n) => n + 1);
+    const photoProblem = checkPhoto();
+    setPhotoError(photoProblem);
+    showSummary(hookFormItems(invalid), photoProblem);
   };
 
   const onValid = (values: FormOut) => {
@@ -113,7 +116,7 @@ export function EntryForm({ projects, correction }: EntryFormProps) {
     const photoProblem = checkPhoto();
     setPhotoError(photoProblem);
     if (photoProblem) {
-      setRefusals((n) => n + 1);
+      showSummary([], photoProblem);
       return;
     }
     const file = photoRef.current?.files?.[0];
@@ -136,7 +139,7 @@ export function EntryForm({ projects, correction }: EntryFormProps) {
       const anyField = applyFieldErrors(rest, setError as never);
       // A CONFLICT (e.g. the ID is current at another company) carries the field's own message: say it on top too.
       setFormMessage(_form?.[0] ?? (result.code === 'CONFLICT' || !(anyField || photo) ? result.message : '填写的内容有误，请按提示修改'));
-      setRefusals((n) => n + 1);
+      showSummary(summaryItems(rest), photo?.[0] ?? null);
     });
   };
 
@@ -165,14 +168,9 @@ export function EntryForm({ projects, correction }: EntryFormProps) {
     </Field>
   );
 
-  const summary: SummaryItem[] = [
-    ...hookFormItems(errors),
-    ...(photoError ? [{ name: 'photo', fieldId: 'photo', message: photoError }] : []),
-  ].sort((a, b) => rank(a.name) - rank(b.name));
-
   return (
     <form onSubmit={handleSubmit(onValid, onInvalid)} noValidate className="space-y-6">
-      <ErrorSummary items={summary} focusKey={refusals} />
+      <ErrorSummary items={summary.items} focusKey={summary.focusKey} />
       <FormAlert message={formMessage} />
       <PurposeNotice />
 

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { applyFieldErrors, Field, FormAlert, inputClass } from '@/components/forms/field';
 import { boardSaveSchema } from '@/lib/validation/board';
 import { saveBoardAction } from '../../actions';
-import { ErrorSummary, hookFormItems } from '@/components/forms/error-summary';
+import { ErrorSummary, hookFormItems, summaryItems, useSummary } from '@/components/forms/error-summary';
 
 type In = z.input<typeof boardSaveSchema>;
 type Out = z.output<typeof boardSaveSchema>;
@@ -47,9 +47,8 @@ export function BoardForm({ projectId, baseVersion, defaults }: { projectId: str
   const [pending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
   const errors = form.formState.errors;
-  // Counts refused submits (the browser's checks or the server's): the error summary takes focus on each.
-  const [refusals, setRefusals] = useState(0);
-  const refused = () => setRefusals((n) => n + 1);
+  // The error summary: what the last refused submit found (the browser's checks or the server's).
+  const summary = useSummary();
 
   const onSubmit = form.handleSubmit((values) => {
     setFormError(null);
@@ -57,11 +56,11 @@ export function BoardForm({ projectId, baseVersion, defaults }: { projectId: str
       const r = await saveBoardAction(values);
       if (r && !r.ok) {
         const placed = applyFieldErrors(r.fieldErrors, form.setError);
-        refused();
+        summary.show(summaryItems(r.fieldErrors));
         if (!placed || r.code !== 'INVALID') setFormError(r.message);
       }
     });
-  }, refused);
+  }, (e) => summary.show(hookFormItems(e)));
 
   const textField = (f: { name: FieldPath<In>; label: string; area?: boolean; hint?: string }) => (
     <Field key={f.name} id={idOf(f.name)} label={f.label} hint={f.hint} error={errorAt(errors, f.name)}>
@@ -71,7 +70,7 @@ export function BoardForm({ projectId, baseVersion, defaults }: { projectId: str
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg bg-white p-5 shadow-sm">
-      <ErrorSummary items={hookFormItems(errors)} focusKey={refusals} />
+      <ErrorSummary items={summary.items} focusKey={summary.focusKey} />
       <FormAlert message={formError} />
       {TEXTS.map(textField)}
       <fieldset className="space-y-3 rounded border border-slate-300 p-3">
