@@ -97,7 +97,7 @@ export function ErrorSummary({ items, focusKey, title = '请修改以下问题' 
     if (!box) return;
     for (const a of box.querySelectorAll<HTMLAnchorElement>('a[data-name]')) {
       const control = controlOf(box, { name: a.dataset.name!, fieldId: a.hash.slice(1), message: '' });
-      if (control) a.hash = control.id;
+      if (control) a.setAttribute('href', `#${control.id}`);
     }
     box.focus();
   }, [focusKey]);
