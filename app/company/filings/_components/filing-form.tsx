@@ -48,7 +48,7 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
     handleSubmit,
     setError,
     formState: { errors },
-  } = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(companyFilingSchema), defaultValues: defaults, mode: 'onBlur', shouldFocusError: false });
+  } = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(companyFilingSchema), defaultValues: defaults, shouldFocusError: false });
   const managers = useFieldArray({ control, name: 'managers' });
 
   const onValid = (values: FormOut) => {

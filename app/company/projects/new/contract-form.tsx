@@ -24,7 +24,7 @@ export function ContractForm({
   defaults: { projectId: string; startDate: string; endDate: string; annualFees: string; bondAmount: string };
 }) {
   const schema = useMemo(() => contractRegistrationSchema(bondRule), [bondRule]);
-  const form = useForm<In, unknown, Out>({ shouldFocusError: false, resolver: zodResolver(schema), defaultValues: defaults, mode: 'onTouched' });
+  const form = useForm<In, unknown, Out>({ shouldFocusError: false, resolver: zodResolver(schema), defaultValues: defaults });
   const [pending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
   const errors = form.formState.errors;

@@ -91,7 +91,6 @@ export function EntryForm({ projects, correction }: EntryFormProps) {
   } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(practitionerEntrySchema),
     defaultValues: { ...EMPTY, ...correction?.defaults, informed: false as unknown as true },
-    mode: 'onBlur',
     // The error summary takes focus instead of the first field (GOV.UK); its links lead to each field.
     shouldFocusError: false,
   });
