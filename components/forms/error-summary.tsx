@@ -54,7 +54,12 @@ export function hookFormItems(errors: unknown, ids: Readonly<Record<string, stri
       return;
     }
     for (const [k, child] of Object.entries(node)) {
-      if (k === 'ref' || k === 'type' || k === 'types' || k === 'root') continue;
+      if (k === 'ref' || k === 'type' || k === 'types') continue;
+      // A list's own message (useFieldArray's `root`) is about the list; the form's own `root` is not a field.
+      if (k === 'root') {
+        if (path) walk(child, path);
+        continue;
+      }
       walk(child, path ? `${path}.${k}` : k);
     }
   };

@@ -42,6 +42,11 @@ describe('hookFormItems', () => {
     ]);
     expect(hookFormItems({})).toEqual([]);
   });
+
+  it('puts a list’s own message (root) under the list’s name, with the id map, and leaves out the form’s root', () => {
+    const errors = { root: { message: '整体' }, managers: { root: { type: 'custom', message: '至少填写一名主要负责人' } } };
+    expect(hookFormItems(errors, { managers: 'managers-0-kind' })).toEqual([{ name: 'managers', fieldId: 'managers-0-kind', message: '至少填写一名主要负责人' }]);
+  });
 });
 
 describe('ErrorSummary', () => {

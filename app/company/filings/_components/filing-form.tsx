@@ -33,6 +33,16 @@ function FieldError({ id, message }: { id: string; message?: string }) {
   );
 }
 
+/** The list's own messages (at least one 主要负责人) lead to the first row. */
+const SUMMARY_IDS = { managers: 'managers-0-kind' };
+
+type ManagerKind = FormIn['managers'][number]['kind'];
+
+/** A manager row with nobody in it yet has no category on file: it starts on 请选择, like a row added later. */
+function withBlankKinds(defaults: FormOut): FormOut {
+  return { ...defaults, managers: defaults.managers.map((m) => (m.name ? m : { ...m, kind: '' as ManagerKind })) };
+}
+
 export function FilingForm({ defaults, submissionId, expectedVersion, idempotencyKey, isChange, hasLicence }: FilingFormProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -48,7 +58,7 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
     handleSubmit,
     setError,
     formState: { errors },
-  } = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(companyFilingSchema), defaultValues: defaults, shouldFocusError: false });
+  } = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(companyFilingSchema), defaultValues: withBlankKinds(defaults), shouldFocusError: false });
   const managers = useFieldArray({ control, name: 'managers' });
 
   const onValid = (values: FormOut) => {
@@ -81,7 +91,7 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
         else if (key === '_form') setFormMessage(messages[0] ?? result.message);
         else setError(key as FieldPath<FormIn>, { type: 'server', message: messages[0] });
       }
-      summary.show(summaryItems(result.fieldErrors));
+      summary.show(summaryItems(result.fieldErrors, { ids: SUMMARY_IDS }));
     });
   };
 
@@ -98,7 +108,7 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
   );
 
   return (
-    <form onSubmit={(e) => handleSubmit(onValid, (invalid) => summary.show(hookFormItems(invalid)))(e)} noValidate className="space-y-6" aria-describedby={formMessage ? 'form-message' : undefined}>
+    <form onSubmit={(e) => handleSubmit(onValid, (invalid) => summary.show(hookFormItems(invalid, SUMMARY_IDS)))(e)} noValidate className="space-y-6" aria-describedby={formMessage ? 'form-message' : undefined}>
       <ErrorSummary items={summary.items} focusKey={summary.focusKey} />
       {formMessage && (
         <p id="form-message" role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
@@ -153,11 +163,21 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
                   <label htmlFor={id('kind')} className="block text-sm font-medium">
                     第 {i + 1} 人 · 类别
                   </label>
-                  <select id={id('kind')} {...register(`managers.${i}.kind`)} className={inputClass}>
+                  <select
+                    id={id('kind')}
+                    {...register(`managers.${i}.kind`)}
+                    aria-invalid={!!e?.kind}
+                    aria-describedby={e?.kind ? id('kind-error') : undefined}
+                    className={inputClass}
+                  >
+                    <option value="" disabled>
+                      请选择
+                    </option>
                     {MANAGER_KINDS.map((k) => (
                       <option key={k}>{k}</option>
                     ))}
                   </select>
+                  <FieldError id={id('kind-error')} message={e?.kind?.message} />
                 </div>
                 <div>
                   <label htmlFor={id('name')} className="block text-sm font-medium">
@@ -200,7 +220,7 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
         </ol>
         <button
           type="button"
-          onClick={() => managers.append({ kind: '项目经理', name: '', title: '', qualification: '' })}
+          onClick={() => managers.append({ kind: '' as ManagerKind, name: '', title: '', qualification: '' })}
           className="mt-3 rounded border border-brand-700 px-3 py-2 text-sm text-brand-800"
         >
           增加一人
