@@ -1,8 +1,8 @@
 'use client';
 
-import { login, type LoginState } from './actions';
 import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { login, type LoginState } from './actions';
 
 export function LoginForm({ next }: { next?: string }) {
   const { state, pending, formProps } = useFormAction<LoginState>(login, {});

@@ -1,8 +1,8 @@
 'use client';
 
-import { changePassword, type ChangePasswordState } from './actions';
 import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { changePassword, type ChangePasswordState } from './actions';
 
 const FIELDS = [
   { name: 'current', label: '当前密码', autoComplete: 'current-password' },

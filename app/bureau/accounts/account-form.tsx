@@ -1,9 +1,9 @@
 'use client';
 
 import { DISTRICT_IDS, DISTRICT_NAMES } from '@/lib/validation/company';
-import { createCompanyAccountAction, type AccountState } from './actions';
 import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { createCompanyAccountAction, type AccountState } from './actions';
 
 const FIELDS = [
   { name: 'uscc', label: '统一社会信用代码', hint: '18 位，与营业执照一致；已在平台登记的企业将增加一个操作员账号' },

@@ -6,9 +6,9 @@
  */
 import Link from 'next/link';
 import { useState } from 'react';
-import { holidayCalendarAction, type CalendarFormState } from './actions';
 import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { holidayCalendarAction, type CalendarFormState } from './actions';
 
 const input = 'mt-1 w-full rounded border border-slate-400 px-3 py-2 aria-[invalid=true]:border-red-700';
 

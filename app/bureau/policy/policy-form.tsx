@@ -1,9 +1,9 @@
 'use client';
 /** The current credit-policy settings as a plain form (works without JavaScript); saving makes a new version. */
 import { POLICY_GROUPS, POLICY_REASON_MAX, POLICY_REASON_MIN } from '@/lib/domain/credit-policy-edit';
-import { savePolicyAction, type PolicyFormState } from './actions';
 import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { savePolicyAction, type PolicyFormState } from './actions';
 
 const fieldId = (path: string) => `p-${path.replace(/\./g, '-')}`;
 

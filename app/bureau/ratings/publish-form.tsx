@@ -1,7 +1,7 @@
 'use client';
 /** The city's 发布 button for one quarter (a plain form: works without JavaScript). */
-import { publishQuarterAction, type PublishFormState } from './actions';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { publishQuarterAction, type PublishFormState } from './actions';
 
 export function PublishForm({
   quarter,

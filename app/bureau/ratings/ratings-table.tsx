@@ -5,9 +5,9 @@
  */
 import { RatingBadge } from '@/components/ratings/rating-badge';
 import type { EstateRating } from '@/lib/domain/credit-rating';
-import { saveRatingsAction, type RatingsFormState } from './actions';
 import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { saveRatingsAction, type RatingsFormState } from './actions';
 
 export interface TableRow {
   projectId: string;

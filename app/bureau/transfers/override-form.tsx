@@ -1,9 +1,9 @@
 'use client';
 
 import { Field, inputClass } from '@/components/forms/field';
-import { overrideTransferAction, type OverrideState } from './actions';
 import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { overrideTransferAction, type OverrideState } from './actions';
 
 export function OverrideForm({ submissionId, version, name }: { submissionId: string; version: number; name: string }) {
   const { state, pending, formProps } = useFormAction<OverrideState>(overrideTransferAction, {});

@@ -4,9 +4,9 @@ import { FormAlert, inputClass } from '@/components/forms/field';
 import { CodeStep, IdentityStep } from '@/components/objections/identity-steps';
 import { Err, Submit, a11yOf } from '@/components/objections/record-objection-fields';
 import { OBJECTION_FIELDS } from '@/lib/domain/objections';
-import { fileObjectionAction, type ObjectionFormState } from '../actions';
 import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { fileObjectionAction, type ObjectionFormState } from '../actions';
 
 /**
  * Works without JavaScript: multipart POSTs to one server action, in three steps — who you are, the code sent to

@@ -4,14 +4,14 @@ import { FormAlert } from '@/components/forms/field';
 import { CodeStep, IdentityStep } from '@/components/objections/identity-steps';
 import { Err, NameInput, NoticeIdentityFields, PhoneInput, ReasonAndEvidence, Submit, a11yOf } from '@/components/objections/record-objection-fields';
 import { RECORD_KIND_LABELS } from '@/lib/domain/objections';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 import {
   fileOwnRecordByNoticeAction,
   filePublicRecordObjectionAction,
   ownRecordLookupAction,
   type RecordObjectionFormState,
 } from '../actions';
-import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
-import { useFormAction } from '@/components/forms/use-form-action';
 
 type State = RecordObjectionFormState;
 

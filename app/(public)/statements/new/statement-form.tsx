@@ -3,9 +3,9 @@
 import { FormAlert, inputClass } from '@/components/forms/field';
 import { Err, NoticeIdentityFields, Submit, a11yOf } from '@/components/objections/record-objection-fields';
 import { STATEMENT_MAX_CHARS } from '@/lib/domain/records';
-import { fileStatementAction, type StatementFormState } from '../actions';
 import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { fileStatementAction, type StatementFormState } from '../actions';
 
 /** Works without JavaScript: a POST to a server action; the answer re-renders the form or redirects. */
 export function StatementForm({ noticeCode }: { noticeCode?: string }) {

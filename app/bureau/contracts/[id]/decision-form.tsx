@@ -7,8 +7,8 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { applyFieldErrors, Field, FormAlert, inputClass } from '@/components/forms/field';
 import { contractDecisionSchema } from '@/lib/validation/contract';
-import { decideContractAction } from '../actions';
 import { ErrorSummary, hookFormItems, summaryItems, useSummary } from '@/components/forms/error-summary';
+import { decideContractAction } from '../actions';
 
 type In = z.input<typeof contractDecisionSchema>;
 type Out = z.output<typeof contractDecisionSchema>;

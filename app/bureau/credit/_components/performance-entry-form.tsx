@@ -2,9 +2,9 @@
 
 import { DateField, DescriptionField, EstateField, EvidenceField, IssuerField, PointsField, SubmitButton, TypeField } from '@/components/credit/record-fields';
 import { FormAlert } from '@/components/forms/field';
-import { enterPerformanceAction, type BureauCreditState } from '../actions';
 import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { enterPerformanceAction, type BureauCreditState } from '../actions';
 
 /** A bureau enters a performance record directly, with its points. */
 export function PerformanceEntryForm({

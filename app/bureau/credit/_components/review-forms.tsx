@@ -4,9 +4,9 @@ import { controlProps, FieldErr, Hint, Label } from '@/components/credit/form-bi
 import { PointsField, SeverityField, SubmitButton } from '@/components/credit/record-fields';
 import { FormAlert, inputClass } from '@/components/forms/field';
 import type { Severity } from '@/lib/domain/records';
-import { confirmRecordAction, rejectRecordAction, type BureauCreditState } from '../actions';
 import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { confirmRecordAction, rejectRecordAction, type BureauCreditState } from '../actions';
 
 /** Which record, at which version, and the answer when it was decided meanwhile (or failed as a whole). */
 function Decision({ id, version, state }: { id: string; version: number; state: BureauCreditState }) {

@@ -13,9 +13,9 @@ import {
   TypeField,
 } from '@/components/credit/record-fields';
 import { FormAlert, inputClass } from '@/components/forms/field';
-import { enterWarningAction, type BureauCreditState } from '../actions';
 import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { enterWarningAction, type BureauCreditState } from '../actions';
 
 /** A bureau enters a warning record directly (confirmed at once), possibly an administrative penalty. */
 export function WarningEntryForm({

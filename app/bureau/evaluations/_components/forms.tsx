@@ -1,8 +1,8 @@
 'use client';
 
 import { FormAlert } from '@/components/forms/field';
-import { publishEvaluationAction, runEvaluationAction, type EvaluationState } from '../actions';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { publishEvaluationAction, runEvaluationAction, type EvaluationState } from '../actions';
 
 /** 计算 (and recompute while unpublished) and 公布, each a one-click form that works without JavaScript too. */
 export function EvaluationActions({ year, computed, published }: { year: number; computed: boolean; published: boolean }) {

@@ -1,9 +1,9 @@
 'use client';
 /** The inspection of one estate in its rectification period (DW 14 (三)): result and note, as a plain form. */
 import { RECTIFICATION_RESULT_LABELS, RECTIFICATION_RESULTS } from '@/lib/validation/ratings';
-import { inspectRectificationAction, type InspectionFormState } from '../actions';
 import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { inspectRectificationAction, type InspectionFormState } from '../actions';
 
 export function InspectionForm({ entryId, projectName }: { entryId: string; projectName: string }) {
   const { state, pending, formProps } = useFormAction<InspectionFormState>(inspectRectificationAction, {});

@@ -2,9 +2,9 @@
 
 import { DateField, DescriptionField, EstateField, EvidenceField, IssuerField, PointsField, SubmitButton, TypeField } from '@/components/credit/record-fields';
 import { FormAlert } from '@/components/forms/field';
-import { filePerformanceAction, type CreditFormState } from '../actions';
 import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { filePerformanceAction, type CreditFormState } from '../actions';
 
 /** DW 8.1.3: the company reports a performance (red) record; works without JavaScript. */
 export function PerformanceForm({ estates, suggestions, today }: { estates: { id: string; name: string; districtName: string }[]; suggestions: string[]; today: string }) {

@@ -2,9 +2,9 @@
 
 import { controlProps, FieldErr, FILE_ACCEPT, Hint, Label } from '@/components/credit/form-bits';
 import { FormAlert, inputClass } from '@/components/forms/field';
-import { applyRepairAction, type CreditFormState } from '../actions';
 import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { applyRepairAction, type CreditFormState } from '../actions';
 
 /** Credit repair: evidence of rectification and the signed credit commitment, both required. */
 export function RepairForm({ recordId }: { recordId: string }) {

@@ -1,9 +1,9 @@
 'use client';
 
 import { STATEMENT_MAX_CHARS } from '@/lib/domain/records';
-import { setStatementAction, type StatementState } from '../actions';
 import { ErrorSummary } from '@/components/forms/error-summary';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { setStatementAction, type StatementState } from '../actions';
 
 /** The company's short public statement beside one record (SPEC §3.7); a blank statement removes it. */
 export function StatementForm({ recordId, current }: { recordId: string; current: string | null }) {

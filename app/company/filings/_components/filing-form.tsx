@@ -7,8 +7,8 @@ import { useFieldArray, useForm, type FieldPath } from 'react-hook-form';
 import type { z } from 'zod';
 import { companyFilingSchema, DISTRICT_IDS, DISTRICT_NAMES, LICENCE_MAX_BYTES, MANAGER_KINDS } from '@/lib/validation/company';
 import { Field, inputClass } from '@/components/forms/field';
-import { saveFilingAction } from '../actions';
 import { ErrorSummary, hookFormItems, summaryItems, useSummary } from '@/components/forms/error-summary';
+import { saveFilingAction } from '../actions';
 
 type FormIn = z.input<typeof companyFilingSchema>;
 type FormOut = z.output<typeof companyFilingSchema>;

@@ -1,7 +1,7 @@
 'use client';
 
-import { withdrawFilingAction, type WithdrawState } from '../actions';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { withdrawFilingAction, type WithdrawState } from '../actions';
 
 /** Works without JavaScript: a plain form posting to the server action. */
 export function WithdrawForm({ submissionId, version, label }: { submissionId: string; version: number; label: string }) {

@@ -2,9 +2,9 @@
 
 import { FormAlert } from '@/components/forms/field';
 import { ReasonAndEvidence, Submit, type FieldsState } from '@/components/objections/record-objection-fields';
-import { fileCompanyRecordObjectionAction } from '../actions';
 import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { fileCompanyRecordObjectionAction } from '../actions';
 
 /** Works without JavaScript: a multipart POST; the answer re-renders the form or redirects to the list. */
 export function CompanyRecordObjectionForm({ recordId }: { recordId: string }) {

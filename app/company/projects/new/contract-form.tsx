@@ -7,8 +7,8 @@ import type { z } from 'zod';
 import { applyFieldErrors, Field, FormAlert, inputClass } from '@/components/forms/field';
 import { bondRangeMessage, type BondRule } from '@/lib/domain/contracts';
 import { contractRegistrationSchema } from '@/lib/validation/contract';
-import { registerContractAction } from '../actions';
 import { ErrorSummary, hookFormItems, summaryItems, useSummary } from '@/components/forms/error-summary';
+import { registerContractAction } from '../actions';
 
 type Schema = ReturnType<typeof contractRegistrationSchema>;
 type In = z.input<Schema>;

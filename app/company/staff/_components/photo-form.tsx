@@ -1,8 +1,8 @@
 'use client';
 
-import { addPhotoAction, type PhotoState } from '../actions';
 import { ErrorSummary } from '@/components/forms/error-summary';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { addPhotoAction, type PhotoState } from '../actions';
 
 /** The photo of a person who has none (bulk-imported rows may lack one; approval needs it). */
 export function PhotoForm({ practitionerId }: { practitionerId: string }) {

@@ -2,9 +2,9 @@
 
 import { DateField, DescriptionField, EstateField, EvidenceField, PointsField, SeverityField, SubmitButton, TypeField } from '@/components/credit/record-fields';
 import { FormAlert } from '@/components/forms/field';
-import { reportWarningAction, type WarningReportState } from '../actions';
 import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { reportWarningAction, type WarningReportState } from '../actions';
 
 export function WarningReportForm({
   estates,

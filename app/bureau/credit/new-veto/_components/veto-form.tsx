@@ -4,9 +4,9 @@ import { controlProps, FieldErr, Hint, Label } from '@/components/credit/form-bi
 import { DescriptionField, EstateField, EvidenceField, IssuerField, SubmitButton } from '@/components/credit/record-fields';
 import { FormAlert, inputClass } from '@/components/forms/field';
 import { VETO_TYPE_TEXT, VETO_TYPES } from '@/lib/domain/credit-rating';
-import { recordVetoAction, type VetoState } from '../actions';
 import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { recordVetoAction, type VetoState } from '../actions';
 
 /** DW 11: the four cases in the document's words, the estate if any, the facts, the decision date and evidence. */
 export function VetoForm({ companyId, estates, today }: { companyId: string; estates: { id: string; name: string; districtName: string }[]; today: string }) {

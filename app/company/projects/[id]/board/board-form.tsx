@@ -6,8 +6,8 @@ import { useFieldArray, useForm, type FieldPath } from 'react-hook-form';
 import type { z } from 'zod';
 import { applyFieldErrors, Field, FormAlert, inputClass } from '@/components/forms/field';
 import { boardSaveSchema } from '@/lib/validation/board';
-import { saveBoardAction } from '../../actions';
 import { ErrorSummary, hookFormItems, summaryItems, useSummary } from '@/components/forms/error-summary';
+import { saveBoardAction } from '../../actions';
 
 type In = z.input<typeof boardSaveSchema>;
 type Out = z.output<typeof boardSaveSchema>;

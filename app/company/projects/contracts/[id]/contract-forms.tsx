@@ -7,8 +7,8 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { applyFieldErrors, Field, FormAlert, inputClass } from '@/components/forms/field';
 import { earlyExitSchema, nonRenewalNoticeSchema } from '@/lib/validation/contract';
-import { fileNonRenewalNoticeAction, recordEarlyExitAction } from '../../actions';
 import { ErrorSummary, hookFormItems, summaryItems, useSummary } from '@/components/forms/error-summary';
+import { fileNonRenewalNoticeAction, recordEarlyExitAction } from '../../actions';
 
 export function NoticeForm({ contractId, version, today }: { contractId: string; version: number; today: string }) {
   const router = useRouter();
