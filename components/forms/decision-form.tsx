@@ -4,7 +4,8 @@
  * page passes its server action, the hidden fields that name the submission and its version, and the words for
  * approving and rejecting that fit the submission (准予备案 / 审核通过 …).
  */
-import { useActionState } from 'react';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 
 export interface DecideState {
   message?: string;
@@ -37,7 +38,7 @@ export function DecisionForm({
   /** Extra fields of this kind of decision, shown before the reason (e.g. adjusting a report's type). */
   children?: React.ReactNode;
 }) {
-  const [state, action, pending] = useActionState<DecideState, FormData>(decide, {});
+  const { state, pending, formProps } = useFormAction<DecideState>(decide, {});
   const decisionError = state.fieldErrors?.decision?.[0];
   const reasonError = state.fieldErrors?.reason?.[0];
   const otherError = Object.entries(state.fieldErrors ?? {}).find(([k]) => k !== 'decision' && k !== 'reason')?.[1]?.[0];
@@ -48,7 +49,8 @@ export function DecisionForm({
     { value: 'rejected', label: rejectLabel },
   ];
   return (
-    <form action={action} className="space-y-4">
+    <form {...formProps} className="space-y-4">
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -66,9 +68,10 @@ export function DecisionForm({
           </p>
         )}
         <div className="mt-2 flex flex-wrap gap-4">
-          {options.map((o) => (
+          {options.map((o, i) => (
             <label key={o.value} className="flex items-center gap-2">
-              <input type="radio" name="decision" value={o.value} defaultChecked={state.decision === o.value} required />
+              {/* The first option carries the group's id: the error summary's link lands on it. */}
+              <input id={i === 0 ? 'decision' : undefined} type="radio" name="decision" value={o.value} defaultChecked={state.decision === o.value} required />
               {o.label}
             </label>
           ))}

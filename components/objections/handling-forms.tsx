@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { inputClass } from '@/components/forms/field';
 import { Err as FieldError } from './record-objection-fields';
 import { CORRECTABLE_FIELDS, OBJECTION_FIELDS, type CorrectableField } from '@/lib/domain/objections';
@@ -32,9 +33,10 @@ export function Hidden({ caseId, version, action }: { caseId: string; version: n
 
 /** 开始核实: the objector's tracking page shows the case as under verification. */
 export function VerifyForm({ caseId, version, act }: { caseId: string; version: number; act: HandleAction }) {
-  const [state, action, pending] = useActionState<HandleState, FormData>(act, {});
+  const { state, pending, formProps } = useFormAction<HandleState>(act, {});
   return (
-    <form action={action} className="space-y-2">
+    <form {...formProps} className="space-y-2">
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <Hidden caseId={caseId} version={version} action="verify" />
       <Alert state={state} />
       <button type="submit" disabled={pending} className="rounded border border-brand-700 px-4 py-2 font-medium text-brand-700 disabled:opacity-60">
@@ -62,10 +64,11 @@ export function CorrectForm({
   /** Said above the button, e.g. that the correction waits for the district. */
   hint?: string;
 }) {
-  const [state, action, pending] = useActionState<HandleState, FormData>(act, {});
+  const { state, pending, formProps } = useFormAction<HandleState>(act, {});
   const err = (k: string) => state.fieldErrors?.[k]?.[0];
   return (
-    <form action={action} className="space-y-3" aria-labelledby="correct-heading">
+    <form {...formProps} className="space-y-3" aria-labelledby="correct-heading">
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <h3 id="correct-heading" className="font-semibold">
         更正信息
       </h3>
@@ -131,10 +134,11 @@ export function DismissForm({
   actionName?: 'dismiss' | 'approve' | 'reject';
   noteLabel?: string;
 }) {
-  const [state, action, pending] = useActionState<HandleState, FormData>(act, {});
+  const { state, pending, formProps } = useFormAction<HandleState>(act, {});
   const err = state.fieldErrors?.note?.[0];
   return (
-    <form action={action} className="space-y-3" aria-labelledby={`${actionName}-heading`}>
+    <form {...formProps} className="space-y-3" aria-labelledby={`${actionName}-heading`}>
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <h3 id={`${actionName}-heading`} className="font-semibold">
         {heading}
       </h3>

@@ -1,17 +1,19 @@
 'use client';
 
 import { FormAlert, inputClass } from '@/components/forms/field';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import type { ActionFormProps } from '@/components/forms/use-form-action';
 import { Err, IdNumberInput, NameInput, PhoneInput, Submit, a11yOf, type FieldsState } from './record-objection-fields';
 
-type FormAction = (formData: FormData) => void;
 
 /**
  * Step 1 of the identity check by SMS (plain form, works without JavaScript): name, ID number and mobile. The
  * answer is the same whether or not they match; a code goes to the registered mobile only when they do.
  */
-export function IdentityStep({ state, action, pending, legend = '第一步：确认身份' }: { state: FieldsState; action: FormAction; pending: boolean; legend?: string }) {
+export function IdentityStep({ state, formProps, pending, legend = '第一步：确认身份' }: { state: FieldsState; formProps: ActionFormProps; pending: boolean; legend?: string }) {
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form {...formProps} className="space-y-5" noValidate>
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <FormAlert message={state.message ?? null} />
       <input type="hidden" name="step" value="identify" />
       <fieldset className="space-y-4">
@@ -31,20 +33,21 @@ export function IdentityStep({ state, action, pending, legend = '第一步：确
 /** Step 2: the 6-digit code from the SMS, with the challenge of step 1. */
 export function CodeStep({
   state,
-  action,
+  formProps,
   pending,
   restartHref,
   submitLabel = '验证',
 }: {
   state: FieldsState & { notice?: string; challenge?: string };
-  action: FormAction;
+  formProps: ActionFormProps;
   pending: boolean;
   restartHref: string;
   submitLabel?: string;
 }) {
   const { e, a11y } = a11yOf(state);
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form {...formProps} className="space-y-5" noValidate>
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       {state.notice && <FormAlert message={state.notice} tone="success" />}
       <FormAlert message={state.message ?? null} />
       <input type="hidden" name="step" value="code" />

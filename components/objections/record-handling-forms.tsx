@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { inputClass } from '@/components/forms/field';
 import { SEVERITIES } from '@/lib/domain/records';
 import { Alert, DismissForm, Hidden, type HandleAction as Action, type HandleState } from './handling-forms';
@@ -22,7 +23,7 @@ export interface CorrectableValues {
  * that change are published as the correction, with the reason.
  */
 export function RecordCorrectForm({ caseId, version, act, current }: { caseId: string; version: number; act: Action; current: CorrectableValues }) {
-  const [state, action, pending] = useActionState<HandleState, FormData>(act, {});
+  const { state, pending, formProps } = useFormAction<HandleState>(act, {});
   const err = (k: string) => state.fieldErrors?.[k]?.[0];
   const a11y = (k: string, hint?: string) => ({
     id: `correct-${k}`,
@@ -31,7 +32,8 @@ export function RecordCorrectForm({ caseId, version, act, current }: { caseId: s
     'aria-describedby': [hint, err(k) ? `correct-${k}-error` : null].filter(Boolean).join(' ') || undefined,
   });
   return (
-    <form action={action} className="space-y-3" aria-labelledby="correct-heading">
+    <form {...formProps} className="space-y-3" aria-labelledby="correct-heading">
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <h3 id="correct-heading" className="font-semibold">
         更正记录
       </h3>
@@ -107,10 +109,11 @@ export function RecordCorrectForm({ caseId, version, act, current }: { caseId: s
 
 /** 撤销记录: the record is found wrong as a whole; it leaves public view and stops counting. */
 export function RevokeForm({ caseId, version, act }: { caseId: string; version: number; act: Action }) {
-  const [state, action, pending] = useActionState<HandleState, FormData>(act, {});
+  const { state, pending, formProps } = useFormAction<HandleState>(act, {});
   const err = state.fieldErrors?.note?.[0];
   return (
-    <form action={action} className="space-y-3" aria-labelledby="revoke-heading">
+    <form {...formProps} className="space-y-3" aria-labelledby="revoke-heading">
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <h3 id="revoke-heading" className="font-semibold">
         撤销记录
       </h3>

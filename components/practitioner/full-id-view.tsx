@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/forms/use-form-action';
 
 export interface FullIdState {
   idNumber?: string;
@@ -12,9 +12,9 @@ export interface FullIdState {
  * form's response state; the page itself never carries it.
  */
 export function FullIdView({ practitionerId, action }: { practitionerId: string; action: (prev: FullIdState, fd: FormData) => Promise<FullIdState> }) {
-  const [state, formAction, pending] = useActionState<FullIdState, FormData>(action, {});
+  const { state, pending, formProps } = useFormAction<FullIdState>(action, {});
   return (
-    <form action={formAction} className="flex flex-wrap items-center gap-3 text-sm">
+    <form {...formProps} className="flex flex-wrap items-center gap-3 text-sm">
       <input type="hidden" name="practitionerId" value={practitionerId} />
       <button type="submit" disabled={pending} className="rounded border border-brand-700 px-3 py-1 text-brand-800 disabled:opacity-60">
         {pending ? '正在查询…' : '查看完整身份证号'}

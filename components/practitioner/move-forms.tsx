@@ -3,7 +3,8 @@
  * The forms of post change, transfer, exit and re-entry (SN 15–17). Plain forms posting to server actions, so
  * they work without JavaScript; the server's field messages come back beside each field.
  */
-import { useActionState } from 'react';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 import {
   answerTransferAction,
   requestExitAction,
@@ -26,11 +27,11 @@ function valueAt(values: Values | undefined, path: string): string {
 }
 
 function useMoveForm(action: Action, initial?: Values) {
-  const [state, formAction, pending] = useActionState<MoveFormState, FormData>(action, {});
+  const { state, pending, formProps } = useFormAction<MoveFormState>(action, {});
   const values = state.values ?? initial;
   const err = (name: string) => state.fieldErrors?.[name]?.[0];
   const val = (name: string) => valueAt(values, name);
-  return { state, formAction, pending, err, val };
+  return { state, formProps, pending, err, val };
 }
 
 function FormMessage({ state }: { state: MoveFormState }) {
@@ -181,7 +182,8 @@ function Informed({ f }: { f: ReturnType<typeof useMoveForm> }) {
 export function TransferRequestForm({ projects }: { projects: ProjectOption[] }) {
   const f = useMoveForm(requestTransferAction);
   return (
-    <form key={f.state.attempt ?? 0} action={f.formAction} className="space-y-4">
+    <form {...f.formProps} className="space-y-4">
+      <ErrorSummary items={summaryItems(f.state.fieldErrors)} focusKey={f.state} />
       <FormMessage state={f.state} />
       <JobFields f={f} projects={projects} idPrefix="transfer" />
       <Submit pending={f.pending} label="提交调出申请" />
@@ -192,7 +194,8 @@ export function TransferRequestForm({ projects }: { projects: ProjectOption[] })
 export function ReEntryForm({ projects }: { projects: ProjectOption[] }) {
   const f = useMoveForm(requestReEntryAction);
   return (
-    <form key={f.state.attempt ?? 0} action={f.formAction} className="space-y-6">
+    <form {...f.formProps} className="space-y-6">
+      <ErrorSummary items={summaryItems(f.state.fieldErrors)} focusKey={f.state} />
       <FormMessage state={f.state} />
       <JobFields f={f} projects={projects} idPrefix="reentry" />
       <UpdateFields f={f} certificateRows={3} />
@@ -205,7 +208,8 @@ export function ReEntryForm({ projects }: { projects: ProjectOption[] }) {
 export function TransferUpdateForm({ submissionId, version, initial, certificateRows }: { submissionId: string; version: number; initial: Values; certificateRows: number }) {
   const f = useMoveForm(submitTransferUpdateAction, initial);
   return (
-    <form key={f.state.attempt ?? 0} action={f.formAction} className="space-y-6">
+    <form {...f.formProps} className="space-y-6">
+      <ErrorSummary items={summaryItems(f.state.fieldErrors)} focusKey={f.state} />
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="expectedVersion" value={version} />
       <FormMessage state={f.state} />
@@ -230,7 +234,8 @@ export function PostChangeForm({
 }) {
   const f = useMoveForm(requestPostChangeAction, { projectId: current.projectId ?? '', post: current.post });
   return (
-    <form key={f.state.attempt ?? 0} action={f.formAction} className="space-y-4">
+    <form {...f.formProps} className="space-y-4">
+      <ErrorSummary items={summaryItems(f.state.fieldErrors)} focusKey={f.state} />
       <input type="hidden" name="practitionerId" value={practitionerId} />
       <FormMessage state={f.state} />
       <div className="grid gap-4 sm:grid-cols-3">
@@ -266,7 +271,8 @@ export function PostChangeForm({
 export function ExitForm({ practitionerId }: { practitionerId: string }) {
   const f = useMoveForm(requestExitAction);
   return (
-    <form key={f.state.attempt ?? 0} action={f.formAction} className="space-y-4">
+    <form {...f.formProps} className="space-y-4">
+      <ErrorSummary items={summaryItems(f.state.fieldErrors)} focusKey={f.state} />
       <input type="hidden" name="practitionerId" value={practitionerId} />
       <FormMessage state={f.state} />
       <div className="grid gap-4 sm:grid-cols-2">
@@ -286,7 +292,8 @@ export function ConsentForm({ submissionId, version, name }: { submissionId: str
   const f = useMoveForm(answerTransferAction);
   const prefix = `consent-${submissionId}`;
   return (
-    <form key={f.state.attempt ?? 0} action={f.formAction} className="space-y-3" aria-label={`答复${name}的调出申请`}>
+    <form {...f.formProps} className="space-y-3" aria-label={`答复${name}的调出申请`}>
+      <ErrorSummary items={summaryItems(f.state.fieldErrors)} focusKey={f.state} />
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="expectedVersion" value={version} />
       <FormMessage state={f.state} />
@@ -315,7 +322,8 @@ export function ConsentForm({ submissionId, version, name }: { submissionId: str
 export function WithdrawForm({ submissionId, version }: { submissionId: string; version: number }) {
   const f = useMoveForm(withdrawMoveAction);
   return (
-    <form key={f.state.attempt ?? 0} action={f.formAction}>
+    <form {...f.formProps}>
+      <ErrorSummary items={summaryItems(f.state.fieldErrors)} focusKey={f.state} />
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="expectedVersion" value={version} />
       <FormMessage state={f.state} />

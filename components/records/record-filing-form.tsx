@@ -5,7 +5,7 @@
  * beforehand (components/records/person-picker.tsx) and travels as a hidden field. The server decides; the
  * lateness hint here only tells the filer in advance what the record will show (SN 12: 5 days, SN 14: 3 days).
  */
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { FormAlert, inputClass } from '@/components/forms/field';
 import type { RecordFormState } from '@/lib/actions/record-form';
 import {
@@ -17,6 +17,8 @@ import {
   OWNER_PRAISE_NOTE,
   type GoodRecordType,
 } from '@/lib/domain/records';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 
 export type RecordFormMode = 'good' | 'report' | 'censure' | 'entry' | 'commendation';
 
@@ -58,7 +60,7 @@ export function RecordFilingForm({
   limitDays?: number;
   defaultIssuer?: string;
 }) {
-  const [state, action, pending] = useActionState<RecordFormState, FormData>(submit, {});
+  const { state, pending, formProps } = useFormAction<RecordFormState>(submit, {});
   const v = state.values ?? {};
   const [type, setType] = useState<string>(v.type ?? '');
   const [receivedOn, setReceivedOn] = useState<string>(v.receivedOn ?? '');
@@ -76,7 +78,8 @@ export function RecordFilingForm({
   const k = (name: string) => `${name}-${v[name] ?? ''}`;
 
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form {...formProps} className="space-y-5" noValidate>
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <FormAlert message={state.message ?? null} />
       {state.message && <p className="text-sm text-slate-600">如已选择文件，请重新选择后再提交。</p>}
       <input type="hidden" name="practitionerId" value={practitionerId} />

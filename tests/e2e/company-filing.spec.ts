@@ -31,14 +31,16 @@ test('a company files a change, another company cannot see the draft, the city s
   // Bad input gets a Chinese message at the field, and nothing is sent.
   await company.getByLabel('联系电话').fill('12345');
   await company.getByRole('button', { name: '保存草稿' }).click();
-  await expect(company.getByText('请填写有效的手机号码或固定电话')).toBeVisible();
+  // At the field and in the error summary.
+  await expect(company.getByText('请填写有效的手机号码或固定电话')).toHaveCount(2);
   await expect(company.getByLabel('联系电话')).toHaveAttribute('aria-invalid', 'true');
 
   // The address is on the licence: without a new licence the server refuses at the field.
   await company.getByLabel('联系电话').fill('0825-6668888');
   await company.getByLabel('注册地址').fill('四川省遂宁市船山区端午路66号');
   await company.getByRole('button', { name: '提交变更审核' }).click();
-  await expect(company.getByText('变更了营业执照登记事项，请上传变更后的营业执照扫描件')).toBeVisible();
+  // At the field and in the error summary.
+  await expect(company.getByText('变更了营业执照登记事项，请上传变更后的营业执照扫描件')).toHaveCount(2);
 
   await company.getByLabel('营业执照扫描件').setInputFiles({ name: 'licence.png', mimeType: 'image/png', buffer: PNG });
   await company.getByRole('button', { name: '保存草稿' }).click();
@@ -155,7 +157,8 @@ test('the city opens an account for a new company; its operator changes the pass
   await expect(op.locator('#uscc-error')).toBeVisible();
   await op.getByLabel('统一社会信用代码').fill(NEW_USCC);
   await op.getByRole('button', { name: '提交备案审核' }).click();
-  await expect(op.getByText('请上传营业执照扫描件')).toBeVisible();
+  // At the field and in the error summary.
+  await expect(op.getByText('请上传营业执照扫描件')).toHaveCount(2);
   await op.getByLabel('营业执照扫描件').setInputFiles({ name: '营业执照.png', mimeType: 'image/png', buffer: PNG });
   await op.getByRole('button', { name: '提交备案审核' }).click();
   await expect(op.getByText('已提交，等待市住建局审核。')).toBeVisible();

@@ -135,7 +135,8 @@ test('the rectification list shows estates in their rectification period with th
   await first.getByRole('radio', { name: '整改合格' }).check();
   await first.getByLabel('复查情况').fill('好');
   await first.getByRole('button', { name: '记录复查结果' }).click();
-  await expect(first.getByText('复查情况至少 4 个字')).toBeVisible();
+  // At the field and in the error summary.
+  await expect(first.getByText('复查情况至少 4 个字')).toHaveCount(2);
   await expect(first.getByLabel('复查情况')).toHaveAttribute('aria-invalid', 'true');
   await page.reload();
   await expect(page.getByRole('heading', { name: estate })).toBeVisible();

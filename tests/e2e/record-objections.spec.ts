@@ -50,7 +50,8 @@ test('anyone objects to a published warning record with evidence (no JavaScript)
   await anon.getByLabel('联系电话').fill('0825-2221234');
   await anon.getByLabel('哪些内容有误，理由是什么').fill('该小区公共收益已单独建账，附 2026 年公共收益账目');
   await anon.getByRole('button', { name: '提交异议' }).click();
-  await expect(anon.getByText('请上传书面证明材料')).toBeVisible();
+  // At the field and in the error summary.
+  await expect(anon.getByText('请上传书面证明材料')).toHaveCount(2);
 
   await anon.getByLabel('书面证明材料（必填）').setInputFiles(pdf('账目.pdf', 'public income ledger'));
   await anon.getByRole('button', { name: '提交异议' }).click();

@@ -59,7 +59,8 @@ test('a company downloads the roster template, uploads two people with one bad r
   await page.getByLabel('名册文件（.xlsx）').setInputFiles({ name: '名册.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
   // The confirmation that every person was told is required (SN 5).
   await page.getByRole('button', { name: '上传并登记' }).click();
-  await expect(page.getByText('请确认已向名册中每一位人员告知信息采集的目的和用途')).toBeVisible();
+  // At the field and in the error summary.
+  await expect(page.getByText('请确认已向名册中每一位人员告知信息采集的目的和用途')).toHaveCount(2);
   await page.getByLabel(/我已向名册中的每一位人员告知/).check();
   await page.getByRole('button', { name: '上传并登记' }).click();
 

@@ -109,8 +109,10 @@ test('a wrong password and an unknown account get the same message', async ({ pa
 test('empty fields get messages at the field', async ({ page }) => {
   await page.goto('/login');
   await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByText('请输入账号')).toBeVisible();
-  await expect(page.getByText('请输入密码')).toBeVisible();
+  // At the field and in the error summary.
+  await expect(page.getByText('请输入账号')).toHaveCount(2);
+  // At the field and in the error summary.
+  await expect(page.getByText('请输入密码')).toHaveCount(2);
 });
 
 test('sign-out ends the session on the server: the old cookie no longer works', async ({ page, browser }) => {
@@ -159,17 +161,18 @@ test('changing the password ends every session; the new password works and the o
   await page.getByLabel('新密码', { exact: true }).fill('short');
   await page.getByLabel('再次输入新密码').fill('short');
   await page.getByRole('button', { name: '修改密码' }).click();
-  await expect(page.getByText('新密码至少 12 位')).toBeVisible();
-  // React resets the form when the refused action settles; under load that can land after the next fill, so wait for it.
-  await expect(page.getByLabel('当前密码')).toHaveValue('');
+  await expect(page.locator('#next-error')).toHaveText('新密码至少 12 位');
+  await expect(page.getByTestId('error-summary').getByRole('link', { name: '新密码至少 12 位' })).toHaveAttribute('href', '#next');
+  // A refused submit keeps what was typed (decision 026): the browser holds it, the server never sends a password back.
+  await expect(page.getByLabel('当前密码')).toHaveValue('suining-demo-2026');
 
   // Long enough, letters and digits, but a common word with a year: refused.
   await page.getByLabel('当前密码').fill('suining-demo-2026');
   await page.getByLabel('新密码', { exact: true }).fill('NewPassword2026');
   await page.getByLabel('再次输入新密码').fill('NewPassword2026');
   await page.getByRole('button', { name: '修改密码' }).click();
-  await expect(page.getByText('该密码过于常见或容易被猜到')).toBeVisible();
-  await expect(page.getByLabel('当前密码')).toHaveValue('');
+  await expect(page.locator('#next-error')).toContainText('该密码过于常见或容易被猜到');
+  await expect(page.getByLabel('当前密码')).toHaveValue('suining-demo-2026');
 
   await page.getByLabel('当前密码').fill('suining-demo-2026');
   await page.getByLabel('新密码', { exact: true }).fill('Lanse7Huaping47');

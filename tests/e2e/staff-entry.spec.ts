@@ -39,7 +39,10 @@ for (const [index, { name: screen, viewport }] of SCREENS.entries()) {
 
     await company.getByLabel('姓名', { exact: true }).fill(NAME);
     await company.getByLabel('身份证号码', { exact: true }).fill(BAD_ID);
+    await company.getByLabel('民族').selectOption('汉族');
     await company.getByLabel('籍贯').fill('四川遂宁');
+    await company.getByLabel('政治面貌').selectOption('群众');
+    await company.getByLabel('学历').selectOption('高中');
     await company.getByLabel('手机号码').fill('13812345678');
     await company.getByLabel('岗位', { exact: true }).selectOption('安保人员');
     await company.getByLabel('入职时间').fill(daysAgo(30));
@@ -53,7 +56,8 @@ for (const [index, { name: screen, viewport }] of SCREENS.entries()) {
 
     // A wrong check digit: a Chinese message at the field.
     await company.getByRole('button', { name: '提交登记' }).click();
-    await expect(company.getByText('身份证号码校验位不正确')).toBeVisible();
+    // At the field and in the error summary.
+    await expect(company.getByText('身份证号码校验位不正确')).toHaveCount(2);
     await expect(company.getByLabel('身份证号码', { exact: true })).toHaveAttribute('aria-invalid', 'true');
 
     await company.getByLabel('身份证号码', { exact: true }).fill(ID);

@@ -105,7 +105,8 @@ test('transfer by district release: company refuses, 船山区 checks and releas
   const request = company.getByRole('form', { name: `答复${P2.name}的调出申请` });
   await request.getByRole('radio', { name: '不同意' }).check();
   await request.getByRole('button', { name: '提交答复' }).click();
-  await expect(request.getByText('不同意调出须说明理由')).toBeVisible();
+  // At the field and in the error summary.
+  await expect(request.getByText('不同意调出须说明理由')).toHaveCount(2);
   await request.getByLabel('理由（不同意时必填）').fill('交接未完成');
   await request.getByRole('button', { name: '提交答复' }).click();
   await expect(company.getByText('已答复不同意调出。区县住建部门将核实理由。')).toBeVisible();

@@ -1,12 +1,14 @@
 'use client';
 
-import { useActionState } from 'react';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { login, type LoginState } from './actions';
 
 export function LoginForm({ next }: { next?: string }) {
-  const [state, action, pending] = useActionState<LoginState, FormData>(login, {});
+  const { state, pending, formProps } = useFormAction<LoginState>(login, {});
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form {...formProps} className="space-y-4" noValidate>
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       {next && <input type="hidden" name="next" value={next} />}
       {state.message && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">

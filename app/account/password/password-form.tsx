@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { changePassword, type ChangePasswordState } from './actions';
 
 const FIELDS = [
@@ -10,9 +11,10 @@ const FIELDS = [
 ] as const;
 
 export function PasswordForm() {
-  const [state, action, pending] = useActionState<ChangePasswordState, FormData>(changePassword, {});
+  const { state, pending, formProps } = useFormAction<ChangePasswordState>(changePassword, {});
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form {...formProps} className="space-y-4" noValidate>
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       {FIELDS.map((f) => {
         const error = state.fieldErrors?.[f.name];
         const describedBy = [('hint' in f && f.hint) ? `${f.name}-hint` : null, error ? `${f.name}-error` : null].filter(Boolean).join(' ');

@@ -1,7 +1,8 @@
 'use client';
 
-import { useActionState } from 'react';
 import { DISTRICT_IDS, DISTRICT_NAMES } from '@/lib/validation/company';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { createCompanyAccountAction, type AccountState } from './actions';
 
 const FIELDS = [
@@ -13,7 +14,7 @@ const FIELDS = [
 
 /** Works without JavaScript. The temporary password is shown once, here. */
 export function AccountForm() {
-  const [state, action, pending] = useActionState<AccountState, FormData>(createCompanyAccountAction, {});
+  const { state, pending, formProps } = useFormAction<AccountState>(createCompanyAccountAction, {});
   const v = state.values ?? {};
   return (
     <div className="space-y-4">
@@ -34,7 +35,8 @@ export function AccountForm() {
           {state.message}
         </p>
       )}
-      <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate key={state.created?.username ?? 'form'}>
+      <form {...formProps} className="grid gap-4 sm:grid-cols-2" noValidate key={state.created?.username ?? 'form'}>
+        <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
         {FIELDS.map((f) => {
           const error = state.fieldErrors?.[f.name]?.[0];
           const describedBy = ['hint' in f ? `${f.name}-hint` : null, error ? `${f.name}-error` : null].filter(Boolean).join(' ') || undefined;
@@ -68,13 +70,28 @@ export function AccountForm() {
           <label htmlFor="districtId" className="block font-medium">
             注册所在区县
           </label>
-          <select id="districtId" name="districtId" defaultValue={v.districtId ?? '510903'} className="mt-1 w-full rounded border border-slate-400 px-3 py-2">
+          <select
+            id="districtId"
+            name="districtId"
+            defaultValue={v.districtId ?? ''}
+            aria-invalid={!!state.fieldErrors?.districtId}
+            aria-describedby={state.fieldErrors?.districtId ? 'districtId-error' : undefined}
+            className="mt-1 w-full rounded border border-slate-400 px-3 py-2 aria-[invalid=true]:border-red-700"
+          >
+            <option value="" disabled>
+              请选择
+            </option>
             {DISTRICT_IDS.map((id) => (
               <option key={id} value={id}>
                 {DISTRICT_NAMES[id]}
               </option>
             ))}
           </select>
+          {state.fieldErrors?.districtId && (
+            <p id="districtId-error" className="mt-1 text-sm text-red-700">
+              {state.fieldErrors.districtId[0]}
+            </p>
+          )}
         </div>
         <div className="sm:col-span-2">
           <button type="submit" disabled={pending} className="rounded bg-brand-700 px-5 py-2 font-medium text-white disabled:opacity-60">

@@ -5,7 +5,9 @@
  * preview.
  */
 import Link from 'next/link';
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { holidayCalendarAction, type CalendarFormState } from './actions';
 
 const input = 'mt-1 w-full rounded border border-slate-400 px-3 py-2 aria-[invalid=true]:border-red-700';
@@ -22,7 +24,7 @@ function FieldError({ id, messages }: { id: string; messages?: string[] }) {
 }
 
 export function CalendarForm({ initial }: { initial: { year: string; source: string; schedule: string; baseVersion: string } }) {
-  const [state, action, pending] = useActionState<CalendarFormState, FormData>(holidayCalendarAction, {});
+  const { state, pending, formProps } = useFormAction<CalendarFormState>(holidayCalendarAction, {});
   const v = state.values ?? initial;
   const [edited, setEdited] = useState(false);
   const e = state.fieldErrors ?? {};
@@ -39,7 +41,11 @@ export function CalendarForm({ initial }: { initial: { year: string; source: str
     );
   }
   return (
-    <form key={`${v.year}|${v.baseVersion}|${v.source}|${v.schedule}`} action={action} noValidate className="space-y-4" onChange={() => setEdited(true)} onSubmit={() => setEdited(false)}>
+    <form {...formProps} key={`${v.year}|${v.baseVersion}|${v.source}|${v.schedule}`} noValidate className="space-y-4" onChange={() => setEdited(true)} onSubmit={(ev) => {
+        setEdited(false);
+        formProps.onSubmit(ev);
+      }}>
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <input type="hidden" name="baseVersion" value={v.baseVersion} />
       {state.message && (
         <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">

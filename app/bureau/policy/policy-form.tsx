@@ -1,19 +1,21 @@
 'use client';
 /** The current credit-policy settings as a plain form (works without JavaScript); saving makes a new version. */
-import { useActionState } from 'react';
 import { POLICY_GROUPS, POLICY_REASON_MAX, POLICY_REASON_MIN } from '@/lib/domain/credit-policy-edit';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { savePolicyAction, type PolicyFormState } from './actions';
 
 const fieldId = (path: string) => `p-${path.replace(/\./g, '-')}`;
 
 export function PolicyForm({ baseVersion, values }: { baseVersion: number; values: Record<string, string> }) {
-  const [state, action, pending] = useActionState<PolicyFormState, FormData>(savePolicyAction, {});
+  const { state, pending, formProps } = useFormAction<PolicyFormState>(savePolicyAction, {});
   // After an error the form shows what was sent; after a save (or on first load) the current version.
   const v = state.values && !state.saved ? state.values : values;
   const formError = state.fieldErrors?._form?.[0];
   const reasonError = state.fieldErrors?.reason?.[0];
   return (
-    <form action={action} noValidate className="space-y-6" key={`${baseVersion}-${state.saved ?? ''}`}>
+    <form {...formProps} noValidate className="space-y-6" key={`${baseVersion}-${state.saved ?? ''}`}>
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <input type="hidden" name="baseVersion" value={baseVersion} />
       {state.saved && (
         <p role="status" className="rounded bg-green-50 px-3 py-2 text-green-900">

@@ -1,6 +1,6 @@
 'use client';
 /** The city's 发布 button for one quarter (a plain form: works without JavaScript). */
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { publishQuarterAction, type PublishFormState } from './actions';
 
 export function PublishForm({
@@ -15,7 +15,7 @@ export function PublishForm({
   /** Set once the quarter is published: shown instead of the button (after this user's own publication, its result). */
   publishedNote: string | null;
 }) {
-  const [state, action, pending] = useActionState<PublishFormState, FormData>(publishQuarterAction, {});
+  const { state, pending, formProps } = useFormAction<PublishFormState>(publishQuarterAction, {});
   if (state.published) {
     const t = state.published.triggered;
     return (
@@ -26,7 +26,7 @@ export function PublishForm({
   }
   if (publishedNote) return <p className="text-slate-700">{publishedNote}</p>;
   return (
-    <form action={action} className="space-y-2">
+    <form {...formProps} className="space-y-2">
       <input type="hidden" name="quarter" value={quarter} />
       {state.message && (
         <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">

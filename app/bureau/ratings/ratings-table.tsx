@@ -3,9 +3,10 @@
  * The quarter's score table: one numeric input per estate, in one column, so Tab moves down the column. One
  * submit saves the whole table (a plain form POST through the server action: works without JavaScript).
  */
-import { useActionState } from 'react';
 import { RatingBadge } from '@/components/ratings/rating-badge';
 import type { EstateRating } from '@/lib/domain/credit-rating';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { saveRatingsAction, type RatingsFormState } from './actions';
 
 export interface TableRow {
@@ -31,13 +32,14 @@ export function RatingsTable({
   rows: TableRow[];
   showDistrict: boolean;
 }) {
-  const [state, action, pending] = useActionState<RatingsFormState, FormData>(saveRatingsAction, {});
+  const { state, pending, formProps } = useFormAction<RatingsFormState>(saveRatingsAction, {});
   const errors = state.fieldErrors ?? {};
   const rowError = (id: string) => errors[`scores.${id}`]?.[0];
   const listed = rows.filter((r) => rowError(r.projectId));
   const formError = errors._form?.[0] ?? errors.quarter?.[0];
   return (
-    <form action={action} noValidate className="space-y-4" key={state.saved?.at ?? 'table'}>
+    <form {...formProps} noValidate className="space-y-4" key={state.saved?.at ?? 'table'}>
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <input type="hidden" name="quarter" value={quarter} />
       {state.saved && (
         <p role="status" className="rounded bg-green-50 px-3 py-2 text-green-900">

@@ -1,14 +1,16 @@
 'use client';
 
-import { useActionState } from 'react';
 import { Field, inputClass } from '@/components/forms/field';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { overrideTransferAction, type OverrideState } from './actions';
 
 export function OverrideForm({ submissionId, version, name }: { submissionId: string; version: number; name: string }) {
-  const [state, action, pending] = useActionState<OverrideState, FormData>(overrideTransferAction, {});
+  const { state, pending, formProps } = useFormAction<OverrideState>(overrideTransferAction, {});
   const error = state.fieldErrors?.reason?.[0];
   return (
-    <form action={action} className="space-y-2" aria-label={`直接调出${name}`}>
+    <form {...formProps} className="space-y-2" aria-label={`直接调出${name}`}>
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <input type="hidden" name="submissionId" value={submissionId} />
       <input type="hidden" name="expectedVersion" value={version} />
       {state.message && !error && (

@@ -21,15 +21,13 @@ export interface MoveFormState {
   message?: string;
   fieldErrors?: Record<string, string[]>;
   values?: Record<string, unknown>;
-  /** Changes with every failed submit: the form remounts so that selects show what was chosen (React resets forms after an action). */
-  attempt?: number;
 }
 
 /** Nothing a signed-out request sends is parsed (CONVENTIONS: who is asking, then parse). */
 const SIGNED_OUT: MoveFormState = { message: '登录已失效，请重新登录。' };
 
 function failed(result: Extract<ActionResult<unknown>, { ok: false }>, values: Record<string, unknown>): MoveFormState {
-  return { message: result.message, fieldErrors: result.fieldErrors, values, attempt: Date.now() };
+  return { message: result.message, fieldErrors: result.fieldErrors, values };
 }
 
 function done(path: string): never {

@@ -1,10 +1,11 @@
 'use client';
 
-import { useActionState } from 'react';
 import { FormAlert, inputClass } from '@/components/forms/field';
 import { CodeStep, IdentityStep } from '@/components/objections/identity-steps';
 import { Err, Submit, a11yOf } from '@/components/objections/record-objection-fields';
 import { OBJECTION_FIELDS } from '@/lib/domain/objections';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { fileObjectionAction, type ObjectionFormState } from '../actions';
 
 /**
@@ -12,15 +13,16 @@ import { fileObjectionAction, type ObjectionFormState } from '../actions';
  * your registered mobile, then the item that is wrong. The answer re-renders the form or redirects.
  */
 export function ObjectionForm() {
-  const [state, action, pending] = useActionState<ObjectionFormState, FormData>(fileObjectionAction, {});
+  const { state, pending, formProps } = useFormAction<ObjectionFormState>(fileObjectionAction, {});
   const { e, a11y } = a11yOf(state);
   const v = state.values;
   if (!state.verified) {
-    if (state.challenge) return <CodeStep state={state} action={action} pending={pending} restartHref="/objections/new" />;
-    return <IdentityStep state={state} action={action} pending={pending} />;
+    if (state.challenge) return <CodeStep state={state} formProps={formProps} pending={pending} restartHref="/objections/new" />;
+    return <IdentityStep state={state} formProps={formProps} pending={pending} />;
   }
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form {...formProps} className="space-y-5" noValidate>
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <FormAlert message={state.message ?? null} />
       <input type="hidden" name="step" value="file" />
       <input type="hidden" name="token" value={state.verified.token} />

@@ -1,10 +1,11 @@
 'use client';
 
-import { useActionState } from 'react';
 import { FormAlert } from '@/components/forms/field';
 import { CodeStep, IdentityStep } from '@/components/objections/identity-steps';
 import { Err, NameInput, NoticeIdentityFields, PhoneInput, ReasonAndEvidence, Submit, a11yOf } from '@/components/objections/record-objection-fields';
 import { RECORD_KIND_LABELS } from '@/lib/domain/objections';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 import {
   fileOwnRecordByNoticeAction,
   filePublicRecordObjectionAction,
@@ -29,9 +30,10 @@ function ObjectionContent({ state, pending }: { state: State; pending: boolean }
 
 /** DW 9 第二款: anyone about a published record — who they are, a phone, what is wrong, written evidence. */
 export function PublicRecordObjectionForm({ subject, recordId }: { subject: 'credit_record' | 'practitioner_record'; recordId: string }) {
-  const [state, action, pending] = useActionState<State, FormData>(filePublicRecordObjectionAction, {});
+  const { state, pending, formProps } = useFormAction<State>(filePublicRecordObjectionAction, {});
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form {...formProps} className="space-y-5" noValidate>
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <FormAlert message={state.message ?? null} />
       <input type="hidden" name="subject" value={subject} />
       <input type="hidden" name="recordId" value={recordId} />
@@ -50,9 +52,10 @@ export function PublicRecordObjectionForm({ subject, recordId }: { subject: 'cre
 
 /** SN 18: the person about their own record, by the code on the notice they were given. */
 export function OwnRecordNoticeForm({ noticeCode }: { noticeCode?: string }) {
-  const [state, action, pending] = useActionState<State, FormData>(fileOwnRecordByNoticeAction, {});
+  const { state, pending, formProps } = useFormAction<State>(fileOwnRecordByNoticeAction, {});
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form {...formProps} className="space-y-5" noValidate>
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <FormAlert message={state.message ?? null} />
       <NoticeIdentityFields state={state} noticeCode={noticeCode} />
       <ObjectionContent state={state} pending={pending} />
@@ -62,13 +65,13 @@ export function OwnRecordNoticeForm({ noticeCode }: { noticeCode?: string }) {
 
 /** SN 18 without the notice: name, ID number and mobile, the code sent to the registered mobile, then the person's records. */
 export function OwnRecordLookupForm() {
-  const [state, action, pending] = useActionState<State, FormData>(ownRecordLookupAction, {});
+  const { state, pending, formProps } = useFormAction<State>(ownRecordLookupAction, {});
   const { e } = a11yOf(state);
   const v = state.values;
   const lookup = state.lookup;
   if (!lookup) {
-    if (state.challenge) return <CodeStep state={state} action={action} pending={pending} restartHref="/objections/new?mode=own-record-lookup" submitLabel="查找本人记录" />;
-    return <IdentityStep state={state} action={action} pending={pending} />;
+    if (state.challenge) return <CodeStep state={state} formProps={formProps} pending={pending} restartHref="/objections/new?mode=own-record-lookup" submitLabel="查找本人记录" />;
+    return <IdentityStep state={state} formProps={formProps} pending={pending} />;
   }
   if (lookup.records.length === 0) {
     return (
@@ -78,7 +81,8 @@ export function OwnRecordLookupForm() {
     );
   }
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form {...formProps} className="space-y-5" noValidate>
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <FormAlert message={state.message ?? null} />
       <input type="hidden" name="step" value="file" />
       <input type="hidden" name="token" value={lookup.token} />

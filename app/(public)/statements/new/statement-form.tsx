@@ -1,18 +1,20 @@
 'use client';
 
-import { useActionState } from 'react';
 import { FormAlert, inputClass } from '@/components/forms/field';
 import { Err, NoticeIdentityFields, Submit, a11yOf } from '@/components/objections/record-objection-fields';
 import { STATEMENT_MAX_CHARS } from '@/lib/domain/records';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { fileStatementAction, type StatementFormState } from '../actions';
 
 /** Works without JavaScript: a POST to a server action; the answer re-renders the form or redirects. */
 export function StatementForm({ noticeCode }: { noticeCode?: string }) {
-  const [state, action, pending] = useActionState<StatementFormState, FormData>(fileStatementAction, {});
+  const { state, pending, formProps } = useFormAction<StatementFormState>(fileStatementAction, {});
   const { e, a11y } = a11yOf(state);
   const v = state.values;
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form {...formProps} className="space-y-5" noValidate>
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <FormAlert message={state.message ?? null} />
       <NoticeIdentityFields state={state} noticeCode={noticeCode} />
       <div>

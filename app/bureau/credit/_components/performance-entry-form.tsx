@@ -1,8 +1,9 @@
 'use client';
 
-import { useActionState } from 'react';
 import { DateField, DescriptionField, EstateField, EvidenceField, IssuerField, PointsField, SubmitButton, TypeField } from '@/components/credit/record-fields';
 import { FormAlert } from '@/components/forms/field';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { enterPerformanceAction, type BureauCreditState } from '../actions';
 
 /** A bureau enters a performance record directly, with its points. */
@@ -17,9 +18,10 @@ export function PerformanceEntryForm({
   suggestions: string[];
   today: string;
 }) {
-  const [state, action, pending] = useActionState<BureauCreditState, FormData>(enterPerformanceAction, {});
+  const { state, pending, formProps } = useFormAction<BureauCreditState>(enterPerformanceAction, {});
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form {...formProps} className="space-y-5" noValidate>
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <input type="hidden" name="companyId" value={companyId} />
       <FormAlert message={state.message ?? null} />
       <TypeField state={state} label="业绩类型" listId="performance-types" suggestions={suggestions} />

@@ -1,10 +1,11 @@
 'use client';
 
-import { useActionState } from 'react';
 import { controlProps, FieldErr, Hint, Label } from '@/components/credit/form-bits';
 import { PointsField, SeverityField, SubmitButton } from '@/components/credit/record-fields';
 import { FormAlert, inputClass } from '@/components/forms/field';
 import type { Severity } from '@/lib/domain/records';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { confirmRecordAction, rejectRecordAction, type BureauCreditState } from '../actions';
 
 /** Which record, at which version, and the answer when it was decided meanwhile (or failed as a whole). */
@@ -35,10 +36,11 @@ export function ConfirmForm({
   proposedPoints: string | null;
   proposedSeverity: Severity | null;
 }) {
-  const [state, action, pending] = useActionState<BureauCreditState, FormData>(confirmRecordAction, {});
+  const { state, pending, formProps } = useFormAction<BureauCreditState>(confirmRecordAction, {});
   const label = category === 'performance' ? '核定加分' : '核定扣分';
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form {...formProps} className="space-y-4" noValidate>
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <Decision id={id} version={version} state={state} />
       <PointsField
         state={state}
@@ -64,9 +66,10 @@ export function ConfirmForm({
 
 /** Decline a report, with the reason the reporter will see. */
 export function RejectForm({ id, version }: { id: string; version: number }) {
-  const [state, action, pending] = useActionState<BureauCreditState, FormData>(rejectRecordAction, {});
+  const { state, pending, formProps } = useFormAction<BureauCreditState>(rejectRecordAction, {});
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form {...formProps} className="space-y-4" noValidate>
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <Decision id={id} version={version} state={state} />
       <div>
         <Label name="reason">不予采纳的理由</Label>

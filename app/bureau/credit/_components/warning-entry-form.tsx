@@ -1,6 +1,5 @@
 'use client';
 
-import { useActionState } from 'react';
 import { controlProps, FieldErr, Label } from '@/components/credit/form-bits';
 import {
   DateField,
@@ -14,6 +13,8 @@ import {
   TypeField,
 } from '@/components/credit/record-fields';
 import { FormAlert, inputClass } from '@/components/forms/field';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { enterWarningAction, type BureauCreditState } from '../actions';
 
 /** A bureau enters a warning record directly (confirmed at once), possibly an administrative penalty. */
@@ -30,11 +31,12 @@ export function WarningEntryForm({
   today: string;
   penaltyDays: number;
 }) {
-  const [state, action, pending] = useActionState<BureauCreditState, FormData>(enterWarningAction, {});
+  const { state, pending, formProps } = useFormAction<BureauCreditState>(enterWarningAction, {});
   const v = state.values ?? {};
   const p = (name: string, hint?: boolean) => controlProps(state, name, hint);
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form {...formProps} className="space-y-5" noValidate>
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <input type="hidden" name="companyId" value={companyId} />
       <FormAlert message={state.message ?? null} />
       <EstateField state={state} label="物业项目（选填）" estates={estates.map((e) => ({ id: e.id, name: e.name, detail: e.districtName }))} />

@@ -1,11 +1,12 @@
 'use client';
 /** The inspection of one estate in its rectification period (DW 14 (三)): result and note, as a plain form. */
-import { useActionState } from 'react';
 import { RECTIFICATION_RESULT_LABELS, RECTIFICATION_RESULTS } from '@/lib/validation/ratings';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { inspectRectificationAction, type InspectionFormState } from '../actions';
 
 export function InspectionForm({ entryId, projectName }: { entryId: string; projectName: string }) {
-  const [state, action, pending] = useActionState<InspectionFormState, FormData>(inspectRectificationAction, {});
+  const { state, pending, formProps } = useFormAction<InspectionFormState>(inspectRectificationAction, {});
   if (state.done) {
     return (
       <p role="status" className="rounded bg-green-50 px-3 py-2 text-green-900">
@@ -17,7 +18,8 @@ export function InspectionForm({ entryId, projectName }: { entryId: string; proj
   const resultError = state.fieldErrors?.result?.[0];
   const noteError = state.fieldErrors?.note?.[0];
   return (
-    <form action={action} className="space-y-2">
+    <form {...formProps} className="space-y-2">
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <input type="hidden" name="entryId" value={entryId} />
       <input type="hidden" name="seenStatus" value="rectifying" />
       {state.message && !resultError && !noteError && (

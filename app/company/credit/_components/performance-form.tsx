@@ -1,15 +1,17 @@
 'use client';
 
-import { useActionState } from 'react';
 import { DateField, DescriptionField, EstateField, EvidenceField, IssuerField, PointsField, SubmitButton, TypeField } from '@/components/credit/record-fields';
 import { FormAlert } from '@/components/forms/field';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { filePerformanceAction, type CreditFormState } from '../actions';
 
 /** DW 8.1.3: the company reports a performance (red) record; works without JavaScript. */
 export function PerformanceForm({ estates, suggestions, today }: { estates: { id: string; name: string; districtName: string }[]; suggestions: string[]; today: string }) {
-  const [state, action, pending] = useActionState<CreditFormState, FormData>(filePerformanceAction, {});
+  const { state, pending, formProps } = useFormAction<CreditFormState>(filePerformanceAction, {});
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form {...formProps} className="space-y-5" noValidate>
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <FormAlert message={state.message ?? null} />
       <TypeField
         state={state}

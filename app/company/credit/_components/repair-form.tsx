@@ -1,16 +1,18 @@
 'use client';
 
-import { useActionState } from 'react';
 import { controlProps, FieldErr, FILE_ACCEPT, Hint, Label } from '@/components/credit/form-bits';
 import { FormAlert, inputClass } from '@/components/forms/field';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { applyRepairAction, type CreditFormState } from '../actions';
 
 /** Credit repair: evidence of rectification and the signed credit commitment, both required. */
 export function RepairForm({ recordId }: { recordId: string }) {
-  const [state, action, pending] = useActionState<CreditFormState, FormData>(applyRepairAction, {});
+  const { state, pending, formProps } = useFormAction<CreditFormState>(applyRepairAction, {});
   const p = (name: string, hint?: boolean) => controlProps(state, name, hint);
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form {...formProps} className="space-y-5" noValidate>
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <input type="hidden" name="recordId" value={recordId} />
       <FormAlert message={state.message ?? null} />
       <div>

@@ -1,16 +1,18 @@
 'use client';
 
-import { useActionState } from 'react';
 import { STATEMENT_MAX_CHARS } from '@/lib/domain/records';
+import { ErrorSummary } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { setStatementAction, type StatementState } from '../actions';
 
 /** The company's short public statement beside one record (SPEC §3.7); a blank statement removes it. */
 export function StatementForm({ recordId, current }: { recordId: string; current: string | null }) {
-  const [state, action, pending] = useActionState<StatementState, FormData>(setStatementAction, {});
+  const { state, pending, formProps } = useFormAction<StatementState>(setStatementAction, {});
   const id = `statement-${recordId}`;
   const err = state.fieldError ?? (state.message && !state.saved ? state.message : undefined);
   return (
-    <form action={action} className="mt-3 space-y-2">
+    <form {...formProps} className="mt-3 space-y-2">
+      <ErrorSummary items={err ? [{ name: 'statement', fieldId: id, message: err }] : []} focusKey={state} />
       <input type="hidden" name="id" value={recordId} />
       <label htmlFor={id} className="block text-sm font-medium">
         企业声明（公开显示在该记录旁）

@@ -7,6 +7,7 @@ import { useFieldArray, useForm, type FieldPath } from 'react-hook-form';
 import type { z } from 'zod';
 import { companyFilingSchema, DISTRICT_IDS, DISTRICT_NAMES, LICENCE_MAX_BYTES, MANAGER_KINDS } from '@/lib/validation/company';
 import { Field, inputClass } from '@/components/forms/field';
+import { ErrorSummary, hookFormItems, summaryItems, useSummary } from '@/components/forms/error-summary';
 import { saveFilingAction } from '../actions';
 
 type FormIn = z.input<typeof companyFilingSchema>;
@@ -32,6 +33,16 @@ function FieldError({ id, message }: { id: string; message?: string }) {
   );
 }
 
+/** The list's own messages (at least one 主要负责人) lead to the first row. */
+const SUMMARY_IDS = { managers: 'managers-0-kind' };
+
+type ManagerKind = FormIn['managers'][number]['kind'];
+
+/** A manager row with nobody in it yet has no category on file: it starts on 请选择, like a row added later. */
+function withBlankKinds(defaults: FormOut): FormOut {
+  return { ...defaults, managers: defaults.managers.map((m) => (m.name ? m : { ...m, kind: '' as ManagerKind })) };
+}
+
 export function FilingForm({ defaults, submissionId, expectedVersion, idempotencyKey, isChange, hasLicence }: FilingFormProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -39,13 +50,15 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
   const [licenceError, setLicenceError] = useState<string | null>(null);
   const licenceRef = useRef<HTMLInputElement>(null);
   const submitRef = useRef(true);
+  // The error summary: what the last refused submit found (the browser's checks or the server's).
+  const summary = useSummary();
   const {
     register,
     control,
     handleSubmit,
     setError,
     formState: { errors },
-  } = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(companyFilingSchema), defaultValues: defaults, mode: 'onBlur' });
+  } = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(companyFilingSchema), defaultValues: withBlankKinds(defaults), shouldFocusError: false });
   const managers = useFieldArray({ control, name: 'managers' });
 
   const onValid = (values: FormOut) => {
@@ -53,7 +66,9 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
     setLicenceError(null);
     const file = licenceRef.current?.files?.[0];
     if (file && file.size > LICENCE_MAX_BYTES) {
-      setLicenceError(`文件不能超过 ${LICENCE_MAX_BYTES / 1024 / 1024} MB`);
+      const message = `文件不能超过 ${LICENCE_MAX_BYTES / 1024 / 1024} MB`;
+      setLicenceError(message);
+      summary.show([{ name: 'licence', fieldId: 'licence', message }]);
       return;
     }
     const fd = new FormData();
@@ -76,6 +91,7 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
         else if (key === '_form') setFormMessage(messages[0] ?? result.message);
         else setError(key as FieldPath<FormIn>, { type: 'server', message: messages[0] });
       }
+      summary.show(summaryItems(result.fieldErrors, { ids: SUMMARY_IDS }));
     });
   };
 
@@ -92,7 +108,8 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
   );
 
   return (
-    <form onSubmit={(e) => handleSubmit(onValid)(e)} noValidate className="space-y-6" aria-describedby={formMessage ? 'form-message' : undefined}>
+    <form onSubmit={(e) => handleSubmit(onValid, (invalid) => summary.show(hookFormItems(invalid, SUMMARY_IDS)))(e)} noValidate className="space-y-6" aria-describedby={formMessage ? 'form-message' : undefined}>
+      <ErrorSummary items={summary.items} focusKey={summary.focusKey} />
       {formMessage && (
         <p id="form-message" role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
           {formMessage}
@@ -146,11 +163,21 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
                   <label htmlFor={id('kind')} className="block text-sm font-medium">
                     第 {i + 1} 人 · 类别
                   </label>
-                  <select id={id('kind')} {...register(`managers.${i}.kind`)} className={inputClass}>
+                  <select
+                    id={id('kind')}
+                    {...register(`managers.${i}.kind`)}
+                    aria-invalid={!!e?.kind}
+                    aria-describedby={e?.kind ? id('kind-error') : undefined}
+                    className={inputClass}
+                  >
+                    <option value="" disabled>
+                      请选择
+                    </option>
                     {MANAGER_KINDS.map((k) => (
                       <option key={k}>{k}</option>
                     ))}
                   </select>
+                  <FieldError id={id('kind-error')} message={e?.kind?.message} />
                 </div>
                 <div>
                   <label htmlFor={id('name')} className="block text-sm font-medium">
@@ -193,7 +220,7 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
         </ol>
         <button
           type="button"
-          onClick={() => managers.append({ kind: '项目经理', name: '', title: '', qualification: '' })}
+          onClick={() => managers.append({ kind: '' as ManagerKind, name: '', title: '', qualification: '' })}
           className="mt-3 rounded border border-brand-700 px-3 py-2 text-sm text-brand-800"
         >
           增加一人

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { applyFieldErrors, Field, FormAlert, inputClass } from '@/components/forms/field';
 import { bondRangeMessage, type BondRule } from '@/lib/domain/contracts';
 import { contractRegistrationSchema } from '@/lib/validation/contract';
+import { ErrorSummary, hookFormItems, summaryItems, useSummary } from '@/components/forms/error-summary';
 import { registerContractAction } from '../actions';
 
 type Schema = ReturnType<typeof contractRegistrationSchema>;
@@ -23,10 +24,12 @@ export function ContractForm({
   defaults: { projectId: string; startDate: string; endDate: string; annualFees: string; bondAmount: string };
 }) {
   const schema = useMemo(() => contractRegistrationSchema(bondRule), [bondRule]);
-  const form = useForm<In, unknown, Out>({ resolver: zodResolver(schema), defaultValues: defaults, mode: 'onTouched' });
+  const form = useForm<In, unknown, Out>({ shouldFocusError: false, resolver: zodResolver(schema), defaultValues: defaults });
   const [pending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
   const errors = form.formState.errors;
+  // The error summary: what the last refused submit found (the browser's checks or the server's).
+  const summary = useSummary();
   const fees = Number(useWatch({ control: form.control, name: 'annualFees' }));
 
   const onSubmit = form.handleSubmit((values) => {
@@ -36,13 +39,15 @@ export function ContractForm({
       // On success the action redirects; only failures come back.
       if (r && !r.ok) {
         const placed = applyFieldErrors(r.fieldErrors, form.setError);
+        summary.show(summaryItems(r.fieldErrors));
         if (!placed || r.code !== 'INVALID') setFormError(r.message);
       }
     });
-  });
+  }, (e) => summary.show(hookFormItems(e)));
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg bg-white p-5 shadow-sm">
+      <ErrorSummary items={summary.items} focusKey={summary.focusKey} />
       <FormAlert message={formError} />
       <Field id="projectId" label="物业项目" error={errors.projectId?.message}>
         {(a) => (

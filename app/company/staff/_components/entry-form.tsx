@@ -3,8 +3,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, useTransition } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray, useForm, type FieldErrors } from 'react-hook-form';
 import type { z } from 'zod';
+import { ErrorSummary, hookFormItems, summaryItems, useSummary, type SummaryItem } from '@/components/forms/error-summary';
 import { applyFieldErrors, Field, FormAlert, inputClass } from '@/components/forms/field';
 import { EDUCATION_LEVELS, ETHNIC_GROUPS, POLITICAL_STATUSES, POSTS } from '@/lib/domain/practitioner';
 import { practitionerEntrySchema } from '@/lib/validation/practitioner';
@@ -15,6 +16,13 @@ type FormOut = z.output<typeof practitionerEntrySchema>;
 
 const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 
+/** The order of the fields on the page, for the error summary (the photo is checked outside the schema). */
+const FIELD_ORDER = ['name', 'idNumber', 'ethnicity', 'nativePlace', 'politicalStatus', 'mobile', 'school', 'major', 'education', 'skills', 'photo', 'projectId', 'post', 'hiredOn', 'labourContractOn', 'certificates', 'informed'];
+const rank = (name: string) => {
+  const i = FIELD_ORDER.findIndex((f) => name === f || name.startsWith(`${f}.`));
+  return i === -1 ? FIELD_ORDER.length : i;
+};
+
 export interface EntryFormProps {
   projects: { id: string; name: string; districtName: string | null }[];
   /** A returned entry being corrected: its id, version and the values on file (the ID number is typed again). */
@@ -24,19 +32,19 @@ export interface EntryFormProps {
 const EMPTY: Partial<FormIn> = {
   name: '',
   idNumber: '',
-  ethnicity: '汉族',
+  ethnicity: '' as FormIn['ethnicity'],
   nativePlace: '',
-  politicalStatus: '群众',
+  politicalStatus: '' as FormIn['politicalStatus'],
   mobile: '',
   school: '',
   major: '',
-  education: '高中',
+  education: '' as FormIn['education'],
   skills: '',
   certificates: [],
   hiredOn: '',
   labourContractOn: '',
   projectId: '',
-  post: '保洁人员',
+  post: '' as FormIn['post'],
 };
 
 /** SN 5: why the data is collected, how it is used, what is public (SN 19) and what never is. */
@@ -69,6 +77,10 @@ export function EntryForm({ projects, correction }: EntryFormProps) {
   const [pending, startTransition] = useTransition();
   const [formMessage, setFormMessage] = useState<string | null>(null);
   const [photoError, setPhotoError] = useState<string | null>(null);
+  // The error summary: what the last refused submit found (the browser's checks, the photo's, or the server's).
+  const summary = useSummary();
+  const showSummary = (items: SummaryItem[], photo: string | null) =>
+    summary.show([...items, ...(photo ? [{ name: 'photo', fieldId: 'photo', message: photo }] : [])].sort((a, b) => rank(a.name) - rank(b.name)));
   const photoRef = useRef<HTMLInputElement>(null);
   const {
     register,
@@ -78,23 +90,35 @@ export function EntryForm({ projects, correction }: EntryFormProps) {
     formState: { errors },
   } = useForm<FormIn, unknown, FormOut>({
     resolver: zodResolver(practitionerEntrySchema),
-    defaultValues: { ...EMPTY, projectId: projects[0]?.id ?? '', ...correction?.defaults, informed: false as unknown as true },
-    mode: 'onBlur',
+    defaultValues: { ...EMPTY, ...correction?.defaults, informed: false as unknown as true },
+    // The error summary takes focus instead of the first field (GOV.UK); its links lead to each field.
+    shouldFocusError: false,
   });
   const certs = useFieldArray({ control, name: 'certificates' });
 
+  /** The photo's own check, made on every submit so that its error comes with the others on the first one. */
+  const checkPhoto = (): string | null => {
+    const file = photoRef.current?.files?.[0];
+    if (!file && !correction) return '请上传证件照';
+    if (file && file.size > PHOTO_MAX_BYTES) return '照片不能超过 5 MB';
+    return null;
+  };
+  const onInvalid = (invalid: FieldErrors<FormIn>) => {
+    setFormMessage(null);
+    const photoProblem = checkPhoto();
+    setPhotoError(photoProblem);
+    showSummary(hookFormItems(invalid), photoProblem);
+  };
+
   const onValid = (values: FormOut) => {
     setFormMessage(null);
-    setPhotoError(null);
+    const photoProblem = checkPhoto();
+    setPhotoError(photoProblem);
+    if (photoProblem) {
+      showSummary([], photoProblem);
+      return;
+    }
     const file = photoRef.current?.files?.[0];
-    if (!file && !correction) {
-      setPhotoError('请上传证件照');
-      return;
-    }
-    if (file && file.size > PHOTO_MAX_BYTES) {
-      setPhotoError('照片不能超过 5 MB');
-      return;
-    }
     const fd = new FormData();
     fd.set('data', JSON.stringify(values));
     if (file) fd.set('photo', file);
@@ -114,6 +138,7 @@ export function EntryForm({ projects, correction }: EntryFormProps) {
       const anyField = applyFieldErrors(rest, setError as never);
       // A CONFLICT (e.g. the ID is current at another company) carries the field's own message: say it on top too.
       setFormMessage(_form?.[0] ?? (result.code === 'CONFLICT' || !(anyField || photo) ? result.message : '填写的内容有误，请按提示修改'));
+      showSummary(summaryItems(rest), photo?.[0] ?? null);
     });
   };
 
@@ -126,6 +151,9 @@ export function EntryForm({ projects, correction }: EntryFormProps) {
     <Field id={name} label={label} error={errors[name]?.message}>
       {(a11y) => (
         <select {...a11y} {...register(name)} className={inputClass}>
+          <option value="" disabled>
+            请选择
+          </option>
           {options.map((o) => (
             <option key={o}>{o}</option>
           ))}
@@ -140,7 +168,8 @@ export function EntryForm({ projects, correction }: EntryFormProps) {
   );
 
   return (
-    <form onSubmit={handleSubmit(onValid)} noValidate className="space-y-6">
+    <form onSubmit={handleSubmit(onValid, onInvalid)} noValidate className="space-y-6">
+      <ErrorSummary items={summary.items} focusKey={summary.focusKey} />
       <FormAlert message={formMessage} />
       <PurposeNotice />
 
@@ -171,6 +200,9 @@ export function EntryForm({ projects, correction }: EntryFormProps) {
         <Field id="projectId" label="服务项目（小区）" error={errors.projectId?.message}>
           {(a11y) => (
             <select {...a11y} {...register('projectId')} className={inputClass}>
+              <option value="" disabled>
+                请选择
+              </option>
               {projects.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
@@ -222,6 +254,7 @@ export function EntryForm({ projects, correction }: EntryFormProps) {
         <label className="flex items-start gap-2">
           <input
             type="checkbox"
+            id="informed"
             {...register('informed')}
             aria-invalid={!!errors.informed}
             aria-describedby={errors.informed ? 'informed-error' : undefined}

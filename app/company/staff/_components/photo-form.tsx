@@ -1,17 +1,19 @@
 'use client';
 
-import { useActionState } from 'react';
+import { ErrorSummary } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { addPhotoAction, type PhotoState } from '../actions';
 
 /** The photo of a person who has none (bulk-imported rows may lack one; approval needs it). */
 export function PhotoForm({ practitionerId }: { practitionerId: string }) {
-  const [state, action, pending] = useActionState<PhotoState, FormData>(addPhotoAction, {});
+  const { state, pending, formProps } = useFormAction<PhotoState>(addPhotoAction, {});
   return (
-    <form action={action} className="space-y-3 rounded-lg bg-white p-5 shadow-sm" aria-labelledby="photo-heading">
+    <form {...formProps} className="space-y-3 rounded-lg bg-white p-5 shadow-sm" aria-labelledby="photo-heading">
       <h2 id="photo-heading" className="text-lg font-semibold">
         补充证件照
       </h2>
       <p className="text-sm text-slate-600">该人员还没有证件照，审核通过前须补充。JPEG、PNG 或 WebP，不超过 5 MB。</p>
+      <ErrorSummary items={state.message ? [{ name: 'photo', fieldId: 'add-photo', message: state.message }] : []} focusKey={state} />
       <input type="hidden" name="practitionerId" value={practitionerId} />
       <div>
         <label htmlFor="add-photo" className="block font-medium">
@@ -23,6 +25,7 @@ export function PhotoForm({ practitionerId }: { practitionerId: string }) {
           type="file"
           required
           accept="image/jpeg,image/png,image/webp"
+          aria-invalid={!!state.message}
           aria-describedby={state.message ? 'add-photo-error' : undefined}
           className="mt-1 block text-sm"
         />

@@ -1,8 +1,9 @@
 'use client';
 
-import { useActionState } from 'react';
 import { DateField, DescriptionField, EstateField, EvidenceField, PointsField, SeverityField, SubmitButton, TypeField } from '@/components/credit/record-fields';
 import { FormAlert } from '@/components/forms/field';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { reportWarningAction, type WarningReportState } from '../actions';
 
 export function WarningReportForm({
@@ -14,9 +15,10 @@ export function WarningReportForm({
   suggestions: string[];
   today: string;
 }) {
-  const [state, action, pending] = useActionState<WarningReportState, FormData>(reportWarningAction, {});
+  const { state, pending, formProps } = useFormAction<WarningReportState>(reportWarningAction, {});
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form {...formProps} className="space-y-5" noValidate>
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <FormAlert message={state.message ?? null} />
       <EstateField
         state={state}

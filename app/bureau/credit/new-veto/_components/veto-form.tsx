@@ -1,19 +1,21 @@
 'use client';
 
-import { useActionState } from 'react';
 import { controlProps, FieldErr, Hint, Label } from '@/components/credit/form-bits';
 import { DescriptionField, EstateField, EvidenceField, IssuerField, SubmitButton } from '@/components/credit/record-fields';
 import { FormAlert, inputClass } from '@/components/forms/field';
 import { VETO_TYPE_TEXT, VETO_TYPES } from '@/lib/domain/credit-rating';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { recordVetoAction, type VetoState } from '../actions';
 
 /** DW 11: the four cases in the document's words, the estate if any, the facts, the decision date and evidence. */
 export function VetoForm({ companyId, estates, today }: { companyId: string; estates: { id: string; name: string; districtName: string }[]; today: string }) {
-  const [state, action, pending] = useActionState<VetoState, FormData>(recordVetoAction, {});
+  const { state, pending, formProps } = useFormAction<VetoState>(recordVetoAction, {});
   const v = state.values ?? {};
   const typeErr = state.fieldErrors?.vetoType?.[0];
   return (
-    <form action={action} className="space-y-5" noValidate>
+    <form {...formProps} className="space-y-5" noValidate>
+      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <input type="hidden" name="companyId" value={companyId} />
       <FormAlert message={state.message ?? null} />
       <fieldset aria-describedby={typeErr ? 'vetoType-error' : undefined}>

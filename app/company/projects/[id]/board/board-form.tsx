@@ -6,6 +6,7 @@ import { useFieldArray, useForm, type FieldPath } from 'react-hook-form';
 import type { z } from 'zod';
 import { applyFieldErrors, Field, FormAlert, inputClass } from '@/components/forms/field';
 import { boardSaveSchema } from '@/lib/validation/board';
+import { ErrorSummary, hookFormItems, summaryItems, useSummary } from '@/components/forms/error-summary';
 import { saveBoardAction } from '../../actions';
 
 type In = z.input<typeof boardSaveSchema>;
@@ -41,11 +42,13 @@ function errorAt(errors: unknown, name: string): string | undefined {
 }
 
 export function BoardForm({ projectId, baseVersion, defaults }: { projectId: string; baseVersion: number; defaults: In['data'] }) {
-  const form = useForm<In, unknown, Out>({ resolver: zodResolver(boardSaveSchema), defaultValues: { projectId, baseVersion, data: defaults } });
+  const form = useForm<In, unknown, Out>({ shouldFocusError: false, resolver: zodResolver(boardSaveSchema), defaultValues: { projectId, baseVersion, data: defaults } });
   const fees = useFieldArray({ control: form.control, name: 'data.fees' });
   const [pending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
   const errors = form.formState.errors;
+  // The error summary: what the last refused submit found (the browser's checks or the server's).
+  const summary = useSummary();
 
   const onSubmit = form.handleSubmit((values) => {
     setFormError(null);
@@ -53,10 +56,11 @@ export function BoardForm({ projectId, baseVersion, defaults }: { projectId: str
       const r = await saveBoardAction(values);
       if (r && !r.ok) {
         const placed = applyFieldErrors(r.fieldErrors, form.setError);
+        summary.show(summaryItems(r.fieldErrors));
         if (!placed || r.code !== 'INVALID') setFormError(r.message);
       }
     });
-  });
+  }, (e) => summary.show(hookFormItems(e)));
 
   const textField = (f: { name: FieldPath<In>; label: string; area?: boolean; hint?: string }) => (
     <Field key={f.name} id={idOf(f.name)} label={f.label} hint={f.hint} error={errorAt(errors, f.name)}>
@@ -66,6 +70,7 @@ export function BoardForm({ projectId, baseVersion, defaults }: { projectId: str
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg bg-white p-5 shadow-sm">
+      <ErrorSummary items={summary.items} focusKey={summary.focusKey} />
       <FormAlert message={formError} />
       {TEXTS.map(textField)}
       <fieldset className="space-y-3 rounded border border-slate-300 p-3">

@@ -7,6 +7,7 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { applyFieldErrors, Field, FormAlert, inputClass } from '@/components/forms/field';
 import { earlyExitSchema, nonRenewalNoticeSchema } from '@/lib/validation/contract';
+import { ErrorSummary, hookFormItems, summaryItems, useSummary } from '@/components/forms/error-summary';
 import { fileNonRenewalNoticeAction, recordEarlyExitAction } from '../../actions';
 
 export function NoticeForm({ contractId, version, today }: { contractId: string; version: number; today: string }) {
@@ -18,6 +19,8 @@ export function NoticeForm({ contractId, version, today }: { contractId: string;
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ text: string; tone: 'error' | 'success' } | null>(null);
   const errors = form.formState.errors;
+  // The error summary: what the last refused submit found (the browser's checks or the server's).
+  const summary = useSummary();
   const onSubmit = form.handleSubmit((values) =>
     startTransition(async () => {
       const r = await fileNonRenewalNoticeAction(values);
@@ -26,12 +29,15 @@ export function NoticeForm({ contractId, version, today }: { contractId: string;
         router.refresh();
       } else {
         applyFieldErrors(r.fieldErrors, form.setError);
+        summary.show(summaryItems(r.fieldErrors));
         setMessage({ text: r.message, tone: 'error' });
       }
     }),
+    (e) => summary.show(hookFormItems(e)),
   );
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
+      <ErrorSummary items={summary.items} focusKey={summary.focusKey} />
       <FormAlert message={message?.text ?? null} tone={message?.tone} />
       <Field id="noticeOn" label="书面告知日期" error={errors.noticeOn?.message}>
         {(a) => <input {...a} type="date" {...form.register('noticeOn')} className={inputClass} />}
@@ -55,6 +61,8 @@ export function ExitForm({ contractId, version, today }: { contractId: string; v
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ text: string; tone: 'error' | 'success' } | null>(null);
   const errors = form.formState.errors;
+  // The error summary: what the last refused submit found (the browser's checks or the server's).
+  const summary = useSummary();
   const onSubmit = form.handleSubmit((values) =>
     startTransition(async () => {
       const r = await recordEarlyExitAction(values);
@@ -63,12 +71,15 @@ export function ExitForm({ contractId, version, today }: { contractId: string; v
         router.refresh();
       } else {
         applyFieldErrors(r.fieldErrors, form.setError);
+        summary.show(summaryItems(r.fieldErrors));
         setMessage({ text: r.message, tone: 'error' });
       }
     }),
+    (e) => summary.show(hookFormItems(e)),
   );
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
+      <ErrorSummary items={summary.items} focusKey={summary.focusKey} />
       <FormAlert message={message?.text ?? null} tone={message?.tone} />
       <Field id="exitedOn" label="撤出日期" error={errors.exitedOn?.message}>
         {(a) => <input {...a} type="date" {...form.register('exitedOn')} className={inputClass} />}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
 import { FormAlert } from '@/components/forms/field';
 import type { ActionResult } from '@/lib/actions/result';
 import type { ImportReport } from '@/lib/services/roster-import';
@@ -12,6 +13,8 @@ export function RosterUploadForm({ maxBytes }: { maxBytes: number }) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<{ file?: string; informed?: string; form?: string }>({});
   const [report, setReport] = useState<ImportReport | null>(null);
+  // Counts refused submits: the error summary takes focus on each.
+  const [refusals, setRefusals] = useState(0);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -23,7 +26,10 @@ export function RosterUploadForm({ maxBytes }: { maxBytes: number }) {
     else if (file.size > maxBytes) errs.file = `文件不能超过 ${maxBytes / 1024 / 1024} MB，请分多个文件上传`;
     if (!informed) errs.informed = '请确认已向名册中每一位人员告知信息采集的目的和用途';
     setError(errs);
-    if (errs.file || errs.informed) return;
+    if (errs.file || errs.informed) {
+      setRefusals((n) => n + 1);
+      return;
+    }
     const body = new FormData();
     body.set('file', file!);
     body.set('informed', 'true');
@@ -37,6 +43,7 @@ export function RosterUploadForm({ maxBytes }: { maxBytes: number }) {
         form.reset();
       } else {
         setError({ file: result.fieldErrors?.file?.[0], informed: result.fieldErrors?.informed?.[0], form: result.fieldErrors ? undefined : result.message });
+        setRefusals((n) => n + 1);
       }
     } catch {
       setError({ form: '上传失败，请检查网络后重试' });
@@ -48,6 +55,7 @@ export function RosterUploadForm({ maxBytes }: { maxBytes: number }) {
   return (
     <div className="space-y-4">
       <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg bg-white p-4 shadow-sm" aria-busy={pending}>
+        <ErrorSummary items={summaryItems({ file: error.file, informed: error.informed })} focusKey={refusals} />
         <FormAlert message={error.form ?? null} />
         <div>
           <label htmlFor="file" className="block font-medium">
@@ -63,7 +71,7 @@ export function RosterUploadForm({ maxBytes }: { maxBytes: number }) {
             className="mt-1 block"
           />
           {error.file && (
-            <p id="file-error" role="alert" className="mt-1 text-sm text-red-700">
+            <p id="file-error" className="mt-1 text-sm text-red-700">
               {error.file}
             </p>
           )}
@@ -74,7 +82,7 @@ export function RosterUploadForm({ maxBytes }: { maxBytes: number }) {
             <span>我已向名册中的每一位人员告知信息采集的目的和用途（SN 5），并只填写了名册所列项目。</span>
           </label>
           {error.informed && (
-            <p id="informed-error" role="alert" className="mt-1 text-sm text-red-700">
+            <p id="informed-error" className="mt-1 text-sm text-red-700">
               {error.informed}
             </p>
           )}
