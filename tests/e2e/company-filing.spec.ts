@@ -155,10 +155,10 @@ test('the city opens an account for a new company; its operator changes the pass
   await op.getByLabel('姓名', { exact: true }).fill('孙新');
   await op.getByRole('button', { name: '提交备案审核' }).click();
   await expect(op.locator('#uscc-error')).toBeVisible();
-  await op.getByLabel('统一社会信用代码').fill(NEW_USCC);
-  await op.getByRole('button', { name: '提交备案审核' }).click();
-  // At the field and in the error summary.
+  // The missing licence is reported with the code on the first submit, at the field and in the error summary.
   await expect(op.getByText('请上传营业执照扫描件')).toHaveCount(2);
+  await expect(op.getByRole('link', { name: '请上传营业执照扫描件' })).toHaveAttribute('href', '#licence');
+  await op.getByLabel('统一社会信用代码').fill(NEW_USCC);
   await op.getByLabel('营业执照扫描件').setInputFiles({ name: '营业执照.png', mimeType: 'image/png', buffer: PNG });
   await op.getByRole('button', { name: '提交备案审核' }).click();
   await expect(op.getByText('已提交，等待市住建局审核。')).toBeVisible();

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, useTransition } from 'react';
-import { useFieldArray, useForm, type FieldPath } from 'react-hook-form';
+import { useFieldArray, useForm, type FieldErrors, type FieldPath } from 'react-hook-form';
 import type { z } from 'zod';
 import { companyFilingSchema, DISTRICT_IDS, DISTRICT_NAMES, LICENCE_MAX_BYTES, MANAGER_KINDS } from '@/lib/validation/company';
 import { Field, inputClass } from '@/components/forms/field';
@@ -61,16 +61,34 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
   } = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(companyFilingSchema), defaultValues: withBlankKinds(defaults), shouldFocusError: false });
   const managers = useFieldArray({ control, name: 'managers' });
 
+  /**
+   * The licence's own check, made on every submit so that its error comes with the others on the first one (as the
+   * staff photo's does). A first filing sent for review needs one unless a draft already holds it; whether a change
+   * needs a new one depends on what changed, which the server decides.
+   */
+  const checkLicence = (): string | null => {
+    const file = licenceRef.current?.files?.[0];
+    if (file && file.size > LICENCE_MAX_BYTES) return `文件不能超过 ${LICENCE_MAX_BYTES / 1024 / 1024} MB`;
+    if (!file && submitRef.current && !isChange && !hasLicence) return '请上传营业执照扫描件';
+    return null;
+  };
+  const licenceItems = (message: string | null) => (message ? [{ name: 'licence', fieldId: 'licence', message }] : []);
+  const onInvalid = (invalid: FieldErrors<FormIn>) => {
+    setFormMessage(null);
+    const problem = checkLicence();
+    setLicenceError(problem);
+    summary.show([...hookFormItems(invalid, SUMMARY_IDS), ...licenceItems(problem)]);
+  };
+
   const onValid = (values: FormOut) => {
     setFormMessage(null);
-    setLicenceError(null);
-    const file = licenceRef.current?.files?.[0];
-    if (file && file.size > LICENCE_MAX_BYTES) {
-      const message = `文件不能超过 ${LICENCE_MAX_BYTES / 1024 / 1024} MB`;
-      setLicenceError(message);
-      summary.show([{ name: 'licence', fieldId: 'licence', message }]);
+    const problem = checkLicence();
+    setLicenceError(problem);
+    if (problem) {
+      summary.show(licenceItems(problem));
       return;
     }
+    const file = licenceRef.current?.files?.[0];
     const fd = new FormData();
     fd.set('data', JSON.stringify(values));
     fd.set('submit', String(submitRef.current));
@@ -108,7 +126,7 @@ export function FilingForm({ defaults, submissionId, expectedVersion, idempotenc
   );
 
   return (
-    <form onSubmit={(e) => handleSubmit(onValid, (invalid) => summary.show(hookFormItems(invalid, SUMMARY_IDS)))(e)} noValidate className="space-y-6" aria-describedby={formMessage ? 'form-message' : undefined}>
+    <form onSubmit={(e) => handleSubmit(onValid, onInvalid)(e)} noValidate className="space-y-6" aria-describedby={formMessage ? 'form-message' : undefined}>
       <ErrorSummary items={summary.items} focusKey={summary.focusKey} />
       {formMessage && (
         <p id="form-message" role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
