@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { SubPage } from '@/components/area/sub-page';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { findMoveInScope, getPersonForUpdate } from '@/db/queries/practitioner-moves';
@@ -36,13 +36,7 @@ export default async function MovePage({ params, searchParams }: { params: Promi
   const initial = canUpdate ? ((payload.update as Record<string, unknown> | undefined) ?? person ?? {}) : {};
   const certCount = Array.isArray((initial as { certificates?: unknown[] }).certificates) ? (initial as { certificates: unknown[] }).certificates.length : 0;
   return (
-    <div className="max-w-3xl space-y-4">
-      <p>
-        <Link href="/company/moves" className="text-brand-800 underline">
-          返回人员变动
-        </Link>
-      </p>
-      <h1 className="text-xl font-bold">人员变动申请</h1>
+    <SubPage back={{ href: '/company/moves', label: '返回人员变动' }} title={'人员变动申请'}>
       {sp.filed && FILED[sp.filed] && (
         <p role="status" className="rounded bg-green-50 px-3 py-2 text-green-900">
           {FILED[sp.filed]}
@@ -58,6 +52,6 @@ export default async function MovePage({ params, searchParams }: { params: Promi
           <TransferUpdateForm submissionId={move.id} version={move.version} initial={{ update: initial }} certificateRows={certCount + 2} />
         </section>
       )}
-    </div>
+    </SubPage>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { SubPage } from '@/components/area/sub-page';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { getCurrentJob } from '@/db/queries/practitioner-moves';
@@ -16,17 +16,11 @@ export default async function ExitPage({ searchParams }: { searchParams: Promise
   const job = await getCurrentJob(getDb(), practitionerId);
   if (!job || job.companyId !== actor.companyId) notFound();
   return (
-    <div className="max-w-3xl space-y-4">
-      <p>
-        <Link href={`/company/staff/${practitionerId}`} className="text-brand-800 underline">
-          返回人员详情
-        </Link>
-      </p>
-      <h1 className="text-xl font-bold">退出行业：{job.name}</h1>
+    <SubPage back={{ href: `/company/staff/${practitionerId}`, label: '返回人员详情' }} title={<>退出行业：{job.name}</>}>
       <p className="text-sm text-slate-600">
         人员退出物业服务行业的，由所在企业申报；区县住建部门审核通过后，该人员从在职名单中移除并归档保存（SN 17）。仅换到其他物业企业工作的，不是退出行业，由新企业办理跨企业流动。
       </p>
       <ExitForm practitionerId={practitionerId} />
-    </div>
+    </SubPage>
   );
 }

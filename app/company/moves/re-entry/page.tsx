@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { SubPage } from '@/components/area/sub-page';
 import { getDb } from '@/db';
 import { listCompanyProjects } from '@/db/queries/practitioner-review';
 import { requireActor } from '@/lib/auth/actor';
@@ -11,13 +11,7 @@ export default async function ReEntryPage() {
   const actor = await requireActor(['company'], '/company/moves/re-entry');
   const projects = await listCompanyProjects(getDb(), actor.companyId!);
   return (
-    <div className="max-w-3xl space-y-4">
-      <p>
-        <Link href="/company/moves" className="text-brand-800 underline">
-          返回人员变动
-        </Link>
-      </p>
-      <h1 className="text-xl font-bold">重新执业</h1>
+    <SubPage back={{ href: '/company/moves', label: '返回人员变动' }} title={'重新执业'}>
       <div className="rounded-lg bg-white p-4 text-sm shadow-sm">
         <p>
           已退出物业服务行业并归档的人员重新入职的，由新入职企业申请重启其档案并更新信息，区县住建部门审核通过后恢复在职（SN 17）。原有档案和任职经历保留，无需重新录入。
@@ -27,6 +21,6 @@ export default async function ReEntryPage() {
         </p>
       </div>
       <ReEntryForm projects={projects} />
-    </div>
+    </SubPage>
   );
 }

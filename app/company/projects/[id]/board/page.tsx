@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { SubPage } from '@/components/area/sub-page';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
@@ -30,13 +31,7 @@ export default async function BoardPage({
   const [latest, sp] = await Promise.all([getLatestBoard(db, id), searchParams]);
   const { updatedOn: _updatedOn, ...items } = latest?.data ?? { ...EMPTY_BOARD, updatedOn: '' };
   return (
-    <div className="max-w-3xl space-y-4">
-      <p>
-        <Link href="/company/projects" className="text-brand-700 underline">
-          返回项目与合同
-        </Link>
-      </p>
-      <h1 className="text-xl font-bold">{project.name} 公示栏</h1>
+    <SubPage back={{ href: '/company/projects', label: '返回项目与合同' }} title={<>{project.name} 公示栏</>}>
       {smallCount(sp.saved) && (
         <p role="status" className="rounded bg-green-50 px-3 py-2 text-green-900">
           已发布第 {smallCount(sp.saved)} 版公示内容。
@@ -50,6 +45,6 @@ export default async function BoardPage({
         </Link>
       </p>
       <BoardForm projectId={id} baseVersion={latest?.version ?? 0} defaults={items} />
-    </div>
+    </SubPage>
   );
 }

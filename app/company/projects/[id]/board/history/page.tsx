@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { SubPage } from '@/components/area/sub-page';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
@@ -21,13 +21,7 @@ export default async function BoardHistoryPage({ params }: { params: Promise<{ i
   }
   const versions = await listBoardVersions(db, id);
   return (
-    <div className="max-w-3xl space-y-4">
-      <p>
-        <Link href={`/company/projects/${id}/board`} className="text-brand-700 underline">
-          返回编辑公示栏
-        </Link>
-      </p>
-      <h1 className="text-xl font-bold">{project.name} 公示栏历史版本</h1>
+    <SubPage back={{ href: `/company/projects/${id}/board`, label: '返回编辑公示栏' }} title={<>{project.name} 公示栏历史版本</>}>
       {versions.length === 0 && <p className="text-slate-600">尚未发布公示内容。</p>}
       {versions.map((v) => (
         <details key={v.version} className="rounded-lg bg-white p-4 shadow-sm" open={v === versions[0]}>
@@ -78,6 +72,6 @@ export default async function BoardHistoryPage({ params }: { params: Promise<{ i
           </dl>
         </details>
       ))}
-    </div>
+    </SubPage>
   );
 }
