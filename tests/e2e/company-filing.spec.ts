@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { usccCheckChar } from '../../lib/domain/uscc';
-import { expectSignedInAs, signIn } from './helpers';
+import { expectSignedInAs, signIn, signedIn } from './helpers';
 
 const USCC_BODY = '91510921MA6A1B2C3';
 const NEW_USCC = USCC_BODY + usccCheckChar(USCC_BODY);
@@ -12,17 +12,10 @@ const PNG = Buffer.from(
   'base64',
 );
 
-async function as(browser: Browser, username: string, area: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, username);
-  await expectSignedInAs(page, area);
-  return page;
-}
-
 test.describe.configure({ mode: 'serial' });
 
 test('a company files a change, another company cannot see the draft, the city sees what changed and approves it', async ({ browser }) => {
-  const company = await as(browser, 'company', '/company');
+  const company = await signedIn(browser, 'company', '/company');
   await company.getByRole('link', { name: '企业备案' }).click();
   await expect(company.getByRole('heading', { name: /备案状态：已备案/ })).toBeVisible();
   await company.getByRole('link', { name: '申请变更基本信息' }).click();
@@ -49,7 +42,7 @@ test('a company files a change, another company cannot see the draft, the city s
   expect(draftUrl.pathname).toMatch(/^\/company\/filings\/[0-9a-f-]{36}$/);
 
   // company2 gets 404 for company's draft.
-  const company2 = await as(browser, 'company2', '/company');
+  const company2 = await signedIn(browser, 'company2', '/company');
   const res = await company2.goto(draftUrl.pathname);
   expect(res?.status()).toBe(404);
   await expect(company2.getByRole('heading', { name: '页面不存在' })).toBeVisible();
@@ -58,7 +51,7 @@ test('a company files a change, another company cannot see the draft, the city s
   await expect(company.getByText('已提交，等待市住建局审核。')).toBeVisible();
   await expect(company.getByRole('heading', { name: /企业基本信息变更：待审核/ })).toBeVisible();
 
-  const city = await as(browser, 'city', '/bureau');
+  const city = await signedIn(browser, 'city', '/bureau');
   await city.getByRole('link', { name: '企业备案审核' }).click();
   await city.getByLabel('类型').selectOption('company_change');
   await city.getByRole('button', { name: '筛选' }).click();
@@ -82,13 +75,13 @@ test('a company files a change, another company cannot see the draft, the city s
 });
 
 test('the city must give a reason to reject, and the company sees it', async ({ browser }) => {
-  const company = await as(browser, 'company', '/company');
+  const company = await signedIn(browser, 'company', '/company');
   await company.goto('/company/filings/new');
   await company.getByLabel('联系电话').fill('0825-7779999');
   await company.getByRole('button', { name: '提交变更审核' }).click();
   await expect(company.getByText('已提交，等待市住建局审核。')).toBeVisible();
 
-  const city = await as(browser, 'city', '/bureau');
+  const city = await signedIn(browser, 'city', '/bureau');
   await city.goto('/bureau/filings?type=company_change');
   await city.getByRole('link', { name: '遂宁市安居乐业物业服务有限公司' }).click();
   await city.getByLabel('不予备案').check();
@@ -105,14 +98,14 @@ test('the city must give a reason to reject, and the company sees it', async ({ 
 });
 
 test('a district reviewer has no filing queue', async ({ browser }) => {
-  const district = await as(browser, 'chuanshan', '/bureau');
+  const district = await signedIn(browser, 'chuanshan', '/bureau');
   await expect(district.getByRole('link', { name: '企业备案审核' })).toHaveCount(0);
   const res = await district.goto('/bureau/filings');
   expect(res?.status()).toBe(404);
 });
 
 test('the city opens an account for a new company; its operator changes the password, files, and the city approves', async ({ browser }) => {
-  const city = await as(browser, 'city', '/bureau');
+  const city = await signedIn(browser, 'city', '/bureau');
   await city.getByRole('link', { name: '企业账号' }).click();
   await city.getByLabel('统一社会信用代码').fill(BAD_USCC);
   await city.getByLabel('企业名称', { exact: true }).fill('蓬溪县新起点物业服务有限公司');

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectSignedInAs, signIn } from './helpers';
+import { expect, test } from '@playwright/test';
+import { signedIn } from './helpers';
 
 const DEMO_COMPANY = '遂宁市安居乐业物业服务有限公司';
 const PDF = Buffer.from('%PDF-1.4\n% evidence\n%%EOF\n');
@@ -25,13 +25,6 @@ function addMonths(date: string, n: number): string {
   return `${ny}-${String(nm + 1).padStart(2, '0')}-${String(Math.min(d!, last)).padStart(2, '0')}`;
 }
 
-async function as(browser: Browser, username: string, area: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, username);
-  await expectSignedInAs(page, area);
-  return page;
-}
-
 test('a street reports a warning, 船山区 confirms it as 一般, it is public on the company page, and the company attaches a statement', async ({ browser }) => {
   // The server's clock is the real one: the record is published today and leaves public view 12 months later.
   const today = chinaToday();
@@ -39,7 +32,7 @@ test('a street reports a warning, 船山区 confirms it as 一般, it is public 
   const type = `消防通道堵塞未及时整改（${Date.now().toString(36)}）`;
 
   // The street office of 天宫花园 reports warning information with proposed points and evidence.
-  const street = await as(browser, 'street', '/street');
+  const street = await signedIn(browser, 'street', '/street');
   await street.getByRole('link', { name: '企业警示信息' }).first().click();
   await expect(street.getByRole('heading', { level: 1, name: '企业警示信息' })).toBeVisible();
   const estate = street.getByLabel('物业项目');
@@ -71,7 +64,7 @@ test('a street reports a warning, 船山区 confirms it as 一般, it is public 
   await expect(visitor.getByText(type)).toHaveCount(0);
 
   // 船山区 (the estate's district) confirms the points and the severity.
-  const district = await as(browser, 'chuanshan', '/bureau');
+  const district = await signedIn(browser, 'chuanshan', '/bureau');
   await district.getByRole('link', { name: '企业信用记录', exact: true }).click();
   const queue = district.getByRole('region', { name: /待核准的信用信息/ });
   await queue.getByRole('link', { name: type }).click();
@@ -85,7 +78,7 @@ test('a street reports a warning, 船山区 confirms it as 一般, it is public 
   await expect(district.getByRole('status')).toContainText('告知书已送达企业');
 
   // Another district cannot open it.
-  const other = await as(browser, 'shehong', '/bureau');
+  const other = await signedIn(browser, 'shehong', '/bureau');
   expect((await other.goto(recordUrl))?.status()).toBe(404);
 
   // Public on the company's page, with its severity, points and the day it leaves public view.
@@ -100,7 +93,7 @@ test('a street reports a warning, 船山区 confirms it as 一般, it is public 
   await expect(row.getByRole('link', { name: '对此信息提出异议' })).toHaveAttribute('href', /^\/objections\/new\?record=[0-9a-f-]{36}$/);
 
   // The company sees it with its points, the date it stops counting and its notice, and attaches a statement.
-  const company = await as(browser, 'company', '/company');
+  const company = await signedIn(browser, 'company', '/company');
   await company.getByRole('link', { name: '企业信用记录', exact: true }).click();
   await expect(company.getByRole('heading', { level: 1, name: '企业信用记录' })).toBeVisible();
   const card = company.getByRole('article', { name: type });

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectSignedInAs, signIn } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { signedIn } from './helpers';
 
 const COMPANY2 = '四川锦华物业服务有限公司';
 /** The 风险提示函 the first test has the company open: its code and stated score, for the verification test. */
@@ -12,13 +12,6 @@ async function expectNoAxeViolations(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-async function as(browser: Browser, username: string, area: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, username);
-  await expectSignedInAs(page, area);
-  return page;
-}
-
 function chinaToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
@@ -26,7 +19,7 @@ function chinaToday(): string {
 test('the city runs and publishes a year; the company below 90 opens its printable 风险提示函', async ({ browser }) => {
   const today = chinaToday();
   const year = Number(today.slice(0, 4));
-  const city = await as(browser, 'city', '/bureau');
+  const city = await signedIn(browser, 'city', '/bureau');
 
   // A 15-point warning this year brings 四川锦华 below the line.
   await city.goto(`/bureau/credit/new-warning?q=${encodeURIComponent(COMPANY2)}`);
@@ -54,13 +47,13 @@ test('the city runs and publishes a year; the company below 90 opens its printab
   await expect(city.getByRole('article')).toContainText(COMPANY2);
 
   // 船山区 sees its company's published result and the interview.
-  const district = await as(browser, 'chuanshan', '/bureau');
+  const district = await signedIn(browser, 'chuanshan', '/bureau');
   await district.goto(`/bureau/evaluations?year=${year}`);
   await expect(district.getByRole('button', { name: `公布${year}年度评价` })).toHaveCount(0);
   await expect(district.getByRole('region', { name: /得分低于 90 分/ }).getByRole('row').filter({ hasText: COMPANY2 })).toBeVisible();
   await expect(district.getByRole('region', { name: /约谈/ })).toContainText(COMPANY2);
 
-  const company = await as(browser, 'company2', '/company');
+  const company = await signedIn(browser, 'company2', '/company');
   await company.getByRole('link', { name: '信用评价', exact: true }).click();
   const section = company.getByRole('region', { name: new RegExp(`^${year}年度`) });
   await expect(section).toContainText('电梯维保记录造假');
@@ -105,7 +98,7 @@ test('anyone holding the letter verifies it by its code at /verify, typed by han
 });
 
 test('the veto form offers DW 11’s four cases in the document’s words, and evidence is required', async ({ browser }) => {
-  const district = await as(browser, 'chuanshan', '/bureau');
+  const district = await signedIn(browser, 'chuanshan', '/bureau');
   await district.goto('/bureau/credit');
   await district.getByRole('link', { name: '录入一票否决' }).click();
   await expect(district.getByRole('heading', { level: 1, name: '录入一票否决' })).toBeVisible();

@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { idCheckChar } from '../../lib/domain/id-number';
-import { expectSignedInAs, signIn } from './helpers';
+import { daysAgo, signedIn } from './helpers';
 
 // Decision 026: after a refused submit the error summary takes focus and links to each field, the form keeps what
 // was chosen, and the staff entry form reports a missing photo with the other errors on the first submit.
@@ -13,17 +13,6 @@ const BODY = `51090319880503${String(Math.floor(Math.random() * 900) + 100)}`;
 const ID = BODY + idCheckChar(BODY);
 const BAD_ID = BODY + (idCheckChar(BODY) === '0' ? '1' : '0');
 const NAME = `钱表单${BODY.slice(-3)}`;
-
-function daysAgo(n: number) {
-  return new Date(Date.now() + 8 * 3600_000 - n * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function as(browser: Browser, username: string, area: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, username);
-  await expectSignedInAs(page, area);
-  return page;
-}
 
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
@@ -48,7 +37,7 @@ async function expectSummaryFocusedAndLinked(page: Page, messages: string[]) {
 }
 
 test('staff entry: every error, the photo included, in a focused summary on the first submit; choices are kept', async ({ browser }) => {
-  const company = await as(browser, 'company', '/company');
+  const company = await signedIn(browser, 'company', '/company');
   await company.goto('/company/staff/new');
   // No select starts on a real answer.
   for (const label of ['民族', '政治面貌', '学历', '服务项目（小区）']) await expect(company.getByLabel(label)).toHaveValue('');
@@ -86,7 +75,7 @@ test('staff entry: every error, the photo included, in a focused summary on the 
 });
 
 test('a bureau decision without its reason: the summary takes focus, links to the reason, and the choice stays', async ({ browser }) => {
-  const chuanshan = await as(browser, 'chuanshan', '/bureau');
+  const chuanshan = await signedIn(browser, 'chuanshan', '/bureau');
   await chuanshan.goto(`/bureau/staff?q=${encodeURIComponent(NAME)}`);
   await chuanshan.getByRole('link', { name: NAME }).click();
   await expect(chuanshan.getByRole('heading', { name: `人员录入：${NAME}` })).toBeVisible();
@@ -105,7 +94,7 @@ test('a bureau decision without its reason: the summary takes focus, links to th
 });
 
 test('the city’s new account form starts on 请选择 and keeps the district chosen after a refused submit', async ({ browser }) => {
-  const city = await as(browser, 'city', '/bureau');
+  const city = await signedIn(browser, 'city', '/bureau');
   await city.getByRole('link', { name: '企业账号' }).click();
   await expect(city.getByLabel('注册所在区县')).toHaveValue('');
   await city.getByLabel('注册所在区县').selectOption('510921');

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'suining-demo-2026';
 
@@ -31,4 +31,17 @@ export async function followMenu(page: Page, name: string) {
 export async function expectNoSidewaysScroll(page: Page) {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
   expect(scrollWidth, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(innerWidth);
+}
+
+/** A page signed in as `username` in a browser context of its own (its own cookies), on `viewport` if given. */
+export async function signedIn(browser: Browser, username: string, area: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await (await browser.newContext(viewport ? { viewport } : {})).newPage();
+  await signIn(page, username);
+  await expectSignedInAs(page, area);
+  return page;
+}
+
+/** The date `n` days before today in China, as the end-to-end server (on the real clock) counts days. */
+export function daysAgo(n: number) {
+  return new Date(Date.now() + 8 * 3600_000 - n * 86_400_000).toISOString().slice(0, 10);
 }

@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { idCheckChar } from '../../lib/domain/id-number';
-import { expectNoSidewaysScroll, expectSignedInAs, followMenu, SCREENS, signIn } from './helpers';
+import { SCREENS, daysAgo, expectNoSidewaysScroll, followMenu, signedIn } from './helpers';
 
 // A fresh ID each run and screen (the server DB is fresh too, but other specs share it): born on 12 (desktop) or
 // 13 (phone) June 1990, a random sequence.
@@ -10,24 +10,12 @@ function person(screen: number) {
   return { ID: body + idCheckChar(body), BAD_ID: body + (idCheckChar(body) === '0' ? '1' : '0'), NAME: `赵测试${screen}${body.slice(-3)}` };
 }
 
-function daysAgo(n: number) {
-  const d = new Date(Date.now() + 8 * 3600_000 - n * 86_400_000);
-  return d.toISOString().slice(0, 10);
-}
-
-async function as(browser: Browser, username: string, area: string, viewport: { width: number; height: number } = SCREENS[0].viewport): Promise<Page> {
-  const page = await (await browser.newContext({ viewport })).newPage();
-  await signIn(page, username);
-  await expectSignedInAs(page, area);
-  return page;
-}
-
 for (const [index, { name: screen, viewport }] of SCREENS.entries()) {
   test(`a company enters a person, the district approves, the person is current; another district gets 404 (${screen})`, async ({ browser }) => {
     const { ID, BAD_ID, NAME } = person(index);
     const png = await sharp({ create: { width: 300, height: 400, channels: 3, background: '#7a9' } }).png().toBuffer();
 
-    const company = await as(browser, 'company', '/company', viewport);
+    const company = await signedIn(browser, 'company', '/company', viewport);
     await followMenu(company, '从业人员');
     await company.getByRole('link', { name: '登记从业人员' }).click();
     await expect(company.getByRole('heading', { name: '信息采集的目的和用途告知' })).toBeVisible();
@@ -78,7 +66,7 @@ for (const [index, { name: screen, viewport }] of SCREENS.entries()) {
     await expectNoSidewaysScroll(company);
 
     // 船山区 approves it from the queue.
-    const chuanshan = await as(browser, 'chuanshan', '/bureau', viewport);
+    const chuanshan = await signedIn(browser, 'chuanshan', '/bureau', viewport);
     await followMenu(chuanshan, '从业人员审核');
     await chuanshan.getByLabel('小区名称或人员姓名').fill(NAME);
     await chuanshan.getByRole('button', { name: '筛选' }).click();
@@ -111,7 +99,7 @@ for (const [index, { name: screen, viewport }] of SCREENS.entries()) {
     await expect(visitor.getByText(ID)).toHaveCount(0);
 
     // 射洪市 cannot see a 船山区 submission.
-    const shehong = await as(browser, 'shehong', '/bureau');
+    const shehong = await signedIn(browser, 'shehong', '/bureau');
     const res = await shehong.goto(submissionPath);
     expect(res?.status()).toBe(404);
     expect((await shehong.request.get(photoSrc!)).status()).toBe(404);

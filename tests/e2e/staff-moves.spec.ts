@@ -2,20 +2,9 @@
  * SN 15–17 in the browser: a transfer by the old company's consent, one released by the district after the old
  * company refused, and exit → archive → re-entry by another company.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { demo, type DemoPerson } from './demo-people';
-import { expectSignedInAs, signIn } from './helpers';
-
-function daysAgo(n: number) {
-  return new Date(Date.now() + 8 * 3600_000 - n * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function as(browser: Browser, username: string, area: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, username);
-  await expectSignedInAs(page, area);
-  return page;
-}
+import { daysAgo, signedIn } from './helpers';
 
 /** People current at `company` on a 船山区 estate, taken from the end of the list (other specs take from the start). */
 function chuanshanStaffOfCompany(n: number): DemoPerson[] {
@@ -50,7 +39,7 @@ async function approve(page: Page, submissionId: string, heading: RegExp) {
 }
 
 test('transfer by consent: company2 asks, company consents, company2 updates, the bureau approves', async ({ browser }) => {
-  const company2 = await as(browser, 'company2', '/company');
+  const company2 = await signedIn(browser, 'company2', '/company');
   await company2.getByRole('link', { name: '人员变动' }).click();
   await company2.getByRole('link', { name: '跨企业流动（调入）' }).click();
   // A wrong name is refused without saying whether the ID is registered.
@@ -65,7 +54,7 @@ test('transfer by consent: company2 asks, company consents, company2 updates, th
   const id = submissionOf(company2);
 
   // The old company answers on the platform.
-  const company = await as(browser, 'company', '/company');
+  const company = await signedIn(browser, 'company', '/company');
   await company.goto('/company/moves');
   const request = company.getByRole('form', { name: `答复${P1.name}的调出申请` });
   await request.getByRole('radio', { name: '同意调出' }).check();
@@ -80,7 +69,7 @@ test('transfer by consent: company2 asks, company consents, company2 updates, th
   await company2.getByRole('button', { name: '提交区县审核' }).click();
   await expect(company2.getByText('信息已更新并提交区县住建部门审核。')).toBeVisible();
 
-  const city = await as(browser, 'city', '/bureau');
+  const city = await signedIn(browser, 'city', '/bureau');
   await approve(city, id, new RegExp(`跨企业流动：${P1.name}`));
 
   // Both employments are in the history the new employer sees; the person is current with company2.
@@ -93,14 +82,14 @@ test('transfer by consent: company2 asks, company consents, company2 updates, th
 });
 
 test('transfer by district release: company refuses, 船山区 checks and releases; 射洪市 cannot', async ({ browser }) => {
-  const company2 = await as(browser, 'company2', '/company');
+  const company2 = await signedIn(browser, 'company2', '/company');
   await company2.goto('/company/moves/transfer');
   await fillJob(company2, P2, '安保人员');
   await company2.getByRole('button', { name: '提交调出申请' }).click();
   await expect(company2.getByText('调出申请已提交，等待原企业答复。')).toBeVisible();
   const id = submissionOf(company2);
 
-  const company = await as(browser, 'company', '/company');
+  const company = await signedIn(browser, 'company', '/company');
   await company.goto('/company/moves');
   const request = company.getByRole('form', { name: `答复${P2.name}的调出申请` });
   await request.getByRole('radio', { name: '不同意' }).check();
@@ -111,11 +100,11 @@ test('transfer by district release: company refuses, 船山区 checks and releas
   await request.getByRole('button', { name: '提交答复' }).click();
   await expect(company.getByText('已答复不同意调出。区县住建部门将核实理由。')).toBeVisible();
 
-  const shehong = await as(browser, 'shehong', '/bureau');
+  const shehong = await signedIn(browser, 'shehong', '/bureau');
   await shehong.goto('/bureau/transfers');
   await expect(shehong.getByRole('heading', { name: new RegExp(P2.name) })).toHaveCount(0);
 
-  const chuanshan = await as(browser, 'chuanshan', '/bureau');
+  const chuanshan = await signedIn(browser, 'chuanshan', '/bureau');
   await chuanshan.getByRole('link', { name: '调出协调' }).click();
   const release = chuanshan.getByRole('form', { name: `直接调出${P2.name}` });
   await expect(chuanshan.getByText('原企业不同意调出，理由：交接未完成')).toBeVisible();
@@ -128,14 +117,14 @@ test('transfer by district release: company refuses, 船山区 checks and releas
   await company2.getByRole('checkbox', { name: /已向本人告知/ }).check();
   await company2.getByRole('button', { name: '提交区县审核' }).click();
   await expect(company2.getByText('信息已更新并提交区县住建部门审核。')).toBeVisible();
-  const city = await as(browser, 'city', '/bureau');
+  const city = await signedIn(browser, 'city', '/bureau');
   await approve(city, id, new RegExp(`跨企业流动：${P2.name}`));
   await company2.goto(`/company/staff/${P2.id}`);
   await expect(company2.getByRole('cell', { name: '在职', exact: true })).toHaveCount(1);
 });
 
 test('exit archives the person; another company re-enters the archived record', async ({ browser }) => {
-  const company = await as(browser, 'company', '/company');
+  const company = await signedIn(browser, 'company', '/company');
   await company.goto(`/company/staff/${P3.id}`);
   await company.getByRole('link', { name: '申报退出行业' }).click();
   await company.getByLabel('离职日期').fill(daysAgo(0));
@@ -144,11 +133,11 @@ test('exit archives the person; another company re-enters the archived record', 
   await expect(company.getByText('退出申报已提交，等待区县住建部门审核。')).toBeVisible();
   const exitId = submissionOf(company);
 
-  const chuanshan = await as(browser, 'chuanshan', '/bureau');
+  const chuanshan = await signedIn(browser, 'chuanshan', '/bureau');
   await approve(chuanshan, exitId, new RegExp(`退出行业：${P3.name}`));
 
   // A new entry of the archived ID points to re-entry; re-entry reactivates the same record.
-  const company2 = await as(browser, 'company2', '/company');
+  const company2 = await signedIn(browser, 'company2', '/company');
   await company2.goto('/company/moves/transfer');
   await fillJob(company2, P3, '客服人员');
   await company2.getByRole('button', { name: '提交调出申请' }).click();
@@ -164,7 +153,7 @@ test('exit archives the person; another company re-enters the archived record', 
   await expect(company2.getByText('重新执业申请已提交，等待区县住建部门审核。')).toBeVisible();
   const reId = submissionOf(company2);
 
-  const city = await as(browser, 'city', '/bureau');
+  const city = await signedIn(browser, 'city', '/bureau');
   await approve(city, reId, new RegExp(`重新执业：${P3.name}`));
   await company2.goto(`/company/staff/${P3.id}`);
   await expect(company2.getByRole('cell', { name: '在职', exact: true })).toHaveCount(1);

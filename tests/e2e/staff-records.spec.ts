@@ -3,20 +3,9 @@
  * on the public staff card; a street office reports bad conduct of staff of 天宫花园, the district turns it into a
  * record, and the company sees it and prints the notice with its code.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { demo } from './demo-people';
-import { expectNoSidewaysScroll, expectSignedInAs, followMenu, SCREENS, signIn } from './helpers';
-
-function daysAgo(n: number) {
-  return new Date(Date.now() + 8 * 3600_000 - n * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function as(browser: Browser, username: string, area: string, viewport: { width: number; height: number } = SCREENS[0].viewport): Promise<Page> {
-  const page = await (await browser.newContext({ viewport })).newPage();
-  await signIn(page, username);
-  await expectSignedInAs(page, area);
-  return page;
-}
+import { SCREENS, daysAgo, expectNoSidewaysScroll, followMenu, signedIn } from './helpers';
 
 const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) });
 
@@ -37,7 +26,7 @@ for (const { name: screen, viewport } of SCREENS) {
     const person = chuanshanStaffOfCompany();
     const description = `业主赠送锦旗“服务周到 热情为民”（测试 ${screen} ${Date.now()}）`;
 
-    const company = await as(browser, 'company', '/company', viewport);
+    const company = await signedIn(browser, 'company', '/company', viewport);
     await followMenu(company, '人员奖惩记录');
     await company.getByRole('link', { name: '登记优良信息' }).click();
     await company.getByLabel('小区', { exact: true }).selectOption(person.projectId);
@@ -65,7 +54,7 @@ for (const { name: screen, viewport } of SCREENS) {
     await expect(filedRow).toContainText('逾期 3 天');
     await expectNoSidewaysScroll(company);
 
-    const chuanshan = await as(browser, 'chuanshan', '/bureau', viewport);
+    const chuanshan = await signedIn(browser, 'chuanshan', '/bureau', viewport);
     await chuanshan.goto(`/bureau/records?q=${encodeURIComponent(person.name)}`);
     const queued = chuanshan.getByRole('row').filter({ hasText: description });
     await expect(queued).toContainText('逾期 3 天');
@@ -89,7 +78,7 @@ for (const { name: screen, viewport } of SCREENS) {
 test('a street office reports bad conduct at 天宫花园, the district records it, the company prints the notice', async ({ browser }) => {
   const description = `在岗期间与业主发生争执并辱骂业主，经社区调查核实（测试 ${Date.now()}）`;
 
-  const street = await as(browser, 'street', '/street');
+  const street = await signedIn(browser, 'street', '/street');
   await street.getByRole('link', { name: '从业人员不良行为线索' }).first().click();
   await street.getByLabel('小区', { exact: true }).selectOption({ label: '天宫花园' });
   await street.getByRole('button', { name: '查找人员' }).click();
@@ -109,12 +98,12 @@ test('a street office reports bad conduct at 天宫花园, the district records 
   await expect(street.getByRole('row').filter({ hasText: description })).toContainText('待审核');
 
   // Before the district decides, the company does not see the report.
-  const company = await as(browser, 'company', '/company');
+  const company = await signedIn(browser, 'company', '/company');
   await company.goto('/company/records?kind=bad');
   await expect(company.getByRole('heading', { name: '人员奖惩记录' })).toBeVisible();
   await expect(company.getByText(description)).toHaveCount(0);
 
-  const chuanshan = await as(browser, 'chuanshan', '/bureau');
+  const chuanshan = await signedIn(browser, 'chuanshan', '/bureau');
   await chuanshan.goto(`/bureau/records?kind=bad&q=${encodeURIComponent(name)}`);
   await chuanshan.getByRole('row').filter({ hasText: description }).getByRole('link', { name }).click();
   await expect(chuanshan.getByRole('heading', { level: 1, name: `不良行为线索：${name}` })).toBeVisible();

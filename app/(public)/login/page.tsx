@@ -7,7 +7,7 @@ import { LoginForm } from './login-form';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = { title: '登录', robots: { index: false, follow: false } };
+export const metadata: Metadata = { title: '登录', alternates: { canonical: '/login' } };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
