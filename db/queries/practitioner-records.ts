@@ -11,7 +11,7 @@ import 'server-only';
  *   and the records entered about its staff; an organisation what it filed;
  * - deciding: the city all, a district its district.
  */
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, sql, type Column, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db';
 import { greenChannelSql } from './company-filing';
@@ -33,19 +33,29 @@ const deciderOrg = alias(organisations, 'decider_org');
 // ---------------------------------------------------------------------------------------------------------
 // Naming a person
 
-/** Current approved staff the actor may name in a filing, as a WHERE fragment over employments ⋈ projects. */
-function reportableScope(actor: Actor): SQL {
+/** The columns a reporting scope reads: employments ⋈ projects, or the staff posting table that carries them. */
+interface ScopeColumns {
+  districtId: Column;
+  companyId: Column;
+  streetId: Column;
+  communityId: Column;
+}
+
+const JOB_SCOPE: ScopeColumns = { districtId: projects.districtId, companyId: employments.companyId, streetId: projects.streetId, communityId: projects.communityId };
+
+/** Current approved staff the actor may name in a filing, as a WHERE fragment over `cols`. */
+function reportableScope(actor: Actor, cols: ScopeColumns = JOB_SCOPE): SQL {
   switch (actor.role) {
     case 'city':
     case 'department':
     case 'association':
       return sql`true`;
     case 'district':
-      return actor.districtId ? eq(projects.districtId, actor.districtId) : sql`false`;
+      return actor.districtId ? eq(cols.districtId, actor.districtId) : sql`false`;
     case 'company':
-      return actor.companyId ? eq(employments.companyId, actor.companyId) : sql`false`;
+      return actor.companyId ? eq(cols.companyId, actor.companyId) : sql`false`;
     case 'street':
-      return actor.regionId ? or(eq(projects.streetId, actor.regionId), eq(projects.communityId, actor.regionId))! : sql`false`;
+      return actor.regionId ? or(eq(cols.streetId, actor.regionId), eq(cols.communityId, actor.regionId))! : sql`false`;
     default:
       return sql`false`;
   }
@@ -112,25 +122,6 @@ export interface StaffSearchInput {
   idTail: string;
 }
 
-/** reportableScope over the staff posting table (migration 0009), which carries the same columns. */
-function reportablePostingScope(actor: Actor): SQL {
-  const p = staffSearchPostings;
-  switch (actor.role) {
-    case 'city':
-    case 'department':
-    case 'association':
-      return sql`true`;
-    case 'district':
-      return actor.districtId ? eq(p.districtId, actor.districtId) : sql`false`;
-    case 'company':
-      return actor.companyId ? eq(p.companyId, actor.companyId) : sql`false`;
-    case 'street':
-      return actor.regionId ? or(eq(p.streetId, actor.regionId), eq(p.communityId, actor.regionId))! : sql`false`;
-    default:
-      return sql`false`;
-  }
-}
-
 /** Current approved staff in the actor's scope matching the search (at least a name or an estate). */
 export async function searchReportableStaff(db: Queryable, actor: Actor, s: StaffSearchInput): Promise<ReportablePerson[]> {
   if (!s.name && !s.estate && !s.projectId) return [];
@@ -142,7 +133,7 @@ export async function searchReportableStaff(db: Queryable, actor: Actor, s: Staf
     const ids = db
       .select({ id: p.practitionerId })
       .from(p)
-      .where(and(sql`${p.bigram} = ${postingKey(two)}`, reportablePostingScope(actor), s.projectId ? eq(p.projectId, s.projectId) : undefined))
+      .where(and(sql`${p.bigram} = ${postingKey(two)}`, reportableScope(actor, { districtId: p.districtId, companyId: p.companyId, streetId: p.streetId, communityId: p.communityId }), s.projectId ? eq(p.projectId, s.projectId) : undefined))
       .orderBy(asc(p.name), asc(p.projectName), asc(p.practitionerId))
       .limit(STAFF_SEARCH_LIMIT);
     return personQuery(db)
