@@ -134,6 +134,9 @@ export const cases = pgTable(
     filerUserId: uuid('filer_user_id'),
     body: text('body').notNull(),
     answer: text('answer'),
+    /** Complaints: when and by whom the company answered (migration 0010). */
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answeredBy: uuid('answered_by'),
     decision: text('decision'),
     dueOn: date('due_on'),
     decidedBy: uuid('decided_by'),
@@ -141,7 +144,12 @@ export const cases = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('cases_tracking_idx').on(t.trackingCode), index('cases_subject_idx').on(t.subjectType, t.subjectId, t.status)],
+  (t) => [
+    uniqueIndex('cases_tracking_idx').on(t.trackingCode),
+    index('cases_subject_idx').on(t.subjectType, t.subjectId, t.status),
+    index('cases_queue_idx').on(t.kind, t.status, t.districtId, t.createdAt),
+    index('cases_company_queue_idx').on(t.kind, t.companyId, t.status, t.createdAt),
+  ],
 );
 
 /** Printed documents with a verification code and QR: badges, records, credit reports, letters (`/verify/[code]`). */

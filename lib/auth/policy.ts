@@ -119,6 +119,9 @@ const PERMISSIONS = {
   'project.contract.exit': ['company'],
   'project.board.edit': ['company'],
   'project.oversee': ['city', 'district'],
+  /** SPEC §3.10: the serving company answers an owner's complaint (and receives a praise); the district decides. */
+  'complaint.answer': ['company'],
+  'complaint.decide': ['city', 'district'],
   /** Verify an objection about a practitioner's own data and correct or explain (SN 18). */
   'objection.handle': ['city', 'district', 'company'],
 } as const satisfies Record<string, readonly Role[]>;

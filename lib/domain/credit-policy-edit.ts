@@ -85,6 +85,7 @@ export const POLICY_GROUPS: PolicyGroup[] = [
       count('penaltyPublicationWorkingDays', '行政处罚决定后公示', 'CQ 三.(四)', '个工作日', 1, 60),
       count('nonRenewalNoticeDays', '不再续约的提前书面告知', 'ZJ 7', '天', 1, 365),
       count('creditRepairDecisionWorkingDays', '材料齐全后作出信用修复决定', RULES, '个工作日', 1, 60),
+      count('complaintAnswerWorkingDays', '企业答复业主投诉', 'SN 13.5、CQ', '个工作日', 1, 60, '逾期未答复的，区县住建部门可直接核实处理'),
     ],
   },
   {

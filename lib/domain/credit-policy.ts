@@ -32,6 +32,9 @@ export const creditPolicySchema = z.object({
   publishMinorWarnings: z.boolean().default(false),
   performancePublicityMonths: z.number().int().min(1).max(60),
   creditRepairDecisionWorkingDays: z.number().int().min(1).max(60),
+  /** SPEC §3.10: the serving company answers an owner's complaint within this many working days (versions saved
+   * before the setting existed read the default). */
+  complaintAnswerWorkingDays: z.number().int().min(1).max(60).default(5),
 });
 
 export type CreditPolicy = z.infer<typeof creditPolicySchema>;
@@ -58,6 +61,7 @@ export const defaultCreditPolicy: CreditPolicy = {
   publishMinorWarnings: false,
   performancePublicityMonths: 12,
   creditRepairDecisionWorkingDays: 3,
+  complaintAnswerWorkingDays: 5,
 };
 
 /** The version a stored row names: version 0 (the built-in defaults, before any policy was saved) has no row. */

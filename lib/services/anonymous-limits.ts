@@ -20,6 +20,8 @@ export const LIMITS = {
   publicTarget: { bucket: 'filing.public.target', max: 5, windowSeconds: DAY },
   /** The person's own objections and statements on themselves or one of their records. */
   ownTarget: { bucket: 'filing.own.target', max: 10, windowSeconds: DAY },
+  /** Owners' complaints and praise per phone number (keyed by its hash): one person, not one estate, is capped. */
+  complaintPhone: { bucket: 'complaint.phone', max: 5, windowSeconds: DAY },
   /** Step 1 of the identity check (name, ID number, mobile), per client address. */
   identityClient: { bucket: 'identity.client', max: 10, windowSeconds: HOUR },
   /** Step 1 per ID number (keyed by its hash, whether or not anyone has it): caps the codes sent to one person. */

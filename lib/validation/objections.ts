@@ -81,7 +81,7 @@ export function checkCorrectedValue(field: CorrectableField, value: string): { o
 // ---------------------------------------------------------------------------------------------------------
 // Objections about records (DW 9, SN 18) and statements on one's own record (SPEC §3.7)
 
-const personName = z.string({ message: '请填写姓名' }).trim().min(1, '请填写姓名').max(20, '姓名不能超过 20 个字');
+export const personName = z.string({ message: '请填写姓名' }).trim().min(1, '请填写姓名').max(20, '姓名不能超过 20 个字');
 const idNumber = z
   .string({ message: '请填写身份证号码' })
   .trim()
@@ -111,16 +111,19 @@ const recordId = z.uuid('请选择要提出异议的记录');
 /** A company about one of its own confirmed credit records (DW 9 第一款). */
 export const companyRecordObjectionSchema = z.object({ recordId, reason });
 
+/** A phone number the bureau can call back on: a mobile (normalised) or a landline. */
+export const contactPhone = z
+  .string({ message: '请填写联系电话' })
+  .trim()
+  .refine((v) => isValidPhone(v), '请填写有效的手机号码或固定电话')
+  .transform((v) => (isValidMobile(v) ? normalizeMobile(v) : v.replace(/\s/g, '')));
+
 /** Any person about published information (DW 9 第二款): who they are, how to reach them, what is wrong. */
 export const publicRecordObjectionSchema = z.object({
   subject: z.enum(['credit_record', 'practitioner_record'], { message: '参数错误' }),
   recordId,
   name: personName,
-  phone: z
-    .string({ message: '请填写联系电话' })
-    .trim()
-    .refine((v) => isValidPhone(v), '请填写有效的手机号码或固定电话')
-    .transform((v) => (isValidMobile(v) ? normalizeMobile(v) : v.replace(/\s/g, ''))),
+  phone: contactPhone,
   reason,
 });
 
