@@ -21,6 +21,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     { url: `${base}/open-data`, changeFrequency: 'monthly', priority: 0.4 },
     { url: `${base}/verify`, changeFrequency: 'yearly', priority: 0.2 },
     { url: `${base}/objections`, changeFrequency: 'monthly', priority: 0.3 },
+    { url: `${base}/complaints/new`, changeFrequency: 'monthly', priority: 0.3 },
     ...companies.map((c) => ({ url: `${base}/companies/${c.uscc}`, lastModified: c.updatedAt, changeFrequency: 'weekly' as const, priority: 0.6 })),
     ...projectIds.map((id) => ({ url: `${base}/projects/${id}`, changeFrequency: 'weekly' as const, priority: 0.5 })),
   ];

@@ -33,7 +33,11 @@ export default async function HomePage() {
           物业服务企业和从业人员信用信息公示
         </h1>
         <p className="mt-2 text-slate-700">
-          查询小区的物业服务企业和在岗服务人员，查看企业信用等级和红黑榜，对物业服务进行投诉或表扬。
+          查询小区的物业服务企业和在岗服务人员，查看企业信用等级和红黑榜，对物业服务进行
+          <a href="/complaints/new" className="text-brand-800 underline">
+            投诉或表扬
+          </a>
+          。
         </p>
         <form action="/search" method="get" role="search" className="mt-4 flex gap-2">
           <label htmlFor="home-search" className="sr-only">

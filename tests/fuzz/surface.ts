@@ -187,6 +187,8 @@ export const FORM_PAGES = [
   '/objections/new?mode=own-record',
   '/objections/new?mode=own-record-lookup',
   '/statements/new',
+  '/complaints/new',
+  '/complaints/new?q=%E8%8A%B1%E5%9B%AD',
   '/verify',
   '/companies',
   '/projects',
@@ -238,6 +240,7 @@ export async function discoverSamples(get: GetText): Promise<Samples> {
   }
   if (values.record?.[0]) formPages.push(`/objections/new?record=${values.record[0]}`);
   if (values.staffRecord?.[0]) formPages.push(`/objections/new?staffRecord=${values.staffRecord[0]}`);
+  if (values.id?.[0]) formPages.push(`/complaints/new?estate=${values.id[0]}`);
   return { values, formPages };
 }
 

@@ -9,6 +9,7 @@ import { identityName, startIdentityCheck, verifyIdentityCode } from '@/lib/serv
 import { fileObjection, IDENTITY_EXPIRED_MESSAGE, type EvidenceInput } from '@/lib/services/objections';
 import { fileOwnRecordObjection, filePublicRecordObjection, ownRecordsByCode, ownRecordsByToken, type OwnRecordsLookup } from '@/lib/services/record-objections';
 import { isFormData, NOT_A_FORM_MESSAGE } from '@/lib/actions/form-data';
+import { lazyUploadsOf } from '@/lib/actions/form-files';
 
 /**
  * The two forms of the person about themselves go through the identity check by SMS first (plain forms, three
@@ -35,13 +36,7 @@ const str = (v: FormDataEntryValue | null) => (typeof v === 'string' ? v : '');
 const ipOf = async () => clientIp(await headers());
 
 /** The uploads, counted but not read: the service checks its limits (and the count) before any byte is read. */
-function evidenceOf(formData: FormData): EvidenceInput {
-  const files = formData.getAll('evidence').filter((f): f is File => f instanceof File && f.size > 0);
-  return {
-    count: files.length,
-    read: () => Promise.all(files.map(async (f) => ({ bytes: new Uint8Array(await f.arrayBuffer()), filename: f.name }))),
-  };
-}
+const evidenceOf = (formData: FormData): EvidenceInput => lazyUploadsOf(formData, 'evidence');
 
 /** Steps 1 and 2, shared by both forms; null when the form is at its own step. */
 async function identitySteps(formData: FormData, ip: string): Promise<(IdentitySteps & { message?: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string>; code?: { token: string; name: string } }) | null> {

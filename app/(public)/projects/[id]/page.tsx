@@ -154,6 +154,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
           <p className="mt-2 text-slate-700">物业服务企业尚未发布公示信息。</p>
         )}
       </section>
+      <p><a href={`/complaints/new?estate=${p.id}`} className="inline-flex min-h-11 items-center text-brand-800 underline">对本小区的物业服务投诉或表扬</a></p>
     </div>
   );
 }
