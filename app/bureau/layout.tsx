@@ -15,6 +15,7 @@ export default async function BureauLayout({ children }: { children: React.React
         ...item(can(actor, 'project.contract.confirm'), '/bureau/contracts', '合同确认'),
         ...item(can(actor, 'submission.decide'), '/bureau/transfers', '调出协调'),
         ...item(can(actor, 'objection.handle'), '/bureau/objections', '信息异议'),
+        ...item(can(actor, 'complaint.decide'), '/bureau/complaints', '业主投诉'),
       ],
     },
     {

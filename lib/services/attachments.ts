@@ -9,6 +9,7 @@ import 'server-only';
  */
 import type { Db } from '@/db';
 import { getAttachmentContent, getAttachmentMeta } from '@/db/queries/company-filing';
+import { COMPLAINT_OWNER_TYPE, getComplaintInScope } from '@/db/queries/complaints';
 import { creditRecordInScope } from '@/db/queries/credit-records';
 import { getObjectionInScope } from '@/db/queries/objections';
 import { practitionerInScope } from '@/db/queries/practitioner-review';
@@ -50,6 +51,9 @@ async function mayOpen(db: Db, actor: Actor, meta: { ownerType: string; ownerId:
         (can(actor, 'objection.handle') && !!(await getObjectionInScope(db, actor, ownerId))) ||
         (can(actor, 'objection.record.handle') && !!(await getRecordObjectionInScope(db, actor, ownerId)))
       );
+    case COMPLAINT_OWNER_TYPE:
+      // The owner's photos and the company's evidence: the serving company and the district of the estate (the city).
+      return (can(actor, 'complaint.answer') || can(actor, 'complaint.decide')) && !!(await getComplaintInScope(db, actor, ownerId));
     case RECORD_OWNER_TYPE:
       // Evidence of a staff record: whoever may see the record (the filer, the deciding bureau, the employer once entered).
       return recordVisibleTo(db, actor, ownerId);

@@ -94,15 +94,15 @@ async function FindEstate({ q }: { q: string }) {
             </legend>
             <div className="mt-2 space-y-2">
               {found.items.map((p, i) => (
-                <label key={p.id} className="flex items-start gap-2">
-                  <input type="radio" name="estate" value={p.id} required defaultChecked={i === 0 && found.items.length === 1} className="mt-1.5" />
-                  <span>
+                <div key={p.id} className="flex items-start gap-2">
+                  <input type="radio" id={`estate-${p.id}`} name="estate" value={p.id} required defaultChecked={i === 0 && found.items.length === 1} className="mt-1.5" />
+                  <label htmlFor={`estate-${p.id}`}>
                     <span className="font-medium">{p.name}</span>
                     <span className="block text-sm text-slate-600">
                       {p.districtName} {p.address}
                     </span>
-                  </span>
-                </label>
+                  </label>
+                </div>
               ))}
             </div>
           </fieldset>
