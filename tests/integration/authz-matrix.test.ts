@@ -102,6 +102,7 @@ import {
   setRecordStatement,
 } from '@/lib/services/credit-records';
 import { applyForRepair, decideRepair } from '@/lib/services/credit-repair';
+import { answerComplaint, decideComplaint, fileComplaint } from '@/lib/services/complaints';
 import { publishEvaluation, runEvaluation } from '@/lib/services/evaluations';
 import { fileObjection, handleObjection } from '@/lib/services/objections';
 import { addPractitionerPhoto, resubmitEntry } from '@/lib/services/practitioner-correction';
@@ -139,6 +140,8 @@ import { GET as auditCheckpointGET } from '@/app/bureau/audit/checkpoint/route';
 import CalendarPage from '@/app/bureau/calendar/page';
 import OutboxPage from '@/app/bureau/outbox/page';
 import CompanyPersonPage from '@/app/company/staff/[practitionerId]/page';
+import CompanyComplaintPage from '@/app/company/complaints/[id]/page';
+import BureauComplaintPage from '@/app/bureau/complaints/[id]/page';
 import { GET as bureauRosterGET } from '@/app/bureau/roster/[projectId]/roster.xlsx/route';
 import { GET as templateGET } from '@/app/company/staff/import/template.xlsx/route';
 import { POST as uploadPOST } from '@/app/company/staff/import/upload/route';
@@ -327,6 +330,9 @@ interface Fx {
   /** Objections about the mobile of person A (company, 船山区) and B (company2, 安居区), each with the company's proposed correction waiting for the district. */
   proposalA: { id: string; version: number };
   proposalB: { id: string; version: number };
+  /** Owners' complaints about the serving company: A on estate A (company, 船山区), B on estate B (company2, 安居区); open. */
+  complaintA: { id: string; version: number };
+  complaintB: { id: string; version: number };
 }
 
 const pdf = (tag: string) => ({ bytes: new Uint8Array(Buffer.from(`%PDF-1.4\n% ${tag}\n%%EOF\n`)), filename: `${tag}.pdf` });
@@ -754,6 +760,66 @@ const ROWS: Row[] = [
       note: 'the district (or the city) decides on the company’s proposed correction of a public-facing item; the company waits (CONFLICT) and never decides it',
     }),
   ),
+
+  // ── Owners' complaints and praise (SPEC §3.10, issue 16 item 1) ───────────────────────────────────────
+  {
+    endpoints: ['app/(public)/complaints/actions.ts#fileComplaintAction'],
+    via: svc(fileComplaint, { today: TODAY, at: AT }),
+    allow: 'anyone',
+    input: {
+      a: (f) => ({ data: { kind: 'complaint', projectId: f.estateA, about: 'company', practitionerId: '', name: '王五', phone: '13800003333', text: '小区垃圾连续三天无人清运，多次反映无果。' } }),
+      b: () => ({ data: { kind: 'complaint', projectId: NOBODY, about: 'company', practitionerId: '', name: '王五', phone: '13800003333', text: '小区垃圾连续三天无人清运，多次反映无果。' } }),
+    },
+    except: Object.fromEntries(WHO.map((w) => [`${w}/a`, 'OK'])) as Row['except'],
+    note: 'anyone, no account (limited per client address and per phone); an unknown estate is a field error',
+  },
+  {
+    endpoints: ['app/company/complaints/actions.ts#answerComplaintAction'],
+    via: svc(answerComplaint, {}),
+    allow: COMPANIES,
+    input: {
+      a: (f) => ({ data: { caseId: f.complaintA.id, version: f.complaintA.version, answer: '已安排保洁人员当日清运完毕，并加密清运频次。' } }),
+      b: (f) => ({ data: { caseId: f.complaintB.id, version: f.complaintB.version, answer: '已安排保洁人员当日清运完毕，并加密清运频次。' } }),
+    },
+    scope: { a: ['company'], b: ['company2'] },
+    ok: 'OK',
+    audit: 'in-role',
+    note: 'the serving company of the estate only; another company gets a 404 and an out-of-scope audit row',
+  },
+  {
+    endpoints: ['app/bureau/complaints/actions.ts#decideComplaintAction'],
+    via: svc(decideComplaint),
+    allow: BUREAUS,
+    input: {
+      a: (f) => ({ data: { caseId: f.complaintA.id, version: f.complaintA.version, outcome: 'dismissed', reason: '经现场核查，垃圾已按时清运，投诉不成立。' } }),
+      b: (f) => ({ data: { caseId: f.complaintB.id, version: f.complaintB.version, outcome: 'dismissed', reason: '经现场核查，垃圾已按时清运，投诉不成立。' } }),
+    },
+    scope: { a: ['city', 'chuanshan'], b: ['city'] },
+    audit: 'in-role',
+    note: 'the district of the estate (the city: all); the company has not answered and the deadline has not passed, so in scope is CONFLICT',
+  },
+  {
+    endpoints: ['app/company/complaints/[id]/page.tsx#default'],
+    via: page('/company/complaints/[id]', CompanyComplaintPage),
+    allow: COMPANIES,
+    input: { a: (f) => ({ params: { id: f.complaintA.id } }), b: (f) => ({ params: { id: f.complaintB.id } }) },
+    scope: { a: ['company'], b: ['company2'] },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+    note: 'the owner’s name and phone are on this page: the serving company only; anyone else a 404, audited',
+  },
+  {
+    endpoints: ['app/bureau/complaints/[id]/page.tsx#default'],
+    via: page('/bureau/complaints/[id]', BureauComplaintPage),
+    allow: BUREAUS,
+    input: { a: (f) => ({ params: { id: f.complaintA.id } }), b: (f) => ({ params: { id: f.complaintB.id } }) },
+    scope: { a: ['city', 'chuanshan'], b: ['city'] },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+    note: 'the district of the estate and the city; anyone else a 404, audited',
+  },
 
   // ── Companies ─────────────────────────────────────────────────────────────────────────────────────────
   {
@@ -1313,6 +1379,11 @@ describe.each(DRIVERS)('authorization matrix (%s)', (driver) => {
       if (!c.decision?.includes('"proposed"')) throw new Error('fixture proposal: no proposal recorded');
       return { id, version: c.version };
     };
+    const complaint = async (projectId: string, phone: string) => {
+      const data = { kind: 'complaint', projectId, about: 'company', practitionerId: '', name: '赵六', phone, text: '电梯故障一周未修，物业不予理会。' };
+      const { trackingCode } = must(await fileComplaint(db, null, { data }, { today: TODAY, at: AT, ip: `192.0.2.${phone.slice(-1)}` }), 'complaint');
+      return one<{ id: string; version: number }>(sql`select id, version from cases where tracking_code = ${trackingCode}`);
+    };
     const insertAttachment = async (ownerId: string) =>
       (
         await one<{ id: string }>(sql`insert into attachments (owner_type, owner_id, kind, filename, mime, size, sha256, content)
@@ -1369,6 +1440,8 @@ describe.each(DRIVERS)('authorization matrix (%s)', (driver) => {
       otherRecordId: otherRecord.id,
       proposalA: await proposal(actors.company, personA, CHUANSHAN),
       proposalB: await proposal(actors.company2, personB, ANJU),
+      complaintA: await complaint(estateA, '13800004441'),
+      complaintB: await complaint(estateB, '13800004442'),
     };
     rectifyingScope = {
       a: ['city', ...(rectifying[0]?.district_id === CHUANSHAN ? (['chuanshan'] as const) : rectifying[0]?.district_id === SHEHONG ? (['shehong'] as const) : [])],
