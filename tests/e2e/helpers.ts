@@ -33,9 +33,18 @@ export async function expectNoSidewaysScroll(page: Page) {
   expect(scrollWidth, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(innerWidth);
 }
 
-/** A page signed in as `username` in a browser context of its own (its own cookies), on `viewport` if given. */
-export async function signedIn(browser: Browser, username: string, area: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await (await browser.newContext(viewport ? { viewport } : {})).newPage();
+/**
+ * A page signed in as `username` in a browser context of its own (its own cookies), on `viewport` if given;
+ * `javaScript: false` for a journey that must work without it.
+ */
+export async function signedIn(
+  browser: Browser,
+  username: string,
+  area: string,
+  viewport?: { width: number; height: number },
+  { javaScript = true }: { javaScript?: boolean } = {},
+): Promise<Page> {
+  const page = await (await browser.newContext({ ...(viewport ? { viewport } : {}), javaScriptEnabled: javaScript })).newPage();
   await signIn(page, username);
   await expectSignedInAs(page, area);
   return page;
