@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { FilterBar, ListResults, SelectFilter, type Column } from '@/components/list-kit/signed-in';
 import type { ComplaintListRow, ComplaintStatusFilter } from '@/db/queries/complaints';
-import { answerOverdueDays, COMPLAINT_KIND_LABELS, COMPLAINT_STATUS_LABELS, parseComplaintBody, type ComplaintKind } from '@/lib/domain/complaints';
+import { answerOverdueDays, COMPLAINT_KIND_LABELS, isAnswerOverdue, COMPLAINT_STATUS_LABELS, parseComplaintBody, type ComplaintKind } from '@/lib/domain/complaints';
 import { formatDate, formatDateTime } from '@/lib/format';
 
 /** Whom the case names, in a few words. */
@@ -13,9 +13,9 @@ export function aboutOf(r: Pick<ComplaintListRow, 'body' | 'companyName'>): stri
 
 /** The 逾期 flag of a case whose answer is overdue: the same words in both queues and on the detail page. */
 export function OverdueFlag({ row, today }: { row: { kind: string; status: string; dueOn: string | null }; today: string }) {
+  if (!isAnswerOverdue(row, today)) return null;
   const days = answerOverdueDays(row, today);
-  if (!days) return null;
-  return <span className="mr-1 inline-block rounded bg-red-100 px-1 text-xs font-medium text-red-900">答复逾期 {days} 个工作日</span>;
+  return <span className="mr-1 inline-block rounded bg-red-100 px-1 text-xs font-medium text-red-900">{days > 0 ? `答复逾期 ${days} 个工作日` : '答复已逾期'}</span>;
 }
 
 const columns = (basePath: string, today: string): Column<ComplaintListRow>[] => [
