@@ -188,7 +188,6 @@ export const FORM_PAGES = [
   '/objections/new?mode=own-record-lookup',
   '/statements/new',
   '/complaints/new',
-  '/complaints/new?q=%E8%8A%B1%E5%9B%AD',
   '/verify',
   '/companies',
   '/projects',
