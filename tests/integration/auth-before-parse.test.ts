@@ -15,6 +15,7 @@ import type { Actor } from '@/lib/auth/policy';
 import { createCompanyAccount } from '@/lib/services/accounts';
 import { decideFiling, saveFiling, withdrawFiling } from '@/lib/services/company-filing';
 import { confirmCreditRecord, filePerformanceRecord, publishPenalty, rejectCreditRecord, reportWarning, setRecordStatement } from '@/lib/services/credit-records';
+import { answerComplaint, decideComplaint } from '@/lib/services/complaints';
 import { applyForRepair, decideRepair } from '@/lib/services/credit-repair';
 import { publishEvaluation, runEvaluation } from '@/lib/services/evaluations';
 import { handleObjection } from '@/lib/services/objections';
@@ -73,6 +74,7 @@ const SERVICES: [string, string, Service][] = [
   ['overrideTransfer', 'company2', overrideTransfer],
   ['handleRecordObjection', 'company', handleRecordObjection],
   ['recordVeto', 'department', recordVeto],
+  ['decideComplaint', 'company', decideComplaint],
   // bureaus and companies
   ['viewFullIdNumber', 'street', viewFullIdNumber],
   ['handleObjection', 'association', handleObjection],
@@ -95,6 +97,7 @@ const SERVICES: [string, string, Service][] = [
   ['requestExit', 'committee', requestExit],
   ['withdrawMove', 'chuanshan', withdrawMove],
   ['fileGoodRecord', 'street', fileGoodRecord],
+  ['answerComplaint', 'chuanshan', answerComplaint],
   // other organisations
   ['reportWarning', 'company', reportWarning],
   ['fileBadReport', 'committee', fileBadReport],
