@@ -27,7 +27,7 @@ describe('which requests are cached, under which key and tags', () => {
     expect(cacheableRequest(req('/projects/AB-12'))?.tags).toEqual(['project:ab-12']);
     expect(cacheableRequest(req('/projects/p1/staff/s1'))?.tags).toEqual(['project:p1', 'person:s1']);
     expect(cacheableRequest(req('/api/v1/companies/915?on=2026-12-01'))?.tags).toEqual(['company:915']);
-    for (const u of ['/', '/companies', '/projects?district=510903', '/lists/red', '/lists/black?page=2', '/search?q=物业', '/open-data', '/feeds/lists.xml', '/api/v1/lists/red?format=csv', '/verify/ABC'])
+    for (const u of ['/', '/companies', '/projects?district=510903', '/lists/red', '/lists/black?page=2', '/search?q=物业', '/open-data', '/stats', '/api/v1/stats?format=csv', '/feeds/lists.xml', '/api/v1/lists/red?format=csv', '/verify/ABC'])
       expect(cacheableRequest(req(u))?.tags, u).toEqual(['index']);
   });
 
