@@ -9,6 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cacheableRequest, nextChinaMidnight, PageCache, storable } from '@/lib/cache/page-cache.mjs';
 import { cachedHandler } from '@/lib/cache/serve-cached.mjs';
+import { tagPage } from '@/lib/cache/page-tags';
 
 const req = (url: string, headers: Record<string, string> = {}, method = 'GET') => ({ method, url, headers });
 const entry = (tags: string[], kind: 'page' | 'query' = 'page', size = 10) => ({
@@ -160,6 +161,7 @@ describe('serving through the cache (a real HTTP server; the handler stands in f
       renders++;
       seenEncoding.push(req.headers['accept-encoding'] as string | undefined);
       if (gate) await gate;
+      if (req.url?.startsWith('/projects/')) tagPage('company:ABC');
       if (req.url === '/login') {
         res.setHeader('content-type', 'text/html');
         res.end('login');
@@ -220,6 +222,18 @@ describe('serving through the cache (a real HTTP server; the handler stands in f
     expect(res.headers.get('x-page-cache')).toBe('miss');
     expect(await res.text()).toMatch(/second/);
     expect(renders).toBe(2);
+  });
+
+  it('tags the page adds while it renders are kept with the entry (an estate page shows its company)', async () => {
+    const url = `${base}/projects/0b7e6a1e-3d52-4c1f-9a55-6f0f4b0c2d11`;
+    await fetch(url);
+    expect((await fetch(url)).headers.get('x-page-cache')).toBe('hit');
+    cache.invalidate(['company:OTHER']);
+    expect((await fetch(url)).headers.get('x-page-cache')).toBe('hit');
+    cache.invalidate(['company:ABC']);
+    expect((await fetch(url)).headers.get('x-page-cache')).toBe('miss');
+    // Outside a render there is no store: nothing happens.
+    expect(() => tagPage('company:ABC')).not.toThrow();
   });
 
   it('concurrent misses for one page render it once', async () => {

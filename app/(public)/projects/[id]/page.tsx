@@ -13,6 +13,7 @@ import { RatingBadge } from '@/components/ratings/rating-badge';
 import { loadProject } from './load';
 import { Breadcrumbs } from '../../_components/breadcrumbs';
 import { CompanyCreditLine } from '@/components/credit/lay-summary';
+import { tagPage } from '@/lib/cache/page-tags';
 import { companyCreditSummary, findCompanyByUscc } from '@/db/queries/public-lists';
 
 export const dynamic = 'force-dynamic';
@@ -32,6 +33,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 /** The serving company's list status, grade and score today (shown beside its name). */
 async function companyCredit(uscc: string | undefined, on: string) {
   if (!uscc) return null;
+  // The company's grade and list status change with notices tagged company:<uscc>, which name no estate.
+  tagPage(`company:${uscc.toUpperCase()}`);
   const db = getDb();
   const ref = await findCompanyByUscc(db, uscc);
   return ref ? companyCreditSummary(db, ref.id, on, on) : null;
