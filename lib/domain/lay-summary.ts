@@ -38,7 +38,7 @@ function pts(n: number): string {
 export function scoreSentence(base: number, score: number, lines: readonly Pick<ScoreLine, 'points'>[]): string {
   const minus = lines.filter((l) => l.points < 0);
   const plus = lines.filter((l) => l.points > 0);
-  if (minus.length === 0 && plus.length === 0) return `基础分 ${base} 分，目前没有计分中的信用记录，所以是 ${score} 分。`;
+  if (minus.length === 0 && plus.length === 0) return `基础分 ${base} 分，目前没有计分中的信用记录，当前 ${score} 分。`;
   const parts = [`基础分 ${base} 分`];
   if (minus.length) parts.push(`因 ${minus.length} 条警示（不良）记录扣 ${pts(minus.reduce((s, l) => s + l.points, 0))}`);
   if (plus.length) parts.push(`因 ${plus.length} 条业绩（良好）记录加 ${pts(plus.reduce((s, l) => s + l.points, 0))}`);
