@@ -6,6 +6,7 @@ import { getPublicStats } from '@/db/queries/public-stats';
 import { today } from '@/lib/clock';
 import { formatDate } from '@/lib/format';
 import {
+  CASE_LABELS,
   COVERAGE_SERIES,
   GRADE_SERIES,
   LIST_SERIES,
@@ -17,7 +18,6 @@ import {
   listMonthRows,
   ratingRows,
 } from '@/lib/stats/tables';
-import { CASE_LABELS } from '@/lib/stats/tables';
 import { currentPolicy } from '@/lib/policy';
 
 export const metadata: Metadata = {
