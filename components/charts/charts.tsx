@@ -82,7 +82,8 @@ export interface ChartProps {
 
 /** Horizontal bars, one row per category, the series stacked; the total at the end of each bar. */
 export function BarChart({ id, title, head, series, rows, unit = '', max }: ChartProps) {
-  const labelW = 72;
+  // Room for the longest label (CJK characters are about one em wide; digits half of one).
+  const labelW = Math.min(130, 10 + Math.max(0, ...rows.map((r) => [...r.label].reduce((w, ch) => w + (/[\x00-\x7f]/.test(ch) ? FONT * 0.6 : FONT), 0))));
   const row = 28;
   const height = rows.length * row + 8;
   const totals = rows.map((r) => series.reduce((s, x) => s + (r.values[x.key] ?? 0), 0));
