@@ -14,6 +14,7 @@ import { AnnualGrade, CurrentScore, ListHistory, TenderEligibility } from './_co
 import { Breadcrumbs } from '../../_components/breadcrumbs';
 import { CreditLaySummary } from '@/components/credit/lay-summary';
 import { currentPolicy } from '@/lib/policy';
+import { cite } from '@/lib/domain/regulations';
 
 export const dynamic = 'force-dynamic';
 
@@ -81,7 +82,7 @@ export default async function CompanyPage({ params, searchParams }: { params: Pa
       {summary && <CreditLaySummary summary={summary} policy={policy.settings} />}
       {company.greenChannel && (
         <p className="rounded-lg border border-emerald-300 bg-emerald-50 px-4 py-3 text-emerald-950">
-          <strong>绿色通道企业</strong>：连续 {company.greenChannel.cleanYears} 年无警示信用记录，各类申请优先办理（重庆市物业服务“效能、诚信、品牌”建设 三.(五)）。
+          <strong>绿色通道企业</strong>：连续 {company.greenChannel.cleanYears} 年无警示信用记录，各类申请优先办理（{cite('CQ', '三.(五)')}）。
         </p>
       )}
 
