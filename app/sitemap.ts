@@ -19,6 +19,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     { url: `${base}/lists/red`, changeFrequency: 'daily', priority: 0.9 },
     { url: `${base}/lists/black`, changeFrequency: 'daily', priority: 0.9 },
     { url: `${base}/open-data`, changeFrequency: 'monthly', priority: 0.4 },
+    { url: `${base}/stats`, changeFrequency: 'daily', priority: 0.5 },
     { url: `${base}/verify`, changeFrequency: 'yearly', priority: 0.2 },
     { url: `${base}/objections`, changeFrequency: 'monthly', priority: 0.3 },
     { url: `${base}/complaints/new`, changeFrequency: 'monthly', priority: 0.3 },

@@ -164,6 +164,8 @@ try {
     ['/search?q=物业', `/search?q=${encodeURIComponent('物业')}`],
     ['/verify', '/verify'],
     ['/open-data', '/open-data'],
+    ['/stats', '/stats'],
+    ['/api/v1/stats?format=csv', '/api/v1/stats?format=csv'],
     ['/api/v1/lists/black', '/api/v1/lists/black'],
     ['/api/v1/lists/red?format=csv', '/api/v1/lists/red?format=csv'],
     ['/api/v1/companies/[uscc]', `/api/v1${company}`],

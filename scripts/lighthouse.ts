@@ -81,6 +81,7 @@ async function targets(base: string): Promise<[string, string][]> {
     ['search', `/search?q=${encodeURIComponent('物业')}`],
     ['verify', '/verify'],
     ['open data', '/open-data'],
+    ['statistics', '/stats'],
     ['sign-in', '/login'],
     ['objections (code form)', '/objections'],
     ['objection form', '/objections/new'],

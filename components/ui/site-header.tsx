@@ -64,6 +64,9 @@ export function SiteFooter() {
           <a href="/open-data" className="text-brand-700 underline">
             开放数据
           </a>
+          <a href="/stats" className="text-brand-700 underline">
+            统计数据
+          </a>
           <a href="/verify" className="text-brand-700 underline">
             文书核验
           </a>

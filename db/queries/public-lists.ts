@@ -25,6 +25,7 @@ import { parsePeriod, type ListQuery, type PublicListKind } from '@/lib/public-l
 import { scoredRecordColumns } from './evaluations';
 import { entryFacts, listEntryActiveOn } from './list-entries';
 import { getCurrentPolicy } from './policy';
+import { listEntryUnderObjection } from './record-flags';
 import { clampPage, isFullUscc, type Paged } from './public-companies';
 import { likePattern, SEARCH_BIGRAMS, textMatch } from './search';
 
@@ -34,17 +35,21 @@ export interface PublicListEntry {
   company: { uscc: string; name: string; isPublic: boolean };
   district: { code: string; name: string } | null;
   reason: string;
-  rule: { id: string; label: string; article: string };
+  rule: { id: string; label: string; article: string; citation: string };
   since: string;
   until: string | null;
   /** `rectifying`: three 差, in its rectification period until the inspection decides. */
   status: 'active' | 'rectifying' | 'removed' | 'expired';
   endedOn: string | null;
   project: { id: string; name: string } | null;
+  /** SPEC §3.8: the record behind the entry has an objection open ("异议处理中"). */
+  underObjection: boolean;
 }
 
 export function ruleOf(rule: string): PublicListEntry['rule'] {
-  return isListRule(rule) ? { id: rule, label: LIST_RULES[rule].label, article: LIST_RULES[rule].article } : { id: rule, label: rule, article: '' };
+  if (!isListRule(rule)) return { id: rule, label: rule, article: '', citation: '' };
+  const r = LIST_RULES[rule];
+  return { id: rule, label: r.label, article: r.article, citation: r.citation };
 }
 
 /**
@@ -56,6 +61,11 @@ function inForceDuring(from: string, to: string): SQL {
     and (${listEntries.endedOn} is null or ${from} < ${listEntries.endedOn})
     and ((${listEntries.rule} = 'DW14-three-poor' and ${listEntries.endedOn} is null)
       or ${listEntries.until} is null or ${from} < ${listEntries.until}))`;
+}
+
+/** The red list shows a company only while no black entry of it is in force on the day (DW 8.3, SPEC §3.7). */
+export function noBlackEntryOn(on: string): SQL {
+  return sql`${listEntries.companyId} not in (select ${listEntries.companyId} from ${listEntries} where ${listEntries.list} = 'black' and ${listEntryActiveOn(on)})`;
 }
 
 function companyText(q: string): SQL {
@@ -78,11 +88,7 @@ export async function listPublicEntries(
   const period = parsePeriod(query.period);
   const to = period && period.to < query.on ? period.to : query.on;
   const conds: SQL[] = [eq(listEntries.list, list), period ? inForceDuring(period.from, to) : listEntryActiveOn(query.on)];
-  if (list === 'red') {
-    conds.push(
-      sql`${listEntries.companyId} not in (select ${listEntries.companyId} from ${listEntries} where ${listEntries.list} = 'black' and ${listEntryActiveOn(to)})`,
-    );
-  }
+  if (list === 'red') conds.push(noBlackEntryOn(to));
   if (query.district) conds.push(eq(companies.districtId, query.district));
   const q = query.q?.trim();
   if (q) conds.push(companyText(q));
@@ -106,6 +112,7 @@ export async function listPublicEntries(
         districtName: regions.name,
         projectId: projects.id,
         projectName: projects.name,
+        underObjection: listEntryUnderObjection(),
       })
       .from(listEntries)
       .innerJoin(companies, eq(companies.id, listEntries.companyId))
@@ -130,6 +137,7 @@ export async function listPublicEntries(
       status: r.status,
       endedOn: r.endedOn,
       project: r.projectId && r.projectName ? { id: r.projectId, name: r.projectName } : null,
+      underObjection: Boolean(r.underObjection),
     })),
     total,
     page,
@@ -248,6 +256,7 @@ export async function companyListHistory(db: Queryable, companyId: string, on: s
         districtName: regions.name,
         projectName: projects.name,
         active: sql<boolean>`${listEntryActiveOn(on)}`,
+        underObjection: listEntryUnderObjection(),
       })
       .from(listEntries)
       .innerJoin(companies, eq(companies.id, listEntries.companyId))
@@ -280,6 +289,7 @@ export async function companyListHistory(db: Queryable, companyId: string, on: s
       endReason: e.endReason,
       project: e.projectId && r.projectName ? { id: e.projectId, name: r.projectName } : null,
       activeOn: Boolean(r.active),
+      underObjection: Boolean(r.underObjection),
       events: own,
     };
   });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db';
-import { cases, creditRecords, practitionerRecords } from '@/db/schema';
+import { cases, creditRecords, listEntries, practitionerRecords } from '@/db/schema';
 import { OPEN_CASE_STATUSES } from '@/lib/domain/objections';
 
 /** What an objection about a record names as its subject (cases.subject_type). */
@@ -25,6 +25,30 @@ export async function recordsUnderObjection(db: Queryable, subjectType: RecordSu
       ),
     );
   return new Set(rows.map((r) => r.id!).filter(Boolean));
+}
+
+/**
+ * SQL: the list entry's source record has an objection open (SPEC §3.8 "异议处理中" on the list pages and in the
+ * list and company APIs). An entry opened by a rule without a record (three 差, two years below the line) has none.
+ */
+export function listEntryUnderObjection(): SQL<boolean> {
+  return sql<boolean>`(${listEntries.sourceRecordId} is not null and exists (select 1 from ${cases} oc
+    where oc.kind = 'objection' and oc.subject_type = 'credit_record' and oc.subject_id = ${listEntries.sourceRecordId}
+      and oc.status in (${sql.join(
+        OPEN_CASE_STATUSES.map((s) => sql`${s}`),
+        sql`, `,
+      )})))`;
+}
+
+/** Whether any of a company's credit records has an objection open (the company API's `underObjection`). */
+export async function companyUnderObjection(db: Queryable, companyId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .innerJoin(creditRecords, eq(creditRecords.id, cases.subjectId))
+    .where(and(eq(cases.kind, 'objection'), eq(cases.subjectType, 'credit_record'), eq(creditRecords.companyId, companyId), inArray(cases.status, [...OPEN_CASE_STATUSES])))
+    .limit(1);
+  return !!row;
 }
 
 /**

@@ -50,6 +50,9 @@ const ROUTES = [
   { re: /^\/verify$/, params: ['code'], tags: () => ['index'] },
   { re: new RegExp(`^/verify/${seg}$`), params: [], tags: () => ['index'] },
   { re: /^\/open-data$/, params: [], tags: () => ['index'] },
+  // City-wide aggregates: emptied by every change notice (each carries `index`), like the lists (decision 030).
+  { re: /^\/stats$/, params: [], tags: () => ['index'] },
+  { re: /^\/api\/v1\/stats$/, params: ['format'], tags: () => ['index'] },
   { re: /^\/lists\/(red|black)$/, params: LIST_PARAMS, tags: () => ['index'] },
   { re: new RegExp(`^/api/v1/companies/${seg}$`), params: ['on'], tags: (m) => [`company:${m[1].toUpperCase()}`] },
   { re: /^\/api\/v1\/lists\/(red|black)$/, params: [...LIST_PARAMS, 'format'], tags: () => ['index'] },

@@ -12,12 +12,21 @@
  * The Content-Security-Policy nonce of a kept page is the one it was rendered with: every visitor of that entry
  * gets the same nonce with the same HTML, which holds only what the database held at render time (decision 021).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip as gzipCb } from 'node:zlib';
 import { cacheableRequest, keptHeaders, storable } from './page-cache.mjs';
 
 const gzip = promisify(gzipCb);
+
+/**
+ * Tags a page adds while it renders (lib/cache/page-tags.ts `tagPage`), for what its URL does not name — an
+ * estate page shows its company's grade and list status, so it also carries `company:<uscc>`. Shared through
+ * globalThis because Next.js's bundle has its own copy of every module but the same global object.
+ * @type {AsyncLocalStorage<Set<string>>}
+ */
+const renderTags = (globalThis[Symbol.for('suining.page-cache.render-tags')] ??= new AsyncLocalStorage());
 
 /** How long a request waits for a concurrent render of the same page before rendering itself. */
 const COALESCE_WAIT_MS = 10_000;
@@ -88,7 +97,8 @@ export function cachedHandler(cache, handle) {
     let finished = false;
     res.once('finish', () => (finished = true));
     try {
-      await handle(req, res);
+      const extra = new Set();
+      await renderTags.run(extra, () => handle(req, res));
       if (!res.writableFinished && !finished) await new Promise((r) => res.once('close', r));
       const headers = res.getHeaders();
       if (!tooBig && res.writableFinished && storable(res.statusCode, headers, bytes, cache.maxEntryBytes)) {
@@ -102,7 +112,7 @@ export function cachedHandler(cache, handle) {
             body,
             gzip: zipped,
             etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
-            tags: c.tags,
+            tags: [...new Set([...c.tags, ...extra])],
             kind: c.kind,
           },
           generation,

@@ -11,6 +11,7 @@
  */
 import type { CreditPolicy } from './credit-policy';
 import { addCalendarDays, addMonths } from './working-days';
+import { cite, citeAll } from './regulations';
 
 export type EstateRating = '优秀' | '良好' | '差';
 export type Grade = 'A' | 'B' | 'C' | 'D';
@@ -355,16 +356,19 @@ export function greenChannelOn(
 
 export type ListKind = 'red' | 'black';
 
-/** Every rule that puts a company on a list, with its article and what it means. */
+/**
+ * Every rule that puts a company on a list, with its article (SPEC's short form, kept stable in open data), its
+ * citation by the regulation's full title (what public pages show) and what it means.
+ */
 export const LIST_RULES = {
-  'DW8-performance': { list: 'red', article: 'DW 第八条', label: '业绩信用信息公示期内' },
-  'DW14-three-excellent': { list: 'red', article: 'DW 第十四条（一）', label: '住宅小区连续三次评定为“优秀”' },
-  'DW11-veto': { list: 'black', article: 'DW 第十一条', label: '一票否决' },
-  'DW14-three-poor': { list: 'black', article: 'DW 第十四条（三）', label: '住宅小区连续三次评定为“差”（整改期）' },
-  'DW14-market-ban': { list: 'black', article: 'DW 第十四条（三）', label: '拒不整改或整改不合格，市场禁入' },
-  'ZT5.3-two-years': { list: 'black', article: 'ZT 五.(三)', label: '连续两年信用评价得分低于90分' },
-  'severe-warning': { list: 'black', article: 'DW 第八条；信用修复规定', label: '严重失信警示信息公示期内' },
-} as const satisfies Record<string, { list: ListKind; article: string; label: string }>;
+  'DW8-performance': { list: 'red', article: 'DW 第八条', citation: cite('DW', '第八条'), label: '业绩信用信息公示期内' },
+  'DW14-three-excellent': { list: 'red', article: 'DW 第十四条（一）', citation: cite('DW', '第十四条第（一）项'), label: '住宅小区连续三次评定为“优秀”' },
+  'DW11-veto': { list: 'black', article: 'DW 第十一条', citation: cite('DW', '第十一条'), label: '一票否决' },
+  'DW14-three-poor': { list: 'black', article: 'DW 第十四条（三）', citation: cite('DW', '第十四条第（三）项'), label: '住宅小区连续三次评定为“差”（整改期）' },
+  'DW14-market-ban': { list: 'black', article: 'DW 第十四条（三）', citation: cite('DW', '第十四条第（三）项'), label: '拒不整改或整改不合格，市场禁入' },
+  'ZT5.3-two-years': { list: 'black', article: 'ZT 五.(三)', citation: cite('ZT', '五.(三)'), label: '连续两年信用评价得分低于90分' },
+  'severe-warning': { list: 'black', article: 'DW 第八条；信用修复规定', citation: citeAll([['DW', '第八条'], ['REPAIR']]), label: '严重失信警示信息公示期内' },
+} as const satisfies Record<string, { list: ListKind; article: string; citation: string; label: string }>;
 
 export type ListRule = keyof typeof LIST_RULES;
 
@@ -378,6 +382,11 @@ export function listRuleLabel(rule: string): string {
 
 export function listRuleArticle(rule: string): string {
   return isListRule(rule) ? LIST_RULES[rule].article : '';
+}
+
+/** The rule's provision by the regulation's full title (public pages). */
+export function listRuleCitation(rule: string): string {
+  return isListRule(rule) ? LIST_RULES[rule].citation : '';
 }
 
 /** A list entry as stored. */

@@ -324,7 +324,7 @@ export async function recordRectificationInspection(db: Db, actor: Actor | null,
       until,
       policyVersion: policy.version,
     });
-    await insertFlag(tx, { ...key, flag: 'market_exit', reason: `${entry.projectName}${label}，建议退出物业服务市场，禁入至${until}（${LIST_RULES['DW14-market-ban'].article}）`, since: on, until });
+    await insertFlag(tx, { ...key, flag: 'market_exit', reason: `${entry.projectName}${label}，建议退出物业服务市场，禁入至${until}（${LIST_RULES['DW14-market-ban'].citation}）`, since: on, until });
     await extendCompanyBan(tx, entry.companyId, until);
     await audit(tx, actor, {
       action: `rectification.${d.result}`,

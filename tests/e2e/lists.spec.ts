@@ -11,9 +11,10 @@ interface ApiEntry {
   company: { uscc: string; name: string };
   district: { code: string; name: string } | null;
   reason: string;
-  rule: { id: string; label: string; article: string };
+  rule: { id: string; label: string; article: string; citation: string };
   since: string;
   until: string | null;
+  underObjection: boolean;
 }
 
 test.describe('red and black lists without JavaScript', () => {
@@ -31,7 +32,9 @@ test.describe('red and black lists without JavaScript', () => {
     const card = entries.filter({ hasText: first.reason }).first();
     await expect(card.getByRole('link', { name: first.company.name })).toHaveAttribute('href', `/companies/${first.company.uscc}`);
     await expect(card).toContainText(first.rule.label);
-    await expect(card).toContainText(first.rule.article);
+    // The rule by the regulation's full title (issue 16); the short article stays in the open data only.
+    await expect(card).toContainText(first.rule.citation);
+    await expect(card).not.toContainText(first.rule.article);
     await expect(card).toContainText(first.since);
     if (first.until) await expect(card).toContainText(first.until);
     await expect(card).toContainText(first.district!.name);
@@ -125,7 +128,8 @@ test.describe('open data', () => {
     const bytes = await csv.body();
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split('\r\n').filter(Boolean);
-    expect(lines[0]).toBe('id,company.uscc,company.name,district.code,district.name,reason,rule.id,rule.label,rule.article,since,until,status,project.id,project.name');
+    // Columns are only ever added at the end (issue 16: rule.citation, underObjection).
+    expect(lines[0]).toBe('id,company.uscc,company.name,district.code,district.name,reason,rule.id,rule.label,rule.article,since,until,status,project.id,project.name,rule.citation,underObjection');
     expect(lines.length - 1).toBe(body.items.length);
     expect(lines[1]!.startsWith(`${body.items[0]!.id},${body.items[0]!.company.uscc},`)).toBe(true);
 

@@ -135,6 +135,7 @@ import { logout } from '@/lib/actions/session';
 import { GET as staffPhotoGET } from '@/app/(public)/projects/[id]/staff/[practitionerId]/photo/route';
 import { GET as companyApiGET } from '@/app/api/v1/companies/[uscc]/route';
 import { GET as listApiGET } from '@/app/api/v1/lists/[list]/route';
+import { GET as statsApiGET } from '@/app/api/v1/stats/route';
 import { GET as attachmentGET } from '@/app/attachments/[id]/route';
 import { GET as auditCheckpointGET } from '@/app/bureau/audit/checkpoint/route';
 import CalendarPage from '@/app/bureau/calendar/page';
@@ -1171,6 +1172,15 @@ const ROWS: Row[] = [
     allow: 'anyone',
     input: { none: () => ({ url: '/api/v1/lists/red?q=物业', params: { list: 'red' } }) },
     ok: 'OK',
+  },
+  // ── Public statistics (issue 16 item 6): city-wide aggregates, public by design ─────────────────────
+  {
+    endpoints: ['app/api/v1/stats/route.ts#GET'],
+    via: handler('GET /api/v1/stats', statsApiGET),
+    allow: 'anyone',
+    input: { none: () => ({ url: '/api/v1/stats?format=csv' }) },
+    ok: 'OK',
+    note: 'aggregates of public data only (counts, shares, handling times): anyone, signed in or not',
   },
   {
     endpoints: ['app/feeds/lists.xml/route.ts#GET'],

@@ -9,6 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cacheableRequest, nextChinaMidnight, PageCache, storable } from '@/lib/cache/page-cache.mjs';
 import { cachedHandler } from '@/lib/cache/serve-cached.mjs';
+import { tagPage } from '@/lib/cache/page-tags';
 
 const req = (url: string, headers: Record<string, string> = {}, method = 'GET') => ({ method, url, headers });
 const entry = (tags: string[], kind: 'page' | 'query' = 'page', size = 10) => ({
@@ -27,7 +28,7 @@ describe('which requests are cached, under which key and tags', () => {
     expect(cacheableRequest(req('/projects/AB-12'))?.tags).toEqual(['project:ab-12']);
     expect(cacheableRequest(req('/projects/p1/staff/s1'))?.tags).toEqual(['project:p1', 'person:s1']);
     expect(cacheableRequest(req('/api/v1/companies/915?on=2026-12-01'))?.tags).toEqual(['company:915']);
-    for (const u of ['/', '/companies', '/projects?district=510903', '/lists/red', '/lists/black?page=2', '/search?q=物业', '/open-data', '/feeds/lists.xml', '/api/v1/lists/red?format=csv', '/verify/ABC'])
+    for (const u of ['/', '/companies', '/projects?district=510903', '/lists/red', '/lists/black?page=2', '/search?q=物业', '/open-data', '/stats', '/api/v1/stats?format=csv', '/feeds/lists.xml', '/api/v1/lists/red?format=csv', '/verify/ABC'])
       expect(cacheableRequest(req(u))?.tags, u).toEqual(['index']);
   });
 
@@ -160,6 +161,7 @@ describe('serving through the cache (a real HTTP server; the handler stands in f
       renders++;
       seenEncoding.push(req.headers['accept-encoding'] as string | undefined);
       if (gate) await gate;
+      if (req.url?.startsWith('/projects/')) tagPage('company:ABC');
       if (req.url === '/login') {
         res.setHeader('content-type', 'text/html');
         res.end('login');
@@ -220,6 +222,18 @@ describe('serving through the cache (a real HTTP server; the handler stands in f
     expect(res.headers.get('x-page-cache')).toBe('miss');
     expect(await res.text()).toMatch(/second/);
     expect(renders).toBe(2);
+  });
+
+  it('tags the page adds while it renders are kept with the entry (an estate page shows its company)', async () => {
+    const url = `${base}/projects/0b7e6a1e-3d52-4c1f-9a55-6f0f4b0c2d11`;
+    await fetch(url);
+    expect((await fetch(url)).headers.get('x-page-cache')).toBe('hit');
+    cache.invalidate(['company:OTHER']);
+    expect((await fetch(url)).headers.get('x-page-cache')).toBe('hit');
+    cache.invalidate(['company:ABC']);
+    expect((await fetch(url)).headers.get('x-page-cache')).toBe('miss');
+    // Outside a render there is no store: nothing happens.
+    expect(() => tagPage('company:ABC')).not.toThrow();
   });
 
   it('concurrent misses for one page render it once', async () => {

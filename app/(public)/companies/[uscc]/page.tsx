@@ -12,6 +12,9 @@ import { JsonLd } from '../../_components/json-ld';
 import { PublicCreditRecords } from './_components/credit-records';
 import { AnnualGrade, CurrentScore, ListHistory, TenderEligibility } from './_components/credit-summary';
 import { Breadcrumbs } from '../../_components/breadcrumbs';
+import { CreditLaySummary } from '@/components/credit/lay-summary';
+import { currentPolicy } from '@/lib/policy';
+import { cite } from '@/lib/domain/regulations';
 
 export const dynamic = 'force-dynamic';
 
@@ -46,7 +49,7 @@ export default async function CompanyPage({ params, searchParams }: { params: Pa
   const on = onParam && !dateError ? onParam : t;
   const db = getDb();
   const ref = await findCompanyByUscc(db, company.uscc);
-  const summary = ref ? await companyCreditSummary(db, ref.id, on, t) : null;
+  const [summary, policy] = await Promise.all([ref ? companyCreditSummary(db, ref.id, on, t) : null, currentPolicy()]);
   const url = `${env().siteUrl}/companies/${company.uscc}`;
   const facts: [string, React.ReactNode][] = [
     ['统一社会信用代码', <span key="u" className="font-mono">{company.uscc}</span>],
@@ -76,15 +79,10 @@ export default async function CompanyPage({ params, searchParams }: { params: Pa
       />
       <Breadcrumbs trail={[{ href: '/companies', label: '物业服务企业' }]} current={company.name} />
       <h1 className="text-2xl font-bold">{company.name}</h1>
+      {summary && <CreditLaySummary summary={summary} policy={policy.settings} />}
       {company.greenChannel && (
         <p className="rounded-lg border border-emerald-300 bg-emerald-50 px-4 py-3 text-emerald-950">
-          <strong>绿色通道企业</strong>：连续 {company.greenChannel.cleanYears} 年无警示信用记录，各类申请优先办理（重庆市物业服务“效能、诚信、品牌”建设 三.(五)）。
-        </p>
-      )}
-
-      {summary && summary.listStatus !== 'none' && (
-        <p className={`rounded-lg px-4 py-3 font-medium text-white ${summary.listStatus === 'red' ? 'bg-red-list' : 'bg-black-list'}`}>
-          {summary.on} {summary.listStatus === 'red' ? '在红榜' : '在黑榜'}（见下方红黑榜记录）
+          <strong>绿色通道企业</strong>：连续 {company.greenChannel.cleanYears} 年无警示信用记录，各类申请优先办理（{cite('CQ', '三.(五)')}）。
         </p>
       )}
 

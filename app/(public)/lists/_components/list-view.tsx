@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/list-kit/empty';
 import { NumberedPager } from '@/components/list-kit/pager';
 import { listHref } from '@/components/list-kit/params';
 import { Breadcrumbs } from '../../_components/breadcrumbs';
+import { ObjectionBadge } from '@/components/records/record-notes';
 
 const INTRO: Record<PublicListKind, string> = {
   red: '业绩信用信息在公示期内、或住宅小区连续三次评定为“优秀”的物业服务企业；当日在黑榜的企业不列入红榜。',
@@ -124,11 +125,14 @@ export function ListView({ list, on, q, district, period, districts, result }: L
                     </>
                   )}
                   <dt className="text-slate-600">列入原因</dt>
-                  <dd>{e.reason}</dd>
+                  <dd>
+                    {e.reason}
+                    <ObjectionBadge open={e.underObjection} />
+                  </dd>
                   <dt className="text-slate-600">依据</dt>
                   <dd>
-                    {e.rule.label}
-                    {e.rule.article && <span className="text-slate-600">（{e.rule.article}）</span>}
+                    {e.rule.citation || e.rule.label}
+                    {e.rule.citation && <span className="text-slate-600">（{e.rule.label}）</span>}
                   </dd>
                   <dt className="text-slate-600">列入日期</dt>
                   <dd>

@@ -12,6 +12,9 @@ import { StaffSection } from '../_components/staff-section';
 import { RatingBadge } from '@/components/ratings/rating-badge';
 import { loadProject } from './load';
 import { Breadcrumbs } from '../../_components/breadcrumbs';
+import { CompanyCreditLine } from '@/components/credit/lay-summary';
+import { tagPage } from '@/lib/cache/page-tags';
+import { companyCreditSummary, findCompanyByUscc } from '@/db/queries/public-lists';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,6 +30,16 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   };
 }
 
+/** The serving company's list status, grade and score today (shown beside its name). */
+async function companyCredit(uscc: string | undefined, on: string) {
+  if (!uscc) return null;
+  // The company's grade and list status change with notices tagged company:<uscc>, which name no estate.
+  tagPage(`company:${uscc.toUpperCase()}`);
+  const db = getDb();
+  const ref = await findCompanyByUscc(db, uscc);
+  return ref ? companyCreditSummary(db, ref.id, on, on) : null;
+}
+
 function area(m2: string) {
   const n = Number(m2);
   return Number.isFinite(n) ? `${formatNumber(n)} 平方米` : `${m2} 平方米`;
@@ -36,7 +49,9 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
   const p = await loadProject((await params).id);
   if (!p) notFound();
   const staffPage = Number(first(await searchParams, 'page') ?? 1);
-  const staff = await listPublicStaff(getDb(), p.id, { today: today(), page: Number.isFinite(staffPage) ? staffPage : 1 });
+  const t = today();
+  const db = getDb();
+  const [staff, credit] = await Promise.all([listPublicStaff(db, p.id, { today: t, page: Number.isFinite(staffPage) ? staffPage : 1 }), companyCredit(p.company?.uscc, t)]);
   const url = `${env().siteUrl}/projects/${p.id}`;
   const facts: [string, React.ReactNode][] = [
     ['地址', p.address],
@@ -83,6 +98,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
                 {p.company.name}
               </a>
             </p>
+            {credit && <CompanyCreditLine summary={credit} projectId={p.id} uscc={p.company.uscc} />}
             {p.contract && (
               <p className="mt-1 text-slate-700">
                 合同期限：

@@ -27,7 +27,10 @@ export interface ListPayload {
   pageCount: number;
 }
 
-/** One entry as open data: the same fields in the JSON and (flattened) in the CSV. */
+/**
+ * One entry as open data: the same fields in the JSON and (flattened) in the CSV. Fields are only ever added (at
+ * the end of the CSV): `rule.citation` and `underObjection` (SPEC §3.8 异议处理中) came with issue 16.
+ */
 export function entryJson(e: PublicListEntry) {
   return {
     id: e.id,
@@ -39,6 +42,7 @@ export function entryJson(e: PublicListEntry) {
     until: e.until,
     status: e.status,
     project: e.project,
+    underObjection: e.underObjection,
   };
 }
 
@@ -57,6 +61,8 @@ export const CSV_COLUMNS = [
   'status',
   'project.id',
   'project.name',
+  'rule.citation',
+  'underObjection',
 ] as const;
 
 export function listCsv(p: ListPayload): string {
@@ -77,6 +83,8 @@ export function listCsv(p: ListPayload): string {
       e.status,
       e.project?.id,
       e.project?.name,
+      e.rule.citation,
+      e.underObjection ? 'true' : 'false',
     ]),
   );
 }

@@ -1,6 +1,8 @@
-import type { ReactNode } from 'react';
+import { ListTable, type Column } from '@/components/list-kit/table';
+import { ObjectionBadge } from '@/components/records/record-notes';
 import type { PublicCreditSummary, PublicListHistoryEntry } from '@/db/queries/public-lists';
 import type { ScoreLine } from '@/lib/domain/credit-rating';
+import { eventWithoutReason } from '@/lib/domain/lay-summary';
 import { formatDate, formatDateTime } from '@/lib/format';
 
 const LIST = { red: '红榜', black: '黑榜' } as const;
@@ -10,39 +12,18 @@ function signed(n: number) {
   return n > 0 ? `+${n}` : String(n);
 }
 
-/** The records behind a score, one row each: its label, its points and the day it stops counting. */
-function ScoreLinesTable({ caption, lines, empty }: { caption: ReactNode; lines: ScoreLine[]; empty: string }) {
+const SCORE_COLUMNS: Column<ScoreLine>[] = [
+  { label: '信用记录', rowHeader: true, cell: (l) => l.label },
+  { label: '分值', className: 'tabular-nums', cell: (l) => signed(l.points) },
+  { label: '停止计分日期', cell: (l) => l.countsUntil ?? '—' },
+];
+
+/** The records behind a score, one row each (a card per record on a phone): label, points, the day it stops counting. */
+function ScoreLinesTable({ caption, lines, empty }: { caption: string; lines: ScoreLine[]; empty: string }) {
   return (
-    <div className="mt-3 overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="mb-2 text-left text-slate-600">{caption}</caption>
-        <thead>
-          <tr className="border-b border-slate-300">
-            <th scope="col" className="p-2">信用记录</th>
-            <th scope="col" className="p-2">分值</th>
-            <th scope="col" className="p-2">停止计分日期</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.length === 0 ? (
-            <tr>
-              <td colSpan={3} className="p-2 text-slate-700">
-                {empty}
-              </td>
-            </tr>
-          ) : (
-            lines.map((l, i) => (
-              <tr key={l.recordId ?? i} className="border-b border-slate-100">
-                <th scope="row" className="p-2 font-normal">
-                  {l.label}
-                </th>
-                <td className="p-2 tabular-nums">{signed(l.points)}</td>
-                <td className="p-2">{l.countsUntil ?? '—'}</td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
+    <div className="mt-3">
+      <p className="mb-2 text-sm text-slate-600">{caption}</p>
+      {lines.length === 0 ? <p className="text-slate-700">{empty}</p> : <ListTable caption={caption} columns={SCORE_COLUMNS} rows={lines} rowKey={(l) => l.recordId} />}
     </div>
   );
 }
@@ -65,7 +46,7 @@ export function AnnualGrade({ summary }: { summary: PublicCreditSummary }) {
             <span className="ml-2 text-sm text-slate-600">（{formatDate(new Date(e.publishedAt))} 公布，信用政策第 {e.policyVersion} 版）</span>
           </p>
           {!e.vetoed && (
-            <ScoreLinesTable caption={<>{e.year} 年度得分的计算：基础分加业绩分、减警示扣分（不超过基础分）</>} lines={e.breakdown} empty="本年度没有计分的信用记录，得分为基础分。" />
+            <ScoreLinesTable caption={`${e.year} 年度得分的计算：基础分加业绩分、减警示扣分（不超过基础分）`} lines={e.breakdown} empty="本年度没有计分的信用记录，得分为基础分。" />
           )}
         </>
       )}
@@ -84,7 +65,7 @@ export function CurrentScore({ summary }: { summary: PublicCreditSummary }) {
       <p className="text-slate-800">
         截至 {summary.today}，按计分中的信用记录计算为 <strong className="text-xl">{o.score}</strong> 分（基础分 {o.base} 分）。
       </p>
-      <ScoreLinesTable caption={<>计分中的信用记录（{o.lines.length} 条）</>} lines={o.lines} empty="没有计分中的信用记录。" />
+      <ScoreLinesTable caption={`计分中的信用记录（${o.lines.length} 条）`} lines={o.lines} empty="没有计分中的信用记录。" />
       {o.steps.length > 0 && (
         <>
           <h3 className="mt-4 font-medium">如无新的信用记录，分数将这样变化</h3>
@@ -112,10 +93,11 @@ function EntryItem({ e }: { e: PublicListHistoryEntry }) {
     <li className={`border-l-4 py-3 pl-3 ${e.list === 'red' ? 'border-red-list' : 'border-black-list'}`}>
       <p className="font-medium">
         {LIST[e.list]} · {e.rule.label}
-        {e.rule.article && <span className="font-normal text-slate-600">（{e.rule.article}）</span>}
         <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{entryState(e)}</span>
+        <ObjectionBadge open={e.underObjection} />
       </p>
       <p className="text-sm text-slate-800">{e.reason}</p>
+      {e.rule.citation && <p className="text-sm text-slate-700">依据：{e.rule.citation}</p>}
       <p className="text-sm text-slate-700">
         列入 {e.since} · 预计移出 {e.until ?? '—'}
         {e.endedOn && ` · ${e.endedOn} 移出${e.endReason ? `（${e.endReason}）` : ''}`}
@@ -132,7 +114,7 @@ function EntryItem({ e }: { e: PublicListHistoryEntry }) {
         <ol className="mt-1 space-y-0.5 text-sm text-slate-700" aria-label="变动记录">
           {e.events.map((x) => (
             <li key={x.id}>
-              <time dateTime={x.at}>{x.event === '期满移出' ? formatDate(new Date(x.at)) : formatDateTime(new Date(x.at))}</time> {x.detail}
+              <time dateTime={x.at}>{x.event === '期满移出' ? formatDate(new Date(x.at)) : formatDateTime(new Date(x.at))}</time> {eventWithoutReason(x.detail, e.reason, e.company.name)}
             </li>
           ))}
         </ol>

@@ -1,5 +1,6 @@
 import { getDb } from '@/db';
 import { companyCreditSummary, findCompanyByUscc } from '@/db/queries/public-lists';
+import { companyUnderObjection } from '@/db/queries/record-flags';
 import { today } from '@/lib/clock';
 import { isIsoDate } from '@/lib/public-lists/dates';
 import { entryJson, errorResponse, jsonResponse } from '../../_lib/respond';
@@ -19,7 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ uscc
   const db = getDb();
   const c = await findCompanyByUscc(db, uscc);
   if (!c) return errorResponse(404, '没有这个统一社会信用代码的已备案物业服务企业');
-  const s = await companyCreditSummary(db, c.id, on, t);
+  const [s, underObjection] = await Promise.all([companyCreditSummary(db, c.id, on, t), companyUnderObjection(db, c.id)]);
   return jsonResponse({
     on,
     company: {
@@ -42,5 +43,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ uscc
     listEntries: s.listEntries.map((e) => ({ ...entryJson(e), endedOn: e.endedOn, endReason: e.endReason, activeOn: e.activeOn, events: e.events })),
     eligibleForTender: s.eligibility.eligible,
     reasons: s.eligibility.reasons,
+    /** SPEC §3.8: one of the company's credit records has an objection open (异议处理中). */
+    underObjection,
   });
 }
