@@ -12,6 +12,7 @@ import { repairIsOverdue } from '@/lib/domain/records';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { isUuid } from '@/lib/validation/ids';
 import { decideRepairAction } from '../../actions';
+import { BackLink } from '@/components/area/sub-page';
 
 export const metadata: Metadata = { title: '信用修复申请', robots: { index: false } };
 
@@ -31,11 +32,7 @@ export default async function RepairReviewPage({ params }: { params: Promise<{ i
   const late = s.status === 'submitted' && repairIsOverdue(s.decideBy, on);
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/bureau/credit" className="text-brand-800 underline">
-          返回企业信用记录
-        </Link>
-      </p>
+      <BackLink href="/bureau/credit">返回企业信用记录</BackLink>
       <h1 className="text-2xl font-bold">信用修复申请：{s.companyName}</h1>
       <section aria-labelledby="app-heading" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="app-heading" className="mb-2 text-lg font-semibold">
