@@ -20,19 +20,7 @@ export function DetailHeading({ backHref, open, children }: { backHref: string; 
   );
 }
 
-export function EvidenceLinks({ files }: { files: { id: string; filename: string }[] }) {
-  return (
-    <ul>
-      {files.map((f) => (
-        <li key={f.id}>
-          <a href={`/attachments/${f.id}`} className="text-brand-800 underline">
-            {f.filename}
-          </a>
-        </li>
-      ))}
-    </ul>
-  );
-}
+export { AttachmentLinks as EvidenceLinks } from '@/components/ui/attachment-links';
 
 /** The handler's forms of an open case. */
 export function HandleSection({ heading, children }: { heading: string; children: ReactNode }) {

@@ -17,6 +17,7 @@ import { ConfirmForm, RejectForm } from '../_components/review-forms';
 import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
 import { publishErrorMessage } from '@/lib/actions/publish-error';
 import { BackLink } from '@/components/area/sub-page';
+import { AttachmentLinks } from '@/components/ui/attachment-links';
 
 export const metadata: Metadata = { title: '信用记录', robots: { index: false } };
 
@@ -106,19 +107,7 @@ export default async function BureauCreditRecordPage({
           ))}
           <dt className="text-slate-600">证据材料</dt>
           <dd>
-            {files.length === 0 ? (
-              '无'
-            ) : (
-              <ul>
-                {files.map((f) => (
-                  <li key={f.id}>
-                    <a href={`/attachments/${f.id}`} className="text-brand-800 underline">
-                      {f.filename}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            )}
+            {files.length === 0 ? '无' : <AttachmentLinks files={files} />}
           </dd>
         </dl>
         <CorrectionNotes corrections={r.corrections} />

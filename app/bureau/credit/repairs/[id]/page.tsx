@@ -13,6 +13,7 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import { isUuid } from '@/lib/validation/ids';
 import { decideRepairAction } from '../../actions';
 import { BackLink } from '@/components/area/sub-page';
+import { PublicityDates } from '@/components/credit/publicity-dates';
 
 export const metadata: Metadata = { title: '信用修复申请', robots: { index: false } };
 
@@ -86,12 +87,7 @@ export default async function RepairReviewPage({ params }: { params: Promise<{ i
             </dd>
             <dt className="text-slate-600">事实</dt>
             <dd>{record.description}</dd>
-            <dt className="text-slate-600">公布日期</dt>
-            <dd>{formatDate(record.publishedOn)}</dd>
-            <dt className="text-slate-600">最短公示期届满</dt>
-            <dd>{formatDate(record.minPublicUntil)}</dd>
-            <dt className="text-slate-600">停止计入信用评价日期</dt>
-            <dd>{formatDate(record.publicUntil)}</dd>
+            <PublicityDates record={record} />
           </dl>
         ) : (
           <p className="text-slate-600">{s.recordType}</p>

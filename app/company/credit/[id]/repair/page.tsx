@@ -7,10 +7,10 @@ import { inScopeOrNotFound, requireActor } from '@/lib/auth/actor';
 import { today } from '@/lib/clock';
 import { CREDIT_PHASE_LABELS } from '@/lib/domain/labels';
 import { creditRecordPhase, repairRefusal } from '@/lib/domain/records';
-import { formatDate } from '@/lib/format';
 import { isUuid } from '@/lib/validation/ids';
 import { RepairForm } from '../../_components/repair-form';
 import { BackLink } from '@/components/area/sub-page';
+import { PublicityDates } from '@/components/credit/publicity-dates';
 
 export const metadata: Metadata = { title: '申请信用修复', robots: { index: false } };
 
@@ -37,12 +37,7 @@ export default async function RepairPage({ params }: { params: Promise<{ id: str
           <dd>{CREDIT_PHASE_LABELS[creditRecordPhase(record, on, policy.settings)]}</dd>
           <dt className="text-slate-600">情节</dt>
           <dd>{record.severity ?? '—'}</dd>
-          <dt className="text-slate-600">公布日期</dt>
-          <dd>{formatDate(record.publishedOn)}</dd>
-          <dt className="text-slate-600">最短公示期届满</dt>
-          <dd>{formatDate(record.minPublicUntil)}</dd>
-          <dt className="text-slate-600">停止计入信用评价日期</dt>
-          <dd>{formatDate(record.publicUntil)}</dd>
+          <PublicityDates record={record} />
         </dl>
       </section>
       {refusal ? (
