@@ -25,6 +25,7 @@ import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { startDemoServer, type DemoServer } from './demo-server';
+import { QUIET_CHROME_FLAGS } from './chrome-flags';
 
 type Lhr = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
 
@@ -47,15 +48,7 @@ const CATEGORIES = [
   { id: 'seo', label: 'seo', target: 100 },
 ] as const;
 
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const CHROME_FLAGS = ['--headless=new', ...QUIET_CHROME_FLAGS];
 
 /** The first capture of `re` in the HTML of `url`: how the demo's ids are found without knowing them. */
 async function firstMatch(url: string, re: RegExp): Promise<string | undefined> {

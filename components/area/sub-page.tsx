@@ -7,13 +7,20 @@ import Link from 'next/link';
 export function SubPage({ back, title, children }: { back: { href: string; label: string }; title: React.ReactNode; children: React.ReactNode }) {
   return (
     <div className="max-w-3xl space-y-4">
-      <p>
-        <Link href={back.href} className="text-brand-800 underline">
-          {back.label}
-        </Link>
-      </p>
+      <BackLink href={back.href}>{back.label}</BackLink>
       <h1 className="text-xl font-bold">{title}</h1>
       {children}
     </div>
+  );
+}
+
+/** The way back from a page to the list or file it belongs to: a plain link in its own paragraph, first on the page. */
+export function BackLink({ href, children }: { href: string; children: React.ReactNode }) {
+  return (
+    <p>
+      <Link href={href} className="text-brand-800 underline">
+        {children}
+      </Link>
+    </p>
   );
 }

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { formatDateTime } from '@/lib/format';
 
 /** Pieces of the handler's objection page shared by own-data objections (objection-detail) and record objections. */
 
@@ -20,17 +21,17 @@ export function DetailHeading({ backHref, open, children }: { backHref: string; 
   );
 }
 
-export function EvidenceLinks({ files }: { files: { id: string; filename: string }[] }) {
+export { AttachmentLinks as EvidenceLinks } from '@/components/ui/attachment-links';
+
+/** When the case was closed and by whom, as a row of the case's <dl>. */
+export function DecidedRow({ at, by }: { at: Date; by: string | null }) {
   return (
-    <ul>
-      {files.map((f) => (
-        <li key={f.id}>
-          <a href={`/attachments/${f.id}`} className="text-brand-800 underline">
-            {f.filename}
-          </a>
-        </li>
-      ))}
-    </ul>
+    <>
+      <dt className="text-slate-600">办结</dt>
+      <dd>
+        {formatDateTime(at)} {by ?? ''}
+      </dd>
+    </>
   );
 }
 

@@ -12,7 +12,7 @@ import {
   type CorrectableField,
 } from '@/lib/domain/objections';
 import { formatDateTime } from '@/lib/format';
-import { DetailHeading, EvidenceLinks, HandleSection } from './detail-parts';
+import { DecidedRow, DetailHeading, EvidenceLinks, HandleSection } from './detail-parts';
 import { CorrectForm, DismissForm, VerifyForm, type HandleState } from './handling-forms';
 
 type Objection = NonNullable<Awaited<ReturnType<typeof getObjectionInScope>>>;
@@ -79,10 +79,7 @@ export function ObjectionDetail({
         </dd>
         {o.decidedAt && (
           <>
-            <dt className="text-slate-600">办结</dt>
-            <dd>
-              {formatDateTime(o.decidedAt)} {o.decidedByName ?? ''}
-            </dd>
+            <DecidedRow at={o.decidedAt} by={o.decidedByName} />
             {decision && decision.changes.length > 0 && (
               <>
                 <dt className="text-slate-600">更正内容</dt>

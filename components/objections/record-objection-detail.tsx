@@ -11,7 +11,7 @@ import {
 } from '@/lib/domain/objections';
 import { BAD_RECORD_TYPES, GOOD_RECORD_TYPES } from '@/lib/domain/records';
 import { formatDateTime } from '@/lib/format';
-import { DetailHeading, EvidenceLinks, HandleSection } from './detail-parts';
+import { DecidedRow, DetailHeading, EvidenceLinks, HandleSection } from './detail-parts';
 import { VerifyForm, type HandleState } from './handling-forms';
 import { RecordCorrectForm, RecordDismissForm, RevokeForm, type CorrectableValues } from './record-handling-forms';
 import { RecordSummary } from './record-summary';
@@ -57,10 +57,7 @@ export function RecordObjectionDetail({ o, act }: { o: RecordObjectionForHandler
         </dd>
         {o.decidedAt && (
           <>
-            <dt className="text-slate-600">办结</dt>
-            <dd>
-              {formatDateTime(o.decidedAt)} {o.decidedByName ?? ''}
-            </dd>
+            <DecidedRow at={o.decidedAt} by={o.decidedByName} />
             {decision?.correction ? (
               <>
                 <dt className="text-slate-600">公开的更正</dt>

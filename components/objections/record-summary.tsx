@@ -69,12 +69,7 @@ export function RecordSummary({
               </dd>
             </>
           )}
-          {revoked && (
-            <>
-              <dt className="text-slate-600">状态</dt>
-              <dd className="font-medium">已撤销</dd>
-            </>
-          )}
+          {revoked && <RevokedRow />}
         </dl>
         <StatementNote statement={credit.statement} by="企业" />
         <CorrectionNotes corrections={credit.corrections} />
@@ -117,15 +112,20 @@ export function RecordSummary({
             <dd className="whitespace-pre-wrap">{staff.description}</dd>
           </>
         )}
-        {revoked && (
-          <>
-            <dt className="text-slate-600">状态</dt>
-            <dd className="font-medium">已撤销</dd>
-          </>
-        )}
+        {revoked && <RevokedRow />}
       </dl>
       <StatementNote statement={staff.statement} by="本人" />
       <CorrectionNotes corrections={staff.corrections} />
     </section>
+  );
+}
+
+/** The row that marks a record revoked after an objection. */
+function RevokedRow() {
+  return (
+    <>
+      <dt className="text-slate-600">状态</dt>
+      <dd className="font-medium">已撤销</dd>
+    </>
   );
 }

@@ -58,6 +58,15 @@ interface ProjectOption {
 }
 const projectLabel = (p: ProjectOption) => (p.districtName ? `${p.name}（${p.districtName}）` : p.name);
 
+/** The company's estates as the options of a select, named with their district. */
+function ProjectOptions({ projects }: { projects: ProjectOption[] }) {
+  return projects.map((p) => (
+    <option key={p.id} value={p.id}>
+      {projectLabel(p)}
+    </option>
+  ));
+}
+
 function JobFields({ f, projects, idPrefix }: { f: ReturnType<typeof useMoveForm>; projects: ProjectOption[]; idPrefix: string }) {
   return (
     <div className="grid gap-4 sm:grid-cols-2">
@@ -71,11 +80,7 @@ function JobFields({ f, projects, idPrefix }: { f: ReturnType<typeof useMoveForm
         {(a) => (
           <select {...a} name="projectId" defaultValue={f.val('projectId')} required className={inputClass}>
             <option value="">请选择</option>
-            {projects.map((p) => (
-              <option key={p.id} value={p.id}>
-                {projectLabel(p)}
-              </option>
-            ))}
+            <ProjectOptions projects={projects} />
           </select>
         )}
       </Field>
@@ -242,11 +247,7 @@ export function PostChangeForm({
         <Field id="pc-projectId" label="调整后的服务项目" error={f.err('projectId')}>
           {(a) => (
             <select {...a} name="projectId" defaultValue={f.val('projectId')} required className={inputClass}>
-              {projects.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {projectLabel(p)}
-                </option>
-              ))}
+              <ProjectOptions projects={projects} />
             </select>
           )}
         </Field>

@@ -2,25 +2,13 @@
  * One person's internal file (SPEC §2, §3.6): the fields with the ID number masked, the photo through the
  * scoped attachment route, the certificates and the full employment history. No data access here.
  */
+import type { PractitionerFields } from '@/db/queries/practitioner-review';
 import { formatDate } from '@/lib/format';
 import { EMPLOYMENT_STATUS_LABELS, PRACTITIONER_STATUS_LABELS } from './labels';
 
-export interface PersonFileData {
-  name: string;
+export interface PersonFileData extends PractitionerFields {
   idNumberMasked: string;
-  gender: string;
-  birthDate: string;
-  ethnicity: string;
-  nativePlace: string;
   photoId: string | null;
-  politicalStatus: string;
-  mobile: string;
-  school: string | null;
-  major: string | null;
-  education: string;
-  skills: string | null;
-  hiredOn: string;
-  labourContractOn: string;
   status: string;
   certificates: { id: string; name: string; number: string; issuer: string; validUntil: string | null }[];
   employments: {

@@ -9,7 +9,7 @@ import { attachments, companies, companyManagers, companyVersions, regions, subm
 import type { Actor } from '@/lib/auth/policy';
 import { defaultCreditPolicy } from '@/lib/domain/credit-policy';
 import type { CompanyFilingInput } from '@/lib/validation/company';
-import { submissionScope } from './submissions';
+import { submissionHead, submissionScope } from './submissions';
 import { likePattern } from './search';
 
 export const FILING_TYPES = ['company_filing', 'company_change'] as const;
@@ -38,15 +38,20 @@ export interface CompanyBasics {
   managers: { kind: string; name: string; title: string; qualification: string }[];
 }
 
+/** A company's registered identity: id, credit code, name, address, capital and legal representative. */
+export const companyIdentityColumns = {
+  id: companies.id,
+  uscc: companies.uscc,
+  name: companies.name,
+  address: companies.address,
+  registeredCapital: companies.registeredCapital,
+  legalRepresentative: companies.legalRepresentative,
+};
+
 export async function getCompanyBasics(db: Queryable, companyId: string): Promise<CompanyBasics | null> {
   const [row] = await db
     .select({
-      id: companies.id,
-      uscc: companies.uscc,
-      name: companies.name,
-      address: companies.address,
-      registeredCapital: companies.registeredCapital,
-      legalRepresentative: companies.legalRepresentative,
+      ...companyIdentityColumns,
       contactPhone: companies.contactPhone,
       districtId: companies.districtId,
       districtName: regions.name,
@@ -152,10 +157,7 @@ export interface FilingDetail {
 export async function getFilingInScope(db: Queryable, actor: Actor, id: string): Promise<FilingDetail | null> {
   const [row] = await db
     .select({
-      id: submissions.id,
-      type: submissions.type,
-      status: submissions.status,
-      companyId: submissions.companyId,
+      ...submissionHead,
       districtId: submissions.districtId,
       payload: submissions.payload,
       baseVersion: submissions.baseVersion,

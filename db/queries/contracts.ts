@@ -189,15 +189,20 @@ export interface CompanyContractItem {
   boardUpdatedOn: string | null;
 }
 
+/** A contract's id and version with its estate and the estate's district (join projects and regions). */
+const contractEstateColumns = {
+  id: serviceContracts.id,
+  version: serviceContracts.version,
+  projectId: projects.id,
+  projectName: projects.name,
+  districtName: regions.name,
+};
+
 /** Every contract of the actor's company, newest first within each estate. */
 export async function listCompanyContracts(db: Queryable, actor: Actor): Promise<CompanyContractItem[]> {
   const rows = await db
     .select({
-      id: serviceContracts.id,
-      version: serviceContracts.version,
-      projectId: projects.id,
-      projectName: projects.name,
-      districtName: regions.name,
+      ...contractEstateColumns,
       currentCompanyId: projects.currentCompanyId,
       startDate: serviceContracts.startDate,
       endDate: serviceContracts.endDate,
@@ -247,11 +252,7 @@ export async function listContractsForReview(db: Queryable, actor: Actor, f: Rev
   const [rows, [total]] = await Promise.all([
     db
       .select({
-        id: serviceContracts.id,
-        version: serviceContracts.version,
-        projectId: projects.id,
-        projectName: projects.name,
-        districtName: regions.name,
+        ...contractEstateColumns,
         companyName: companies.name,
         companyFilingStatus: companies.filingStatus,
         currentCompanyName: sql<string | null>`(select cc.name from companies cc where cc.id = "projects"."current_company_id")`,

@@ -394,12 +394,13 @@ export async function settleReportSubmission(tx: Queryable, recordId: string, st
     );
 }
 
-type StoredFile = { content: Buffer; mime: string; sha256: string; filename: string };
+export type StoredFile = { content: Buffer; mime: string; sha256: string; filename: string };
 
 /** Files kept as attachments of one owner (a record's evidence, or a submission's files under the ids it names). */
-async function insertAttachments(
+/** Stores files (evidence, photos) against their owner: a credit record, a submission or a staff record. */
+export async function insertAttachments(
   tx: Queryable,
-  owner: { type: 'credit_record' | 'submission'; id: string },
+  owner: { type: 'credit_record' | 'submission' | 'practitioner_record'; id: string },
   files: (StoredFile & { id?: string; kind: string })[],
   uploadedBy: string,
 ) {

@@ -77,19 +77,12 @@ export async function scoredRecordsByCompany(db: Queryable, companyIds: readonly
   return out;
 }
 
-export interface EvaluationRow {
+export interface EvaluationRow extends NewEvaluation {
   id: string;
-  companyId: string;
   companyName: string;
   uscc: string;
   districtId: string | null;
   districtName: string | null;
-  year: number;
-  score: number | null;
-  grade: Grade;
-  vetoed: boolean;
-  breakdown: ScoreLine[];
-  policyVersion: number;
   /** The base score of the evaluation's own policy version (the one its score was computed under). */
   baseScore: number;
   computedAt: Date;
@@ -125,14 +118,18 @@ const toRow = (r: RawEvaluation): EvaluationRow => ({
 /** The evaluation's own policy version, for its base score. */
 const ownPolicy = eq(creditPolicies.version, annualEvaluations.policyVersion);
 
-/** A year's evaluations the actor may see, lowest score first (vetoed first of all). */
-export async function evaluationsOfYear(db: Queryable, actor: Actor, year: number, opts: { publishedOnly?: boolean } = {}): Promise<EvaluationRow[]> {
-  const rows = await db
+/** Evaluations with their company, its district and their own policy version (for the base score). */
+const selectEvaluations = (db: Queryable) =>
+  db
     .select(evaluationColumns)
     .from(annualEvaluations)
     .innerJoin(companies, eq(companies.id, annualEvaluations.companyId))
     .leftJoin(regions, eq(regions.id, companies.districtId))
-    .leftJoin(creditPolicies, ownPolicy)
+    .leftJoin(creditPolicies, ownPolicy);
+
+/** A year's evaluations the actor may see, lowest score first (vetoed first of all). */
+export async function evaluationsOfYear(db: Queryable, actor: Actor, year: number, opts: { publishedOnly?: boolean } = {}): Promise<EvaluationRow[]> {
+  const rows = await selectEvaluations(db)
     .where(and(eq(annualEvaluations.year, year), evaluationScope(actor), opts.publishedOnly ? isNotNull(annualEvaluations.publishedAt) : undefined))
     .orderBy(sql`${annualEvaluations.score} asc nulls first`, asc(companies.uscc));
   return rows.map(toRow);
@@ -140,12 +137,7 @@ export async function evaluationsOfYear(db: Queryable, actor: Actor, year: numbe
 
 /** One company's evaluations, newest year first (published ones only unless asked). */
 export async function evaluationsOfCompany(db: Queryable, companyId: string, opts: { publishedOnly?: boolean } = {}): Promise<EvaluationRow[]> {
-  const rows = await db
-    .select(evaluationColumns)
-    .from(annualEvaluations)
-    .innerJoin(companies, eq(companies.id, annualEvaluations.companyId))
-    .leftJoin(regions, eq(regions.id, companies.districtId))
-    .leftJoin(creditPolicies, ownPolicy)
+  const rows = await selectEvaluations(db)
     .where(and(eq(annualEvaluations.companyId, companyId), opts.publishedOnly ? isNotNull(annualEvaluations.publishedAt) : undefined))
     .orderBy(desc(annualEvaluations.year));
   return rows.map(toRow);
@@ -153,12 +145,7 @@ export async function evaluationsOfCompany(db: Queryable, companyId: string, opt
 
 /** One company's evaluation of a year, if the actor may see it. */
 export async function evaluationInScope(db: Queryable, actor: Actor, companyId: string, year: number): Promise<EvaluationRow | null> {
-  const [row] = await db
-    .select(evaluationColumns)
-    .from(annualEvaluations)
-    .innerJoin(companies, eq(companies.id, annualEvaluations.companyId))
-    .leftJoin(regions, eq(regions.id, companies.districtId))
-    .leftJoin(creditPolicies, ownPolicy)
+  const [row] = await selectEvaluations(db)
     .where(and(eq(annualEvaluations.companyId, companyId), eq(annualEvaluations.year, year), evaluationScope(actor)))
     .limit(1);
   return row ? toRow(row) : null;
@@ -241,17 +228,7 @@ export async function upsertEvaluations(tx: Queryable, list: readonly NewEvaluat
 export async function insertInterviewNotices(tx: Queryable, list: readonly Parameters<typeof insertInterviewNotice>[1][]) {
   for (let i = 0; i < list.length; i += 500) {
     await tx.insert(notices).values(
-      list.slice(i, i + 500).map((n) => ({
-        kind: 'interview',
-        companyId: n.companyId,
-        districtId: n.districtId,
-        title: n.title,
-        body: n.body,
-        relatedType: 'annual_evaluation',
-        relatedId: n.evaluationId,
-        dueOn: n.dueOn,
-        createdBy: n.createdBy,
-      })),
+      list.slice(i, i + 500).map(interviewNoticeRow),
     );
   }
 }
@@ -310,21 +287,31 @@ export async function publishYearRows(tx: Queryable, year: number, at: Date) {
     });
 }
 
-export async function insertInterviewNotice(
-  tx: Queryable,
-  n: { companyId: string; districtId: string | null; evaluationId: string; title: string; body: string; dueOn: string; createdBy: string },
-) {
-  await tx.insert(notices).values({
-    kind: 'interview',
-    companyId: n.companyId,
-    districtId: n.districtId,
-    title: n.title,
-    body: n.body,
-    relatedType: 'annual_evaluation',
-    relatedId: n.evaluationId,
-    dueOn: n.dueOn,
-    createdBy: n.createdBy,
-  });
+interface InterviewNotice {
+  companyId: string;
+  districtId: string | null;
+  evaluationId: string;
+  title: string;
+  body: string;
+  dueOn: string;
+  createdBy: string;
+}
+
+/** The notices row of an interview notice (约谈) about an evaluation. */
+const interviewNoticeRow = (n: InterviewNotice) => ({
+  kind: 'interview' as const,
+  companyId: n.companyId,
+  districtId: n.districtId,
+  title: n.title,
+  body: n.body,
+  relatedType: 'annual_evaluation',
+  relatedId: n.evaluationId,
+  dueOn: n.dueOn,
+  createdBy: n.createdBy,
+});
+
+export async function insertInterviewNotice(tx: Queryable, n: InterviewNotice) {
+  await tx.insert(notices).values(interviewNoticeRow(n));
 }
 
 export async function insertRiskLetter(tx: Queryable, d: { code: string; evaluationId: string; summary: Record<string, unknown>; issuedBy: string }) {

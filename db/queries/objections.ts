@@ -9,10 +9,12 @@ import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-o
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db';
 import { greenChannelSql } from './company-filing';
-import { attachments, auditEvents, cases, companies, creditRecords, employments, practitionerRecords, practitioners, projects, regions, users } from '@/db/schema';
+import { attachments, cases, companies, creditRecords, employments, practitionerRecords, practitioners, projects, regions, users } from '@/db/schema';
+import { changeableColumns } from './person-columns';
 import type { Actor } from '@/lib/auth/policy';
 import { DECIDED_CASE_STATUSES, OPEN_CASE_STATUSES, type CorrectableField, type ObjectionSubject } from '@/lib/domain/objections';
 import { recordObjectionScope } from './record-objections';
+import { caseProgressColumns, verifyingStartedAt } from './case-progress';
 
 const isObjection = and(eq(cases.kind, 'objection'), eq(cases.subjectType, 'practitioner'))!;
 
@@ -104,26 +106,16 @@ export async function getObjectionByCode(db: Queryable, code: string): Promise<O
       trackingCode: cases.trackingCode,
       name: practitioners.name,
       idNumberMasked: practitioners.idNumberMasked,
-      status: cases.status,
-      body: cases.body,
-      answer: cases.answer,
-      decision: cases.decision,
-      filedAt: cases.createdAt,
-      decidedAt: cases.decidedAt,
+      ...caseProgressColumns,
     })
     .from(cases)
     .innerJoin(practitioners, eq(practitioners.id, cases.subjectId))
     .where(and(isObjection, eq(cases.trackingCode, code)))
     .limit(1);
   if (!row) return null;
-  const [v] = await db
-    .select({ at: auditEvents.at })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.objectType, 'case'), eq(auditEvents.objectId, row.id), eq(auditEvents.action, 'objection.verifying')))
-    .orderBy(asc(auditEvents.seq))
-    .limit(1);
+  const verifyingAt = await verifyingStartedAt(db, row.id);
   const { id: _id, ...pub } = row;
-  return { ...pub, verifyingAt: v?.at ?? null };
+  return { ...pub, verifyingAt };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -289,12 +281,7 @@ export async function getPersonValues(db: Queryable, practitionerId: string): Pr
       name: practitioners.name,
       ethnicity: practitioners.ethnicity,
       nativePlace: practitioners.nativePlace,
-      politicalStatus: practitioners.politicalStatus,
-      mobile: practitioners.mobile,
-      school: practitioners.school,
-      major: practitioners.major,
-      education: practitioners.education,
-      skills: practitioners.skills,
+      ...changeableColumns,
       hiredOn: practitioners.hiredOn,
       idNumberMasked: practitioners.idNumberMasked,
     })

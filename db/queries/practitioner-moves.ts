@@ -6,6 +6,7 @@ import 'server-only';
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db';
 import { certificates, companies, employments, practitioners, projects, regions, submissions } from '@/db/schema';
+import { changeableColumns } from './person-columns';
 import type { Actor } from '@/lib/auth/policy';
 import type { ReceiveUpdate } from '@/lib/validation/practitioner-moves';
 import { submissionScope, type SubmissionRow } from './submissions';
@@ -121,12 +122,7 @@ export async function applyReceiveUpdate(
 ) {
   const [before] = await tx
     .select({
-      politicalStatus: practitioners.politicalStatus,
-      mobile: practitioners.mobile,
-      school: practitioners.school,
-      major: practitioners.major,
-      education: practitioners.education,
-      skills: practitioners.skills,
+      ...changeableColumns,
       hiredOn: practitioners.hiredOn,
       labourContractOn: practitioners.labourContractOn,
     })
@@ -280,14 +276,7 @@ export async function districtName(db: Queryable, id: string | null) {
 /** The data the receiving company brings up to date, once the person is released to it (or re-enters with it). */
 export async function getPersonForUpdate(db: Queryable, practitionerId: string) {
   const [p] = await db
-    .select({
-      politicalStatus: practitioners.politicalStatus,
-      mobile: practitioners.mobile,
-      school: practitioners.school,
-      major: practitioners.major,
-      education: practitioners.education,
-      skills: practitioners.skills,
-    })
+    .select(changeableColumns)
     .from(practitioners)
     .where(eq(practitioners.id, practitionerId))
     .limit(1);

@@ -15,6 +15,7 @@ import { and, asc, count, desc, eq, inArray, or, sql, type Column, type SQL } fr
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db';
 import { greenChannelSql } from './company-filing';
+import { insertAttachments } from './credit-records';
 import { attachments, companies, documents, employments, notices, organisations, creditPolicies, practitionerRecords, practitioners, projects, regions, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { countAssociationCommendations } from './area-home';
@@ -178,20 +179,7 @@ export interface RecordFile {
 }
 
 export async function insertRecordFiles(tx: Queryable, recordId: string, files: RecordFile[], uploadedBy: string) {
-  if (files.length === 0) return;
-  await tx.insert(attachments).values(
-    files.map((f) => ({
-      ownerType: RECORD_OWNER_TYPE,
-      ownerId: recordId,
-      kind: f.kind,
-      filename: f.filename,
-      mime: f.mime,
-      size: f.content.byteLength,
-      sha256: f.sha256,
-      content: f.content,
-      uploadedBy,
-    })),
-  );
+  await insertAttachments(tx, { type: RECORD_OWNER_TYPE, id: recordId }, files, uploadedBy);
 }
 
 /** Arbitrary first key of the advisory lock that serialises association commendations of one year. */

@@ -7,8 +7,9 @@ import 'server-only';
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db';
 import { attachments, certificates, companies, employments, practitioners, projects, regions, submissions, users } from '@/db/schema';
+import { changeableColumns } from './person-columns';
 import type { Actor } from '@/lib/auth/policy';
-import { submissionScope, type SubmissionType } from './submissions';
+import { submissionHead, submissionScope, type SubmissionType } from './submissions';
 import { likePattern } from './search';
 
 export const STAFF_QUEUE_TYPES = ['practitioner_entry', 'practitioner_update', 'post_change', 'transfer', 'exit', 're_entry'] as const satisfies readonly SubmissionType[];
@@ -77,12 +78,7 @@ export async function getPractitionerFile(db: Queryable, practitionerId: string)
       ethnicity: practitioners.ethnicity,
       nativePlace: practitioners.nativePlace,
       photoId: practitioners.photoId,
-      politicalStatus: practitioners.politicalStatus,
-      mobile: practitioners.mobile,
-      school: practitioners.school,
-      major: practitioners.major,
-      education: practitioners.education,
-      skills: practitioners.skills,
+      ...changeableColumns,
       hiredOn: practitioners.hiredOn,
       labourContractOn: practitioners.labourContractOn,
       status: practitioners.status,
@@ -231,10 +227,7 @@ export async function listQueueProjects(db: Queryable, actor: Actor) {
 export async function getStaffSubmissionInScope(db: Queryable, actor: Actor, id: string) {
   const [row] = await db
     .select({
-      id: submissions.id,
-      type: submissions.type,
-      status: submissions.status,
-      companyId: submissions.companyId,
+      ...submissionHead,
       companyName: companies.name,
       districtId: submissions.districtId,
       projectId: submissions.projectId,

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db';
 import { companies, projects, regions, serviceContracts } from '@/db/schema';
 import { today as clockToday } from '@/lib/clock';
-import { hasGreenChannel } from './company-filing';
+import { companyIdentityColumns, hasGreenChannel } from './company-filing';
 import { listPublicCreditRecords, type PublicCreditRecord } from './credit-records';
 import { getCurrentPolicy } from './policy';
 import { companySearchCounts, companySearchPostings, likePattern, postingKey, SEARCH_BIGRAMS, textMatch, twoCharQuery } from './search';
@@ -172,30 +172,9 @@ export interface PublicCompanyProfile {
   greenChannel: { cleanYears: number } | null;
 }
 
-/**
- * A company's public profile, or null when the code is unknown or the company is not (or no longer) approved.
- * `opts.today` moves the clock (tests): a record's window is compared with it, nothing is switched off by a job.
- */
-export async function getPublicCompany(db: Queryable, uscc: string, opts: { today?: string } = {}): Promise<PublicCompanyProfile | null> {
-  const code = uscc.trim().toUpperCase();
-  if (!isFullUscc(code)) return null;
-  const [c] = await db
-    .select({
-      id: companies.id,
-      uscc: companies.uscc,
-      name: companies.name,
-      address: companies.address,
-      registeredCapital: companies.registeredCapital,
-      legalRepresentative: companies.legalRepresentative,
-      districtName: regions.name,
-      approvedAt: companies.approvedAt,
-    })
-    .from(companies)
-    .leftJoin(regions, eq(regions.id, companies.districtId))
-    .where(and(eq(companies.uscc, code), eq(companies.filingStatus, 'approved')))
-    .limit(1);
-  if (!c) return null;
-  const estates = await db
+/** The estates a company serves now, by district then name. */
+async function estatesServedBy(db: Queryable, companyId: string) {
+  return db
     .select({
       id: projects.id,
       name: projects.name,
@@ -205,8 +184,29 @@ export async function getPublicCompany(db: Queryable, uscc: string, opts: { toda
     })
     .from(projects)
     .innerJoin(regions, eq(regions.id, projects.districtId))
-    .where(eq(projects.currentCompanyId, c.id))
+    .where(eq(projects.currentCompanyId, companyId))
     .orderBy(asc(regions.sortOrder), asc(projects.name));
+}
+
+/**
+ * A company's public profile, or null when the code is unknown or the company is not (or no longer) approved.
+ * `opts.today` moves the clock (tests): a record's window is compared with it, nothing is switched off by a job.
+ */
+export async function getPublicCompany(db: Queryable, uscc: string, opts: { today?: string } = {}): Promise<PublicCompanyProfile | null> {
+  const code = uscc.trim().toUpperCase();
+  if (!isFullUscc(code)) return null;
+  const [c] = await db
+    .select({
+      ...companyIdentityColumns,
+      districtName: regions.name,
+      approvedAt: companies.approvedAt,
+    })
+    .from(companies)
+    .leftJoin(regions, eq(regions.id, companies.districtId))
+    .where(and(eq(companies.uscc, code), eq(companies.filingStatus, 'approved')))
+    .limit(1);
+  if (!c) return null;
+  const estates = await estatesServedBy(db, c.id);
   const periods = new Map<string, { start: string; end: string }>();
   if (estates.length > 0) {
     const contracts = await db

@@ -11,7 +11,6 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '@/db';
 import {
   attachments,
-  auditEvents,
   cases,
   companies,
   creditPolicies,
@@ -28,11 +27,25 @@ import { creditPolicySchema, type CreditPolicy } from '@/lib/domain/credit-polic
 import type { RecordSubject } from '@/lib/domain/objections';
 import type { RecordCorrection } from '@/lib/domain/records';
 import { creditRecordIsPublic } from './record-flags';
+import { caseProgressColumns, verifyingStartedAt } from './case-progress';
 
 const isRecordObjection = (subject?: RecordSubject): SQL =>
   and(eq(cases.kind, 'objection'), subject ? eq(cases.subjectType, subject) : inArray(cases.subjectType, ['credit_record', 'practitioner_record']))!;
 
 const recProject = alias(projects, 'rec_project');
+
+/** The case's keys and the record it is about. */
+const recordCaseKeys = { id: cases.id, trackingCode: cases.trackingCode, subjectType: cases.subjectType, subjectId: cases.subjectId };
+
+/** What a credit record says: its category and type, when, what, and its weight (the values a correction may change). */
+const creditRecordFacts = {
+  category: creditRecords.category,
+  type: creditRecords.type,
+  occurredOn: creditRecords.occurredOn,
+  description: creditRecords.description,
+  severity: creditRecords.severity,
+  points: creditRecords.points,
+};
 
 // ---------------------------------------------------------------------------------------------------------
 // The records as an objection sees them
@@ -48,12 +61,7 @@ export async function getCreditRecordForObjection(db: Queryable, id: string) {
       companyName: companies.name,
       uscc: companies.uscc,
       projectName: recProject.name,
-      category: creditRecords.category,
-      type: creditRecords.type,
-      occurredOn: creditRecords.occurredOn,
-      description: creditRecords.description,
-      severity: creditRecords.severity,
-      points: creditRecords.points,
+      ...creditRecordFacts,
       status: creditRecords.status,
       publishedOn: creditRecords.publishedOn,
       minPublicUntil: creditRecords.minPublicUntil,
@@ -233,12 +241,7 @@ export async function listCompanyConfirmedRecords(db: Queryable, companyId: stri
   return db
     .select({
       id: creditRecords.id,
-      category: creditRecords.category,
-      type: creditRecords.type,
-      occurredOn: creditRecords.occurredOn,
-      description: creditRecords.description,
-      severity: creditRecords.severity,
-      points: creditRecords.points,
+      ...creditRecordFacts,
       publishedOn: creditRecords.publishedOn,
       publicUntil: creditRecords.publicUntil,
       statement: creditRecords.statement,
@@ -277,31 +280,18 @@ export async function listCompanyRecordObjections(db: Queryable, companyId: stri
 export async function getRecordObjectionByCode(db: Queryable, code: string) {
   const [row] = await db
     .select({
-      id: cases.id,
-      trackingCode: cases.trackingCode,
-      subjectType: cases.subjectType,
-      subjectId: cases.subjectId,
+      ...recordCaseKeys,
       filerName: cases.filerName,
-      status: cases.status,
-      body: cases.body,
-      answer: cases.answer,
-      decision: cases.decision,
-      filedAt: cases.createdAt,
-      decidedAt: cases.decidedAt,
+      ...caseProgressColumns,
     })
     .from(cases)
     .where(and(isRecordObjection(), eq(cases.trackingCode, code)))
     .limit(1);
   if (!row || !row.subjectId) return null;
-  const [v] = await db
-    .select({ at: auditEvents.at })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.objectType, 'case'), eq(auditEvents.objectId, row.id), eq(auditEvents.action, 'objection.verifying')))
-    .orderBy(asc(auditEvents.seq))
-    .limit(1);
+  const verifyingAt = await verifyingStartedAt(db, row.id);
   const { id: _id, subjectId, ...pub } = row;
   const subjectType = row.subjectType as RecordSubject;
-  return { ...pub, subjectType, recordId: subjectId, verifyingAt: v?.at ?? null };
+  return { ...pub, subjectType, recordId: subjectId, verifyingAt };
 }
 export type RecordObjectionTracking = NonNullable<Awaited<ReturnType<typeof getRecordObjectionByCode>>>;
 
@@ -324,10 +314,7 @@ export async function getRecordObjectionInScope(db: Queryable, actor: Actor, id:
   const district = regions;
   const [row] = await db
     .select({
-      id: cases.id,
-      trackingCode: cases.trackingCode,
-      subjectType: cases.subjectType,
-      subjectId: cases.subjectId,
+      ...recordCaseKeys,
       status: cases.status,
       version: cases.version,
       body: cases.body,

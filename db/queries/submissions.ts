@@ -9,6 +9,9 @@ import type { Queryable } from '@/db';
 import { submissions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 
+/** What a detail query of one submission starts with: which one, its type and state, and the filing company. */
+export const submissionHead = { id: submissions.id, type: submissions.type, status: submissions.status, companyId: submissions.companyId };
+
 export type SubmissionType = (typeof submissions.$inferSelect)['type'];
 export type SubmissionStatus = (typeof submissions.$inferSelect)['status'];
 export type SubmissionRow = typeof submissions.$inferSelect;

@@ -94,13 +94,7 @@ export const projects = pgTable(
 export const serviceContracts = pgTable(
   'service_contracts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projects.id),
-    companyId: uuid('company_id')
-      .notNull()
-      .references(() => companies.id),
+    ...estateCompanyColumns(),
     startDate: date('start_date').notNull(),
     endDate: date('end_date').notNull(),
     /** Yearly property fees, yuan. */
@@ -127,13 +121,7 @@ export const serviceContracts = pgTable(
 export const disclosureBoards = pgTable(
   'disclosure_boards',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projects.id),
-    companyId: uuid('company_id')
-      .notNull()
-      .references(() => companies.id),
+    ...estateCompanyColumns(),
     version: integer('version').notNull(),
     /** Items of SPEC §3.9: manager and contacts, complaint phone, service standards, fees, maintenance units… */
     data: jsonb('data').notNull(),
@@ -141,3 +129,16 @@ export const disclosureBoards = pgTable(
   },
   (t) => [uniqueIndex('disclosure_boards_version_idx').on(t.projectId, t.version)],
 );
+
+/** The first columns of a row about one company's work on one estate (a contract, a board version, a rating). */
+export function estateCompanyColumns() {
+  return {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+  };
+}

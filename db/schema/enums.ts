@@ -1,4 +1,5 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
+import { POSTS } from '../../lib/domain/posts';
 
 export const regionLevel = pgEnum('region_level', ['city', 'district', 'street', 'community']);
 
@@ -30,20 +31,8 @@ export const contractStatus = pgEnum('contract_status', [
 
 export const practitionerStatus = pgEnum('practitioner_status', ['pending', 'active', 'archived']);
 
-/** SN 2, SN 19. */
-export const post = pgEnum('post', [
-  '项目负责人',
-  '财务人员',
-  '客服人员',
-  '客服主管',
-  '工程维修人员',
-  '工程主管',
-  '安保人员',
-  '安保主管',
-  '保洁人员',
-  '绿化养护人员',
-  '外包服务管理岗位',
-]);
+/** SN 2, SN 19 (lib/domain/posts.ts). */
+export const post = pgEnum('post', POSTS);
 
 export const employmentStatus = pgEnum('employment_status', ['pending', 'current', 'ended', 'rejected']);
 

@@ -10,10 +10,28 @@ import {
   severity,
   vetoType,
 } from './enums';
-import { companies, projects } from './companies';
+import { companies, estateCompanyColumns, projects } from './companies';
 import { practitioners } from './practitioners';
 import { organisations, users } from './regions';
 import { creditPolicies } from './system';
+
+/**
+ * The decision and bookkeeping columns a staff record and a company credit record share: who decided, when and
+ * why (a report declined, a filing rejected); the published corrections after an objection (DW 9:
+ * `[{on, reason, before, after, caseId}]`, shown beside the record); the code of the printed notice (两书同达),
+ * also the key to object to the record; the optimistic lock (two reviewers, one winner); and who created it.
+ */
+function recordDecisionColumns() {
+  return {
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionReason: text('decision_reason'),
+    corrections: jsonb('corrections').notNull().default([]),
+    noticeCode: text('notice_code'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id),
+  };
+}
 
 /** Staff good (SN 9) and bad (SN 13) records. */
 export const practitionerRecords = pgTable(
@@ -50,17 +68,7 @@ export const practitionerRecords = pgTable(
     policyVersion: integer('policy_version').references(() => creditPolicies.version),
     /** 从业表现突出: the people who took part (SN 11). */
     participants: text('participants'),
-    decidedBy: uuid('decided_by').references(() => users.id),
-    decidedAt: timestamp('decided_at', { withTimezone: true }),
-    /** Why a report was declined or a filing rejected. */
-    decisionReason: text('decision_reason'),
-    /** Published corrections after an objection (DW 9): `[{on, reason, before, after, caseId}]`, shown beside the record. */
-    corrections: jsonb('corrections').notNull().default([]),
-    /** Code of the printed notice to the person (两书同达): also the key to object to this record. */
-    noticeCode: text('notice_code'),
-    /** Optimistic lock: two reviewers, one winner. */
-    version: integer('version').notNull().default(1),
-    createdBy: uuid('created_by').references(() => users.id),
+    ...recordDecisionColumns(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -106,15 +114,7 @@ export const creditRecords = pgTable(
     reportedBy: uuid('reported_by').references(() => organisations.id),
     /** When the filer received the document or found the facts. */
     receivedOn: date('received_on'),
-    decidedBy: uuid('decided_by').references(() => users.id),
-    decidedAt: timestamp('decided_at', { withTimezone: true }),
-    decisionReason: text('decision_reason'),
-    /** Published corrections after an objection (DW 9): `[{on, reason, before, after, caseId}]`. */
-    corrections: jsonb('corrections').notNull().default([]),
-    /** Code of the notice to the company (两书同达). */
-    noticeCode: text('notice_code'),
-    version: integer('version').notNull().default(1),
-    createdBy: uuid('created_by').references(() => users.id),
+    ...recordDecisionColumns(),
     policyVersion: integer('policy_version').references(() => creditPolicies.version),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -129,13 +129,7 @@ export const creditRecords = pgTable(
 export const estateRatings = pgTable(
   'estate_ratings',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projects.id),
-    companyId: uuid('company_id')
-      .notNull()
-      .references(() => companies.id),
+    ...estateCompanyColumns(),
     year: smallint('year').notNull(),
     quarter: smallint('quarter').notNull(),
     inspectionScore: numeric('inspection_score', { precision: 5, scale: 2 }).notNull(),

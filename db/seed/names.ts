@@ -2,6 +2,9 @@
  * Data pools for the demo city. Everything here is fictional except the place names and the closed lists
  * of the source documents (BAD_RECORD_TYPES, GOOD_RECORD_TYPES).
  */
+import type { post } from '../schema';
+
+type SeedPost = (typeof post.enumValues)[number];
 
 /** Surnames with rough weights (common in Sichuan and Chongqing). */
 export const SURNAMES: readonly (readonly [string, number])[] = [
@@ -89,6 +92,54 @@ export const POLITICAL_STATUSES: readonly (readonly [string, number])[] = [
 
 export const EDUCATION_LEVELS = ['小学', '初中', '高中', '中专', '大专', '本科', '硕士研究生'] as const;
 export type Education = (typeof EDUCATION_LEVELS)[number];
+
+/** Draws by post, shared by the demo city (db/seed/staff.ts) and the city-scale data (db/seed/city/). */
+export const BIRTH_YEARS: Record<SeedPost, [number, number]> = {
+  项目负责人: [1970, 1993],
+  财务人员: [1972, 2001],
+  客服人员: [1985, 2003],
+  客服主管: [1978, 1998],
+  工程维修人员: [1966, 2002],
+  工程主管: [1968, 1994],
+  安保人员: [1965, 2003],
+  安保主管: [1968, 1995],
+  保洁人员: [1965, 1988],
+  绿化养护人员: [1965, 1992],
+  外包服务管理岗位: [1975, 1998],
+};
+
+export const EDUCATION_BY_POST: Record<SeedPost, readonly (readonly [Education, number])[]> = {
+  项目负责人: [['高中', 1], ['大专', 5], ['本科', 4], ['硕士研究生', 0.2]],
+  财务人员: [['中专', 2], ['大专', 5], ['本科', 3]],
+  客服人员: [['高中', 2], ['中专', 3], ['大专', 5], ['本科', 2]],
+  客服主管: [['中专', 1], ['大专', 5], ['本科', 3]],
+  工程维修人员: [['初中', 3], ['高中', 3], ['中专', 4], ['大专', 2]],
+  工程主管: [['高中', 1], ['中专', 3], ['大专', 4], ['本科', 2]],
+  安保人员: [['初中', 5], ['高中', 4], ['中专', 2], ['大专', 1]],
+  安保主管: [['高中', 4], ['中专', 2], ['大专', 3], ['本科', 0.5]],
+  保洁人员: [['小学', 3], ['初中', 6], ['高中', 1]],
+  绿化养护人员: [['小学', 2], ['初中', 5], ['高中', 2], ['中专', 1]],
+  外包服务管理岗位: [['大专', 5], ['本科', 3]],
+};
+
+/** The share of each post's people who hold a certificate of the post. */
+export const CERTIFICATE_SHARE: Partial<Record<SeedPost, number>> = {
+  项目负责人: 0.92,
+  工程主管: 0.95,
+  工程维修人员: 0.8,
+  安保主管: 0.85,
+  安保人员: 0.55,
+  财务人员: 0.6,
+  客服主管: 0.6,
+  客服人员: 0.25,
+  绿化养护人员: 0.2,
+  外包服务管理岗位: 0.4,
+};
+
+/** Birthplaces by ethnic group (a minority person is often born where the group lives), and the common ones by weight. */
+export const MINORITY_PLACES = new Map<string, (typeof BIRTHPLACES)[number][]>();
+for (const b of BIRTHPLACES) if (b.ethnic) MINORITY_PLACES.set(b.ethnic, [...(MINORITY_PLACES.get(b.ethnic) ?? []), b]);
+export const COMMON_PLACES = BIRTHPLACES.filter((b) => b.weight > 0).map((b) => [b, b.weight] as const);
 
 /** Schools by level (高中 and below have no school/major recorded). */
 export const SCHOOLS: Record<'中专' | '大专' | '本科' | '硕士研究生', readonly string[]> = {

@@ -2,7 +2,8 @@
 import type * as schema from '../schema';
 import { idCheckChar } from '../../lib/domain/id-number';
 import { protectIdNumber } from '../../lib/security/id-crypto';
-import { BIRTHPLACES, CERTIFICATES_BY_POST, ETHNICITIES, MAJORS_BY_POST, POLITICAL_STATUSES, SCHOOLS, SKILLS_BY_POST, type Education } from './names';
+import { BIRTH_YEARS, CERTIFICATE_SHARE, CERTIFICATES_BY_POST, COMMON_PLACES, EDUCATION_BY_POST, ETHNICITIES, MAJORS_BY_POST, MINORITY_PLACES, POLITICAL_STATUSES, SCHOOLS, SKILLS_BY_POST } from './names';
+import { staffPlan } from './city/people';
 import { CANARIES } from './canaries';
 import { addDays, addYears, at, Rng } from './random';
 import {
@@ -43,36 +44,6 @@ export function buildStaff(ctx: SeedContext, projects: ProjectInfo[], bannedId: 
     绿化养护人员: 0.6,
     外包服务管理岗位: 0.5,
   };
-  const BIRTH_YEARS: Record<Post, [number, number]> = {
-    项目负责人: [1970, 1993],
-    财务人员: [1972, 2001],
-    客服人员: [1985, 2003],
-    客服主管: [1978, 1998],
-    工程维修人员: [1966, 2002],
-    工程主管: [1968, 1994],
-    安保人员: [1965, 2003],
-    安保主管: [1968, 1995],
-    保洁人员: [1965, 1988],
-    绿化养护人员: [1965, 1992],
-    外包服务管理岗位: [1975, 1998],
-  };
-  const EDUCATION_BY_POST: Record<Post, readonly (readonly [Education, number])[]> = {
-    项目负责人: [['高中', 1], ['大专', 5], ['本科', 4], ['硕士研究生', 0.2]],
-    财务人员: [['中专', 2], ['大专', 5], ['本科', 3]],
-    客服人员: [['高中', 2], ['中专', 3], ['大专', 5], ['本科', 2]],
-    客服主管: [['中专', 1], ['大专', 5], ['本科', 3]],
-    工程维修人员: [['初中', 3], ['高中', 3], ['中专', 4], ['大专', 2]],
-    工程主管: [['高中', 1], ['中专', 3], ['大专', 4], ['本科', 2]],
-    安保人员: [['初中', 5], ['高中', 4], ['中专', 2], ['大专', 1]],
-    安保主管: [['高中', 4], ['中专', 2], ['大专', 3], ['本科', 0.5]],
-    保洁人员: [['小学', 3], ['初中', 6], ['高中', 1]],
-    绿化养护人员: [['小学', 2], ['初中', 5], ['高中', 2], ['中专', 1]],
-    外包服务管理岗位: [['大专', 5], ['本科', 3]],
-  };
-
-  const minorityPlaces = new Map<string, (typeof BIRTHPLACES)[number][]>();
-  for (const b of BIRTHPLACES) if (b.ethnic) minorityPlaces.set(b.ethnic, [...(minorityPlaces.get(b.ethnic) ?? []), b]);
-  const commonPlaces = BIRTHPLACES.filter((b) => b.weight > 0).map((b) => [b, b.weight] as const);
 
   const newPerson = (post: Post, earliestHire: string, latestHire: string) => {
     const male = sRng.chance(MALE_SHARE[post]);
@@ -81,8 +52,8 @@ export function buildStaff(ctx: SeedContext, projects: ProjectInfo[], bannedId: 
     const latestBirthYear = Math.min(y1, Number(latestHire.slice(0, 4)) - 19);
     const birthDate = sRng.date(`${y0}-01-01`, `${Math.max(y0, latestBirthYear)}-12-28`);
     const ethnicity = sRng.weighted(ETHNICITIES);
-    const minority = minorityPlaces.get(ethnicity);
-    const place = minority && sRng.chance(0.6) ? sRng.pick(minority) : sRng.weighted(commonPlaces);
+    const minority = MINORITY_PLACES.get(ethnicity);
+    const place = minority && sRng.chance(0.6) ? sRng.pick(minority) : sRng.weighted(COMMON_PLACES);
     let idNumber = '';
     while (!idNumber || usedIds.has(idNumber)) {
       const seq2 = sRng.digits(2);
@@ -146,25 +117,13 @@ export function buildStaff(ctx: SeedContext, projects: ProjectInfo[], bannedId: 
     });
     // Certificates.
     const certs = CERTIFICATES_BY_POST[post];
-    const pHas: Partial<Record<Post, number>> = {
-      项目负责人: 0.92,
-      工程主管: 0.95,
-      工程维修人员: 0.8,
-      安保主管: 0.85,
-      安保人员: 0.55,
-      财务人员: 0.6,
-      客服主管: 0.6,
-      客服人员: 0.25,
-      绿化养护人员: 0.2,
-      外包服务管理岗位: 0.4,
-    };
     // Most holders renew in time; some certificates have lapsed.
     const validUntil = (issued: string, years: number) => {
       let k = 1;
       while (addDays(addYears(issued, years * k), -1) <= REF && sRng.chance(0.85)) k++;
       return addDays(addYears(issued, years * k), -1);
     };
-    if (certs.length && sRng.chance(pHas[post] ?? 0)) {
+    if (certs.length && sRng.chance(CERTIFICATE_SHARE[post] ?? 0)) {
       const n = certs.length > 1 && sRng.chance(0.35) ? 2 : 1;
       for (const [certName, issuer, prefix, years] of sRng.sample(certs, n)) {
         const issued = sRng.date(maxDate(addYears(x.birthDate, 19), addYears(x.hiredOn, -6)), minDate(addDays(x.hiredOn, 400), addDays(REF, -30)));
@@ -185,34 +144,11 @@ export function buildStaff(ctx: SeedContext, projects: ProjectInfo[], bannedId: 
     return { id, mobile: mob };
   };
 
-  const staffPlan = (p: ProjectInfo): Post[] => {
-    const h = p.households;
-    const posts: Post[] = ['项目负责人', '客服主管', '工程主管', '安保主管', '财务人员'];
-    const add = (post: Post, n: number) => {
-      for (let i = 0; i < n; i++) posts.push(post);
-    };
-    const jitter = () => sRng.int(-1, 1);
-    if (p.type === '商业' || p.type === '办公') {
-      add('客服人员', 1 + Math.floor(h / 400));
-      add('工程维修人员', Math.max(1, 2 + Math.floor(h / 350) + jitter()));
-      add('安保人员', Math.max(2, 3 + Math.floor(h / 200) + jitter()));
-      add('保洁人员', Math.max(1, 2 + Math.floor(h / 250) + jitter()));
-    } else {
-      add('客服人员', Math.max(1, 1 + Math.floor(h / 800) + jitter()));
-      add('工程维修人员', Math.max(1, 1 + Math.floor(h / 600) + jitter()));
-      add('安保人员', Math.max(2, 2 + Math.floor(h / 320) + jitter()));
-      add('保洁人员', Math.max(1, 1 + Math.floor(h / 320) + jitter()));
-      add('绿化养护人员', p.type === '老旧小区' ? (sRng.chance(0.4) ? 1 : 0) : Math.max(1, 1 + Math.floor(h / 1500)));
-    }
-    if (sRng.chance(0.12)) add('外包服务管理岗位', 1);
-    return posts;
-  };
-
   const pushEmployment = (e: Row<typeof schema.employments>) => data.employments.push({ id: uuid(), ...e });
 
   const latestActiveHire = addDays(REF, -45);
   for (const p of projects) {
-    for (const post of staffPlan(p)) {
+    for (const post of staffPlan(sRng, p.type, p.households)) {
       // Staff of a taken-over estate often stayed on: their earlier employment with the old company is kept.
       const stayedOn = bannedLost.includes(p) && sRng.chance(0.5);
       // The manager and the supervisors are appointed when the company takes the estate over.

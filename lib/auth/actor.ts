@@ -47,6 +47,16 @@ export async function recordOutOfScope(actor: Actor, objectType: string, objectI
   await audit(getDb(), actor, { action: 'access.out_of_scope', objectType, objectId });
 }
 
+/**
+ * For a detail page: the object the scoped query `found` (null: missing or out of scope). Out of scope answers
+ * 404 exactly like missing, and an object that `exists` outside the scope is written to the audit log first.
+ */
+export async function inScopeOrNotFound<T>(actor: Actor, found: T | null, object: { type: string; id: string; exists: () => Promise<boolean> }): Promise<T> {
+  if (found) return found;
+  if (await object.exists()) await recordOutOfScope(actor, object.type, object.id);
+  notFound();
+}
+
 // A layout and its page both check the same request: one row per request (keyed on the request's actor),
 // naming the path requested as set by proxy.ts.
 const recordOutOfScopePage = cache(async (actor: Actor) => {

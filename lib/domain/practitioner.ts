@@ -5,21 +5,8 @@
 import type { CreditPolicy } from './credit-policy';
 import { addWorkingDays, isProvisionalDate, workingDaysBetween } from './working-days';
 
-/** SN 2, SN 19. The same values as the `post` enum of the schema. */
-export const POSTS = [
-  '项目负责人',
-  '财务人员',
-  '客服人员',
-  '客服主管',
-  '工程维修人员',
-  '工程主管',
-  '安保人员',
-  '安保主管',
-  '保洁人员',
-  '绿化养护人员',
-  '外包服务管理岗位',
-] as const;
-export type Post = (typeof POSTS)[number];
+export { POSTS, type Post } from './posts';
+import type { Post } from './posts';
 
 /** SN 19: only these posts' phone numbers are public (the project manager and the three supervisors). */
 export const PUBLIC_PHONE_POSTS: readonly Post[] = ['项目负责人', '客服主管', '工程主管', '安保主管'];

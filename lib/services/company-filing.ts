@@ -33,6 +33,7 @@ import { today as clockToday } from '@/lib/clock';
 import { cleanDocument, UploadError } from '@/lib/uploads/files';
 import { companyFilingSchema, filingDecisionSchema, LICENCE_MAX_BYTES, type CompanyFilingInput } from '@/lib/validation/company';
 import { z } from 'zod';
+import { allowed, refused } from './gate';
 import { inTransaction, LostRace, Rollback } from './errors';
 import { admitImages } from './upload-limits';
 
@@ -250,8 +251,7 @@ export async function decideFiling(
   input: unknown,
   opts: { today?: string } = {},
 ): Promise<ActionResult<{ id: string; status: string }>> {
-  if (!actor) return fail('UNAUTHENTICATED');
-  if (!can(actor, 'company.filing.decide')) return fail('FORBIDDEN');
+  if (!allowed(actor, 'company.filing.decide')) return refused(actor);
   const parsed = filingDecisionSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;

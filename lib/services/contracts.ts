@@ -26,7 +26,7 @@ import { getCurrentPolicy } from '@/db/queries/policy';
 import { insertSubmission } from '@/db/queries/submissions';
 import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
-import { can, type Actor } from '@/lib/auth/policy';
+import type { Actor } from '@/lib/auth/policy';
 import { today as clockToday } from '@/lib/clock';
 import { noticeLateness, periodsOverlap } from '@/lib/domain/contracts';
 import { addCalendarDays } from '@/lib/domain/working-days';
@@ -37,6 +37,7 @@ import {
   nonRenewalNoticeSchema,
 } from '@/lib/validation/contract';
 import { LostRace, Rollback } from './errors';
+import { allowed, refused } from './gate';
 
 export interface ServiceOpts {
   today?: string;
@@ -49,6 +50,14 @@ async function outOfScope(db: Db, actor: Actor, id: string) {
     await audit(db, actor, { action: 'access.out_of_scope', objectType: 'service_contract', objectId: id });
   }
   return fail('NOT_FOUND');
+}
+
+/** The company's contract a form names, as it was when the form was read (the optimistic lock's first check). */
+async function companyContractAt(db: Db, actor: Actor, v: { contractId: string; version: number }) {
+  const contract = await findContractOfCompany(db, actor, v.contractId);
+  if (!contract) return outOfScope(db, actor, v.contractId);
+  if (contract.version !== v.version) return fail('CONFLICT', TAKEN);
+  return ok(contract);
 }
 
 async function runLocked<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
@@ -92,8 +101,7 @@ export async function registerContract(
   input: unknown,
   opts: ServiceOpts = {},
 ): Promise<ActionResult<{ id: string }>> {
-  if (!actor) return fail('UNAUTHENTICATED');
-  if (!can(actor, 'project.contract.file') || !actor.companyId) return fail('FORBIDDEN');
+  if (!allowed(actor, 'project.contract.file') || !actor.companyId) return refused(actor);
   const today = opts.today ?? clockToday();
   const policy = await getCurrentPolicy(db);
   const parsed = contractRegistrationSchema(policy.settings.bond).safeParse(input);
@@ -132,15 +140,14 @@ export async function fileNonRenewalNotice(
   input: unknown,
   opts: ServiceOpts = {},
 ): Promise<ActionResult<{ id: string; late: boolean; daysShort: number }>> {
-  if (!actor) return fail('UNAUTHENTICATED');
-  if (!can(actor, 'project.contract.notice')) return fail('FORBIDDEN');
+  if (!allowed(actor, 'project.contract.notice')) return refused(actor);
   const parsed = nonRenewalNoticeSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const v = parsed.data;
   const today = opts.today ?? clockToday();
-  const contract = await findContractOfCompany(db, actor, v.contractId);
-  if (!contract) return outOfScope(db, actor, v.contractId);
-  if (contract.version !== v.version) return fail('CONFLICT', TAKEN);
+  const found = await companyContractAt(db, actor, v);
+  if (!found.ok) return found;
+  const contract = found.data;
   if (contract.status !== 'confirmed') return fail('INVALID', '只有已确认、正在履行的合同可以登记不续约告知');
   if (contract.nonRenewalNoticeOn) return fail('CONFLICT', `该合同已于 ${contract.nonRenewalNoticeOn} 登记不续约告知`);
   if (v.noticeOn > today) return fieldError('noticeOn', '书面告知日期不能晚于今天');
@@ -176,16 +183,15 @@ export async function recordEarlyExit(
   input: unknown,
   opts: ServiceOpts = {},
 ): Promise<ActionResult<{ id: string }>> {
-  if (!actor) return fail('UNAUTHENTICATED');
-  if (!can(actor, 'project.contract.exit')) return fail('FORBIDDEN');
+  if (!allowed(actor, 'project.contract.exit')) return refused(actor);
   const parsed = earlyExitSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const v = parsed.data;
-  const today = opts.today ?? clockToday();
-  const contract = await findContractOfCompany(db, actor, v.contractId);
-  if (!contract) return outOfScope(db, actor, v.contractId);
-  if (contract.version !== v.version) return fail('CONFLICT', TAKEN);
+  const found = await companyContractAt(db, actor, v);
+  if (!found.ok) return found;
+  const contract = found.data;
   if (contract.status !== 'confirmed') return fail('INVALID', '只有已确认、正在履行的合同可以登记提前撤出');
+  const today = opts.today ?? clockToday();
   if (v.exitedOn > today) return fieldError('exitedOn', '撤出日期不能晚于今天');
   if (v.exitedOn < contract.startDate || v.exitedOn >= contract.endDate) {
     return fieldError('exitedOn', `提前撤出日期应在合同期内且早于合同结束日期（${contract.startDate} 至 ${contract.endDate}）`);
@@ -222,8 +228,7 @@ export async function decideContract(
   input: unknown,
   opts: ServiceOpts = {},
 ): Promise<ActionResult<{ id: string; status: 'confirmed' | 'rejected' }>> {
-  if (!actor) return fail('UNAUTHENTICATED');
-  if (!can(actor, 'project.contract.confirm')) return fail('FORBIDDEN');
+  if (!allowed(actor, 'project.contract.confirm')) return refused(actor);
   const parsed = contractDecisionSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const v = parsed.data;

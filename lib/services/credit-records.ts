@@ -15,7 +15,7 @@ import 'server-only';
  *
  * Each: who → parse → scope in the query (out of scope → NOT_FOUND, logged) → one transaction with its audit row.
  */
-import type { Db } from '@/db';
+import type { Db, Tx } from '@/db';
 import {
   companyServedEstate,
   getCompanyForEntry,
@@ -43,6 +43,7 @@ import {
   warningReportSchema,
 } from '@/lib/validation/credit';
 import { inTransaction, isUniqueViolation } from './errors';
+import { allowed, refused } from './gate';
 import { syncRecordListEntry } from './list-entries';
 import { admitImages } from './upload-limits';
 import { sendWarningNotice } from './credit-record-decisions';
@@ -143,8 +144,7 @@ export async function filePerformanceRecord(
   input: RecordFormInput,
   opts: { today?: string; now?: Date } = {},
 ): Promise<ActionResult<{ id: string }>> {
-  if (!actor) return fail('UNAUTHENTICATED');
-  if (!can(actor, 'credit.performance.file') || !actor.companyId) return fail('FORBIDDEN');
+  if (!allowed(actor, 'credit.performance.file') || !actor.companyId) return refused(actor);
   const parsed = performanceFilingSchema.safeParse(input?.data);
   if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
@@ -166,13 +166,7 @@ export async function filePerformanceRecord(
   if (!files.ok) return files.result;
   return fileReport(db, actor, on, {
     record: {
-      companyId: company.id,
-      projectId: estate?.id ?? null,
-      category: 'performance',
-      type: d.type,
-      occurredOn: d.occurredOn,
-      description: d.description,
-      issuer: d.issuer,
+      ...performanceColumns(company, estate, d),
       proposedPoints: String(d.proposedPoints),
     },
     submission: { type: 'performance_record', districtId: estate?.districtId ?? company.districtId },
@@ -189,8 +183,7 @@ export async function reportWarning(
   input: RecordFormInput,
   opts: { today?: string; now?: Date } = {},
 ): Promise<ActionResult<{ id: string }>> {
-  if (!actor) return fail('UNAUTHENTICATED');
-  if (!can(actor, 'credit.warning.report') || !actor.organisationId) return fail('FORBIDDEN');
+  if (!allowed(actor, 'credit.warning.report') || !actor.organisationId) return refused(actor);
   const parsed = warningReportSchema.safeParse(input?.data);
   if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
@@ -266,6 +259,21 @@ export async function entryTarget(
   return { ok: true as const, company, estate, files: files.files, policy };
 }
 
+/** The columns a performance record has alike whether the company files it or the bureau enters it. */
+function performanceColumns(company: { id: string }, estate: { id: string } | null, d: { type: string; occurredOn: string; description: string; issuer: string }) {
+  return { companyId: company.id, projectId: estate?.id ?? null, category: 'performance' as const, type: d.type, occurredOn: d.occurredOn, description: d.description, issuer: d.issuer };
+}
+
+/** The transaction that enters a record under a new notice code: a code collision (a unique index) asks to submit again. */
+export async function inNoticeTransaction<T>(db: Db, fn: (tx: Tx) => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  try {
+    return await inTransaction(db, fn);
+  } catch (e) {
+    if (isUniqueViolation(e)) return fail('CONFLICT', '提交未成功，请重新提交');
+    throw e;
+  }
+}
+
 /** The columns of a record the bureau enters itself: confirmed and decided now, by it, under the current policy. */
 export function enteredNow(
   actor: Actor,
@@ -297,8 +305,7 @@ export async function enterWarningRecord(
   input: RecordFormInput,
   opts: { today?: string; now?: Date } = {},
 ): Promise<ActionResult<{ id: string; noticeCode: string; published: boolean }>> {
-  if (!actor) return fail('UNAUTHENTICATED');
-  if (!can(actor, 'credit.warning.enter')) return fail('FORBIDDEN');
+  if (!allowed(actor, 'credit.warning.enter')) return refused(actor);
   const parsed = warningEntrySchema.safeParse(input?.data);
   if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
@@ -313,57 +320,51 @@ export async function enterWarningRecord(
   const noticeCode = newTrackingCode();
   const points = String(d.points);
 
-  try {
-    const result = await inTransaction(db, async (tx) => {
-      const rec = await insertCreditRecord(tx, {
-        companyId: company.id,
-        projectId: estate?.id ?? null,
-        category: 'warning',
-        type: d.type,
-        occurredOn: d.occurredOn,
-        description: d.description,
-        issuer: d.issuer || null,
-        points,
-        severity: d.severity,
-        isPenalty: d.isPenalty,
-        decisionOn: d.isPenalty ? d.decisionOn : null,
-        ...enteredNow(actor, publish ? on : null, window, policy.version),
-        noticeCode,
-      });
-      await insertRecordEvidence(tx, rec.id, files, actor.userId);
-      const text = warningNoticeText(
-        { ...rec, companyName: company.name, projectName: estate?.name ?? null, severity: d.severity, points, issuer: rec.issuer },
-        noticeCode,
-        policy.settings,
-      );
-      await sendWarningNotice(tx, actor, { id: rec.id, companyId: company.id, districtId: estate?.districtId ?? company.districtId }, text, noticeCode);
-      // A published 严重 warning puts the company on the black list at once (same transaction).
-      if (publish) await syncRecordListEntry(tx, actor, rec.id, on, policy.version);
-      await audit(tx, actor, {
-        action: 'credit.warning.entered',
-        objectType: 'credit_record',
-        objectId: rec.id,
-        after: {
-          companyId: company.id,
-          projectId: rec.projectId,
-          type: d.type,
-          severity: d.severity,
-          points,
-          isPenalty: d.isPenalty,
-          decisionOn: rec.decisionOn,
-          publishedOn: rec.publishedOn,
-          publicUntil: rec.publicUntil,
-          policyVersion: rec.policyVersion,
-          noticeCode,
-        },
-      });
-      return ok({ id: rec.id, noticeCode, published: publish });
+  return inNoticeTransaction(db, async (tx) => {
+    const rec = await insertCreditRecord(tx, {
+      companyId: company.id,
+      projectId: estate?.id ?? null,
+      category: 'warning',
+      type: d.type,
+      occurredOn: d.occurredOn,
+      description: d.description,
+      issuer: d.issuer || null,
+      points,
+      severity: d.severity,
+      isPenalty: d.isPenalty,
+      decisionOn: d.isPenalty ? d.decisionOn : null,
+      ...enteredNow(actor, publish ? on : null, window, policy.version),
+      noticeCode,
     });
-    return result;
-  } catch (e) {
-    if (isUniqueViolation(e)) return fail('CONFLICT', '提交未成功，请重新提交');
-    throw e;
-  }
+    await insertRecordEvidence(tx, rec.id, files, actor.userId);
+    const text = warningNoticeText(
+      { ...rec, companyName: company.name, projectName: estate?.name ?? null, severity: d.severity, points, issuer: rec.issuer },
+      noticeCode,
+      policy.settings,
+    );
+    await sendWarningNotice(tx, actor, { id: rec.id, companyId: company.id, districtId: estate?.districtId ?? company.districtId }, text, noticeCode);
+    // A published 严重 warning puts the company on the black list at once (same transaction).
+    if (publish) await syncRecordListEntry(tx, actor, rec.id, on, policy.version);
+    await audit(tx, actor, {
+      action: 'credit.warning.entered',
+      objectType: 'credit_record',
+      objectId: rec.id,
+      after: {
+        companyId: company.id,
+        projectId: rec.projectId,
+        type: d.type,
+        severity: d.severity,
+        points,
+        isPenalty: d.isPenalty,
+        decisionOn: rec.decisionOn,
+        publishedOn: rec.publishedOn,
+        publicUntil: rec.publicUntil,
+        policyVersion: rec.policyVersion,
+        noticeCode,
+      },
+    });
+    return ok({ id: rec.id, noticeCode, published: publish });
+  });
 }
 
 /** A district or the city enters a performance record, with its points, published at once. */
@@ -373,8 +374,7 @@ export async function enterPerformanceRecord(
   input: RecordFormInput,
   opts: { today?: string; now?: Date } = {},
 ): Promise<ActionResult<{ id: string }>> {
-  if (!actor) return fail('UNAUTHENTICATED');
-  if (!can(actor, 'credit.warning.enter')) return fail('FORBIDDEN');
+  if (!allowed(actor, 'credit.warning.enter')) return refused(actor);
   const parsed = performanceEntrySchema.safeParse(input?.data);
   if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
@@ -388,13 +388,7 @@ export async function enterPerformanceRecord(
 
   const result = await inTransaction(db, async (tx) => {
     const rec = await insertCreditRecord(tx, {
-      companyId: company.id,
-      projectId: estate?.id ?? null,
-      category: 'performance',
-      type: d.type,
-      occurredOn: d.occurredOn,
-      description: d.description,
-      issuer: d.issuer,
+      ...performanceColumns(company, estate, d),
       points,
       ...enteredNow(actor, on, window, policy.version),
     });

@@ -27,6 +27,7 @@ import { today as clockToday } from '@/lib/clock';
 import { repairDecideBy, repairRefusal, type CreditRecordFacts, type Severity } from '@/lib/domain/records';
 import { repairApplicationSchema, repairDecisionSchema } from '@/lib/validation/credit';
 import { cleanUploads, CREDIT_EVIDENCE_MAX_FILES, recordInScope, type FileUpload } from './credit-records';
+import { allowed, refused } from './gate';
 import { inTransaction, isUniqueViolation, LostRace, Rollback } from './errors';
 import { syncRecordListEntry } from './list-entries';
 import { admitImages } from './upload-limits';
@@ -149,8 +150,7 @@ export async function decideRepair(
   input: unknown,
   opts: { today?: string } = {},
 ): Promise<ActionResult<{ id: string; status: string }>> {
-  if (!actor) return fail('UNAUTHENTICATED');
-  if (!can(actor, 'credit.repair.decide')) return fail('FORBIDDEN');
+  if (!allowed(actor, 'credit.repair.decide')) return refused(actor);
   const parsed = repairDecisionSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;

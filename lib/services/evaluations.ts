@@ -27,7 +27,7 @@ import {
 import { getCurrentPolicy, getPolicyVersions } from '@/db/queries/policy';
 import { fail, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
-import { can, type Actor } from '@/lib/auth/policy';
+import type { Actor } from '@/lib/auth/policy';
 import { today as clockToday } from '@/lib/clock';
 import { annualEvaluation, belowLineYearsRunning, GRADES, needsInterview, type Grade, type ScoreLine } from '@/lib/domain/credit-rating';
 import { newTrackingCode } from '@/lib/domain/objections';
@@ -35,6 +35,7 @@ import { addCalendarDays, addMonths } from '@/lib/domain/working-days';
 import { evaluationYearSchema } from '@/lib/validation/evaluations';
 import { inTransaction, isUniqueViolation, LostRace } from './errors';
 import { openListEntries } from './list-entries';
+import { allowed, refused } from './gate';
 
 /**
  * The district holds the interview within this many calendar days of publication. The SPEC is silent; calendar
@@ -62,8 +63,7 @@ function gradeCounts(results: { grade: Grade }[]): Record<Grade, number> {
 
 /** The city computes (or recomputes, while unpublished) a year's evaluation of every approved company. */
 export async function runEvaluation(db: Db, actor: Actor | null, input: unknown, opts: { today?: string } = {}): Promise<ActionResult<EvaluationSummary>> {
-  if (!actor) return fail('UNAUTHENTICATED');
-  if (!can(actor, 'evaluation.run')) return fail('FORBIDDEN');
+  if (!allowed(actor, 'evaluation.run')) return refused(actor);
   const parsed = evaluationYearSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const { year } = parsed.data;
@@ -131,8 +131,7 @@ export async function publishEvaluation(
   input: unknown,
   opts: { today?: string } = {},
 ): Promise<ActionResult<{ year: number; published: number; letters: number; blackListed: number }>> {
-  if (!actor) return fail('UNAUTHENTICATED');
-  if (!can(actor, 'evaluation.run')) return fail('FORBIDDEN');
+  if (!allowed(actor, 'evaluation.run')) return refused(actor);
   const parsed = evaluationYearSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const { year } = parsed.data;

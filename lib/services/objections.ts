@@ -173,6 +173,17 @@ export const LOST_RACE_MESSAGE = '该异议已被他人处理，请刷新后查�
 export const PROPOSAL_PENDING_MESSAGE = '企业提出的更正正在等待区县住建部门审核，审核前企业不能再处理本异议。';
 export const NO_PROPOSAL_MESSAGE = '本异议没有待审核的企业更正。';
 
+/** open → verifying under the case's optimistic lock: the first step of handling either kind of objection. */
+export async function startVerifying(db: Db, actor: Actor, c: { id: string; status: string }, version: number): Promise<ActionResult<{ id: string; status: string }>> {
+  if (c.status !== 'open') return fail('CONFLICT', '该异议已在核实中');
+  return inTransaction(db, async (tx) => {
+    const row = await updateObjection(tx, { id: c.id, expectedVersion: version, status: 'verifying' });
+    if (!row) throw new LostRace(LOST_RACE_MESSAGE);
+    await audit(tx, actor, { action: 'objection.verifying', objectType: 'case', objectId: c.id, before: { status: c.status }, after: { status: row.status } });
+    return ok({ id: c.id, status: row.status });
+  });
+}
+
 export interface HandleObjectionOpts {
   sender?: MessageSender;
   at?: Date;
@@ -213,15 +224,7 @@ export async function handleObjection(db: Db, actor: Actor | null, input: unknow
   // While the district reviews the company's correction, the company waits.
   if (proposal && role === 'company') return fail('CONFLICT', PROPOSAL_PENDING_MESSAGE);
 
-  if (d.action === 'verify') {
-    if (c.status !== 'open') return fail('CONFLICT', '该异议已在核实中');
-    return inTransaction(db, async (tx) => {
-      const row = await updateObjection(tx, { id: c.id, expectedVersion: d.version, status: 'verifying' });
-      if (!row) throw new LostRace(LOST_RACE_MESSAGE);
-      await audit(tx, actor, { action: 'objection.verifying', objectType: 'case', objectId: c.id, before: { status: c.status }, after: { status: row.status } });
-      return ok({ id: c.id, status: row.status });
-    });
-  }
+  if (d.action === 'verify') return startVerifying(db, actor, c, d.version);
 
   if (d.action === 'dismiss') {
     // What the public sees is the district's to decide either way: the company does not close such a case.

@@ -4,7 +4,7 @@ import 'server-only';
  * photo of a person who has none (bulk-imported rows may lack one; approval needs it).
  */
 import type { Db } from '@/db';
-import { getProjectForEntry, insertPhoto, setPractitionerPhoto } from '@/db/queries/practitioner-entry';
+import { insertPhoto, setPractitionerPhoto } from '@/db/queries/practitioner-entry';
 import {
   findSubmissionEmployment,
   getPractitionerState,
@@ -33,6 +33,7 @@ import { practitionerEntrySchema } from '@/lib/validation/practitioner';
 import { practitionerRefSchema } from '@/lib/validation/practitioner-review';
 import { z } from 'zod';
 import { inTransaction, isUniqueViolation, LostRace } from './errors';
+import { entryProject, personColumns } from './practitioner-entry';
 import { admitImages } from './upload-limits';
 import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
 
@@ -79,10 +80,9 @@ export async function resubmitEntry(
   if (submission.status !== 'returned' || submission.version !== meta.data.expectedVersion) return fail('CONFLICT', '该登记不在退回修改状态或已更新，请刷新后查看');
   const d = parsed.data;
   const on = opts.today ?? clockToday();
-  const project = await getProjectForEntry(db, d.projectId);
-  if (!project || project.currentCompanyId !== actor.companyId) return fieldError('projectId', '只能为本企业在管的项目登记人员');
-  if (d.labourContractOn > on) return fieldError('labourContractOn', '劳动合同签订日期不能晚于今天');
-  if (d.hiredOn > on) return fieldError('hiredOn', '入职时间不能晚于今天');
+  const checked = await entryProject(db, actor, d, on);
+  if (!checked.ok) return checked;
+  const project = checked.data;
   const admitted = await admitImages(db, actor, { photo: input.photo }, { at: opts.now });
   if (!admitted.ok) return admitted;
   const photo = await readPhoto(input.photo);
@@ -111,19 +111,7 @@ export async function resubmitEntry(
         person.version,
         {
           ...protectedId,
-          name: d.name,
-          gender: id.gender,
-          birthDate: id.birthDate,
-          ethnicity: d.ethnicity,
-          nativePlace: d.nativePlace,
-          politicalStatus: d.politicalStatus,
-          mobile: d.mobile,
-          school: d.school,
-          major: d.major,
-          education: d.education,
-          skills: d.skills,
-          hiredOn: d.hiredOn,
-          labourContractOn: d.labourContractOn,
+          ...personColumns(d, id),
         },
         { allowOpenEmploymentId: employment.id },
       );

@@ -29,7 +29,7 @@ import { entryTiming } from '@/lib/domain/practitioner';
 import { env } from '@/lib/env';
 import { hashIdNumber, protectIdNumber, type IdKeys, idKeysFrom } from '@/lib/security/id-crypto';
 import { cleanPhoto, UploadError } from '@/lib/uploads/files';
-import { practitionerEntrySchema } from '@/lib/validation/practitioner';
+import { practitionerEntrySchema, type PractitionerEntryInput } from '@/lib/validation/practitioner';
 import { inTransaction, isUniqueViolation, Rollback } from './errors';
 import { admitImages, type ImportImagePass } from './upload-limits';
 import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
@@ -45,6 +45,34 @@ export interface EntryResult {
 export interface EntryInput {
   data: unknown;
   photo?: { bytes: Uint8Array } | null;
+}
+
+/** An entry's estate (one the company serves now) and its dates (none in the future), for a first entry and a correction alike. */
+export async function entryProject(db: Db, actor: Actor, d: PractitionerEntryInput, on: string) {
+  const project = await getProjectForEntry(db, d.projectId);
+  if (!project || project.currentCompanyId !== actor.companyId) return fieldError('projectId', '只能为本企业在管的项目登记人员');
+  if (d.labourContractOn > on) return fieldError('labourContractOn', '劳动合同签订日期不能晚于今天');
+  if (d.hiredOn > on) return fieldError('hiredOn', '入职时间不能晚于今天');
+  return ok(project);
+}
+
+/** The person's columns an entry writes (gender and birth date read from the ID number). */
+export function personColumns(d: PractitionerEntryInput, id: { gender: string; birthDate: string }) {
+  return {
+    name: d.name,
+    gender: id.gender,
+    birthDate: id.birthDate,
+    ethnicity: d.ethnicity,
+    nativePlace: d.nativePlace,
+    politicalStatus: d.politicalStatus,
+    mobile: d.mobile,
+    school: d.school,
+    major: d.major,
+    education: d.education,
+    skills: d.skills,
+    hiredOn: d.hiredOn,
+    labourContractOn: d.labourContractOn,
+  };
 }
 
 export async function submitEntry(
@@ -67,10 +95,9 @@ export async function submitEntry(
   const d = parsed.data;
   const on = opts.today ?? clockToday();
 
-  const project = await getProjectForEntry(db, d.projectId);
-  if (!project || project.currentCompanyId !== actor.companyId) return fieldError('projectId', '只能为本企业在管的项目登记人员');
-  if (d.labourContractOn > on) return fieldError('labourContractOn', '劳动合同签订日期不能晚于今天');
-  if (d.hiredOn > on) return fieldError('hiredOn', '入职时间不能晚于今天');
+  const checked = await entryProject(db, actor, d, on);
+  if (!checked.ok) return checked;
+  const project = checked.data;
 
   // The roster import may enter a row without a photo: the company adds it later, and review waits for it.
   const photoMissing = !input.photo || input.photo.bytes.byteLength === 0;
@@ -111,21 +138,7 @@ export async function submitEntry(
 
   try {
     return await inTransaction(db, async (tx) => {
-      const fields = {
-        name: d.name,
-        gender: id.gender,
-        birthDate: id.birthDate,
-        ethnicity: d.ethnicity,
-        nativePlace: d.nativePlace,
-        politicalStatus: d.politicalStatus,
-        mobile: d.mobile,
-        school: d.school,
-        major: d.major,
-        education: d.education,
-        skills: d.skills,
-        hiredOn: d.hiredOn,
-        labourContractOn: d.labourContractOn,
-      };
+      const fields = personColumns(d, id);
       let practitionerId: string | null;
       if (reuseId) {
         // Optimistic lock on the person's version: of concurrent re-entries exactly one takes the row.

@@ -15,6 +15,7 @@ import 'server-only';
  * Each step locks the person's row, so at most one of these (or an entry) is open per person at a time. The
  * decisions themselves run inside the review service's transaction (`MOVE_DECIDERS`).
  */
+import type { z } from 'zod';
 import type { Db, Tx } from '@/db';
 import { hasGreenChannel } from '@/db/queries/company-filing';
 import { getCurrentPolicy } from '@/db/queries/policy';
@@ -103,10 +104,13 @@ async function lockIdle(tx: Tx, practitionerId: string, field = 'practitionerId'
   return person;
 }
 
-function companyActor(actor: Actor | null): ActionResult<never> | null {
+/** A company operator's form: signed in with a company, and the input parsed by `schema`. */
+function companyForm<S extends z.ZodType>(actor: Actor | null, schema: S, input: unknown): ActionResult<{ a: Actor; v: z.output<S> }> {
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'practitioner.enter') || !actor.companyId) return fail('FORBIDDEN');
-  return null;
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return ok({ a: actor, v: parsed.data });
 }
 
 /** NOT_FOUND for an object outside the actor's scope; an existing one is written to the audit log (no transaction). */
@@ -145,12 +149,9 @@ async function findNewJobPerson(
 // ——— post change (SN 15) ———
 
 export async function requestPostChange(db: Db, actor: Actor | null, input: unknown, opts: Opts = {}): Promise<ActionResult<{ submissionId: string; late: boolean }>> {
-  const denied = companyActor(actor);
-  if (denied) return denied;
-  const parsed = postChangeSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const a = actor!;
-  const v = parsed.data;
+  const form = companyForm(actor, postChangeSchema, input);
+  if (!form.ok) return form;
+  const { a, v } = form.data;
   const on = opts.today ?? clockToday();
   const job = await getCurrentJob(db, v.practitionerId);
   if (!job || job.companyId !== a.companyId) return outOfScope(db, a, 'practitioner', v.practitionerId);
@@ -200,12 +201,9 @@ export async function requestPostChange(db: Db, actor: Actor | null, input: unkn
 // ——— transfer (SN 16) ———
 
 export async function requestTransfer(db: Db, actor: Actor | null, input: unknown, opts: Opts = {}): Promise<ActionResult<{ submissionId: string; late: boolean }>> {
-  const denied = companyActor(actor);
-  if (denied) return denied;
-  const parsed = transferRequestSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const a = actor!;
-  const v = parsed.data;
+  const form = companyForm(actor, transferRequestSchema, input);
+  if (!form.ok) return form;
+  const { a, v } = form.data;
   const on = opts.today ?? clockToday();
   const found = await findNewJobPerson(db, a, v, on, opts, '在职人员');
   if (!found.ok) return found;
@@ -283,12 +281,9 @@ async function release(tx: Tx, s: SubmissionRow, p: TransferPayload, by: 'compan
 }
 
 export async function answerTransfer(db: Db, actor: Actor | null, input: unknown, opts: Opts = {}): Promise<ActionResult<{ consent: Consent }>> {
-  const denied = companyActor(actor);
-  if (denied) return denied;
-  const parsed = consentSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const a = actor!;
-  const v = parsed.data;
+  const form = companyForm(actor, consentSchema, input);
+  if (!form.ok) return form;
+  const { a, v } = form.data;
   const on = opts.today ?? clockToday();
   const s = await findTransferForConsent(db, a.companyId!, v.submissionId);
   if (!s) return outOfScope(db, a, 'submission', v.submissionId);
@@ -360,12 +355,9 @@ export async function overrideTransfer(db: Db, actor: Actor | null, input: unkno
 
 /** The new company's update after release (or its correction after a return), sent to the district. */
 export async function submitTransferUpdate(db: Db, actor: Actor | null, input: unknown): Promise<ActionResult<{ submissionId: string }>> {
-  const denied = companyActor(actor);
-  if (denied) return denied;
-  const parsed = transferUpdateSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const a = actor!;
-  const v = parsed.data;
+  const form = companyForm(actor, transferUpdateSchema, input);
+  if (!form.ok) return form;
+  const { a, v } = form.data;
   const s = await findMoveInScope(db, a, v.submissionId);
   if (!s || s.type !== 'transfer' || s.companyId !== a.companyId) return outOfScope(db, a, 'submission', v.submissionId);
   const p = s.payload as TransferPayload;
@@ -387,12 +379,9 @@ export async function submitTransferUpdate(db: Db, actor: Actor | null, input: u
 // ——— exit (SN 17) ———
 
 export async function requestExit(db: Db, actor: Actor | null, input: unknown, opts: Opts = {}): Promise<ActionResult<{ submissionId: string }>> {
-  const denied = companyActor(actor);
-  if (denied) return denied;
-  const parsed = exitSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const a = actor!;
-  const v = parsed.data;
+  const form = companyForm(actor, exitSchema, input);
+  if (!form.ok) return form;
+  const { a, v } = form.data;
   const on = opts.today ?? clockToday();
   const job = await getCurrentJob(db, v.practitionerId);
   if (!job || job.companyId !== a.companyId) return outOfScope(db, a, 'practitioner', v.practitionerId);
@@ -420,12 +409,9 @@ export async function requestExit(db: Db, actor: Actor | null, input: unknown, o
 // ——— re-entry (SN 17) ———
 
 export async function requestReEntry(db: Db, actor: Actor | null, input: unknown, opts: Opts = {}): Promise<ActionResult<{ submissionId: string; practitionerId: string; late: boolean }>> {
-  const denied = companyActor(actor);
-  if (denied) return denied;
-  const parsed = reEntrySchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const a = actor!;
-  const v = parsed.data;
+  const form = companyForm(actor, reEntrySchema, input);
+  if (!form.ok) return form;
+  const { a, v } = form.data;
   const on = opts.today ?? clockToday();
   const found = await findNewJobPerson(db, a, v, on, opts, '归档人员');
   if (!found.ok) return found;
@@ -477,12 +463,9 @@ export async function requestReEntry(db: Db, actor: Actor | null, input: unknown
 
 /** The filing company takes back a move not yet decided (a transfer only before the person is released). */
 export async function withdrawMove(db: Db, actor: Actor | null, input: unknown): Promise<ActionResult<{ submissionId: string }>> {
-  const denied = companyActor(actor);
-  if (denied) return denied;
-  const parsed = withdrawMoveSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const a = actor!;
-  const v = parsed.data;
+  const form = companyForm(actor, withdrawMoveSchema, input);
+  if (!form.ok) return form;
+  const { a, v } = form.data;
   const s = await findMoveInScope(db, a, v.submissionId);
   if (!s || s.companyId !== a.companyId) return outOfScope(db, a, 'submission', v.submissionId);
   const p = s.payload as Record<string, unknown>;

@@ -19,6 +19,7 @@ import { decryptIdNumber, type IdKeys, idKeysFrom } from '@/lib/security/id-cryp
 import { isUuid } from '@/lib/validation/ids';
 import { practitionerRefSchema, staffDecisionSchema } from '@/lib/validation/practitioner-review';
 import { DECIDERS } from './practitioner-deciders';
+import { allowed, refused } from './gate';
 import { inTransaction, isUniqueViolation, LostRace } from './errors';
 
 export const DECIDED_BY_OTHER = '该申请已被他人处理';
@@ -29,8 +30,7 @@ export async function decidePractitionerSubmission(
   input: unknown,
   opts: { today?: string } = {},
 ): Promise<ActionResult<{ id: string; status: string }>> {
-  if (!actor) return fail('UNAUTHENTICATED');
-  if (!can(actor, 'submission.decide')) return fail('FORBIDDEN');
+  if (!allowed(actor, 'submission.decide')) return refused(actor);
   const parsed = staffDecisionSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;

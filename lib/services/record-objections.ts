@@ -67,12 +67,13 @@ import {
   publicRecordObjectionSchema,
   recordObjectionHandlingSchema,
 } from '@/lib/validation/objections';
+import { allowed, refused } from './gate';
 import { inTransaction, isUniqueViolation, LostRace, Rollback } from './errors';
 import { syncRecordListEntry } from './list-entries';
 import { admitImages } from './upload-limits';
 import { admit, clientKey, LIMITS } from './anonymous-limits';
 import { verifyIdentityCode, type IdentityCheckOpts } from './identity-check';
-import { cleanEvidence, EVIDENCE_MAX_FILES, LOST_RACE_MESSAGE, PUBLIC_FILER, type EvidenceFile, type EvidenceInput } from './objections';
+import { cleanEvidence, EVIDENCE_MAX_FILES, LOST_RACE_MESSAGE, PUBLIC_FILER, startVerifying, type EvidenceFile, type EvidenceInput } from './objections';
 
 export const EVIDENCE_REQUIRED_MESSAGE = '请上传书面证明材料（至少 1 个 PDF 或图片文件）：对记录提出异议须提供相应的书面证据。';
 export const NOT_PUBLIC_MESSAGE = '未找到该公开信息：该记录不存在或目前不在公示期内，无法对其提出异议。';
@@ -330,8 +331,7 @@ export async function handleRecordObjection(
   input: unknown,
   opts: { today?: string } = {},
 ): Promise<ActionResult<{ id: string; status: string }>> {
-  if (!actor) return fail('UNAUTHENTICATED');
-  if (!can(actor, 'objection.record.handle')) return fail('FORBIDDEN');
+  if (!allowed(actor, 'objection.record.handle')) return refused(actor);
   const parsed = recordObjectionHandlingSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
@@ -345,15 +345,7 @@ export async function handleRecordObjection(
   const on = opts.today ?? clockToday();
   const objectType = c.subjectType;
 
-  if (d.action === 'verify') {
-    if (c.status !== 'open') return fail('CONFLICT', '该异议已在核实中');
-    return inTransaction(db, async (tx) => {
-      const row = await updateObjection(tx, { id: c.id, expectedVersion: d.version, status: 'verifying' });
-      if (!row) throw new LostRace(LOST_RACE_MESSAGE);
-      await audit(tx, actor, { action: 'objection.verifying', objectType: 'case', objectId: c.id, before: { status: c.status }, after: { status: row.status } });
-      return ok({ id: c.id, status: row.status });
-    });
-  }
+  if (d.action === 'verify') return startVerifying(db, actor, c, d.version);
 
   if (d.action === 'dismiss') {
     const decision: RecordObjectionDecision = { outcome: 'dismissed', correction: null };

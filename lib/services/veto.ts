@@ -7,16 +7,16 @@ import 'server-only';
  */
 import type { Db } from '@/db';
 import { insertCreditRecord, insertRecordEvidence } from '@/db/queries/credit-records';
-import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
+import { fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
-import { can, type Actor } from '@/lib/auth/policy';
+import type { Actor } from '@/lib/auth/policy';
 import { today as clockToday } from '@/lib/clock';
 import { VETO_TYPE_TEXT, type VetoType } from '@/lib/domain/credit-rating';
 import { newTrackingCode } from '@/lib/domain/objections';
 import { creditWindow } from '@/lib/domain/records';
 import { vetoSchema } from '@/lib/validation/veto';
-import { enteredNow, entryTarget, sendWarningNotice, type FileUpload } from './credit-records';
-import { inTransaction, isUniqueViolation } from './errors';
+import { enteredNow, entryTarget, inNoticeTransaction, sendWarningNotice, type FileUpload } from './credit-records';
+import { allowed, refused } from './gate';
 import { syncRecordListEntry } from './list-entries';
 
 export interface VetoFormInput {
@@ -60,8 +60,7 @@ export async function recordVeto(
   input: VetoFormInput,
   opts: { today?: string; now?: Date } = {},
 ): Promise<ActionResult<{ id: string; noticeCode: string }>> {
-  if (!actor) return fail('UNAUTHENTICATED');
-  if (!can(actor, 'credit.warning.enter')) return fail('FORBIDDEN');
+  if (!allowed(actor, 'credit.warning.enter')) return refused(actor);
   const parsed = vetoSchema.safeParse(input?.data);
   if (!parsed.success) return invalid(parsed.error);
   const d = parsed.data;
@@ -78,44 +77,38 @@ export async function recordVeto(
   const window = creditWindow('warning', '严重', on, policy.settings);
   const noticeCode = newTrackingCode();
 
-  try {
-    const result = await inTransaction(db, async (tx) => {
-      const rec = await insertCreditRecord(tx, {
-        companyId: company.id,
-        projectId: estate?.id ?? null,
-        category: 'warning',
-        type: d.vetoType,
-        vetoType: d.vetoType,
-        occurredOn: d.decisionOn,
-        decisionOn: d.decisionOn,
-        receivedOn: d.decisionOn,
-        description: d.description,
-        issuer: d.issuer || null,
-        // The veto's consequence is the veto (no evaluation that year), not a deduction.
-        points: null,
-        severity: '严重',
-        isPenalty: false,
-        ...enteredNow(actor, on, window, policy.version),
-        noticeCode,
-      });
-      await insertRecordEvidence(tx, rec.id, files, actor.userId);
-      const text = vetoNoticeText(
-        { companyName: company.name, projectName: estate?.name ?? null, vetoType: d.vetoType, decisionOn: d.decisionOn, description: d.description, issuer: rec.issuer, publishedOn: on, publicUntil: window.publicUntil },
-        noticeCode,
-      );
-      await sendWarningNotice(tx, actor, { id: rec.id, companyId: company.id, districtId: estate?.districtId ?? company.districtId }, text, noticeCode);
-      await syncRecordListEntry(tx, actor, rec.id, on, policy.version);
-      await audit(tx, actor, {
-        action: 'credit.veto.recorded',
-        objectType: 'credit_record',
-        objectId: rec.id,
-        after: { companyId: company.id, projectId: rec.projectId, vetoType: d.vetoType, decisionOn: d.decisionOn, publishedOn: on, publicUntil: window.publicUntil, policyVersion: rec.policyVersion, noticeCode, evidenceFiles: files.length },
-      });
-      return ok({ id: rec.id, noticeCode });
+  return inNoticeTransaction(db, async (tx) => {
+    const rec = await insertCreditRecord(tx, {
+      companyId: company.id,
+      projectId: estate?.id ?? null,
+      category: 'warning',
+      type: d.vetoType,
+      vetoType: d.vetoType,
+      occurredOn: d.decisionOn,
+      decisionOn: d.decisionOn,
+      receivedOn: d.decisionOn,
+      description: d.description,
+      issuer: d.issuer || null,
+      // The veto's consequence is the veto (no evaluation that year), not a deduction.
+      points: null,
+      severity: '严重',
+      isPenalty: false,
+      ...enteredNow(actor, on, window, policy.version),
+      noticeCode,
     });
-    return result;
-  } catch (e) {
-    if (isUniqueViolation(e)) return fail('CONFLICT', '提交未成功，请重新提交');
-    throw e;
-  }
+    await insertRecordEvidence(tx, rec.id, files, actor.userId);
+    const text = vetoNoticeText(
+      { companyName: company.name, projectName: estate?.name ?? null, vetoType: d.vetoType, decisionOn: d.decisionOn, description: d.description, issuer: rec.issuer, publishedOn: on, publicUntil: window.publicUntil },
+      noticeCode,
+    );
+    await sendWarningNotice(tx, actor, { id: rec.id, companyId: company.id, districtId: estate?.districtId ?? company.districtId }, text, noticeCode);
+    await syncRecordListEntry(tx, actor, rec.id, on, policy.version);
+    await audit(tx, actor, {
+      action: 'credit.veto.recorded',
+      objectType: 'credit_record',
+      objectId: rec.id,
+      after: { companyId: company.id, projectId: rec.projectId, vetoType: d.vetoType, decisionOn: d.decisionOn, publishedOn: on, publicUntil: window.publicUntil, policyVersion: rec.policyVersion, noticeCode, evidenceFiles: files.length },
+    });
+    return ok({ id: rec.id, noticeCode });
+  });
 }

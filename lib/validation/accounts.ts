@@ -1,17 +1,10 @@
 import { z } from 'zod';
-import { validateUscc } from '@/lib/domain/uscc';
+import { usccField } from './fields';
 import { DISTRICT_IDS } from './company';
 
 /** The city opens an operator account for a property-service company (new to the platform or not). */
 export const companyAccountSchema = z.object({
-  uscc: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .superRefine((v, ctx) => {
-      const r = validateUscc(v);
-      if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error });
-    }),
+  uscc: usccField,
   companyName: z.string().trim().max(60, '企业名称不能超过 60 个字').default(''),
   districtId: z.enum(DISTRICT_IDS, { message: '请选择注册所在区县' }),
   username: z

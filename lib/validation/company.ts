@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { usccField } from './fields';
 import { isValidPhone } from '@/lib/domain/phone';
-import { validateUscc } from '@/lib/domain/uscc';
 
 export const MANAGER_KINDS = ['主要负责人', '项目经理', '工程技术人员'] as const;
 export const DISTRICT_IDS = ['510903', '510904', '510981', '510921', '510923'] as const;
@@ -26,14 +26,7 @@ export const managerSchema = z.object({
 export const companyFilingSchema = z
   .object({
     name: text('企业名称', 60),
-    uscc: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .superRefine((v, ctx) => {
-        const r = validateUscc(v);
-        if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error });
-      }),
+    uscc: usccField,
     address: text('注册地址', 120),
     registeredCapital: z.coerce
       .number({ message: '请填写注册资本（万元）' })

@@ -1,36 +1,10 @@
 import { z } from 'zod';
-import { parseIdNumber } from '@/lib/domain/id-number';
-import { isValidMobile } from '@/lib/domain/phone';
-import { EDUCATION_LEVELS, POLITICAL_STATUSES, POSTS } from '@/lib/domain/practitioner';
-import { certificateSchema } from './practitioner';
+import { POSTS } from '@/lib/domain/practitioner';
+import { idNumberField as idNumber, personDate as date } from './fields';
+import { changeableFields } from './practitioner';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isRealDate = (v: string) => {
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-};
-const date = (label: string) =>
-  z.string({ message: `请填写${label}` }).superRefine((v, ctx) => {
-    if (!DATE.test(v)) ctx.addIssue({ code: 'custom', message: `请按“年-月-日”填写${label}` });
-    else if (!isRealDate(v) || v < '1950-01-01') ctx.addIssue({ code: 'custom', message: `${label}无效` });
-  });
 const reason = (label: string, min = 2) =>
   z.string().trim().min(min, `请填写${label}`).max(500, `${label}不能超过 500 个字`);
-const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label}不能超过 ${max} 个字`)
-    .nullish()
-    .transform((v) => v || null);
-const idNumber = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .superRefine((v, ctx) => {
-    const r = parseIdNumber(v);
-    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error });
-  });
 
 /** SN 15: a post change within the company (another estate of the company and/or another post). */
 export const postChangeSchema = z.object({
@@ -45,18 +19,7 @@ export const postChangeSchema = z.object({
  * re-entry): what can change with a new job. Name, ID, ethnicity and native place are corrected through an
  * objection (SN 18), not here.
  */
-export const receiveUpdateSchema = z.object({
-  politicalStatus: z.enum(POLITICAL_STATUSES, { message: '请选择政治面貌' }),
-  mobile: z
-    .string()
-    .trim()
-    .refine((v) => isValidMobile(v), '请填写 11 位手机号码'),
-  school: optionalText('毕业院校', 60),
-  major: optionalText('毕业专业', 60),
-  education: z.enum(EDUCATION_LEVELS, { message: '请选择学历' }),
-  skills: optionalText('专业技能', 200),
-  certificates: z.array(certificateSchema).max(20, '资格证书最多 20 项').default([]),
-});
+export const receiveUpdateSchema = z.object(changeableFields);
 export type ReceiveUpdate = z.infer<typeof receiveUpdateSchema>;
 
 /** The new job of a transferred or re-entering person. */

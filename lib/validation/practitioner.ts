@@ -2,27 +2,10 @@ import { z } from 'zod';
 import { parseIdNumber } from '@/lib/domain/id-number';
 import { isValidMobile } from '@/lib/domain/phone';
 import { EDUCATION_LEVELS, ETHNIC_GROUPS, POLITICAL_STATUSES, POSTS } from '@/lib/domain/practitioner';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { DATE, idNumberField, isRealDate, optionalText, personDate as date } from './fields';
 
 const text = (label: string, max: number) =>
   z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
-const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label}不能超过 ${max} 个字`)
-    .nullish()
-    .transform((v) => v || null);
-const isRealDate = (v: string) => {
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-};
-const date = (label: string) =>
-  z.string({ message: `请填写${label}` }).superRefine((v, ctx) => {
-    if (!DATE.test(v)) ctx.addIssue({ code: 'custom', message: `请按“年-月-日”填写${label}` });
-    else if (!isRealDate(v) || v < '1950-01-01') ctx.addIssue({ code: 'custom', message: `${label}无效` });
-  });
 
 /** 资格证书 (SN 7): zero or more. */
 export const certificateSchema = z.object({
@@ -38,6 +21,23 @@ export const certificateSchema = z.object({
 });
 
 /**
+ * The fields of a person's record that can change with a new job: asked on entry, and brought up to date by the
+ * receiving company on a transfer or re-entry (lib/validation/practitioner-moves.ts).
+ */
+export const changeableFields = {
+  politicalStatus: z.enum(POLITICAL_STATUSES, { message: '请选择政治面貌' }),
+  mobile: z
+    .string()
+    .trim()
+    .refine((v) => isValidMobile(v), '请填写 11 位手机号码'),
+  school: optionalText('毕业院校', 60),
+  major: optionalText('毕业专业', 60),
+  education: z.enum(EDUCATION_LEVELS, { message: '请选择学历' }),
+  skills: optionalText('专业技能', 200),
+  certificates: z.array(certificateSchema).max(20, '资格证书最多 20 项').default([]),
+};
+
+/**
  * The entry form (SN 7 and the annex 信息名册): every field of SPEC §2 and nothing more. Birth date and gender
  * are not asked: they come from the ID number. The company confirms the person was told why the data is
  * collected and how it is used (SN 5).
@@ -45,26 +45,10 @@ export const certificateSchema = z.object({
 export const practitionerEntrySchema = z
   .object({
     name: text('姓名', 20),
-    idNumber: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .superRefine((v, ctx) => {
-        const r = parseIdNumber(v);
-        if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error });
-      }),
+    idNumber: idNumberField,
     ethnicity: z.enum(ETHNIC_GROUPS, { message: '请选择民族' }),
     nativePlace: text('籍贯', 30),
-    politicalStatus: z.enum(POLITICAL_STATUSES, { message: '请选择政治面貌' }),
-    mobile: z
-      .string()
-      .trim()
-      .refine((v) => isValidMobile(v), '请填写 11 位手机号码'),
-    school: optionalText('毕业院校', 60),
-    major: optionalText('毕业专业', 60),
-    education: z.enum(EDUCATION_LEVELS, { message: '请选择学历' }),
-    skills: optionalText('专业技能', 200),
-    certificates: z.array(certificateSchema).max(20, '资格证书最多 20 项').default([]),
+    ...changeableFields,
     hiredOn: date('入职时间'),
     labourContractOn: date('劳动合同签订日期'),
     projectId: z.uuid('请选择服务项目'),

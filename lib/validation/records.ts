@@ -5,12 +5,8 @@
 import { z } from 'zod';
 import { ASSOCIATION_ONLY_MESSAGE, BAD_RECORD_TYPES, COMPANY_GOOD_RECORD_TYPES, GOOD_RECORD_TYPES, OWNER_PRAISE_FORMS } from '@/lib/domain/records';
 import { searchText } from '@/lib/validation/search-text';
+import { DATE, isRealDate } from './fields';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isRealDate = (v: string) => {
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-};
 const date = (label: string) =>
   z.string({ message: `请填写${label}` }).superRefine((v, ctx) => {
     if (v === '') ctx.addIssue({ code: 'custom', message: `请填写${label}` });

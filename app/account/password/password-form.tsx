@@ -1,6 +1,7 @@
 'use client';
 
 import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { PlainInput } from '@/components/forms/plain-input';
 import { useFormAction } from '@/components/forms/use-form-action';
 import { changePassword, type ChangePasswordState } from './actions';
 
@@ -15,37 +16,18 @@ export function PasswordForm() {
   return (
     <form {...formProps} className="space-y-4" noValidate>
       <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
-      {FIELDS.map((f) => {
-        const error = state.fieldErrors?.[f.name];
-        const describedBy = [('hint' in f && f.hint) ? `${f.name}-hint` : null, error ? `${f.name}-error` : null].filter(Boolean).join(' ');
-        return (
-          <div key={f.name}>
-            <label htmlFor={f.name} className="block font-medium">
-              {f.label}
-            </label>
-            {'hint' in f && f.hint && (
-              <p id={`${f.name}-hint`} className="text-sm text-slate-600">
-                {f.hint}
-              </p>
-            )}
-            <input
-              id={f.name}
-              name={f.name}
-              type="password"
-              autoComplete={f.autoComplete}
-              required
-              aria-invalid={!!error}
-              aria-describedby={describedBy || undefined}
-              className="mt-1 w-full rounded border border-slate-400 px-3 py-2"
-            />
-            {error && (
-              <p id={`${f.name}-error`} className="mt-1 text-sm text-red-700">
-                {error}
-              </p>
-            )}
-          </div>
-        );
-      })}
+      {FIELDS.map((f) => (
+        <PlainInput
+          key={f.name}
+          name={f.name}
+          label={f.label}
+          hint={'hint' in f ? f.hint : undefined}
+          error={state.fieldErrors?.[f.name]}
+          type="password"
+          autoComplete={f.autoComplete}
+          required
+        />
+      ))}
       <button type="submit" disabled={pending} className="w-full rounded bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-60">
         修改密码
       </button>

@@ -2,6 +2,7 @@
 
 import { DISTRICT_IDS, DISTRICT_NAMES } from '@/lib/validation/company';
 import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
+import { PlainInput } from '@/components/forms/plain-input';
 import { useFormAction } from '@/components/forms/use-form-action';
 import { createCompanyAccountAction, type AccountState } from './actions';
 
@@ -37,35 +38,9 @@ export function AccountForm() {
       )}
       <form {...formProps} className="grid gap-4 sm:grid-cols-2" noValidate key={state.created?.username ?? 'form'}>
         <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
-        {FIELDS.map((f) => {
-          const error = state.fieldErrors?.[f.name]?.[0];
-          const describedBy = ['hint' in f ? `${f.name}-hint` : null, error ? `${f.name}-error` : null].filter(Boolean).join(' ') || undefined;
-          return (
-            <div key={f.name}>
-              <label htmlFor={f.name} className="block font-medium">
-                {f.label}
-              </label>
-              {'hint' in f && (
-                <p id={`${f.name}-hint`} className="text-sm text-slate-600">
-                  {f.hint}
-                </p>
-              )}
-              <input
-                id={f.name}
-                name={f.name}
-                defaultValue={v[f.name]}
-                aria-invalid={!!error}
-                aria-describedby={describedBy}
-                className="mt-1 w-full rounded border border-slate-400 px-3 py-2"
-              />
-              {error && (
-                <p id={`${f.name}-error`} className="mt-1 text-sm text-red-700">
-                  {error}
-                </p>
-              )}
-            </div>
-          );
-        })}
+        {FIELDS.map((f) => (
+          <PlainInput key={f.name} name={f.name} label={f.label} hint={'hint' in f ? f.hint : undefined} error={state.fieldErrors?.[f.name]?.[0]} defaultValue={v[f.name]} />
+        ))}
         <div>
           <label htmlFor="districtId" className="block font-medium">
             注册所在区县

@@ -15,11 +15,8 @@ import {
   rectificationUntil,
   runFlag,
   threeInARow,
-  type EstateRating,
-  type Quarter,
-  type RatingPoint,
-  type ScoredRecord,
 } from '../../../lib/domain/credit-rating';
+import type { EstateRating, Quarter, RatingPoint, ScoredRecord } from '../../../lib/domain/credit-rating';
 import { PENALTY_TYPES, PERFORMANCE_TYPES, WARNING_TYPES } from '../names';
 import { addDays, addMonths, at, Rng } from '../random';
 import { DISTRICTS } from '../regions';

@@ -3,10 +3,9 @@
  * and skills for their post, drawn like the demo city draws them (db/seed/build.ts).
  */
 import type { post } from '../../schema';
-import { BIRTHPLACES, EDUCATION_LEVELS, ETHNICITIES, GIVEN_FEMALE, GIVEN_MALE, MAJORS_BY_POST, POLITICAL_STATUSES, SCHOOLS, SKILLS_BY_POST, SURNAMES } from '../names';
+import { BIRTH_YEARS, COMMON_PLACES, EDUCATION_BY_POST, type Education, ETHNICITIES, GIVEN_FEMALE, GIVEN_MALE, MAJORS_BY_POST, MINORITY_PLACES, POLITICAL_STATUSES, SCHOOLS, SKILLS_BY_POST, SURNAMES } from '../names';
 import { addDays, addYears, Rng } from '../random';
 
-type Education = (typeof EDUCATION_LEVELS)[number];
 export type Post = (typeof post.enumValues)[number];
 
 export function personName(r: Rng, male: boolean): string {
@@ -28,38 +27,6 @@ const MALE_SHARE: Record<Post, number> = {
   绿化养护人员: 0.6,
   外包服务管理岗位: 0.5,
 };
-
-const BIRTH_YEARS: Record<Post, [number, number]> = {
-  项目负责人: [1970, 1993],
-  财务人员: [1972, 2001],
-  客服人员: [1985, 2003],
-  客服主管: [1978, 1998],
-  工程维修人员: [1966, 2002],
-  工程主管: [1968, 1994],
-  安保人员: [1965, 2003],
-  安保主管: [1968, 1995],
-  保洁人员: [1965, 1988],
-  绿化养护人员: [1965, 1992],
-  外包服务管理岗位: [1975, 1998],
-};
-
-const EDUCATION_BY_POST: Record<Post, readonly (readonly [Education, number])[]> = {
-  项目负责人: [['高中', 1], ['大专', 5], ['本科', 4], ['硕士研究生', 0.2]],
-  财务人员: [['中专', 2], ['大专', 5], ['本科', 3]],
-  客服人员: [['高中', 2], ['中专', 3], ['大专', 5], ['本科', 2]],
-  客服主管: [['中专', 1], ['大专', 5], ['本科', 3]],
-  工程维修人员: [['初中', 3], ['高中', 3], ['中专', 4], ['大专', 2]],
-  工程主管: [['高中', 1], ['中专', 3], ['大专', 4], ['本科', 2]],
-  安保人员: [['初中', 5], ['高中', 4], ['中专', 2], ['大专', 1]],
-  安保主管: [['高中', 4], ['中专', 2], ['大专', 3], ['本科', 0.5]],
-  保洁人员: [['小学', 3], ['初中', 6], ['高中', 1]],
-  绿化养护人员: [['小学', 2], ['初中', 5], ['高中', 2], ['中专', 1]],
-  外包服务管理岗位: [['大专', 5], ['本科', 3]],
-};
-
-const minorityPlaces = new Map<string, (typeof BIRTHPLACES)[number][]>();
-for (const b of BIRTHPLACES) if (b.ethnic) minorityPlaces.set(b.ethnic, [...(minorityPlaces.get(b.ethnic) ?? []), b]);
-const commonPlaces = BIRTHPLACES.filter((b) => b.weight > 0).map((b) => [b, b.weight] as const);
 
 export interface Person {
   male: boolean;
@@ -86,8 +53,8 @@ export function newPerson(r: Rng, post: Post, earliestHire: string, latestHire: 
   const latestBirthYear = Math.min(y1, Number(latestHire.slice(0, 4)) - 19);
   const birthDate = r.date(`${y0}-01-01`, `${Math.max(y0, latestBirthYear)}-12-28`);
   const ethnicity = r.weighted(ETHNICITIES);
-  const minority = minorityPlaces.get(ethnicity);
-  const place = minority && r.chance(0.6) ? r.pick(minority) : r.weighted(commonPlaces);
+  const minority = MINORITY_PLACES.get(ethnicity);
+  const place = minority && r.chance(0.6) ? r.pick(minority) : r.weighted(COMMON_PLACES);
   const seq = r.int(0, 499) * 2 + (male ? 1 : 0);
   const education = r.weighted(EDUCATION_BY_POST[post]);
   let school: string | null = null;

@@ -3,7 +3,7 @@
  * certificates, employments (current, earlier and ended), good and bad records, and each estate's
  * disclosure board naming its manager. Generated estate by estate, each from its own random stream.
  */
-import { GOOD_RECORD_TYPES, BAD_RECORD_TYPES, CERTIFICATES_BY_POST, ELEVATOR_COMPANIES, FIRE_COMPANIES } from '../names';
+import { GOOD_RECORD_TYPES, BAD_RECORD_TYPES, CERTIFICATE_SHARE, CERTIFICATES_BY_POST, ELEVATOR_COMPANIES, FIRE_COMPANIES } from '../names';
 import { addDays, addYears, at, Rng } from '../random';
 import { DISTRICTS } from '../regions';
 import { TableRows } from './copy';
@@ -24,19 +24,6 @@ const ARCHIVED_SHARE = 0.029;
 const GOOD_SHARE = 0.048;
 const BAD_SHARE = 0.012;
 const BAD_PENDING_SHARE = 0.0006;
-
-const CERT_SHARE: Partial<Record<Post, number>> = {
-  项目负责人: 0.92,
-  工程主管: 0.95,
-  工程维修人员: 0.8,
-  安保主管: 0.85,
-  安保人员: 0.55,
-  财务人员: 0.6,
-  客服主管: 0.6,
-  客服人员: 0.25,
-  绿化养护人员: 0.2,
-  外包服务管理岗位: 0.4,
-};
 
 const PRAISE = ['及时抢修停水故障', '帮助独居老人就医', '拾金不昧归还业主财物', '暴雨夜疏通排水管道', '耐心调解邻里纠纷', '协助寻回走失儿童'];
 const MISCONDUCT = ['在岗期间饮酒并与业主发生冲突', '提交的特种作业操作证经核查系伪造', '未按规定更新个人信息且拒不整改', '擅自收取业主装修押金未开具票据', '值班期间脱岗造成车辆被盗'];
@@ -114,7 +101,7 @@ export function* generateStaff(ctx: CityContext, keys: IdKeys, companies: Compan
 
   const certificates = (r: Rng, practitionerId: string, post: Post, p: Person) => {
     const pool = CERTIFICATES_BY_POST[post];
-    if (!pool.length || !r.chance(CERT_SHARE[post] ?? 0)) return;
+    if (!pool.length || !r.chance(CERTIFICATE_SHARE[post] ?? 0)) return;
     const k = pool.length > 1 && r.chance(0.35) ? 2 : 1;
     for (const [name, issuer, prefix, years] of r.sample(pool, k)) {
       const from = addYears(p.birthDate, 19) > addYears(p.hiredOn, -6) ? addYears(p.birthDate, 19) : addYears(p.hiredOn, -6);

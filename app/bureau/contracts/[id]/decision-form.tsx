@@ -1,43 +1,25 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { applyFieldErrors, Field, FormAlert, inputClass } from '@/components/forms/field';
+import { Field, FormAlert, inputClass } from '@/components/forms/field';
 import { contractDecisionSchema } from '@/lib/validation/contract';
-import { ErrorSummary, hookFormItems, summaryItems, useSummary } from '@/components/forms/error-summary';
+import { ErrorSummary } from '@/components/forms/error-summary';
+import { useHookFormSubmit } from '@/components/forms/use-hook-form-submit';
 import { decideContractAction } from '../actions';
 
 type In = z.input<typeof contractDecisionSchema>;
 type Out = z.output<typeof contractDecisionSchema>;
 
 export function DecisionForm({ id, version }: { id: string; version: number }) {
-  const router = useRouter();
   const form = useForm<In, unknown, Out>({ shouldFocusError: false, resolver: zodResolver(contractDecisionSchema), defaultValues: { id, version, decision: 'confirm', reason: '' } });
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ text: string; tone: 'error' | 'success' } | null>(null);
   const errors = form.formState.errors;
-  // The error summary: what the last refused submit found (the browser's checks or the server's).
-  const summary = useSummary();
+  const { pending, message, summary, submit } = useHookFormSubmit(form);
 
   const submitAs = (decision: 'confirm' | 'reject') => {
     form.setValue('decision', decision);
-    void form.handleSubmit((values) =>
-      startTransition(async () => {
-        const r = await decideContractAction(values);
-        if (r.ok) {
-          setMessage({ text: r.data.status === 'confirmed' ? '已确认该合同。' : '已退回该合同。', tone: 'success' });
-          router.refresh();
-        } else {
-          applyFieldErrors(r.fieldErrors, form.setError);
-          summary.show(summaryItems(r.fieldErrors));
-          setMessage({ text: r.message, tone: 'error' });
-        }
-      }),
-      (e) => summary.show(hookFormItems(e)),
-    )();
+    void submit(decideContractAction, (data) => (data.status === 'confirmed' ? '已确认该合同。' : '已退回该合同。'))();
   };
 
   return (

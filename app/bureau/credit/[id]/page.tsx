@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PenaltyDeadlines, penaltyRows } from '@/components/credit/penalty-deadlines';
 import { CorrectionNotes, ObjectionBadge, StatementNote } from '@/components/records/record-notes';
@@ -17,6 +16,8 @@ import { publishPenaltyAction } from '../actions';
 import { ConfirmForm, RejectForm } from '../_components/review-forms';
 import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
 import { publishErrorMessage } from '@/lib/actions/publish-error';
+import { BackLink } from '@/components/area/sub-page';
+import { AttachmentLinks } from '@/components/ui/attachment-links';
 
 export const metadata: Metadata = { title: '信用记录', robots: { index: false } };
 
@@ -73,11 +74,7 @@ export default async function BureauCreditRecordPage({
   const waitingPenalty = r.isPenalty && r.status === 'approved' && !r.publishedOn;
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/bureau/credit" className="text-brand-800 underline">
-          返回企业信用记录
-        </Link>
-      </p>
+      <BackLink href="/bureau/credit">返回企业信用记录</BackLink>
       {sp.entered && (
         <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-emerald-900">
           已录入{r.category === 'warning' ? '，告知书已送达企业' : ''}。
@@ -110,19 +107,7 @@ export default async function BureauCreditRecordPage({
           ))}
           <dt className="text-slate-600">证据材料</dt>
           <dd>
-            {files.length === 0 ? (
-              '无'
-            ) : (
-              <ul>
-                {files.map((f) => (
-                  <li key={f.id}>
-                    <a href={`/attachments/${f.id}`} className="text-brand-800 underline">
-                      {f.filename}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            )}
+            {files.length === 0 ? '无' : <AttachmentLinks files={files} />}
           </dd>
         </dl>
         <CorrectionNotes corrections={r.corrections} />

@@ -5,7 +5,7 @@ import { FilingComparison } from '@/components/company/filing-details';
 import { getDb } from '@/db';
 import { getCompanyBasics, getCompanyVersionData, getFilingInScope } from '@/db/queries/company-filing';
 import { submissionExists } from '@/db/queries/submissions';
-import { recordOutOfScope, requireActor } from '@/lib/auth/actor';
+import { inScopeOrNotFound, requireActor } from '@/lib/auth/actor';
 import { today } from '@/lib/clock';
 import { FILING_STATUS_LABELS, SUBMISSION_STATUS_LABELS, SUBMISSION_TYPE_LABELS } from '@/lib/domain/labels';
 import { formatDateTime } from '@/lib/format';
@@ -21,11 +21,7 @@ export default async function FilingReviewPage({ params }: { params: Promise<{ i
   const actor = await requireActor(['city'], `/bureau/filings/${id}`);
   if (!isUuid(id)) notFound();
   const db = getDb();
-  const filing = await getFilingInScope(db, actor, id);
-  if (!filing) {
-    if (await submissionExists(db, id)) await recordOutOfScope(actor, 'submission', id);
-    notFound();
-  }
+  const filing = await inScopeOrNotFound(actor, await getFilingInScope(db, actor, id), { type: 'submission', id, exists: () => submissionExists(db, id) });
   const company = await getCompanyBasics(db, filing.companyId);
   if (!company) notFound();
   const base = filing.type === 'company_change' && filing.baseVersion ? await getCompanyVersionData(db, filing.companyId, filing.baseVersion) : null;

@@ -6,7 +6,7 @@ import { FilingComparison } from '@/components/company/filing-details';
 import { getDb } from '@/db';
 import { getCompanyVersionData, getFilingInScope } from '@/db/queries/company-filing';
 import { submissionExists } from '@/db/queries/submissions';
-import { recordOutOfScope, requireActor } from '@/lib/auth/actor';
+import { inScopeOrNotFound, requireActor } from '@/lib/auth/actor';
 import { SUBMISSION_STATUS_LABELS, SUBMISSION_TYPE_LABELS } from '@/lib/domain/labels';
 import { formatDateTime } from '@/lib/format';
 import type { CompanyFilingInput } from '@/lib/validation/company';
@@ -27,11 +27,7 @@ export default async function CompanyFilingDetail({
   const actor = await requireActor(['company'], `/company/filings/${id}`);
   if (!isUuid(id)) notFound();
   const db = getDb();
-  const filing = await getFilingInScope(db, actor, id);
-  if (!filing) {
-    if (await submissionExists(db, id)) await recordOutOfScope(actor, 'submission', id);
-    notFound();
-  }
+  const filing = await inScopeOrNotFound(actor, await getFilingInScope(db, actor, id), { type: 'submission', id, exists: () => submissionExists(db, id) });
   const sp = await searchParams;
   const base = filing.type === 'company_change' && filing.baseVersion ? await getCompanyVersionData(db, filing.companyId, filing.baseVersion) : null;
   const editable = filing.status === 'draft' || filing.status === 'returned';

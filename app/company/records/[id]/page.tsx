@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { RecordDetailView } from '@/components/records/record-detail';
 import { requireActor } from '@/lib/auth/actor';
 import { loadRecordPage } from '@/lib/records/load';
+import { BackLink } from '@/components/area/sub-page';
 
 export const metadata: Metadata = { title: '人员奖惩记录', robots: { index: false } };
 
@@ -12,11 +13,7 @@ export default async function CompanyRecordPage({ params }: { params: Promise<{ 
   const { record, objectionOpen } = await loadRecordPage(actor, id);
   return (
     <div className="space-y-5">
-      <p>
-        <Link href="/company/records" className="text-brand-800 underline">
-          返回人员奖惩记录
-        </Link>
-      </p>
+      <BackLink href="/company/records">返回人员奖惩记录</BackLink>
       <h1 className="text-2xl font-bold">
         {record.kind === 'good' ? '优良信息' : '不良信息'}：{record.name}
       </h1>

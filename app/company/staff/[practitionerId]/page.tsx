@@ -17,6 +17,7 @@ import { isUuid } from '@/lib/validation/ids';
 import { viewFullIdAction } from '../actions';
 import { EntryForm } from '../_components/entry-form';
 import { PhotoForm } from '../_components/photo-form';
+import { BackLink } from '@/components/area/sub-page';
 
 export const metadata: Metadata = { title: '从业人员信息', robots: { index: false } };
 
@@ -45,11 +46,7 @@ export default async function CompanyPersonPage({
 
   return (
     <div className="space-y-5">
-      <p>
-        <Link href="/company/staff" className="text-brand-800 underline">
-          返回从业人员
-        </Link>
-      </p>
+      <BackLink href="/company/staff">返回从业人员</BackLink>
       <h1 className="text-2xl font-bold">{person.name}</h1>
       {(sp.entered || sp.corrected) && (
         <div role="status" className="rounded bg-green-50 px-3 py-2 text-green-900">

@@ -12,6 +12,8 @@ import { repairIsOverdue } from '@/lib/domain/records';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { isUuid } from '@/lib/validation/ids';
 import { decideRepairAction } from '../../actions';
+import { BackLink } from '@/components/area/sub-page';
+import { PublicityDates } from '@/components/credit/publicity-dates';
 
 export const metadata: Metadata = { title: '信用修复申请', robots: { index: false } };
 
@@ -31,11 +33,7 @@ export default async function RepairReviewPage({ params }: { params: Promise<{ i
   const late = s.status === 'submitted' && repairIsOverdue(s.decideBy, on);
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/bureau/credit" className="text-brand-800 underline">
-          返回企业信用记录
-        </Link>
-      </p>
+      <BackLink href="/bureau/credit">返回企业信用记录</BackLink>
       <h1 className="text-2xl font-bold">信用修复申请：{s.companyName}</h1>
       <section aria-labelledby="app-heading" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="app-heading" className="mb-2 text-lg font-semibold">
@@ -89,12 +87,7 @@ export default async function RepairReviewPage({ params }: { params: Promise<{ i
             </dd>
             <dt className="text-slate-600">事实</dt>
             <dd>{record.description}</dd>
-            <dt className="text-slate-600">公布日期</dt>
-            <dd>{formatDate(record.publishedOn)}</dd>
-            <dt className="text-slate-600">最短公示期届满</dt>
-            <dd>{formatDate(record.minPublicUntil)}</dd>
-            <dt className="text-slate-600">停止计入信用评价日期</dt>
-            <dd>{formatDate(record.publicUntil)}</dd>
+            <PublicityDates record={record} />
           </dl>
         ) : (
           <p className="text-slate-600">{s.recordType}</p>

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { creditRecordExists, getCreditRecordInScope, getRecordNotice } from '@/db/queries/credit-records';
-import { recordOutOfScope, requireActor } from '@/lib/auth/actor';
+import { inScopeOrNotFound, requireActor } from '@/lib/auth/actor';
 import { env } from '@/lib/env';
 import { formatDateTime } from '@/lib/format';
 import { isUuid } from '@/lib/validation/ids';
@@ -16,11 +16,7 @@ export default async function RecordNoticePage({ params }: { params: Promise<{ i
   const actor = await requireActor(['company'], `/company/credit/${id}/notice`);
   if (!isUuid(id)) notFound();
   const db = getDb();
-  const record = await getCreditRecordInScope(db, actor, id);
-  if (!record) {
-    if (await creditRecordExists(db, id)) await recordOutOfScope(actor, 'credit_record', id);
-    notFound();
-  }
+  const record = await inScopeOrNotFound(actor, await getCreditRecordInScope(db, actor, id), { type: 'credit_record', id, exists: () => creditRecordExists(db, id) });
   const notice = await getRecordNotice(db, id);
   if (!notice) notFound();
   return (

@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { creditRecordExists, findOpenRepair, getCreditRecordInScope } from '@/db/queries/credit-records';
 import { currentPolicy } from '@/lib/policy';
-import { recordOutOfScope, requireActor } from '@/lib/auth/actor';
+import { inScopeOrNotFound, requireActor } from '@/lib/auth/actor';
 import { today } from '@/lib/clock';
 import { CREDIT_PHASE_LABELS } from '@/lib/domain/labels';
 import { creditRecordPhase, repairRefusal } from '@/lib/domain/records';
-import { formatDate } from '@/lib/format';
 import { isUuid } from '@/lib/validation/ids';
 import { RepairForm } from '../../_components/repair-form';
+import { BackLink } from '@/components/area/sub-page';
+import { PublicityDates } from '@/components/credit/publicity-dates';
 
 export const metadata: Metadata = { title: '申请信用修复', robots: { index: false } };
 
@@ -19,22 +19,14 @@ export default async function RepairPage({ params }: { params: Promise<{ id: str
   const actor = await requireActor(['company'], `/company/credit/${id}/repair`);
   if (!isUuid(id)) notFound();
   const db = getDb();
-  const record = await getCreditRecordInScope(db, actor, id);
-  if (!record) {
-    if (await creditRecordExists(db, id)) await recordOutOfScope(actor, 'credit_record', id);
-    notFound();
-  }
+  const record = await inScopeOrNotFound(actor, await getCreditRecordInScope(db, actor, id), { type: 'credit_record', id, exists: () => creditRecordExists(db, id) });
   const on = today();
   const policy = await currentPolicy();
   const refusal = repairRefusal(record, on, policy.settings);
   const open = await findOpenRepair(db, id);
   return (
     <div className="space-y-5">
-      <p>
-        <Link href="/company/credit" className="text-brand-800 underline">
-          返回企业信用记录
-        </Link>
-      </p>
+      <BackLink href="/company/credit">返回企业信用记录</BackLink>
       <h1 className="text-2xl font-bold">申请信用修复</h1>
       <section aria-labelledby="record-heading" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="record-heading" className="text-lg font-semibold">
@@ -45,12 +37,7 @@ export default async function RepairPage({ params }: { params: Promise<{ id: str
           <dd>{CREDIT_PHASE_LABELS[creditRecordPhase(record, on, policy.settings)]}</dd>
           <dt className="text-slate-600">情节</dt>
           <dd>{record.severity ?? '—'}</dd>
-          <dt className="text-slate-600">公布日期</dt>
-          <dd>{formatDate(record.publishedOn)}</dd>
-          <dt className="text-slate-600">最短公示期届满</dt>
-          <dd>{formatDate(record.minPublicUntil)}</dd>
-          <dt className="text-slate-600">停止计入信用评价日期</dt>
-          <dd>{formatDate(record.publicUntil)}</dd>
+          <PublicityDates record={record} />
         </dl>
       </section>
       {refusal ? (

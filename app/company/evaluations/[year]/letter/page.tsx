@@ -2,9 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { RiskLetterView } from '@/components/evaluations/risk-letter';
-import { getDb } from '@/db';
-import { evaluationInScope, riskLetterOf } from '@/db/queries/evaluations';
 import { requireActor } from '@/lib/auth/actor';
+import { loadRiskLetter } from '@/lib/evaluations/load';
 
 export const metadata: Metadata = { title: '风险提示函', robots: { index: false } };
 
@@ -14,11 +13,7 @@ export default async function CompanyRiskLetterPage({ params }: { params: Promis
   const actor = await requireActor(['company'], `/company/evaluations/${year}/letter`);
   const y = Number(year);
   if (!Number.isInteger(y) || !actor.companyId) notFound();
-  const db = getDb();
-  const evaluation = await evaluationInScope(db, actor, actor.companyId, y);
-  if (!evaluation || !evaluation.publishedAt) notFound();
-  const letter = await riskLetterOf(db, evaluation.id);
-  if (!letter) notFound();
+  const { evaluation, letter } = await loadRiskLetter(actor, actor.companyId, y);
   return (
     <div className="space-y-4">
       <p className="print:hidden">

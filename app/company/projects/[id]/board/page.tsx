@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { findServedProject, getLatestBoard, projectExists } from '@/db/queries/boards';
-import { recordOutOfScope, requireActor } from '@/lib/auth/actor';
+import { inScopeOrNotFound, requireActor } from '@/lib/auth/actor';
 import { EMPTY_BOARD } from '@/lib/validation/board';
 import { BoardForm } from './board-form';
 import { smallCount } from '@/lib/actions/query-notice';
@@ -23,11 +23,7 @@ export default async function BoardPage({
   const actor = await requireActor(['company'], `/company/projects/${id}/board`);
   if (!z.uuid().safeParse(id).success) notFound();
   const db = getDb();
-  const project = await findServedProject(db, actor, id);
-  if (!project) {
-    if (await projectExists(db, id)) await recordOutOfScope(actor, 'disclosure_board', id);
-    notFound();
-  }
+  const project = await inScopeOrNotFound(actor, await findServedProject(db, actor, id), { type: 'disclosure_board', id, exists: () => projectExists(db, id) });
   const [latest, sp] = await Promise.all([getLatestBoard(db, id), searchParams]);
   const { updatedOn: _updatedOn, ...items } = latest?.data ?? { ...EMPTY_BOARD, updatedOn: '' };
   return (

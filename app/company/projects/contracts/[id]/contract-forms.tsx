@@ -1,39 +1,23 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { applyFieldErrors, Field, FormAlert, inputClass } from '@/components/forms/field';
+import { Field, FormAlert, inputClass } from '@/components/forms/field';
 import { earlyExitSchema, nonRenewalNoticeSchema } from '@/lib/validation/contract';
-import { ErrorSummary, hookFormItems, summaryItems, useSummary } from '@/components/forms/error-summary';
+import { ErrorSummary } from '@/components/forms/error-summary';
+import { useHookFormSubmit } from '@/components/forms/use-hook-form-submit';
 import { fileNonRenewalNoticeAction, recordEarlyExitAction } from '../../actions';
 
 export function NoticeForm({ contractId, version, today }: { contractId: string; version: number; today: string }) {
-  const router = useRouter();
   const form = useForm<z.input<typeof nonRenewalNoticeSchema>, unknown, z.output<typeof nonRenewalNoticeSchema>>({
     resolver: zodResolver(nonRenewalNoticeSchema),
     defaultValues: { contractId, version, noticeOn: today, note: '' },
   });
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ text: string; tone: 'error' | 'success' } | null>(null);
   const errors = form.formState.errors;
-  // The error summary: what the last refused submit found (the browser's checks or the server's).
-  const summary = useSummary();
-  const onSubmit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      const r = await fileNonRenewalNoticeAction(values);
-      if (r.ok) {
-        setMessage({ text: r.data.late ? `已登记。告知晚于规定期限，不足 ${r.data.daysShort} 天，已标记为逾期告知。` : '已登记，告知在规定期限内。', tone: 'success' });
-        router.refresh();
-      } else {
-        applyFieldErrors(r.fieldErrors, form.setError);
-        summary.show(summaryItems(r.fieldErrors));
-        setMessage({ text: r.message, tone: 'error' });
-      }
-    }),
-    (e) => summary.show(hookFormItems(e)),
+  const { pending, message, summary, submit } = useHookFormSubmit(form);
+  const onSubmit = submit(fileNonRenewalNoticeAction, (data) =>
+    data.late ? `已登记。告知晚于规定期限，不足 ${data.daysShort} 天，已标记为逾期告知。` : '已登记，告知在规定期限内。',
   );
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
@@ -53,30 +37,13 @@ export function NoticeForm({ contractId, version, today }: { contractId: string;
 }
 
 export function ExitForm({ contractId, version, today }: { contractId: string; version: number; today: string }) {
-  const router = useRouter();
   const form = useForm<z.input<typeof earlyExitSchema>, unknown, z.output<typeof earlyExitSchema>>({
     resolver: zodResolver(earlyExitSchema),
     defaultValues: { contractId, version, exitedOn: today, reason: '', handoverDone: false },
   });
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ text: string; tone: 'error' | 'success' } | null>(null);
   const errors = form.formState.errors;
-  // The error summary: what the last refused submit found (the browser's checks or the server's).
-  const summary = useSummary();
-  const onSubmit = form.handleSubmit((values) =>
-    startTransition(async () => {
-      const r = await recordEarlyExitAction(values);
-      if (r.ok) {
-        setMessage({ text: '已登记提前撤出，合同已终止。', tone: 'success' });
-        router.refresh();
-      } else {
-        applyFieldErrors(r.fieldErrors, form.setError);
-        summary.show(summaryItems(r.fieldErrors));
-        setMessage({ text: r.message, tone: 'error' });
-      }
-    }),
-    (e) => summary.show(hookFormItems(e)),
-  );
+  const { pending, message, summary, submit } = useHookFormSubmit(form);
+  const onSubmit = submit(recordEarlyExitAction, () => '已登记提前撤出，合同已终止。');
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
       <ErrorSummary items={summary.items} focusKey={summary.focusKey} />

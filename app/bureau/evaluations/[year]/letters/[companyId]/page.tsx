@@ -2,9 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { RiskLetterView } from '@/components/evaluations/risk-letter';
-import { getDb } from '@/db';
-import { evaluationInScope, riskLetterOf } from '@/db/queries/evaluations';
 import { requireActor } from '@/lib/auth/actor';
+import { loadRiskLetter } from '@/lib/evaluations/load';
 import { isUuid } from '@/lib/validation/ids';
 
 export const metadata: Metadata = { title: '风险提示函', robots: { index: false } };
@@ -15,11 +14,7 @@ export default async function BureauRiskLetterPage({ params }: { params: Promise
   const actor = await requireActor(['city', 'district'], `/bureau/evaluations/${year}/letters/${companyId}`);
   const y = Number(year);
   if (!Number.isInteger(y) || !isUuid(companyId)) notFound();
-  const db = getDb();
-  const evaluation = await evaluationInScope(db, actor, companyId, y);
-  if (!evaluation || !evaluation.publishedAt) notFound();
-  const letter = await riskLetterOf(db, evaluation.id);
-  if (!letter) notFound();
+  const { evaluation, letter } = await loadRiskLetter(actor, companyId, y);
   return (
     <div className="space-y-4">
       <p className="print:hidden">

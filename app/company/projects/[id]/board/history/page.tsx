@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { findServedProject, listBoardVersions, projectExists } from '@/db/queries/boards';
-import { recordOutOfScope, requireActor } from '@/lib/auth/actor';
+import { inScopeOrNotFound, requireActor } from '@/lib/auth/actor';
 import { formatDateTime } from '@/lib/format';
 
 export const metadata: Metadata = { title: '公示栏历史版本', robots: { index: false } };
@@ -14,11 +14,7 @@ export default async function BoardHistoryPage({ params }: { params: Promise<{ i
   const actor = await requireActor(['company'], `/company/projects/${id}/board/history`);
   if (!z.uuid().safeParse(id).success) notFound();
   const db = getDb();
-  const project = await findServedProject(db, actor, id);
-  if (!project) {
-    if (await projectExists(db, id)) await recordOutOfScope(actor, 'disclosure_board', id);
-    notFound();
-  }
+  const project = await inScopeOrNotFound(actor, await findServedProject(db, actor, id), { type: 'disclosure_board', id, exists: () => projectExists(db, id) });
   const versions = await listBoardVersions(db, id);
   return (
     <SubPage back={{ href: `/company/projects/${id}/board`, label: '返回编辑公示栏' }} title={<>{project.name} 公示栏历史版本</>}>
