@@ -21,6 +21,7 @@ export default async function CompanyLayout({ children }: { children: React.Reac
             { href: '/company/staff', label: '从业人员' },
             { href: '/company/staff/import', label: '名册导入' },
             { href: '/company/moves', label: '人员变动' },
+            { href: '/company/badges', label: '工作牌' },
             { href: '/company/records', label: '人员奖惩记录' },
             { href: '/company/objections', label: '信息异议' },
             { href: '/company/complaints', label: '业主投诉和表扬' },

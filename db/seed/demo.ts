@@ -9,6 +9,7 @@ import type { Db, Tx } from '../client';
 import * as schema from '../schema';
 import type { IdKeys } from '../../lib/security/id-crypto';
 import { buildDemo, DEMO_PASSWORD, DEMO_USERNAMES, type DemoData, type DemoFacts, type DemoUsername } from './build';
+import { insertDemoPhotos } from './photos';
 
 export interface SeedOptions {
   keys: IdKeys;
@@ -20,7 +21,7 @@ export interface SeedOptions {
   mustChangePassword?: boolean;
 }
 
-export type SeedCounts = Record<Exclude<keyof DemoData, 'facts'> | 'auditEvents', number>;
+export type SeedCounts = Record<Exclude<keyof DemoData, 'facts'> | 'auditEvents' | 'photos', number>;
 
 export type SeedSummary =
   | { skipped: true }
@@ -85,11 +86,13 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedSummary> 
   ];
   const counts = Object.fromEntries(order.map(([k]) => [k, data[k].length])) as SeedCounts;
   counts.auditEvents = 1;
+  counts.photos = 0;
 
   const written = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
     if (await demoPresent(tx)) return false;
     for (const [key, table] of order) await insertAll(tx, table, data[key] as Record<string, unknown>[]);
+    counts.photos = await insertDemoPhotos(tx);
     await tx.insert(schema.auditEvents).values({
       actorLabel: '系统',
       action: 'seed.loaded',

@@ -78,6 +78,8 @@ const PERMISSIONS = {
   'project.contract.file': ['company'],
   'project.contract.confirm': ['city', 'district'],
   'practitioner.enter': ['company'],
+  /** SPEC §3.11: the company prints its own staff's badges (工牌). */
+  'practitioner.badge.issue': ['company'],
   'practitioner.idnumber.view': ['city', 'district', 'company'],
   'submission.decide': ['city', 'district'],
   /** SN 14: the district (or the city directly) enters a bad record, or turns a report into one. */

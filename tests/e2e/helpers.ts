@@ -54,3 +54,23 @@ export async function signedIn(
 export function daysAgo(n: number) {
   return new Date(Date.now() + 8 * 3600_000 - n * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** A district or city reviewer approves a submission on its review page (the heading names the kind and the person). */
+export async function approveSubmission(page: Page, submissionId: string, heading: RegExp) {
+  await page.goto(`/bureau/staff/${submissionId}`);
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+  await page.getByRole('radio', { name: '审核通过' }).check();
+  await page.getByRole('button', { name: '提交审核结果' }).click();
+  await expect(page.getByText('已提交审核结果：审核通过。')).toBeVisible();
+}
+
+/** The company declares a person's exit from the industry (SN 17) from the person's page; returns the submission id. */
+export async function declareExit(page: Page, practitionerId: string, reason: string) {
+  await page.goto(`/company/staff/${practitionerId}`);
+  await page.getByRole('link', { name: '申报退出行业' }).click();
+  await page.getByLabel('离职日期').fill(daysAgo(0));
+  await page.getByLabel('退出原因').fill(reason);
+  await page.getByRole('button', { name: '申报退出行业' }).click();
+  await expect(page.getByText('退出申报已提交，等待区县住建部门审核。')).toBeVisible();
+  return new URL(page.url()).pathname.split('/').pop()!;
+}

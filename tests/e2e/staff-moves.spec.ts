@@ -4,7 +4,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { demo, type DemoPerson } from './demo-people';
-import { daysAgo, signedIn } from './helpers';
+import { approveSubmission, daysAgo, declareExit, signedIn } from './helpers';
 
 /** People current at `company` on a 船山区 estate, taken from the end of the list (other specs take from the start). */
 function chuanshanStaffOfCompany(n: number): DemoPerson[] {
@@ -30,13 +30,6 @@ async function fillJob(page: Page, p: DemoPerson, post: string) {
 /** The submission id from a /company/moves/[id] URL. */
 const submissionOf = (page: Page) => new URL(page.url()).pathname.split('/').pop()!;
 
-async function approve(page: Page, submissionId: string, heading: RegExp) {
-  await page.goto(`/bureau/staff/${submissionId}`);
-  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-  await page.getByRole('radio', { name: '审核通过' }).check();
-  await page.getByRole('button', { name: '提交审核结果' }).click();
-  await expect(page.getByText('已提交审核结果：审核通过。')).toBeVisible();
-}
 
 test('transfer by consent: company2 asks, company consents, company2 updates, the bureau approves', async ({ browser }) => {
   const company2 = await signedIn(browser, 'company2', '/company');
@@ -70,7 +63,7 @@ test('transfer by consent: company2 asks, company consents, company2 updates, th
   await expect(company2.getByText('信息已更新并提交区县住建部门审核。')).toBeVisible();
 
   const city = await signedIn(browser, 'city', '/bureau');
-  await approve(city, id, new RegExp(`跨企业流动：${P1.name}`));
+  await approveSubmission(city, id, new RegExp(`跨企业流动：${P1.name}`));
 
   // Both employments are in the history the new employer sees; the person is current with company2.
   await company2.goto(`/company/staff/${P1.id}`);
@@ -118,23 +111,17 @@ test('transfer by district release: company refuses, 船山区 checks and releas
   await company2.getByRole('button', { name: '提交区县审核' }).click();
   await expect(company2.getByText('信息已更新并提交区县住建部门审核。')).toBeVisible();
   const city = await signedIn(browser, 'city', '/bureau');
-  await approve(city, id, new RegExp(`跨企业流动：${P2.name}`));
+  await approveSubmission(city, id, new RegExp(`跨企业流动：${P2.name}`));
   await company2.goto(`/company/staff/${P2.id}`);
   await expect(company2.getByRole('cell', { name: '在职', exact: true })).toHaveCount(1);
 });
 
 test('exit archives the person; another company re-enters the archived record', async ({ browser }) => {
   const company = await signedIn(browser, 'company', '/company');
-  await company.goto(`/company/staff/${P3.id}`);
-  await company.getByRole('link', { name: '申报退出行业' }).click();
-  await company.getByLabel('离职日期').fill(daysAgo(0));
-  await company.getByLabel('退出原因').fill('本人返乡，不再从事物业服务');
-  await company.getByRole('button', { name: '申报退出行业' }).click();
-  await expect(company.getByText('退出申报已提交，等待区县住建部门审核。')).toBeVisible();
-  const exitId = submissionOf(company);
+  const exitId = await declareExit(company, P3.id, '本人返乡，不再从事物业服务');
 
   const chuanshan = await signedIn(browser, 'chuanshan', '/bureau');
-  await approve(chuanshan, exitId, new RegExp(`退出行业：${P3.name}`));
+  await approveSubmission(chuanshan, exitId, new RegExp(`退出行业：${P3.name}`));
 
   // A new entry of the archived ID points to re-entry; re-entry reactivates the same record.
   const company2 = await signedIn(browser, 'company2', '/company');
@@ -154,7 +141,7 @@ test('exit archives the person; another company re-enters the archived record', 
   const reId = submissionOf(company2);
 
   const city = await signedIn(browser, 'city', '/bureau');
-  await approve(city, reId, new RegExp(`重新执业：${P3.name}`));
+  await approveSubmission(city, reId, new RegExp(`重新执业：${P3.name}`));
   await company2.goto(`/company/staff/${P3.id}`);
   await expect(company2.getByRole('cell', { name: '在职', exact: true })).toHaveCount(1);
   await expect(company2.getByRole('cell', { name: '已离职 退出行业：本人返乡，不再从事物业服务', exact: true })).toHaveCount(1);

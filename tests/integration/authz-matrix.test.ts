@@ -133,6 +133,9 @@ import { VETO_TYPES } from '@/lib/domain/credit-rating';
 import { changePassword } from '@/app/account/password/actions';
 import { logout } from '@/lib/actions/session';
 import { GET as staffPhotoGET } from '@/app/(public)/projects/[id]/staff/[practitionerId]/photo/route';
+import { GET as badgePhotoGET } from '@/app/(public)/verify/[code]/photo/route';
+import BadgeSheetPage from '@/app/company/badges/[projectId]/page';
+import { issueEstateBadges, reissueBadge } from '@/lib/services/badges';
 import { GET as companyApiGET } from '@/app/api/v1/companies/[uscc]/route';
 import { GET as listApiGET } from '@/app/api/v1/lists/[list]/route';
 import { GET as statsApiGET } from '@/app/api/v1/stats/route';
@@ -334,6 +337,8 @@ interface Fx {
   /** Owners' complaints about the serving company: A on estate A (company, 船山区), B on estate B (company2, 安居区); open. */
   complaintA: { id: string; version: number };
   complaintB: { id: string; version: number };
+  /** Staff badges: of person A (valid), and of person B reissued since (the first code, void). */
+  badge: { valid: string; void: string };
 }
 
 const pdf = (tag: string) => ({ bytes: new Uint8Array(Buffer.from(`%PDF-1.4\n% ${tag}\n%%EOF\n`)), filename: `${tag}.pdf` });
@@ -1220,6 +1225,49 @@ const ROWS: Row[] = [
     audit: 'all',
     note: 'a person’s internal file: the company that employs them now or has them pending (getPersonFileInScope); anyone else a 404, audited',
   },
+
+  // ── Staff badges (工牌, issue 16 item 2) ───────────────────────────────────────────────────────────────
+  {
+    endpoints: ['app/company/badges/actions.ts#issueEstateBadgesAction'],
+    via: svc(issueEstateBadges),
+    allow: COMPANIES,
+    input: { a: (f) => ({ projectId: f.estateA }), b: (f) => ({ projectId: f.estateB }) },
+    scope: { a: ['company'], b: ['company2'] },
+    audit: 'in-role',
+    ok: 'OK',
+  },
+  {
+    endpoints: ['app/company/badges/actions.ts#reissueBadgeAction'],
+    via: svc(reissueBadge),
+    allow: COMPANIES,
+    input: { a: (f) => ({ practitionerId: f.personA.id }), b: (f) => ({ practitionerId: f.personB.id }) },
+    scope: { a: ['company'], b: ['company2'] },
+    audit: 'in-role',
+    ok: 'OK',
+  },
+  {
+    endpoints: ['app/(public)/verify/[code]/photo/route.ts#GET'],
+    via: handler('GET /verify/[code]/photo', badgePhotoGET),
+    allow: 'anyone',
+    input: {
+      a: (f) => ({ url: `/verify/${f.badge.valid}/photo`, params: { code: f.badge.valid } }),
+      b: (f) => ({ url: `/verify/${f.badge.void}/photo?size=thumb`, params: { code: f.badge.void } }),
+    },
+    ok: 'OK',
+    except: Object.fromEntries(WHO.map((w) => [`${w}/b`, 'NOT_FOUND'])) as Row['except'],
+    note: 'public: only while the badge verifies (a reissued, exited or transferred badge answers 404)',
+  },
+  {
+    endpoints: ['app/company/badges/[projectId]/page.tsx#default'],
+    via: page('/company/badges/[projectId]', BadgeSheetPage),
+    allow: COMPANIES,
+    input: { a: (f) => ({ params: { projectId: f.estateA } }), b: (f) => ({ params: { projectId: f.estateB } }) },
+    scope: { a: ['company'], b: ['company2'] },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+    note: 'the badge sheet of an estate the company serves; anyone else a 404, audited',
+  },
 ];
 
 /** Rows of pages: not listed by helpers/endpoints.ts (a page is rendered, not called); the file must exist. */
@@ -1452,7 +1500,12 @@ describe.each(DRIVERS)('authorization matrix (%s)', (driver) => {
       proposalB: await proposal(actors.company2, personB, ANJU),
       complaintA: await complaint(estateA, '13800004441'),
       complaintB: await complaint(estateB, '13800004442'),
+      badge: {
+        valid: must(await reissueBadge(db, actors.company, { practitionerId: personA.id }), 'badge A').code,
+        void: must(await reissueBadge(db, actors.company2, { practitionerId: personB.id }), 'badge B').code,
+      },
     };
+    must(await reissueBadge(db, actors.company2, { practitionerId: personB.id }), 'badge B again');
     rectifyingScope = {
       a: ['city', ...(rectifying[0]?.district_id === CHUANSHAN ? (['chuanshan'] as const) : rectifying[0]?.district_id === SHEHONG ? (['shehong'] as const) : [])],
       b: ['city', ...(rectifying[1]?.district_id === CHUANSHAN ? (['chuanshan'] as const) : rectifying[1]?.district_id === SHEHONG ? (['shehong'] as const) : [])],

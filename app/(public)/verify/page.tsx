@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = {
   title: '文书核验',
-  description: '输入告知书、风险提示函上的编号，核验其是否由遂宁市物业信用监管平台出具。',
+  description: '输入告知书、风险提示函、从业人员工作牌上的编号，核验其是否由遂宁市物业信用监管平台出具、是否仍然有效。',
   alternates: { canonical: '/verify' },
 };
 
@@ -31,7 +31,7 @@ export default async function VerifyHome({ searchParams }: { searchParams: Promi
         <CodeForm
           action="/verify"
           label="文书编号"
-          hint={<>告知书、信用风险提示函上印的 {TRACKING_LENGTH} 位编号；扫描文书上的二维码也可直接核验。</>}
+          hint={<>告知书、信用风险提示函、工作牌上印的 {TRACKING_LENGTH} 位编号；扫描文书上的二维码也可直接核验。</>}
           button="核验"
           typed={typed}
           error={error}

@@ -1,22 +1,29 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
+import { verifyBadge } from '@/db/queries/badges';
 import { findDocumentByCode } from '@/db/queries/verify';
 import { today } from '@/lib/clock';
 import { formatDate } from '@/lib/format';
 import { normalizeTrackingCode } from '@/lib/domain/objections';
 import { VERIFY_STATUS_TEXT, verifyView } from '@/lib/domain/verify';
 import { decodeParam } from '@/lib/security/request-target';
+import { BadgeResult } from '../_components/badge-result';
 
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: '文书核验结果', robots: { index: false, follow: false } };
 
-/** Whether a printed notice or letter was issued here (noindex: a code is for its holder, not for search engines). */
+/**
+ * Whether a printed notice or letter was issued here, or whether a staff badge verifies now (noindex: a code is for
+ * its holder, not for search engines).
+ */
 export default async function VerifyPage({ params }: { params: Promise<{ code: string }> }) {
   const decoded = decodeParam((await params).code);
   const code = decoded === null ? null : normalizeTrackingCode(decoded);
   if (!code) notFound();
+  const badge = await verifyBadge(getDb(), code);
+  if (badge) return <BadgeResult badge={badge} />;
   const doc = await findDocumentByCode(getDb(), code);
   if (!doc) notFound();
   const v = verifyView(doc, today());
