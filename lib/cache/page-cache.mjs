@@ -46,7 +46,7 @@ const ROUTES = [
     params: [],
     tags: (m) => [`project:${m[1].toLowerCase()}`, `person:${m[2].toLowerCase()}`],
   },
-  { re: /^\/search$/, params: ['q', 'page', 'type'], tags: () => ['index'] },
+  { re: /^\/search$/, params: ['q', 'page', 'kind'], tags: () => ['index'] },
   { re: /^\/verify$/, params: ['code'], tags: () => ['index'] },
   { re: new RegExp(`^/verify/${seg}$`), params: [], tags: () => ['index'] },
   { re: /^\/open-data$/, params: [], tags: () => ['index'] },
