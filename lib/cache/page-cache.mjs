@@ -54,6 +54,8 @@ const ROUTES = [
   { re: new RegExp(`^/api/v1/companies/${seg}$`), params: ['on'], tags: (m) => [`company:${m[1].toUpperCase()}`] },
   { re: /^\/api\/v1\/lists\/(red|black)$/, params: [...LIST_PARAMS, 'format'], tags: () => ['index'] },
   { re: /^\/feeds\/lists\.xml$/, params: [], tags: () => ['index'] },
+  { re: /^\/feeds\/projects\/([^/]+)\.xml$/, params: [], tags: (m) => [`project:${m[1].toLowerCase()}`] },
+  { re: /^\/feeds\/companies\/([^/]+)\.xml$/, params: [], tags: (m) => [`company:${m[1].toUpperCase()}`] },
 ];
 
 /** Request headers that select a different response of the same URL (Next.js's own Vary list, and the encoding). */
