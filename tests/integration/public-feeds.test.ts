@@ -20,7 +20,6 @@ import { child, one, parseXml, type XmlElement } from './helpers/xml';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const TODAY = '2026-11-20';
 
 const call = (handler: typeof projectFeedGET, path: string, file: string) => handler(new Request(`http://localhost${path}`), { params: Promise.resolve({ file }) });
 
