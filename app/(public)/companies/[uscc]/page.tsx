@@ -12,6 +12,7 @@ import { JsonLd } from '../../_components/json-ld';
 import { PublicCreditRecords } from './_components/credit-records';
 import { AnnualGrade, CurrentScore, ListHistory, TenderEligibility } from './_components/credit-summary';
 import { Breadcrumbs } from '../../_components/breadcrumbs';
+import { FeedLink, feedAlternate } from '@/components/feeds/feed-link';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return {
     title: company.name,
     description: `${company.name}（统一社会信用代码 ${company.uscc}）的备案信息、在管小区和公示中的信用记录。`,
-    alternates: { canonical: `/companies/${company.uscc}` },
+    alternates: { canonical: `/companies/${company.uscc}`, types: feedAlternate(`/feeds/companies/${company.uscc}.xml`, `${company.name}：企业信用动态`) },
   };
 }
 
@@ -76,6 +77,7 @@ export default async function CompanyPage({ params, searchParams }: { params: Pa
       />
       <Breadcrumbs trail={[{ href: '/companies', label: '物业服务企业' }]} current={company.name} />
       <h1 className="text-2xl font-bold">{company.name}</h1>
+      <FeedLink href={`/feeds/companies/${company.uscc}.xml`} what="本企业" />
       {company.greenChannel && (
         <p className="rounded-lg border border-emerald-300 bg-emerald-50 px-4 py-3 text-emerald-950">
           <strong>绿色通道企业</strong>：连续 {company.greenChannel.cleanYears} 年无警示信用记录，各类申请优先办理（重庆市物业服务“效能、诚信、品牌”建设 三.(五)）。

@@ -12,6 +12,7 @@ import { StaffSection } from '../_components/staff-section';
 import { RatingBadge } from '@/components/ratings/rating-badge';
 import { loadProject } from './load';
 import { Breadcrumbs } from '../../_components/breadcrumbs';
+import { FeedLink, feedAlternate } from '@/components/feeds/feed-link';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,7 +24,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return {
     title: p.name,
     description: `${p.name}（${p.districtName}${p.address}）的物业服务企业、合同期限和物业服务公示栏。`,
-    alternates: { canonical: `/projects/${p.id}` },
+    alternates: { canonical: `/projects/${p.id}`, types: feedAlternate(`/feeds/projects/${p.id}.xml`, `${p.name}：小区物业服务动态`) },
   };
 }
 
@@ -70,6 +71,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
         <p className="mt-1 text-slate-700">
           {p.districtName} · {p.address}
         </p>
+        <FeedLink href={`/feeds/projects/${p.id}.xml`} what="本小区" />
       </div>
 
       <section aria-labelledby="company-heading" className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
