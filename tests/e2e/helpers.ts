@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'suining-demo-2026';
@@ -44,4 +45,10 @@ export async function signedIn(browser: Browser, username: string, area: string,
 /** The date `n` days before today in China, as the end-to-end server (on the real clock) counts days. */
 export function daysAgo(n: number) {
   return new Date(Date.now() + 8 * 3600_000 - n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** axe with the WCAG 2.2 AA rule set: no violations on the page as it is now. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
