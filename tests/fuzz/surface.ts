@@ -36,7 +36,7 @@ export interface RouteTemplate {
 }
 
 /** Names every public page and handler may see; each template also gets the ones its source reads. */
-export const COMMON_QUERY = ['q', 'page', 'district', 'street', 'period', 'format', 'on', 'code', 'next', 'mode', 'size', '_rsc'];
+export const COMMON_QUERY = ['q', 'page', 'district', 'street', 'period', 'format', 'on', 'code', 'next', 'mode', 'size', 'kind', '_rsc'];
 
 const QUERY_PATTERNS = [
   /\b(?:sp|raw|query|search|params)\.([A-Za-z_]\w*)\b/g,
@@ -212,6 +212,7 @@ export async function discoverSamples(get: GetText): Promise<Samples> {
     format: ['json', 'csv'],
     size: ['thumb', 'photo'],
     mode: ['own-record', 'own-record-lookup'],
+    kind: ['estates', 'companies', 'staff'],
     nextauth: ['session', 'csrf', 'providers', 'signin', 'signout', 'error', 'callback'],
   };
   const add = (k: string, v: string) => {
