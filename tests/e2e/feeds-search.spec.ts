@@ -10,10 +10,11 @@ import { expectNoAxeViolations, expectNoSidewaysScroll } from './helpers';
 
 /** axe on `url` as a browser with JavaScript renders it (axe runs as a script: not in the no-JS contexts). */
 async function axeAt(browser: Browser, url: string) {
-  const page = await browser.newPage();
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
   await page.goto(url);
   await expectNoAxeViolations(page);
-  await page.close();
+  await ctx.close();
 }
 
 /** Current approved staff (the people a search may show) whose name contains `q`, from the seeded data. */
