@@ -203,7 +203,6 @@ export async function discoverSamples(get: GetText): Promise<Samples> {
     uscc: [],
     id: [],
     practitionerId: [],
-    file: [],
     record: [],
     staffRecord: [],
     district: ['510903', '510981'],
@@ -228,9 +227,7 @@ export async function discoverSamples(get: GetText): Promise<Samples> {
     const e = /^\/projects\/([0-9a-f-]{36})$/.exec(p);
     if (e) add('id', e[1]!);
   }
-  // The feeds' `<key>.xml` segments: an estate's and a company's (each route also gets the other's: a 404).
-  for (const id of (values.id ?? []).slice(0, 2)) add('file', `${id}.xml`);
-  for (const uscc of (values.uscc ?? []).slice(0, 2)) add('file', `${uscc}.xml`);
+  for (const k of [...(values.id ?? []).slice(0, 2), ...(values.uscc ?? []).slice(0, 2)]) add('file', `${k}.xml`); // feeds' <key>.xml
   // One company page and one estate page: their record and staff links give record ids and a staff card.
   for (const uscc of (values.uscc ?? []).slice(0, 3)) {
     const page = await get(`/companies/${encodeURIComponent(uscc)}`);
