@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
-import { Pager } from '@/components/list-kit/pager';
+import { NumberedPager } from '@/components/list-kit/pager';
 import { listHref, parseFilters } from '@/components/list-kit/params';
 import { getDb } from '@/db';
 import { searchPublic, SEARCH_KINDS, type PublicStaffHit, type SearchKind, type SearchSection } from '@/db/queries/public-search';
@@ -80,7 +80,7 @@ function HitSection({ q, kind, section, rows, single }: { q: string; kind: Searc
           </a>
         </p>
       )}
-      {single && section.pageCount > 1 && <Pager page={section.page} pages={section.pageCount} total={section.total} unit={k.unit} href={href} />}
+      {single && <NumberedPager path="/search" filters={{ q, kind }} page={section.page} pages={section.pageCount} />}
     </section>
   );
 }
