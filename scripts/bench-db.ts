@@ -28,7 +28,7 @@ import * as schema from '../db/schema';
 import { loadSessionActor, createSession } from '../db/queries/auth';
 import { searchReportableStaff } from '../db/queries/practitioner-records';
 import { getPublicCompany, searchPublicCompanies } from '../db/queries/public-companies';
-import { searchPublic } from '../db/queries/public-home';
+import { searchPublic } from '../db/queries/public-search';
 import { companyCreditSummary, findCompanyByUscc } from '../db/queries/public-lists';
 import { getPublicProject, searchPublicProjects } from '../db/queries/public-projects';
 import { listPublicStaff } from '../db/queries/public-staff';

@@ -1,11 +1,8 @@
 import 'server-only';
-import { and, count, eq, inArray, sql } from 'drizzle-orm';
-import { companyPageIds } from './public-companies';
-import { projectPageIds } from './public-projects';
+import { and, count, eq } from 'drizzle-orm';
 import type { Queryable } from '@/db';
-import { companies, employments, practitioners, projects, regions } from '@/db/schema';
+import { companies, employments, practitioners, projects } from '@/db/schema';
 import { listLatestChanges, listPublicEntries, type PublicListChange } from './public-lists';
-import { SEARCH_BIGRAMS, textMatch, twoCharQuery } from './search';
 
 export interface HeadlineNumbers {
   companies: number;
@@ -40,39 +37,4 @@ export async function getHeadlineNumbers(db: Queryable, on: string): Promise<Hea
 /** The latest list changes up to `on` (list events, and 期满移出 on an entry's date out): see public-lists.ts. */
 export async function getLatestListChanges(db: Queryable, on: string, limit = 8): Promise<PublicListChange[]> {
   return listLatestChanges(db, on, limit);
-}
-
-export interface SearchHit {
-  kind: 'company' | 'estate';
-  id: string;
-  title: string;
-  subtitle: string;
-}
-
-/** One search over approved companies and estates (public fields only). */
-export async function searchPublic(db: Queryable, q: string, limit = 20): Promise<{ companies: SearchHit[]; estates: SearchHit[] }> {
-  const [cs, ps] = await Promise.all([
-    db
-      .select({ id: companies.uscc, name: companies.name, address: companies.address })
-      .from(companies)
-      .where(
-        twoCharQuery(q)
-          ? // The ids first, from the posting range of approved companies (migration 0009), then their rows.
-            inArray(companies.id, companyPageIds(db, { q }, limit, 0))
-          : and(eq(companies.filingStatus, 'approved'), textMatch(sql`${companies.name}`, q, SEARCH_BIGRAMS.companies)),
-      )
-      .orderBy(companies.name, companies.uscc)
-      .limit(limit),
-    db
-      .select({ id: projects.id, name: projects.name, address: projects.address, district: regions.name })
-      .from(projects)
-      .innerJoin(regions, eq(regions.id, projects.districtId))
-      // The ids first, from a posting range (0009) or the name-ordered index alone (0006), then their rows.
-      .where(inArray(projects.id, projectPageIds(db, { q }, limit, 0)))
-      .orderBy(projects.name, projects.id),
-  ]);
-  return {
-    companies: cs.map((c) => ({ kind: 'company', id: c.id, title: c.name, subtitle: c.address })),
-    estates: ps.map((p) => ({ kind: 'estate', id: p.id, title: p.name, subtitle: `${p.district} · ${p.address}` })),
-  };
 }

@@ -170,7 +170,9 @@ const EXPIRY_EVENT = '期满移出';
  * date out without being ended (nothing ends it by a job), shown as 期满移出 on that date. A three-差 entry is
  * never one of those: it stays until the inspection decides.
  */
-export async function listLatestChanges(db: Queryable, on: string, limit = 8): Promise<PublicListChange[]> {
+export async function listLatestChanges(db: Queryable, on: string, limit = 8, of: { companyId?: string; projectId?: string } = {}): Promise<PublicListChange[]> {
+  // One company's or one estate's changes (its Atom feed), or all.
+  const scope = of.companyId ? eq(listEntries.companyId, of.companyId) : of.projectId ? eq(listEntries.projectId, of.projectId) : undefined;
   const [events, expiries] = await Promise.all([
     db
       .select({
@@ -186,6 +188,7 @@ export async function listLatestChanges(db: Queryable, on: string, limit = 8): P
       .from(listEvents)
       .innerJoin(listEntries, eq(listEntries.id, listEvents.entryId))
       .innerJoin(companies, eq(companies.id, listEvents.companyId))
+      .where(scope)
       .orderBy(desc(listEvents.at), desc(listEvents.id))
       .limit(limit),
     db
@@ -199,7 +202,7 @@ export async function listLatestChanges(db: Queryable, on: string, limit = 8): P
       })
       .from(listEntries)
       .innerJoin(companies, eq(companies.id, listEntries.companyId))
-      .where(and(isNotNull(listEntries.until), lte(listEntries.until, on), isNull(listEntries.endedOn), ne(listEntries.rule, 'DW14-three-poor')))
+      .where(and(scope, isNotNull(listEntries.until), lte(listEntries.until, on), isNull(listEntries.endedOn), ne(listEntries.rule, 'DW14-three-poor')))
       .orderBy(desc(listEntries.until), desc(listEntries.id))
       .limit(limit),
   ]);

@@ -59,9 +59,17 @@ export interface PublicStaffMember {
   objectionOpen: boolean;
 }
 
+/**
+ * Current, approved staff (over employments ⋈ practitioners): who the public may see at all — the estate page, the
+ * card, the photo, the site search and the feeds. Also what the staff posting table of migration 0009 holds.
+ */
+export function currentApprovedStaff(): SQL {
+  return and(eq(employments.status, 'current'), eq(practitioners.status, 'active'))!;
+}
+
 /** Current, approved staff of this estate: the condition of the page, the card and the photo. */
 function approvedStaffOf(projectId: string): SQL {
-  return and(eq(employments.projectId, projectId), eq(employments.status, 'current'), eq(practitioners.status, 'active'))!;
+  return and(eq(employments.projectId, projectId), currentApprovedStaff())!;
 }
 
 const publicPhoneSql = sql<string | null>`case when ${employments.post}::text in (${sql.join(

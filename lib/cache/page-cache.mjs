@@ -46,7 +46,7 @@ const ROUTES = [
     params: [],
     tags: (m) => [`project:${m[1].toLowerCase()}`, `person:${m[2].toLowerCase()}`],
   },
-  { re: /^\/search$/, params: ['q', 'page', 'type'], tags: () => ['index'] },
+  { re: /^\/search$/, params: ['q', 'page', 'kind'], tags: () => ['index'] },
   { re: /^\/verify$/, params: ['code'], tags: () => ['index'] },
   { re: new RegExp(`^/verify/${seg}$`), params: [], tags: () => ['index'] },
   { re: /^\/open-data$/, params: [], tags: () => ['index'] },
@@ -56,7 +56,11 @@ const ROUTES = [
   { re: /^\/lists\/(red|black)$/, params: LIST_PARAMS, tags: () => ['index'] },
   { re: new RegExp(`^/api/v1/companies/${seg}$`), params: ['on'], tags: (m) => [`company:${m[1].toUpperCase()}`] },
   { re: /^\/api\/v1\/lists\/(red|black)$/, params: [...LIST_PARAMS, 'format'], tags: () => ['index'] },
+  { re: /^\/api\/v1\/(companies|estates)$/, params: ['district', 'page', 'format'], tags: () => ['index'] },
+  { re: /^\/api\/v1\/ratings$/, params: ['district', 'period', 'page', 'format'], tags: () => ['index'] },
   { re: /^\/feeds\/lists\.xml$/, params: [], tags: () => ['index'] },
+  { re: /^\/feeds\/projects\/([^/]+)\.xml$/, params: [], tags: (m) => [`project:${m[1].toLowerCase()}`] },
+  { re: /^\/feeds\/companies\/([^/]+)\.xml$/, params: [], tags: (m) => [`company:${m[1].toUpperCase()}`] },
 ];
 
 /** Request headers that select a different response of the same URL (Next.js's own Vary list, and the encoding). */

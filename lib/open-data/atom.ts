@@ -9,7 +9,9 @@ export interface AtomEntry {
   title: string;
   updated: string;
   link: string;
-  summary: string;
+  summary?: string;
+  /** The entry's text in plain words (`<content type="text">`). */
+  content?: string;
   category?: string;
 }
 
@@ -35,8 +37,9 @@ export function toAtom(f: AtomFeed): string {
     <title>${xmlEscape(e.title)}</title>
     <updated>${xmlEscape(e.updated)}</updated>
     <link rel="alternate" type="text/html" href="${xmlEscape(e.link)}"/>
-${e.category ? `    <category term="${xmlEscape(e.category)}"/>\n` : ''}    <summary>${xmlEscape(e.summary)}</summary>
-  </entry>`,
+${e.category ? `    <category term="${xmlEscape(e.category)}"/>\n` : ''}${e.summary !== undefined ? `    <summary>${xmlEscape(e.summary)}</summary>\n` : ''}${
+        e.content !== undefined ? `    <content type="text">${xmlEscape(e.content)}</content>\n` : ''
+      }  </entry>`,
     )
     .join('\n');
   return `<?xml version="1.0" encoding="utf-8"?>

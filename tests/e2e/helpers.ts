@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'suining-demo-2026';
@@ -73,4 +74,10 @@ export async function declareExit(page: Page, practitionerId: string, reason: st
   await page.getByRole('button', { name: '申报退出行业' }).click();
   await expect(page.getByText('退出申报已提交，等待区县住建部门审核。')).toBeVisible();
   return new URL(page.url()).pathname.split('/').pop()!;
+}
+
+/** axe with the WCAG 2.2 AA rule set: no violations on the page as it is now. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }

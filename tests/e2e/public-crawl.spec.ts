@@ -38,7 +38,23 @@ test('no public page, feed or file shows an ID number or a staff member’s priv
   const origin = new URL(baseURL!).origin;
   const seen = new Set<string>();
   // The open data and feeds of SPEC §5 are fetched whether or not a page links them yet (a 404 is checked too).
-  const queue: string[] = ['/', '/robots.txt', '/sitemap.xml', '/objections/new', '/api/v1/lists/red', '/api/v1/lists/black', '/api/v1/lists/red?format=csv', '/feeds/lists.xml', '/stats'];
+  const queue: string[] = [
+    '/',
+    '/robots.txt',
+    '/sitemap.xml',
+    '/objections/new',
+    '/api/v1/lists/red',
+    '/api/v1/lists/black',
+    '/api/v1/lists/red?format=csv',
+    '/feeds/lists.xml',
+    '/stats',
+    '/api/v1/companies',
+    '/api/v1/companies?format=csv',
+    '/api/v1/estates',
+    '/api/v1/estates?page=2&format=csv',
+    '/api/v1/ratings',
+    '/api/v1/ratings?format=csv',
+  ];
   const perPath = new Map<string, number>();
   const enqueue = (raw: string, from: string) => {
     let u: URL;
@@ -68,6 +84,10 @@ test('no public page, feed or file shows an ID number or a staff member’s priv
   const canaryCards = new Set(d.canaries.map((c) => `/projects/${c.projectId}/staff/${c.practitionerId}`));
   expect(canaryCards.size).toBe(CANARIES.length);
   for (const c of d.canaries) queue.unshift(`/projects/${c.projectId}`);
+  // Their estates' feeds and a two-character search for each of them (the staff section of /search).
+  const canaryFeeds = new Set(d.canaries.map((c) => `/feeds/projects/${c.projectId}.xml`));
+  for (const c of d.canaries) queue.unshift(`/feeds/projects/${c.projectId}.xml`, `/search?q=${encodeURIComponent([...c.name].slice(-2).join(''))}&kind=staff`);
+  const canaryFeedsRead = new Set<string>();
   const canaryCardsSeen = new Set<string>();
   const canaryListed = new Set<string>();
   const chunks = new Set<string>();
@@ -100,6 +120,7 @@ test('no public page, feed or file shows an ID number or a staff member’s priv
       for (const c of d.canaries) if (res.status() === 200 && path === `/projects/${c.projectId}` && body.includes(c.name)) canaryListed.add(c.name);
     }
     if (canaryCards.has(path) && res.status() === 200) canaryCardsSeen.add(path);
+    if (canaryFeeds.has(path) && res.status() === 200 && /atom\+xml/.test(type)) canaryFeedsRead.add(path);
 
     const card = /^\/projects\/[0-9a-f-]{36}\/staff\/([0-9a-f-]{36})$/.exec(path);
     const estate = /^\/projects\/([0-9a-f-]{36})$/.exec(path);
@@ -151,6 +172,7 @@ test('no public page, feed or file shows an ID number or a staff member’s priv
   // The canaries were on public pages: each estate lists its canary and each canary's card was read.
   expect([...canaryListed].sort()).toEqual(CANARIES.map((c) => c.name).sort());
   expect(canaryCardsSeen.size).toBe(CANARIES.length);
+  expect(canaryFeedsRead.size).toBe(canaryFeeds.size);
   expect(rscPayloads).toBeGreaterThan(50);
   expect(chunks.size).toBeGreaterThan(5);
   expect(seen.size).toBeGreaterThan(100);

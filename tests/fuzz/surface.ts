@@ -36,7 +36,7 @@ export interface RouteTemplate {
 }
 
 /** Names every public page and handler may see; each template also gets the ones its source reads. */
-export const COMMON_QUERY = ['q', 'page', 'district', 'street', 'period', 'format', 'on', 'code', 'next', 'mode', 'size', '_rsc'];
+export const COMMON_QUERY = ['q', 'page', 'district', 'street', 'period', 'format', 'on', 'code', 'next', 'mode', 'size', 'kind', '_rsc'];
 
 const QUERY_PATTERNS = [
   /\b(?:sp|raw|query|search|params)\.([A-Za-z_]\w*)\b/g,
@@ -212,6 +212,7 @@ export async function discoverSamples(get: GetText): Promise<Samples> {
     format: ['json', 'csv'],
     size: ['thumb', 'photo'],
     mode: ['own-record', 'own-record-lookup'],
+    kind: ['estates', 'companies', 'staff'],
     nextauth: ['session', 'csrf', 'providers', 'signin', 'signout', 'error', 'callback'],
   };
   const add = (k: string, v: string) => {
@@ -227,6 +228,7 @@ export async function discoverSamples(get: GetText): Promise<Samples> {
     const e = /^\/projects\/([0-9a-f-]{36})$/.exec(p);
     if (e) add('id', e[1]!);
   }
+  for (const k of [...(values.id ?? []).slice(0, 2), ...(values.uscc ?? []).slice(0, 2)]) add('file', `${k}.xml`); // feeds' <key>.xml
   // One company page and one estate page: their record and staff links give record ids and a staff card.
   for (const uscc of (values.uscc ?? []).slice(0, 3)) {
     const page = await get(`/companies/${encodeURIComponent(uscc)}`);

@@ -151,6 +151,12 @@ import { GET as templateGET } from '@/app/company/staff/import/template.xlsx/rou
 import { POST as uploadPOST } from '@/app/company/staff/import/upload/route';
 import { GET as companyRosterGET } from '@/app/company/staff/roster.xlsx/route';
 import { GET as feedGET } from '@/app/feeds/lists.xml/route';
+// Issue 16 items 4 and 7 (feeds helper): the estate and company feeds, the open-data tables.
+import { GET as companyFeedGET } from '@/app/feeds/companies/[file]/route';
+import { GET as projectFeedGET } from '@/app/feeds/projects/[file]/route';
+import { GET as companiesApiGET } from '@/app/api/v1/companies/route';
+import { GET as estatesApiGET } from '@/app/api/v1/estates/route';
+import { GET as ratingsApiGET } from '@/app/api/v1/ratings/route';
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
 import { exportedFunctionBody, filesWithInlineServerActions, listEndpoints } from './helpers/endpoints';
@@ -1194,6 +1200,53 @@ const ROWS: Row[] = [
     input: { none: () => ({ url: '/feeds/lists.xml' }) },
     ok: 'OK',
   },
+
+  // ── Issue 16 items 4 and 7 (feeds helper): estate and company Atom feeds, open-data tables — public ──────────
+  {
+    endpoints: ['app/feeds/projects/[file]/route.ts#GET'],
+    via: handler('GET /feeds/projects/[file]', projectFeedGET),
+    allow: 'anyone',
+    input: {
+      a: (f) => ({ url: `/feeds/projects/${f.estateA}.xml`, params: { file: `${f.estateA}.xml` } }),
+      b: (f) => ({ url: `/feeds/projects/${f.estateB}.xml`, params: { file: `${f.estateB}.xml` } }),
+    },
+    ok: 'OK',
+    note: 'public: every estate has a feed of public events',
+  },
+  {
+    endpoints: ['app/feeds/companies/[file]/route.ts#GET'],
+    via: handler('GET /feeds/companies/[file]', companyFeedGET),
+    allow: 'anyone',
+    input: {
+      a: (f) => ({ url: `/feeds/companies/${f.companyUscc}.xml`, params: { file: `${f.companyUscc}.xml` } }),
+      b: () => ({ url: '/feeds/companies/91510903MA6TE0T01X.xml', params: { file: '91510903MA6TE0T01X.xml' } }),
+    },
+    ok: 'OK',
+    except: Object.fromEntries(WHO.map((w) => [`${w}/b`, 'NOT_FOUND'])) as Row['except'],
+    note: 'public: approved companies only (b: an unknown credit code)',
+  },
+  {
+    endpoints: ['app/api/v1/companies/route.ts#GET'],
+    via: handler('GET /api/v1/companies', companiesApiGET),
+    allow: 'anyone',
+    input: { none: () => ({ url: '/api/v1/companies?district=510903&format=csv' }) },
+    ok: 'OK',
+  },
+  {
+    endpoints: ['app/api/v1/estates/route.ts#GET'],
+    via: handler('GET /api/v1/estates', estatesApiGET),
+    allow: 'anyone',
+    input: { none: () => ({ url: '/api/v1/estates?page=2' }) },
+    ok: 'OK',
+  },
+  {
+    endpoints: ['app/api/v1/ratings/route.ts#GET'],
+    via: handler('GET /api/v1/ratings', ratingsApiGET),
+    allow: 'anyone',
+    input: { none: () => ({ url: '/api/v1/ratings?period=2026Q3' }) },
+    ok: 'OK',
+  },
+  // ── end of issue 16 items 4 and 7 ──────────────────────────────────────────────────────────────────────────
 
   // ── Pages (not endpoints of the inventory; rows for the pages of issue 13, named `<page file>#default`) ─
   {

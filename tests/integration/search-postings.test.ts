@@ -1,6 +1,6 @@
 /**
  * The search posting and count tables of migration 0009 (docs/decisions/023-search-postings.md), on both drivers:
- * the query functions the pages call (/projects, /companies, /search, the staff search) give the same rows, in the
+ * the query functions the pages call (/projects, /companies, /search with its staff section, the staff search) give the same rows, in the
  * same order, with the same totals, as a plain `ILIKE '%q%'` over the searched tables — for one-, two- and
  * three-character queries, with district and street filters and paging, in every actor's scope — and a write
  * (new estate, renamed or unapproved company, new or archived person, renamed or removed estate) shows at once.
@@ -12,7 +12,7 @@ import { actorFor } from './helpers/actors';
 import type { Db } from '@/db/client';
 import { searchReportableStaff } from '@/db/queries/practitioner-records';
 import { searchPublicCompanies } from '@/db/queries/public-companies';
-import { searchPublic } from '@/db/queries/public-home';
+import { searchPublic, searchPublicStaff } from '@/db/queries/public-search';
 import { searchPublicProjects } from '@/db/queries/public-projects';
 import type { Actor } from '@/lib/auth/policy';
 
@@ -79,16 +79,48 @@ describe.each(DRIVERS)('two-character search from the posting tables equals ILIK
   }
 
   async function checkSiteSearch(q: string) {
-    const got = await searchPublic(db, q);
-    const estates = await rows<{ id: string }>(sql`select id from projects where (name || ' ' || address) ilike ${pattern(q)} order by name, id limit 20`);
-    const companies = await rows<{ uscc: string }>(
-      sql`select uscc from companies where filing_status = 'approved' and name ilike ${pattern(q)} order by name, uscc limit 20`,
-    );
-    expect({ q, estates: got.estates.map((e) => e.id), companies: got.companies.map((c) => c.id) }).toEqual({
+    const got = await searchPublic(db, q, { pageSize: PAGE });
+    const estates = await estatesRef(q);
+    const companies = await companiesRef(q);
+    const staff = await publicStaffRef(q);
+    expect({
       q,
-      estates: estates.map((r) => r.id),
-      companies: companies.map((r) => r.uscc),
+      estates: got.estates.items.map((e) => e.id),
+      companies: got.companies.items.map((c) => c.id),
+      staff: got.staff.items.map((s) => `${s.practitionerId}@${s.project.id}`),
+      totals: [got.estates.total, got.companies.total, got.staff.total],
+    }).toEqual({ q, estates: estates.ids, companies: companies.usccs, staff: staff.rows, totals: [estates.total, companies.total, staff.total] });
+    // One kind's second page alone (`/search?q=…&kind=…&page=2`).
+    const two = await searchPublic(db, q, { kind: 'staff', page: 2, pageSize: 3 });
+    expect({ q, staff: two.staff.items.map((s) => `${s.practitionerId}@${s.project.id}`), total: two.staff.total, estates: two.estates.total }).toEqual({
+      q,
+      staff: (await publicStaffRef(q, 2, 3)).rows,
+      total: staff.total,
+      estates: 0,
     });
+  }
+
+  /** The public staff search: every current approved person (any estate, any company) by name, paged, with the total. */
+  async function publicStaffRef(q: string, page = 1, size = PAGE) {
+    const where = sql`e.status = 'current' and p.status = 'active' and p.name ilike ${pattern(q)}`;
+    const [{ n }] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from employments e join practitioners p on p.id = e.practitioner_id join projects pr on pr.id = e.project_id where ${where}`,
+    );
+    const r = await rows<{ p: string; e: string }>(sql`
+      select p.id as p, pr.id as e from employments e join practitioners p on p.id = e.practitioner_id join projects pr on pr.id = e.project_id
+       where ${where} order by p.name, pr.name, p.id limit ${size} offset ${(page - 1) * size}`);
+    return { total: n, rows: r.map((x) => `${x.p}@${x.e}`) };
+  }
+
+  async function checkPublicStaff(q: string) {
+    // The demo city's commonest names fill a few rows: small pages make page 2 mean something.
+    for (const [page, size] of [[1, PAGE], [1, 3], [2, 3], [3, 3]] as const) {
+      const got = await searchPublicStaff(db, q, { page, pageSize: size });
+      const want = await publicStaffRef(q, page, size);
+      expect({ q, page, size, total: got.total, rows: got.items.map((s) => `${s.practitionerId}@${s.project.id}`) }).toEqual({ q, page, size, ...want });
+      // Public fields only: no key beyond name, post, estate and company.
+      for (const s of got.items) expect(Object.keys(s).sort()).toEqual(['company', 'name', 'post', 'practitionerId', 'project']);
+    }
   }
 
   async function checkStaff(q: string) {
@@ -142,6 +174,10 @@ describe.each(DRIVERS)('two-character search from the posting tables equals ILIK
     let withEstate = 0;
     for (const q of staffQueries) if (await checkStaff(q)) withEstate++;
     expect(withEstate).toBeGreaterThanOrEqual(4);
+    for (const q of staffQueries) await checkPublicStaff(q);
+    for (const q of staffQueries.slice(0, 3)) await checkSiteSearch(q);
+    // Paging means something: some two-character staff query fills more than two of those small pages.
+    expect(Math.max(...(await Promise.all(staffQueries.filter((q) => [...q].length === 2).map(async (q) => (await publicStaffRef(q)).total))))).toBeGreaterThan(6);
   });
 
   it('two-character queries read the posting and count tables, not the searched tables', async () => {
@@ -171,6 +207,9 @@ describe.each(DRIVERS)('two-character search from the posting tables equals ILIK
     const staff = await plan((d) => searchReportableStaff(d, actors[0]!, { name: '王伟', estate: '', projectId: null, idTail: '' }));
     expect(staff).toContain('staff_search_postings');
     expect(staff).not.toContain('practitioners_name_bigrams_gin');
+    const publicStaff = await plan((d) => searchPublicStaff(d, '王伟', { page: 2 }));
+    expect(publicStaff).toContain('staff_search_postings');
+    expect(publicStaff).not.toContain('practitioners_name_bigrams_gin');
   });
 
   it('a write shows at once: new, renamed and removed estates, renamed and unapproved companies, new and archived staff', async () => {
@@ -220,16 +259,23 @@ describe.each(DRIVERS)('two-character search from the posting tables equals ILIK
     await db.execute(sql`insert into employments (practitioner_id, company_id, project_id, post, start_date, status)
       values (${person}, ${emp!.company_id}, ${emp!.project_id}, (select post from employments limit 1), '2020-01-01', 'current')`);
     for (const q of ['蓝鲸', '王伟']) await checkStaff(q);
+    await checkPublicStaff('蓝鲸');
+    expect((await searchPublicStaff(db, '蓝鲸')).items.map((s) => s.practitionerId)).toEqual([person]);
     expect((await searchReportableStaff(db, actors[0]!, { name: '蓝鲸', estate: '', projectId: null, idTail: '' })).map((r) => r.practitionerId)).toEqual([person]);
     await db.execute(sql`update practitioners set name = '蓝鲸鱼' where id = ${person}`);
     await db.execute(sql`update projects set name = '改名测试小区' where id = ${emp!.project_id}`);
     for (const q of ['蓝鲸', '鲸鱼', staffQueries[0]!]) await checkStaff(q);
+    await checkPublicStaff('鲸鱼');
     await db.execute(sql`update practitioners set status = 'archived' where id = ${person}`);
     await checkStaff('蓝鲸');
+    await checkPublicStaff('蓝鲸');
+    expect((await searchPublicStaff(db, '蓝鲸')).total).toBe(0);
     expect(await searchReportableStaff(db, actors[0]!, { name: '蓝鲸', estate: '', projectId: null, idTail: '' })).toEqual([]);
     await db.execute(sql`update practitioners set status = 'active' where id = ${person}`);
     await db.execute(sql`update employments set status = 'ended', end_date = '2026-01-01' where practitioner_id = ${person}`);
     await checkStaff('蓝鲸');
+    await checkPublicStaff('蓝鲸');
+    expect((await searchPublicStaff(db, '蓝鲸')).total).toBe(0);
     expect(await searchReportableStaff(db, actors[0]!, { name: '蓝鲸', estate: '', projectId: null, idTail: '' })).toEqual([]);
 
     // The counts never drift from the postings they count.

@@ -28,7 +28,26 @@ describe('which requests are cached, under which key and tags', () => {
     expect(cacheableRequest(req('/projects/AB-12'))?.tags).toEqual(['project:ab-12']);
     expect(cacheableRequest(req('/projects/p1/staff/s1'))?.tags).toEqual(['project:p1', 'person:s1']);
     expect(cacheableRequest(req('/api/v1/companies/915?on=2026-12-01'))?.tags).toEqual(['company:915']);
-    for (const u of ['/', '/companies', '/projects?district=510903', '/lists/red', '/lists/black?page=2', '/search?q=物业', '/open-data', '/stats', '/api/v1/stats?format=csv', '/feeds/lists.xml', '/api/v1/lists/red?format=csv', '/verify/ABC'])
+    expect(cacheableRequest(req('/feeds/projects/AB-12.xml'))?.tags).toEqual(['project:ab-12']);
+    expect(cacheableRequest(req('/feeds/companies/91510900ma6.xml'))?.tags).toEqual(['company:91510900MA6']);
+    for (const u of [
+      '/',
+      '/companies',
+      '/projects?district=510903',
+      '/lists/red',
+      '/lists/black?page=2',
+      '/search?q=物业',
+      '/search?q=王伟&kind=staff&page=2',
+      '/open-data',
+      '/stats',
+      '/api/v1/stats?format=csv',
+      '/feeds/lists.xml',
+      '/api/v1/lists/red?format=csv',
+      '/api/v1/companies?page=2&format=csv',
+      '/api/v1/estates?district=510903',
+      '/api/v1/ratings?period=2026Q3&page=1',
+      '/verify/ABC',
+    ])
       expect(cacheableRequest(req(u))?.tags, u).toEqual(['index']);
   });
 

@@ -61,6 +61,20 @@ describe('Atom for the feeds', () => {
     expect(xml.match(/<entry>/g)).toHaveLength(2);
   });
 
+  it('writes an entry’s plain-text content when given (the estate and company feeds), escaped', () => {
+    const xml = toAtom({
+      id: 'urn:x',
+      title: 't',
+      self: 's',
+      alternate: 'a',
+      updatedFallback: '2026-01-01T00:00:00Z',
+      author: 'x',
+      entries: [{ id: 'urn:x:1', title: 'A', updated: '2026-10-01T00:00:00.000Z', link: 'https://e.x/p', content: '王伟自 2026-10-01 起 <担任> 保洁人员' }],
+    });
+    expect(xml).toContain('<content type="text">王伟自 2026-10-01 起 &lt;担任&gt; 保洁人员</content>');
+    expect(xml).not.toContain('<summary>');
+  });
+
   it('stays valid with no entries: the fallback instant is its updated', () => {
     const xml = toAtom({ id: 'urn:x', title: 't', self: 's', alternate: 'a', updatedFallback: '2026-01-01T00:00:00Z', author: 'x', entries: [] });
     expect(xml).toContain('<updated>2026-01-01T00:00:00Z</updated>');

@@ -1,4 +1,5 @@
 import 'server-only';
+import { listChangeAtomId } from '@/db/queries/public-feeds';
 import type { PublicListChange } from '@/db/queries/public-lists';
 import { env } from '@/lib/env';
 import { toAtom } from '@/lib/open-data/atom';
@@ -6,10 +7,6 @@ import { listEventLabel } from '@/lib/domain/labels';
 
 const LIST = { red: '红榜', black: '黑榜' } as const;
 
-/** The feed's entries never change id: a list event's uuid, or the entry's uuid for its 期满移出 on the date out. */
-export function listChangeAtomId(c: PublicListChange): string {
-  return c.id.startsWith('expiry-') ? `urn:suining-credit:list-expiry:${c.id.slice(7)}` : `urn:suining-credit:list-event:${c.id}`;
-}
 
 export function listsFeed(changes: PublicListChange[]) {
   const base = env().siteUrl;

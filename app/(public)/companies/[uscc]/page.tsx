@@ -15,6 +15,7 @@ import { Breadcrumbs } from '../../_components/breadcrumbs';
 import { CreditLaySummary } from '@/components/credit/lay-summary';
 import { currentPolicy } from '@/lib/policy';
 import { cite } from '@/lib/domain/regulations';
+import { FeedLink, feedAlternate } from '@/components/feeds/feed-link';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,7 +30,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return {
     title: company.name,
     description: `${company.name}（统一社会信用代码 ${company.uscc}）的备案信息、在管小区和公示中的信用记录。`,
-    alternates: { canonical: `/companies/${company.uscc}` },
+    alternates: { canonical: `/companies/${company.uscc}`, types: feedAlternate(`/feeds/companies/${company.uscc}.xml`, `${company.name}：企业信用动态`) },
   };
 }
 
@@ -79,6 +80,7 @@ export default async function CompanyPage({ params, searchParams }: { params: Pa
       />
       <Breadcrumbs trail={[{ href: '/companies', label: '物业服务企业' }]} current={company.name} />
       <h1 className="text-2xl font-bold">{company.name}</h1>
+      <FeedLink href={`/feeds/companies/${company.uscc}.xml`} what="本企业" />
       {summary && <CreditLaySummary summary={summary} policy={policy.settings} />}
       {company.greenChannel && (
         <p className="rounded-lg border border-emerald-300 bg-emerald-50 px-4 py-3 text-emerald-950">

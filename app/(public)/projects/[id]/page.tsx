@@ -15,6 +15,7 @@ import { Breadcrumbs } from '../../_components/breadcrumbs';
 import { CompanyCreditLine } from '@/components/credit/lay-summary';
 import { tagPage } from '@/lib/cache/page-tags';
 import { companyCreditSummary, findCompanyByUscc } from '@/db/queries/public-lists';
+import { FeedLink, feedAlternate } from '@/components/feeds/feed-link';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,7 +27,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return {
     title: p.name,
     description: `${p.name}（${p.districtName}${p.address}）的物业服务企业、合同期限和物业服务公示栏。`,
-    alternates: { canonical: `/projects/${p.id}` },
+    alternates: { canonical: `/projects/${p.id}`, types: feedAlternate(`/feeds/projects/${p.id}.xml`, `${p.name}：小区物业服务动态`) },
   };
 }
 
@@ -85,6 +86,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
         <p className="mt-1 text-slate-700">
           {p.districtName} · {p.address}
         </p>
+        <FeedLink href={`/feeds/projects/${p.id}.xml`} what="本小区" />
       </div>
 
       <section aria-labelledby="company-heading" className="rounded-lg bg-white p-4 shadow-sm sm:p-6">

@@ -65,37 +65,51 @@ export const CSV_COLUMNS = [
   'underObjection',
 ] as const;
 
-export function listCsv(p: ListPayload): string {
-  return toCsv(
-    CSV_COLUMNS,
-    p.items.map((e) => [
-      e.id,
-      e.company.uscc,
-      e.company.name,
-      e.district?.code,
-      e.district?.name,
-      e.reason,
-      e.rule.id,
-      e.rule.label,
-      e.rule.article,
-      e.since,
-      e.until,
-      e.status,
-      e.project?.id,
-      e.project?.name,
-      e.rule.citation,
-      e.underObjection ? 'true' : 'false',
-    ]),
-  );
+function listRow(e: PublicListEntry): unknown[] {
+  return [
+    e.id,
+    e.company.uscc,
+    e.company.name,
+    e.district?.code,
+    e.district?.name,
+    e.reason,
+    e.rule.id,
+    e.rule.label,
+    e.rule.article,
+    e.since,
+    e.until,
+    e.status,
+    e.project?.id,
+    e.project?.name,
+    e.rule.citation,
+    e.underObjection ? 'true' : 'false',
+  ];
 }
 
-/** The list as JSON or CSV; paging meta in the body (JSON) or in headers (CSV). */
-export function listResponse(p: ListPayload, format: 'json' | 'csv') {
-  if (format === 'csv') {
-    return new Response(listCsv(p), {
+export function listCsv(p: ListPayload): string {
+  return toCsv(CSV_COLUMNS, p.items.map(listRow));
+}
+
+export interface PageMeta {
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}
+
+/**
+ * A page of an open-data table as JSON (`{ ...head, meta, items }`) or CSV (the same rows flattened under
+ * `columns`; the paging in headers): the one shape of every table of /api/v1.
+ */
+export function tableResponse<T>(
+  p: PageMeta & { items: T[] },
+  o: { format: 'json' | 'csv'; head: Record<string, unknown>; json: (item: T) => unknown; columns: readonly string[]; row: (item: T) => unknown[]; filename: string },
+) {
+  if (o.format === 'csv') {
+    return new Response(toCsv(o.columns, p.items.map(o.row)), {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="suining-${p.list}-list-${p.on}-p${p.page}.csv"`,
+        'Content-Disposition': `attachment; filename="${o.filename}-p${p.page}.csv"`,
         'X-Total-Count': String(p.total),
         'X-Page': String(p.page),
         'X-Page-Count': String(p.pageCount),
@@ -103,11 +117,24 @@ export function listResponse(p: ListPayload, format: 'json' | 'csv') {
       },
     });
   }
-  return jsonResponse({
-    list: p.list,
-    on: p.on,
-    filters: { district: p.district, period: p.period },
-    meta: { total: p.total, page: p.page, pageSize: p.pageSize, pageCount: p.pageCount },
-    items: p.items.map(entryJson),
+  return jsonResponse({ ...o.head, meta: { total: p.total, page: p.page, pageSize: p.pageSize, pageCount: p.pageCount }, items: p.items.map(o.json) });
+}
+
+/** A query that failed its schema: 400 with each parameter's message in Chinese. */
+export function invalidQuery(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }) {
+  const fields: Record<string, string[]> = {};
+  for (const i of error.issues) (fields[String(i.path[0] ?? '_')] ??= []).push(i.message);
+  return errorResponse(400, '查询参数有误', fields);
+}
+
+/** The list as JSON or CSV; paging meta in the body (JSON) or in headers (CSV). */
+export function listResponse(p: ListPayload, format: 'json' | 'csv') {
+  return tableResponse(p, {
+    format,
+    head: { list: p.list, on: p.on, filters: { district: p.district, period: p.period } },
+    json: entryJson,
+    columns: CSV_COLUMNS,
+    row: listRow,
+    filename: `suining-${p.list}-list-${p.on}`,
   });
 }

@@ -2,7 +2,7 @@ import { getDb } from '@/db';
 import { listPublicEntries } from '@/db/queries/public-lists';
 import { today } from '@/lib/clock';
 import { apiListQuery, isPublicList } from '@/lib/public-lists/params';
-import { errorResponse, listResponse } from '../../_lib/respond';
+import { errorResponse, invalidQuery, listResponse } from '../../_lib/respond';
 
 /**
  * `/api/v1/lists/{red,black}`: `q`, `district`, `period`, `page`, `format=json|csv`. Clean queries without
@@ -15,11 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ list
   const { list } = await params;
   if (!isPublicList(list)) return errorResponse(404, '没有这个名单：只有 red（红榜）和 black（黑榜）');
   const parsed = apiListQuery(new URL(request.url).searchParams);
-  if (!parsed.success) {
-    const fields: Record<string, string[]> = {};
-    for (const i of parsed.error.issues) (fields[String(i.path[0] ?? '_')] ??= []).push(i.message);
-    return errorResponse(400, '查询参数有误', fields);
-  }
+  if (!parsed.success) return invalidQuery(parsed.error);
   const { format, ...query } = parsed.data;
   const on = today();
   const r = await listPublicEntries(getDb(), list, { ...query, on });
