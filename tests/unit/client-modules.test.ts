@@ -98,6 +98,7 @@ const rootEntries = ['app/layout.tsx', 'app/not-found.tsx'].map((f) => path.join
 
 /** The public pages that carry a form needing JavaScript (pending state, field errors), and their client modules. */
 const FORM_PAGES: Record<string, string[]> = {
+  'app/(public)/complaints/new/page.tsx': ['app/(public)/complaints/new/complaint-form.tsx'],
   'app/(public)/login/page.tsx': ['app/(public)/login/login-form.tsx'],
   'app/(public)/objections/new/page.tsx': ['app/(public)/objections/new/objection-form.tsx', 'app/(public)/objections/new/record-forms.tsx'],
   'app/(public)/statements/new/page.tsx': ['app/(public)/statements/new/statement-form.tsx'],
