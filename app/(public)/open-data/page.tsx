@@ -57,7 +57,9 @@ export default function OpenDataPage() {
             每个条目包含：<code className={code}>company.uscc</code>、<code className={code}>company.name</code>、
             <code className={code}>reason</code>（列入原因）、<code className={code}>rule</code>（依据条款）、
             <code className={code}>since</code>（列入日期）、<code className={code}>until</code>（预计移出日期，当日起不在榜；整改期条目待复查结论）、
-            <code className={code}>district</code>、<code className={code}>project</code>（涉及小区）。
+            <code className={code}>district</code>、<code className={code}>project</code>（涉及小区）、
+            <code className={code}>rule.citation</code>（依据条款的规章全称）和 <code className={code}>underObjection</code>
+            （true 表示所依据的记录有尚在处理的异议，即“异议处理中”）。
           </p>
           <p>红榜不含当日在黑榜的企业。</p>
         </Endpoint>
@@ -126,6 +128,20 @@ export default function OpenDataPage() {
             <code className={code}>evaluationYear</code>）、指定日期的榜单状态 <code className={code}>listStatus</code>（red / black / none）、
             全部榜单条目，以及 <code className={code}>eligibleForTender</code>：该日期信用等级为 A 级且不在黑榜，方可入围前期物业招标（诸暨实施意见第 6 条）。
             不符合时给出原因。不带 <code className={code}>on</code> 时按今日查询。
+            榜单条目的 <code className={code}>underObjection</code> 为 true 时，表示该条目所依据的记录异议处理中。
+          </p>
+        </Endpoint>
+      </section>
+
+      <section aria-labelledby="stats-api" className="space-y-3 rounded-lg bg-white p-4 shadow-sm sm:p-6">
+        <h2 id="stats-api" className="text-lg font-semibold">
+          统计数据
+        </h2>
+        <Endpoint path="GET /api/v1/stats">
+          <p>
+            <a href="/stats" className="text-brand-700 underline">统计页</a>
+            上每张图表的数据（JSON）：信用等级分布、各区县在榜条目、近 12 个月列入红黑榜条目数、各季度小区服务评价、投诉和异议的办理用时（中位数、第 90 百分位）、各区县从业人员登记覆盖率。加{' '}
+            <code className={code}>?format=csv</code> 得到一张长表（<code className={code}>table,category,measure,value</code>）。
           </p>
         </Endpoint>
       </section>
