@@ -93,3 +93,6 @@ export async function exportList<F extends { page?: number }, R>(
   });
   return ok({ filename: `${spec.title}-${on}.xlsx`, content, count: rows.length, truncated });
 }
+
+/** A list's export, typed (the route beside the page passes it to `listExportRoute`; tests call `exportList`). */
+export const defineListExport = <F extends { page?: number }, R>(spec: ListExportSpec<F, R>) => spec;
