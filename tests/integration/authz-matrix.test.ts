@@ -147,6 +147,13 @@ import { GET as templateGET } from '@/app/company/staff/import/template.xlsx/rou
 import { POST as uploadPOST } from '@/app/company/staff/import/upload/route';
 import { GET as companyRosterGET } from '@/app/company/staff/roster.xlsx/route';
 import { GET as feedGET } from '@/app/feeds/lists.xml/route';
+// ── Audit log and list exports (issue 18 items 5–6) ──
+import { GET as auditExportGET } from '@/app/bureau/audit/export.xlsx/route';
+import { GET as filingsExportGET } from '@/app/bureau/filings/export.xlsx/route';
+import { GET as staffExportGET } from '@/app/bureau/staff/export.xlsx/route';
+import { GET as contractsExportGET } from '@/app/bureau/contracts/export.xlsx/route';
+import { GET as objectionsExportGET } from '@/app/bureau/objections/export.xlsx/route';
+// ── end audit log and list exports ──
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
 import { exportedFunctionBody, filesWithInlineServerActions, listEndpoints } from './helpers/endpoints';
@@ -1122,6 +1129,29 @@ const ROWS: Row[] = [
     ok: 'OK',
     audit: 'in-role',
   },
+  // ── Audit log and list exports (issue 18 items 5–6): each list's Excel export answers whoever may see the
+  // page (a district gets its own rows whatever the URL filters ask for: tests/integration/list-export.test.ts);
+  // anyone else a 404 with nothing written. An allowed export writes its own audit row.
+  ...(
+    [
+      ['audit', auditExportGET, ['city'], '?action=contract.confirmed&from=2026-01-01'],
+      ['filings', filingsExportGET, ['city'], '?status=all'],
+      ['staff', staffExportGET, BUREAUS, '?status=all&overdue=1'],
+      ['contracts', contractsExportGET, BUREAUS, '?status=confirmed&district=510903'],
+      ['objections', objectionsExportGET, BUREAUS, '?status=all'],
+    ] as const
+  ).map(
+    ([list, get, allow, query]): Row => ({
+      endpoints: [`app/bureau/${list}/export.xlsx/route.ts#GET`],
+      via: handler(`GET /bureau/${list}/export.xlsx`, get),
+      allow: [...allow],
+      input: { none: () => ({ url: `/bureau/${list}/export.xlsx${query}` }) },
+      anon: 'NOT_FOUND',
+      wrongRole: 'NOT_FOUND',
+      ok: 'OK',
+    }),
+  ),
+  // ── end audit log and list exports ──
   {
     endpoints: ['app/company/staff/import/template.xlsx/route.ts#GET'],
     via: handler('GET /company/staff/import/template.xlsx', () => templateGET()),
