@@ -153,6 +153,11 @@ import { GET as filingsExportGET } from '@/app/bureau/filings/export.xlsx/route'
 import { GET as staffExportGET } from '@/app/bureau/staff/export.xlsx/route';
 import { GET as contractsExportGET } from '@/app/bureau/contracts/export.xlsx/route';
 import { GET as objectionsExportGET } from '@/app/bureau/objections/export.xlsx/route';
+import { GET as projectsExportGET } from '@/app/bureau/projects/export.xlsx/route';
+import { GET as rosterExportGET } from '@/app/bureau/roster/export.xlsx/route';
+import { GET as recordsExportGET } from '@/app/bureau/records/export.xlsx/route';
+import { GET as complaintsExportGET } from '@/app/bureau/complaints/export.xlsx/route';
+import { GET as outboxExportGET } from '@/app/bureau/outbox/export.xlsx/route';
 // ── end audit log and list exports ──
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
@@ -1139,6 +1144,11 @@ const ROWS: Row[] = [
       ['staff', staffExportGET, BUREAUS, '?status=all&overdue=1'],
       ['contracts', contractsExportGET, BUREAUS, '?status=confirmed&district=510903'],
       ['objections', objectionsExportGET, BUREAUS, '?status=all'],
+      ['projects', projectsExportGET, BUREAUS, '?district=510903&q=%E8%8A%B1'],
+      ['roster', rosterExportGET, BUREAUS, '?status=all&district=510903'],
+      ['records', recordsExportGET, BUREAUS, '?status=all&late=1'],
+      ['complaints', complaintsExportGET, BUREAUS, '?status=all&kind=complaint'],
+      ['outbox', outboxExportGET, ['city'], ''],
     ] as const
   ).map(
     ([list, get, allow, query]): Row => ({
