@@ -158,6 +158,7 @@ import { GET as rosterExportGET } from '@/app/bureau/roster/export.xlsx/route';
 import { GET as recordsExportGET } from '@/app/bureau/records/export.xlsx/route';
 import { GET as complaintsExportGET } from '@/app/bureau/complaints/export.xlsx/route';
 import { GET as outboxExportGET } from '@/app/bureau/outbox/export.xlsx/route';
+import { GET as creditExportGET } from '@/app/bureau/credit/export.xlsx/route';
 // ── end audit log and list exports ──
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
@@ -1149,6 +1150,7 @@ const ROWS: Row[] = [
       ['records', recordsExportGET, BUREAUS, '?status=all&late=1'],
       ['complaints', complaintsExportGET, BUREAUS, '?status=all&kind=complaint'],
       ['outbox', outboxExportGET, ['city'], ''],
+      ['credit', creditExportGET, BUREAUS, '?state=all&penalty=1'],
     ] as const
   ).map(
     ([list, get, allow, query]): Row => ({
