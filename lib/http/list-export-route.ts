@@ -19,7 +19,7 @@ export function searchParamsOf(request: Request): RawSearchParams {
  * The GET handler of a list's `export.xlsx` (beside its page): the signed-in actor, the page's filters from the
  * query string, the export service. Anyone who may not see the list gets a 404, as for the roster files.
  */
-export function listExportRoute<F extends { page?: number }, R>(spec: ListExportSpec<F, R>) {
+export function listExportRoute<F extends object, R>(spec: ListExportSpec<F, R>) {
   return async function GET(request: Request): Promise<Response> {
     const actor = await getActor();
     if (!actor || actor.mustChangePassword) return notFoundResponse();

@@ -16,7 +16,7 @@ import { listWorkbook, type ExportColumn } from '@/lib/export/list-workbook';
 
 export const EXPORT_CAP = 50_000;
 
-export interface ListExportSpec<F extends { page?: number }, R> {
+export interface ListExportSpec<F extends object, R> {
   /** The list page's path (`/bureau/filings`): the audit row's object and the file's name. */
   path: string;
   /** The list's name (sheet and file). */
@@ -61,7 +61,7 @@ function setFilters(f: Record<string, unknown>): [string, string][] {
   return qs ? [...new URLSearchParams(qs).entries()] : [];
 }
 
-export async function exportList<F extends { page?: number }, R>(
+export async function exportList<F extends object, R>(
   db: Db,
   actor: Actor | null,
   spec: ListExportSpec<F, R>,
@@ -95,4 +95,4 @@ export async function exportList<F extends { page?: number }, R>(
 }
 
 /** A list's export, typed (the route beside the page passes it to `listExportRoute`; tests call `exportList`). */
-export const defineListExport = <F extends { page?: number }, R>(spec: ListExportSpec<F, R>) => spec;
+export const defineListExport = <F extends object, R>(spec: ListExportSpec<F, R>) => spec;

@@ -159,6 +159,8 @@ import { GET as recordsExportGET } from '@/app/bureau/records/export.xlsx/route'
 import { GET as complaintsExportGET } from '@/app/bureau/complaints/export.xlsx/route';
 import { GET as outboxExportGET } from '@/app/bureau/outbox/export.xlsx/route';
 import { GET as creditExportGET } from '@/app/bureau/credit/export.xlsx/route';
+import { GET as evaluationsExportGET } from '@/app/bureau/evaluations/export.xlsx/route';
+import { GET as transfersExportGET } from '@/app/bureau/transfers/export.xlsx/route';
 // ── end audit log and list exports ──
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
@@ -1151,6 +1153,8 @@ const ROWS: Row[] = [
       ['complaints', complaintsExportGET, BUREAUS, '?status=all&kind=complaint'],
       ['outbox', outboxExportGET, ['city'], ''],
       ['credit', creditExportGET, BUREAUS, '?state=all&penalty=1'],
+      ['evaluations', evaluationsExportGET, BUREAUS, '?year=2025'],
+      ['transfers', transfersExportGET, BUREAUS, ''],
     ] as const
   ).map(
     ([list, get, allow, query]): Row => ({
