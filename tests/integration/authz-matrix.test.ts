@@ -161,6 +161,7 @@ import { GET as outboxExportGET } from '@/app/bureau/outbox/export.xlsx/route';
 import { GET as creditExportGET } from '@/app/bureau/credit/export.xlsx/route';
 import { GET as evaluationsExportGET } from '@/app/bureau/evaluations/export.xlsx/route';
 import { GET as transfersExportGET } from '@/app/bureau/transfers/export.xlsx/route';
+import { GET as accountsExportGET } from '@/app/bureau/accounts/export.xlsx/route';
 // ── end audit log and list exports ──
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
@@ -1155,6 +1156,7 @@ const ROWS: Row[] = [
       ['credit', creditExportGET, BUREAUS, '?state=all&penalty=1'],
       ['evaluations', evaluationsExportGET, BUREAUS, '?year=2025'],
       ['transfers', transfersExportGET, BUREAUS, ''],
+      ['accounts', accountsExportGET, ['city'], '?q=company'],
     ] as const
   ).map(
     ([list, get, allow, query]): Row => ({
