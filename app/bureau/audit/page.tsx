@@ -45,14 +45,14 @@ function ObjectCell({ row }: { row: AuditEventRow }) {
   return (
     <>
       {href ? (
-        <Link href={href} className="text-brand-800 underline">
+        <Link href={href} className="inline-flex min-h-6 items-center text-brand-800 underline">
           {objectTypeLabel(row.objectType)}
         </Link>
       ) : (
         objectTypeLabel(row.objectType)
       )}
       {row.objectId && (
-        <Link href={listHref(PATH, { type: row.objectType, object: row.objectId })} className="block text-xs text-slate-700 underline">
+        <Link href={listHref(PATH, { type: row.objectType, object: row.objectId })} className="mt-1 flex min-h-6 w-fit items-center text-xs text-slate-700 underline">
           此对象的全部记录
         </Link>
       )}
