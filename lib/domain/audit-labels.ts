@@ -130,6 +130,7 @@ export const OBJECT_TYPE_LABELS: Record<string, string> = {
   list: '列表',
   list_entry: '名单',
   outbox: '短信发件箱',
+  page: '页面',
   practitioner: '从业人员',
   practitioner_record: '人员奖惩记录',
   project: '物业项目（小区）',
@@ -173,6 +174,9 @@ const SUBMISSION_PAGES: Record<string, string> = {
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An object id worth showing as text (a path, a year, a code); record ids (uuids) are not: the link stands for them. */
+export const readableObjectId = (id: string | null): string | null => (id && !UUID.test(id) ? id : null);
 
 /** The page of the event's object, where one exists; null otherwise. */
 export function objectHref(e: LinkFacts): string | null {

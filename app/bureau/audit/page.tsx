@@ -8,7 +8,7 @@ import { AUDIT_PAGE_SIZE, listAuditEvents, type AuditEventRow } from '@/db/queri
 import { requireActor } from '@/lib/auth/actor';
 import { can, ROLE_LABELS, type Role } from '@/lib/auth/policy';
 import { auditChanges } from '@/lib/domain/audit-changes';
-import { ACTION_LABELS, actionLabel, OBJECT_TYPE_LABELS, objectHref, objectTypeLabel } from '@/lib/domain/audit-labels';
+import { ACTION_LABELS, actionLabel, OBJECT_TYPE_LABELS, objectHref, objectTypeLabel, readableObjectId } from '@/lib/domain/audit-labels';
 import { formatDateTime } from '@/lib/format';
 import { auditFilterSchema } from '@/lib/validation/audit-log';
 
@@ -42,6 +42,7 @@ function Changes({ row }: { row: AuditEventRow }) {
 
 function ObjectCell({ row }: { row: AuditEventRow }) {
   const href = objectHref(row);
+  const shownId = readableObjectId(row.objectId);
   return (
     <>
       {href ? (
@@ -51,6 +52,7 @@ function ObjectCell({ row }: { row: AuditEventRow }) {
       ) : (
         objectTypeLabel(row.objectType)
       )}
+      {shownId && <span className="block break-all font-mono text-xs">{shownId}</span>}
       {row.objectId && (
         <Link href={listHref(PATH, { type: row.objectType, object: row.objectId })} className="mt-1 flex min-h-6 w-fit items-center text-xs text-slate-700 underline">
           此对象的全部记录
