@@ -85,3 +85,12 @@ export function CheckFilter({ name, label, checked }: { name: string; label: str
     </label>
   );
 }
+
+/** A date (`YYYY-MM-DD`; the browser's date picker where there is one). */
+export function DateFilter({ id, name, label, value }: { id?: string; name: string; label: string; value: string | null | undefined }) {
+  return (
+    <Field id={id ?? name} label={label}>
+      <input type="date" id={id ?? name} name={name} defaultValue={value ?? ''} className={control} />
+    </Field>
+  );
+}

@@ -11,6 +11,7 @@ export function UnpagedList<R>(props: Omit<Parameters<typeof BaseUnpagedList<R>>
   return <BaseUnpagedList {...props} anchor={Link as unknown as Anchor} />;
 }
 
-export { CheckFilter, FilterBar, optionsOf, SelectFilter, TextFilter } from './filters';
+export { CheckFilter, DateFilter, FilterBar, optionsOf, SelectFilter, TextFilter } from './filters';
+export { ExportLink, exportLinkOf } from './export-link';
 export { enumParam, flagParam, listHref, pageParam, parseFilters, regionParam, textParam, uuidParam } from './params';
 export type { Column } from './table';

@@ -74,11 +74,11 @@ test('company on /bureau gets 404, and on the other areas too; each attempt is i
   // Other spec files share this server's database: count only this account's page attempts.
   const denied = cityPage
     .getByRole('row')
-    .filter({ hasText: 'access.out_of_scope' })
-    .filter({ hasText: 'page:/' })
-    .filter({ has: cityPage.getByRole('cell', { name: 'company', exact: true }) });
+    .filter({ has: cityPage.getByRole('rowheader', { name: '访问辖区外对象（已拒绝）', exact: true }) })
+    .filter({ hasText: '页面/' })
+    .filter({ has: cityPage.getByRole('cell', { name: /^company\s*物业服务企业$/ }) });
   await expect(denied).toHaveCount(5);
-  await expect(denied.first()).toContainText('page:/department');
+  await expect(denied.first()).toContainText('页面/department');
 });
 
 test('a district gets 403 on the city-only audit log; the city sees it with the chain verified', async ({ page, browser }) => {
@@ -93,7 +93,7 @@ test('a district gets 403 on the city-only audit log; the city sees it with the 
   await expectSignedInAs(cityPage, '/bureau');
   await cityPage.getByRole('link', { name: '审计日志' }).click();
   await expect(cityPage.getByRole('status')).toContainText('哈希链校验通过');
-  await expect(cityPage.getByRole('table')).toContainText('auth.signed_in');
+  await expect(cityPage.getByRole('table').getByRole('rowheader', { name: '登录', exact: true }).first()).toBeVisible();
 });
 
 test('a wrong password and an unknown account get the same message', async ({ page }) => {

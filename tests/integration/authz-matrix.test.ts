@@ -157,6 +157,22 @@ import { GET as projectFeedGET } from '@/app/feeds/projects/[file]/route';
 import { GET as companiesApiGET } from '@/app/api/v1/companies/route';
 import { GET as estatesApiGET } from '@/app/api/v1/estates/route';
 import { GET as ratingsApiGET } from '@/app/api/v1/ratings/route';
+// ── Audit log and list exports (issue 18 items 5–6) ──
+import { GET as auditExportGET } from '@/app/bureau/audit/export.xlsx/route';
+import { GET as filingsExportGET } from '@/app/bureau/filings/export.xlsx/route';
+import { GET as staffExportGET } from '@/app/bureau/staff/export.xlsx/route';
+import { GET as contractsExportGET } from '@/app/bureau/contracts/export.xlsx/route';
+import { GET as objectionsExportGET } from '@/app/bureau/objections/export.xlsx/route';
+import { GET as projectsExportGET } from '@/app/bureau/projects/export.xlsx/route';
+import { GET as rosterExportGET } from '@/app/bureau/roster/export.xlsx/route';
+import { GET as recordsExportGET } from '@/app/bureau/records/export.xlsx/route';
+import { GET as complaintsExportGET } from '@/app/bureau/complaints/export.xlsx/route';
+import { GET as outboxExportGET } from '@/app/bureau/outbox/export.xlsx/route';
+import { GET as creditExportGET } from '@/app/bureau/credit/export.xlsx/route';
+import { GET as evaluationsExportGET } from '@/app/bureau/evaluations/export.xlsx/route';
+import { GET as transfersExportGET } from '@/app/bureau/transfers/export.xlsx/route';
+import { GET as accountsExportGET } from '@/app/bureau/accounts/export.xlsx/route';
+// ── end audit log and list exports ──
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
 import { exportedFunctionBody, filesWithInlineServerActions, listEndpoints } from './helpers/endpoints';
@@ -1134,6 +1150,38 @@ const ROWS: Row[] = [
     ok: 'OK',
     audit: 'in-role',
   },
+  // ── Audit log and list exports (issue 18 items 5–6): each list's Excel export answers whoever may see the
+  // page (a district gets its own rows whatever the URL filters ask for: tests/integration/list-export.test.ts);
+  // anyone else a 404 with nothing written. An allowed export writes its own audit row.
+  ...(
+    [
+      ['audit', auditExportGET, ['city'], '?action=contract.confirmed&from=2026-01-01'],
+      ['filings', filingsExportGET, ['city'], '?status=all'],
+      ['staff', staffExportGET, BUREAUS, '?status=all&overdue=1'],
+      ['contracts', contractsExportGET, BUREAUS, '?status=confirmed&district=510903'],
+      ['objections', objectionsExportGET, BUREAUS, '?status=all'],
+      ['projects', projectsExportGET, BUREAUS, '?district=510903&q=%E8%8A%B1'],
+      ['roster', rosterExportGET, BUREAUS, '?status=all&district=510903'],
+      ['records', recordsExportGET, BUREAUS, '?status=all&late=1'],
+      ['complaints', complaintsExportGET, BUREAUS, '?status=all&kind=complaint'],
+      ['outbox', outboxExportGET, ['city'], ''],
+      ['credit', creditExportGET, BUREAUS, '?state=all&penalty=1'],
+      ['evaluations', evaluationsExportGET, BUREAUS, '?year=2025'],
+      ['transfers', transfersExportGET, BUREAUS, ''],
+      ['accounts', accountsExportGET, ['city'], '?q=company'],
+    ] as const
+  ).map(
+    ([list, get, allow, query]): Row => ({
+      endpoints: [`app/bureau/${list}/export.xlsx/route.ts#GET`],
+      via: handler(`GET /bureau/${list}/export.xlsx`, get),
+      allow: [...allow],
+      input: { none: () => ({ url: `/bureau/${list}/export.xlsx${query}` }) },
+      anon: 'NOT_FOUND',
+      wrongRole: 'NOT_FOUND',
+      ok: 'OK',
+    }),
+  ),
+  // ── end audit log and list exports ──
   {
     endpoints: ['app/company/staff/import/template.xlsx/route.ts#GET'],
     via: handler('GET /company/staff/import/template.xlsx', () => templateGET()),

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import { z } from 'zod';
-import { FilterBar, ListResults, pageParam, parseFilters, TextFilter, UnpagedList, type Column } from '@/components/list-kit/signed-in';
+import { FilterBar, ListResults, parseFilters, TextFilter, UnpagedList, type Column } from '@/components/list-kit/signed-in';
 import { getDb } from '@/db';
 import { ACCOUNTS_PAGE_SIZE, listCompanyOperators } from '@/db/queries/accounts';
 import { listLockedAccounts } from '@/db/queries/auth';
@@ -11,6 +10,8 @@ import { FILING_STATUS_LABELS } from '@/lib/domain/labels';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { AccountForm } from './account-form';
 import { unlockAccountAction } from './actions';
+import { exportLinkOf } from '@/components/list-kit/export-link';
+import { accountFilterSchema } from './filters';
 
 /** The outcome of an unlock, by the code in the URL (never its text). */
 const UNLOCK_MESSAGES: Record<string, { text: string; ok: boolean }> = {
@@ -20,7 +21,6 @@ const UNLOCK_MESSAGES: Record<string, { text: string; ok: boolean }> = {
 
 export const metadata: Metadata = { title: '企业账号', robots: { index: false } };
 
-const paramsSchema = z.object({ q: z.string().max(60).catch(''), page: pageParam() });
 
 type Locked = Awaited<ReturnType<typeof listLockedAccounts>>[number];
 type Operator = Awaited<ReturnType<typeof listCompanyOperators>>['rows'][number];
@@ -79,7 +79,7 @@ const operatorColumns: Column<Operator>[] = [
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireActor(['city'], '/bureau/accounts');
   const sp = await searchParams;
-  const f = parseFilters(paramsSchema, sp);
+  const f = parseFilters(accountFilterSchema, sp);
   const [{ rows, total }, locked] = await Promise.all([listCompanyOperators(getDb(), f.q.trim(), f.page), listLockedAccounts(getDb(), now())]);
   const unlock = typeof sp.unlock === 'string' && Object.hasOwn(UNLOCK_MESSAGES, sp.unlock) ? UNLOCK_MESSAGES[sp.unlock] : undefined;
   return (
@@ -116,7 +116,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           <ListResults
             path="/bureau/accounts"
             filters={f}
-            schema={paramsSchema}
+            schema={accountFilterSchema}
             total={total}
             pageSize={ACCOUNTS_PAGE_SIZE}
             unit="个"
@@ -124,6 +124,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             columns={operatorColumns}
             rows={rows}
             rowKey={(r) => r.username}
+            exportLink={exportLinkOf('/bureau/accounts', f)}
             empty={{ filtered: '没有找到匹配的企业操作员。', none: '还没有开设企业操作员账号，可用上面的表单开设。' }}
           />
         </div>

@@ -10,6 +10,7 @@ export default async function BureauComplaintsPage({ searchParams }: { searchPar
     <ComplaintQueue
       actor={actor}
       basePath="/bureau/complaints"
+      exportable
       sp={await searchParams}
       intro="辖区小区业主的投诉：企业答复后（或答复逾期后）请核实。属实且有人员负有责任的记入其不良信息，企业有责任的记入企业警示信息；不成立的写明理由，业主凭查询码可以看到。"
     />

@@ -1,21 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { z } from 'zod';
-import { FilterBar, ListResults, optionsOf, pageParam, parseFilters, regionParam, SelectFilter, type Column } from '@/components/list-kit/signed-in';
+import { FilterBar, ListResults, optionsOf, parseFilters, SelectFilter, type Column } from '@/components/list-kit/signed-in';
 import { getDb } from '@/db';
 import { listContractsForReview, listDistrictsInScope, REVIEW_PAGE_SIZE } from '@/db/queries/contracts';
 import { requireActor } from '@/lib/auth/actor';
 import { CONTRACT_STATUS_LABELS } from '@/lib/domain/contracts';
 import { formatDateTime } from '@/lib/format';
+import { exportLinkOf } from '@/components/list-kit/export-link';
+import { contractFilterSchema, STATUSES } from './filters';
 
 export const metadata: Metadata = { title: '合同确认', robots: { index: false } };
 
-const STATUSES = ['pending', 'confirmed', 'rejected', 'ended', 'terminated'] as const;
-const filterSchema = z.object({
-  status: z.enum(STATUSES).catch('pending'),
-  district: regionParam(),
-  page: pageParam(),
-});
 
 type Row = Awaited<ReturnType<typeof listContractsForReview>>['rows'][number];
 
@@ -38,7 +33,7 @@ const columns: Column<Row>[] = [
 
 export default async function BureauContractsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(['city', 'district'], '/bureau/contracts');
-  const f = parseFilters(filterSchema, await searchParams);
+  const f = parseFilters(contractFilterSchema, await searchParams);
   const db = getDb();
   const [districts, { rows, total }] = await Promise.all([
     listDistrictsInScope(db, actor),
@@ -57,7 +52,7 @@ export default async function BureauContractsPage({ searchParams }: { searchPara
       <ListResults
         path="/bureau/contracts"
         filters={f}
-        schema={filterSchema}
+        schema={contractFilterSchema}
         total={total}
         pageSize={REVIEW_PAGE_SIZE}
         unit="份"
@@ -65,6 +60,7 @@ export default async function BureauContractsPage({ searchParams }: { searchPara
         columns={columns}
         rows={rows}
         rowKey={(r) => r.id}
+        exportLink={exportLinkOf('/bureau/contracts', f)}
         empty={{
           filtered: `没有${CONTRACT_STATUS_LABELS[f.status]}的合同。`,
           none: `没有${CONTRACT_STATUS_LABELS[f.status]}的合同，企业登记的新合同会出现在这里。`,

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { z } from 'zod';
 import { PenaltyDeadlines, penaltyRows } from '@/components/credit/penalty-deadlines';
 import { ObjectionBadge } from '@/components/records/record-notes';
-import { CheckFilter, FilterBar, flagParam, ListResults, pageParam, parseFilters, SelectFilter, TextFilter, UnpagedList, type Column } from '@/components/list-kit/signed-in';
+import { CheckFilter, FilterBar, ListResults, parseFilters, SelectFilter, TextFilter, UnpagedList, type Column } from '@/components/list-kit/signed-in';
 import { getDb } from '@/db';
 import {
   BUREAU_RECORD_PAGE_SIZE,
@@ -24,18 +23,12 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import { publishPenaltyAction } from './actions';
 import { ProvisionalNote } from '@/components/ui/provisional-note';
 import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
-import { searchText } from '@/lib/validation/search-text';
 import { publishErrorMessage } from '@/lib/actions/publish-error';
+import { exportLinkOf } from '@/components/list-kit/export-link';
+import { creditFilterSchema } from './filters';
 
 export const metadata: Metadata = { title: '企业信用记录', robots: { index: false } };
 
-const filterSchema = z.object({
-  category: z.enum(['all', 'performance', 'warning']).catch('all'),
-  state: z.enum(RECORD_STATE_FILTERS).catch('counting'),
-  q: searchText(60),
-  penalty: flagParam(),
-  page: pageParam(),
-});
 
 const STATE_LABELS: Record<(typeof RECORD_STATE_FILTERS)[number], string> = {
   all: '全部',
@@ -159,7 +152,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 export default async function BureauCreditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(['city', 'district'], '/bureau/credit');
   const sp = await searchParams;
-  const f = parseFilters(filterSchema, sp);
+  const f = parseFilters(creditFilterSchema, sp);
   const db = getDb();
   await ensureHolidayCalendar(db);
   const on = today();
@@ -257,13 +250,14 @@ export default async function BureauCreditPage({ searchParams }: { searchParams:
           path="/bureau/credit"
           fragment="#file-heading"
           filters={f}
-          schema={filterSchema}
+          schema={creditFilterSchema}
           total={file.total}
           pageSize={BUREAU_RECORD_PAGE_SIZE}
           caption="信用记录档案"
           columns={fileColumns(objections, on, policy.settings)}
           rows={file.rows}
           rowKey={(r) => r.id}
+          exportLink={exportLinkOf('/bureau/credit', f)}
           empty={{ filtered: '没有符合条件的记录。', none: '还没有计入信用评价的记录。', next: { href: '/bureau/credit?state=all', label: '查看全部记录' } }}
         />
       </section>

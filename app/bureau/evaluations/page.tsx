@@ -12,6 +12,7 @@ import { today } from '@/lib/clock';
 import { GRADES, needsInterview } from '@/lib/domain/credit-rating';
 import { formatDateTime } from '@/lib/format';
 import { EvaluationActions } from './_components/forms';
+import { ExportLink } from '@/components/list-kit/export-link';
 
 export const metadata: Metadata = { title: '年度评价', robots: { index: false } };
 
@@ -60,6 +61,11 @@ export default async function EvaluationsPage({ searchParams }: { searchParams: 
       <FilterBar submitLabel="查看">
         <SelectFilter name="year" label="评价年度" value={String(year)} options={years.map((y) => ({ value: String(y), label: `${y}年度` }))} />
       </FilterBar>
+      {rows.length > 0 && (
+        <p>
+          <ExportLink path="/bureau/evaluations" filters={{ year }} label={`导出${year}年度评价（Excel）`} />
+        </p>
+      )}
 
       <section aria-labelledby="status-heading" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="status-heading" className="mb-2 text-lg font-semibold">

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { z } from 'zod';
-import { FilterBar, ListResults, optionsOf, pageParam, parseFilters, SelectFilter, TextFilter, type Column } from '@/components/list-kit/signed-in';
+import { FilterBar, ListResults, optionsOf, parseFilters, SelectFilter, TextFilter, type Column } from '@/components/list-kit/signed-in';
 import { getDb } from '@/db';
 import { listFilingQueue, QUEUE_PAGE_SIZE } from '@/db/queries/company-filing';
 import { requireActor } from '@/lib/auth/actor';
@@ -11,16 +10,11 @@ import { DISTRICT_IDS, DISTRICT_NAMES } from '@/lib/validation/company';
 import { knownLabel } from '@/lib/actions/query-notice';
 import { DECISION_LABELS } from '@/lib/services/company-filing';
 import { QUEUE_STATUS_OPTIONS } from '@/components/list-kit/queue';
+import { exportLinkOf } from '@/components/list-kit/export-link';
+import { filingFilterSchema } from './filters';
 
 export const metadata: Metadata = { title: '企业备案审核', robots: { index: false } };
 
-const filterSchema = z.object({
-  status: z.enum(['submitted', 'returned', 'approved', 'rejected', 'all']).catch('submitted'),
-  type: z.enum(['company_filing', 'company_change', 'all']).catch('all'),
-  district: z.enum(DISTRICT_IDS).nullable().catch(null),
-  q: z.string().max(60).catch(''),
-  page: pageParam(),
-});
 
 type Row = Awaited<ReturnType<typeof listFilingQueue>>['rows'][number];
 
@@ -55,7 +49,7 @@ const columns: Column<Row>[] = [
 export default async function FilingQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(['city'], '/bureau/filings');
   const sp = await searchParams;
-  const f = parseFilters(filterSchema, sp);
+  const f = parseFilters(filingFilterSchema, sp);
   const { rows, total } = await listFilingQueue(getDb(), actor, f);
   const decided = knownLabel(sp.decided, DECISION_LABELS);
   return (
@@ -83,7 +77,7 @@ export default async function FilingQueuePage({ searchParams }: { searchParams: 
       <ListResults
         path="/bureau/filings"
         filters={f}
-        schema={filterSchema}
+        schema={filingFilterSchema}
         total={total}
         pageSize={QUEUE_PAGE_SIZE}
         unit="件"
@@ -92,6 +86,7 @@ export default async function FilingQueuePage({ searchParams }: { searchParams: 
         columns={columns}
         rows={rows}
         rowKey={(r) => r.id}
+        exportLink={exportLinkOf('/bureau/filings', f)}
         empty={{ filtered: '没有符合条件的申请。', none: '目前没有待审核的申请。', next: { href: '/bureau/filings?status=all', label: '查看全部申请' } }}
       />
     </div>

@@ -7,6 +7,7 @@ import { OUTBOX_PAGE_SIZE, type OutboxRow } from '@/db/queries/outbox';
 import { requireActor } from '@/lib/auth/actor';
 import { formatDateTime } from '@/lib/format';
 import { readOutbox } from '@/lib/services/outbox';
+import { exportLinkOf } from '@/components/list-kit/export-link';
 
 export const metadata: Metadata = { title: '短信发件箱', robots: { index: false } };
 
@@ -45,6 +46,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         columns={columns}
         rows={rows}
         rowKey={(m) => m.id}
+        exportLink={exportLinkOf('/bureau/outbox', f)}
         empty={{ filtered: '没有短信。', none: '还没有短信。从业人员申请身份验证或异议有处理结果时，平台发出的短信会出现在这里。' }}
       />
     </div>

@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { z } from 'zod';
-import { FilterBar, ListResults, pageParam, parseFilters, regionParam, SelectFilter, textParam, TextFilter, type Column } from '@/components/list-kit/signed-in';
+import { FilterBar, ListResults, parseFilters, SelectFilter, TextFilter, type Column } from '@/components/list-kit/signed-in';
 import { getDb } from '@/db';
 import { listDistrictsInScope, listProjectsForOversight, PROJECT_FLAGS, PROJECTS_PAGE_SIZE, type ProjectFlag } from '@/db/queries/contracts';
 import { currentPolicy } from '@/lib/policy';
 import { requireActor } from '@/lib/auth/actor';
 import { today as clockToday } from '@/lib/clock';
 import { boardStaleBefore, CONTRACT_STATUS_LABELS, isBoardStale, NOTICE_STATUS_LABELS, noticeFlags } from '@/lib/domain/contracts';
+import { exportLinkOf } from '@/components/list-kit/export-link';
+import { projectFilterSchema } from './filters';
 
 export const metadata: Metadata = { title: '小区（物业项目）', robots: { index: false } };
 
@@ -18,12 +19,6 @@ const FLAG_LABELS: Record<ProjectFlag, string> = {
   late_notice: '不续约告知逾期',
 };
 
-const filterSchema = z.object({
-  district: regionParam(),
-  flag: z.enum(PROJECT_FLAGS).nullable().catch(null),
-  q: textParam(40),
-  page: pageParam(),
-});
 
 const WARN = new Set(['late', 'missing', 'ended_without_notice']);
 
@@ -90,7 +85,7 @@ function columns(today: string, noticeDays: number): Column<Row>[] {
 
 export default async function BureauProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(['city', 'district'], '/bureau/projects');
-  const f = parseFilters(filterSchema, await searchParams);
+  const f = parseFilters(projectFilterSchema, await searchParams);
   const db = getDb();
   const today = clockToday();
   const policy = await currentPolicy();
@@ -118,7 +113,7 @@ export default async function BureauProjectsPage({ searchParams }: { searchParam
       <ListResults
         path="/bureau/projects"
         filters={f}
-        schema={filterSchema}
+        schema={projectFilterSchema}
         total={total}
         pageSize={PROJECTS_PAGE_SIZE}
         unit="个"
@@ -126,6 +121,7 @@ export default async function BureauProjectsPage({ searchParams }: { searchParam
         columns={columns(today, noticeDays)}
         rows={rows}
         rowKey={(r) => r.id}
+        exportLink={exportLinkOf('/bureau/projects', f)}
         empty={{ filtered: '没有符合条件的项目。', none: '辖区内还没有物业项目，企业登记合同后项目会出现在这里。' }}
       />
     </div>

@@ -13,6 +13,7 @@ import { today } from '@/lib/clock';
 import { parseRecordFilter, recordFilterParams } from '@/lib/validation/records';
 import { knownLabel } from '@/lib/actions/query-notice';
 import { RECORD_DECISION_LABELS } from '@/lib/validation/records';
+import { exportLinkOf } from '@/components/list-kit/export-link';
 
 export const metadata: Metadata = { title: '人员奖惩记录审核', robots: { index: false } };
 
@@ -56,6 +57,7 @@ export default async function BureauRecordsPage({ searchParams }: { searchParams
         columns={recordColumns({ underObjection, hrefOf: (id) => `/bureau/records/${id}`, noticeHrefOf: (id) => `/bureau/records/${id}/notice` })}
         rows={rows}
         rowKey={(r) => r.id}
+        exportLink={exportLinkOf('/bureau/records', recordFilterParams(f))}
         empty={{ filtered: '没有符合条件的记录。', none: '目前没有待审核的奖惩记录。', next: { href: '/bureau/records?status=all', label: '查看全部记录' } }}
       />
     </div>

@@ -1,19 +1,14 @@
 import type { Metadata } from 'next';
-import { z } from 'zod';
-import { FilterBar, ListResults, optionsOf, pageParam, parseFilters, SelectFilter, textParam, TextFilter, type Column } from '@/components/list-kit/signed-in';
+import { FilterBar, ListResults, optionsOf, parseFilters, SelectFilter, TextFilter, type Column } from '@/components/list-kit/signed-in';
 import { getDb } from '@/db';
 import { COMPLETENESS_LABELS, COMPLETENESS_PAGE_SIZE, COMPLETENESS_STATUSES, KEY_POSTS, listRosterCompleteness, type CompletenessStatus } from '@/db/queries/roster';
 import { requireActor } from '@/lib/auth/actor';
 import { DISTRICT_IDS, DISTRICT_NAMES } from '@/lib/validation/company';
+import { exportLinkOf } from '@/components/list-kit/export-link';
+import { rosterFilterSchema } from './filters';
 
 export const metadata: Metadata = { title: '名册完整性', robots: { index: false } };
 
-const filterSchema = z.object({
-  status: z.enum([...COMPLETENESS_STATUSES, 'all']).catch('all'),
-  district: z.enum(DISTRICT_IDS).nullable().catch(null),
-  q: textParam(60),
-  page: pageParam(),
-});
 
 const TONE: Record<CompletenessStatus, string> = {
   none: 'bg-red-100 text-red-900',
@@ -61,7 +56,7 @@ const columns = (isCity: boolean): Column<Row>[] => [
 /** SN 8 全覆盖: per estate, how complete the roster of approved staff is (SPEC §3.3). */
 export default async function RosterCompletenessPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(['city', 'district'], '/bureau/roster');
-  const f = parseFilters(filterSchema, await searchParams);
+  const f = parseFilters(rosterFilterSchema, await searchParams);
   const isCity = actor.role === 'city';
   const scoped = { ...f, district: isCity ? f.district : null };
   const { rows, total } = await listRosterCompleteness(getDb(), actor, scoped);
@@ -79,7 +74,7 @@ export default async function RosterCompletenessPage({ searchParams }: { searchP
       <ListResults
         path="/bureau/roster"
         filters={scoped}
-        schema={filterSchema}
+        schema={rosterFilterSchema}
         total={total}
         pageSize={COMPLETENESS_PAGE_SIZE}
         unit="个小区"
@@ -88,6 +83,7 @@ export default async function RosterCompletenessPage({ searchParams }: { searchP
         columns={columns(isCity)}
         rows={rows}
         rowKey={(r) => r.projectId}
+        exportLink={exportLinkOf('/bureau/roster', scoped)}
         empty={{ filtered: '没有符合条件的小区。', none: '辖区内还没有在管小区。' }}
       />
     </div>

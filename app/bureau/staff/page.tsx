@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { z } from 'zod';
 import { STAFF_TYPE_LABELS } from '@/components/practitioner/labels';
-import { CheckFilter, FilterBar, flagParam, ListResults, optionsOf, pageParam, parseFilters, SelectFilter, TextFilter, uuidParam, type Column } from '@/components/list-kit/signed-in';
+import { CheckFilter, FilterBar, ListResults, optionsOf, parseFilters, SelectFilter, TextFilter, type Column } from '@/components/list-kit/signed-in';
 import { QUEUE_STATUS_OPTIONS } from '@/components/list-kit/queue';
 import { getDb } from '@/db';
 import { listQueueProjects, listStaffQueue, STAFF_PAGE_SIZE, STAFF_QUEUE_TYPES } from '@/db/queries/practitioner-review';
@@ -13,17 +12,11 @@ import { ProvisionalNote } from '@/components/ui/provisional-note';
 import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
 import { knownLabel } from '@/lib/actions/query-notice';
 import { STAFF_DECISION_LABELS } from '@/lib/validation/practitioner-review';
+import { exportLinkOf } from '@/components/list-kit/export-link';
+import { staffFilterSchema } from './filters';
 
 export const metadata: Metadata = { title: '从业人员审核', robots: { index: false } };
 
-const filterSchema = z.object({
-  type: z.enum([...STAFF_QUEUE_TYPES, 'all']).catch('all'),
-  status: z.enum(['submitted', 'returned', 'approved', 'rejected', 'all']).catch('submitted'),
-  q: z.string().max(60).catch(''),
-  projectId: uuidParam(),
-  overdue: flagParam(),
-  page: pageParam(),
-});
 
 type Row = Awaited<ReturnType<typeof listStaffQueue>>['rows'][number];
 
@@ -87,7 +80,7 @@ const columns: Column<Row>[] = [
 export default async function StaffQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(['city', 'district'], '/bureau/staff');
   const sp = await searchParams;
-  const f = parseFilters(filterSchema, sp);
+  const f = parseFilters(staffFilterSchema, sp);
   const db = getDb();
   await ensureHolidayCalendar(db);
   const [{ rows, total }, projects] = await Promise.all([listStaffQueue(db, actor, f), listQueueProjects(db, actor)]);
@@ -110,7 +103,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: P
       <ListResults
         path="/bureau/staff"
         filters={f}
-        schema={filterSchema}
+        schema={staffFilterSchema}
         total={total}
         pageSize={STAFF_PAGE_SIZE}
         unit="件"
@@ -119,6 +112,7 @@ export default async function StaffQueuePage({ searchParams }: { searchParams: P
         columns={columns}
         rows={rows}
         rowKey={(r) => r.id}
+        exportLink={exportLinkOf('/bureau/staff', f)}
         empty={{ filtered: '没有符合条件的申请。', none: '目前没有待审核的从业人员登记。', next: { href: '/bureau/staff?status=all', label: '查看全部申请' } }}
       />
     </div>

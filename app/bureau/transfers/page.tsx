@@ -8,6 +8,7 @@ import { formatDateTime } from '@/lib/format';
 import { OverrideForm } from './override-form';
 import { ProvisionalNote } from '@/components/ui/provisional-note';
 import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
+import { ExportLink } from '@/components/list-kit/export-link';
 
 export const metadata: Metadata = { title: '调出协调', robots: { index: false } };
 
@@ -31,6 +32,11 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
       <p className="text-sm text-slate-600">
         人员更换物业企业，须原企业在平台上同意调出；原企业无正当理由拒不同意，或 3 个工作日内未答复的，经核实后可在此直接调出（SN 16）。
       </p>
+      {moves.length > 0 && (
+        <p>
+          <ExportLink path="/bureau/transfers" filters={{}} />
+        </p>
+      )}
       {moves.length === 0 && <p className="rounded-lg bg-white p-4 text-slate-600 shadow-sm">目前没有等待原企业答复的调出申请。</p>}
       {moves.map((m) => {
         const p = m.payload as { consent: Consent; requestedOn: string; consentDueOn: string; consentReason?: string; fromCompanyName?: string; post?: string; hiredOn?: string };
