@@ -105,6 +105,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'complaint.filed': '业主提交投诉或表扬',
   'complaint.answered': '企业答复投诉',
   'complaint.decided': '主管部门核实投诉',
+  // Staff badges (工牌)
+  'badge.issued': '企业制作从业人员工作牌',
+  'badge.reissued': '企业补发从业人员工作牌（原工作牌作废）',
   // Identity check (SMS)
   'identity.code_sent': '发送短信验证码',
   'identity.code_failed': '短信验证码错误',
