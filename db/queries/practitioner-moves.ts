@@ -215,11 +215,10 @@ export interface MoveListItem {
   reason: string | null;
 }
 
-/**
- * Moves the company filed, and transfer requests about its people (SN 16) — newest first, capped.
- * For the bureau: transfers waiting for an old company's consent in its district (so it can step in).
- */
-export async function listMoves(db: Queryable, actor: Actor, opts: { limit?: number; awaitingConsentOnly?: boolean } = {}): Promise<MoveListItem[]> {
+type MoveListOpts = { limit?: number; offset?: number; awaitingConsentOnly?: boolean };
+
+/** Which moves an actor sees (see listMoves), as one condition for the list and its count. */
+function movesWhere(actor: Actor, opts: MoveListOpts) {
   const scope =
     actor.role === 'company' && actor.companyId
       ? or(eq(submissions.companyId, actor.companyId), sql`${submissions.payload}->>'fromCompanyId' = ${actor.companyId}`)
@@ -228,6 +227,21 @@ export async function listMoves(db: Queryable, actor: Actor, opts: { limit?: num
         : actor.role === 'city'
           ? sql`true`
           : sql`false`;
+  return and(
+    inArray(submissions.type, ['post_change', 'transfer', 'exit', 're_entry']),
+    scope,
+    opts.awaitingConsentOnly ? and(eq(submissions.type, 'transfer'), eq(submissions.status, 'draft'), sql`${submissions.payload}->>'stage' = 'consent'`) : undefined,
+  );
+}
+
+/** The most rows one call returns: a page, or an export up to its cap (lib/services/list-export.ts). */
+const MOVES_MAX_LIMIT = 50_001;
+
+/**
+ * Moves the company filed, and transfer requests about its people (SN 16) — newest first, capped.
+ * For the bureau: transfers waiting for an old company's consent in its district (so it can step in).
+ */
+export async function listMoves(db: Queryable, actor: Actor, opts: MoveListOpts = {}): Promise<MoveListItem[]> {
   const rows = await db
     .select({
       id: submissions.id,
@@ -246,18 +260,17 @@ export async function listMoves(db: Queryable, actor: Actor, opts: { limit?: num
     .from(submissions)
     .leftJoin(practitioners, eq(practitioners.id, submissions.subjectId))
     .leftJoin(companies, eq(companies.id, submissions.companyId))
-    .where(
-      and(
-        inArray(submissions.type, ['post_change', 'transfer', 'exit', 're_entry']),
-        scope,
-        opts.awaitingConsentOnly
-          ? and(eq(submissions.type, 'transfer'), eq(submissions.status, 'draft'), sql`${submissions.payload}->>'stage' = 'consent'`)
-          : undefined,
-      ),
-    )
-    .orderBy(desc(submissions.createdAt))
-    .limit(Math.min(opts.limit ?? 100, 200));
+    .where(movesWhere(actor, opts))
+    .orderBy(desc(submissions.createdAt), desc(submissions.id))
+    .limit(Math.min(opts.limit ?? 100, MOVES_MAX_LIMIT))
+    .offset(opts.offset ?? 0);
   return rows.map((r) => ({ ...r, payload: (r.payload ?? {}) as Record<string, unknown> }));
+}
+
+/** The true number of moves listMoves would page through with these options. */
+export async function countMoves(db: Queryable, actor: Actor, opts: Omit<MoveListOpts, 'limit' | 'offset'> = {}): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(submissions).where(movesWhere(actor, opts));
+  return Number(row?.n ?? 0);
 }
 
 /** Names for ids in payloads (estates, companies), for showing a move. */

@@ -16,6 +16,7 @@ import {
 import { defaultCreditPolicy } from '@/lib/domain/credit-policy';
 import { savePolicyVersion } from '@/lib/services/credit-policy';
 import { decidePractitionerSubmission } from '@/lib/services/practitioner-review';
+import { countMoves, listMoves } from '@/db/queries/practitioner-moves';
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
 
@@ -264,5 +265,29 @@ describe.each(DRIVERS)('post change, transfer, exit and re-entry (%s)', (driver)
       sql`select due_on::text, policy_version, payload from submissions where id = ${r.data.submissionId}`,
     );
     expect(row).toMatchObject({ due_on: '2026-11-25', policy_version: 2, payload: { deadline: '2026-11-25', late: false, daysOverdue: 0 } });
+  });
+  it('the district’s transfer queue pages through every waiting request with a true count, only in its scope', async () => {
+    const filed: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const p = await personOf(company, CHUANSHAN);
+      const to = (await rows<{ id: string }>(sql`select id from projects where current_company_id = ${company2.companyId} order by id limit 1`))[0]!;
+      const r = await requestTransfer(db, company2, { name: p.name, idNumber: p.idNumber, projectId: to.id, post: '保洁人员', hiredOn: '2026-11-21', labourContractOn: '2026-11-21' }, { today: TODAY, keys: keys() });
+      if (!r.ok) throw new Error(r.message);
+      filed.push(r.data.submissionId);
+    }
+    const opts = { awaitingConsentOnly: true } as const;
+    const total = await countMoves(db, chuanshan, opts);
+    expect(total).toBeGreaterThanOrEqual(3);
+    const all = await listMoves(db, chuanshan, { ...opts, limit: 1000 });
+    expect(all).toHaveLength(total);
+    // Pages of 2 put together are the whole list, in the same order, with no row twice.
+    const paged: string[] = [];
+    for (let offset = 0; offset < total; offset += 2) paged.push(...(await listMoves(db, chuanshan, { ...opts, limit: 2, offset })).map((m) => m.id));
+    expect(paged).toEqual(all.map((m) => m.id));
+    expect(all.map((m) => m.id)).toEqual(expect.arrayContaining(filed));
+    // 射洪市 sees none of 船山区's requests; the count agrees with the list.
+    const other = await listMoves(db, shehong, { ...opts, limit: 1000 });
+    expect(other.map((m) => m.id)).not.toEqual(expect.arrayContaining([filed[0]]));
+    expect(await countMoves(db, shehong, opts)).toBe(other.length);
   });
 });

@@ -1,6 +1,10 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
-import { listMoves } from '@/db/queries/practitioner-moves';
+import { countMoves, listMoves } from '@/db/queries/practitioner-moves';
+import { z } from 'zod';
+import { EmptyState } from '@/components/list-kit/empty';
+import { Pager } from '@/components/list-kit/pager';
+import { listHref, pageCount, pageParam, parseFilters } from '@/components/list-kit/params';
 import { requireActor } from '@/lib/auth/actor';
 import { today } from '@/lib/clock';
 import { mayOverride, type Consent } from '@/lib/domain/practitioner-moves';
@@ -16,10 +20,19 @@ export const metadata: Metadata = { title: '调出协调', robots: { index: fals
  * SN 16: transfers waiting for the old company's consent, for the district of the person's current estate. Where
  * the old company refused, or has not answered within 3 working days, the district may release the person.
  */
-export default async function TransfersPage({ searchParams }: { searchParams: Promise<{ released?: string }> }) {
-  const actor = await requireActor(['city', 'district'], '/bureau/transfers');
+/** Transfers a district steps into, a page at a time (the oldest request decides nothing: newest first, as filed). */
+const PAGE_SIZE = 20;
+const filterSchema = z.object({ page: pageParam() });
+const PATH = '/bureau/transfers';
+
+export default async function TransfersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor(['city', 'district'], PATH);
   await ensureHolidayCalendar(getDb());
-  const [moves, sp] = await Promise.all([listMoves(getDb(), actor, { awaitingConsentOnly: true }), searchParams]);
+  const sp = await searchParams;
+  const { page } = parseFilters(filterSchema, sp);
+  const opts = { awaitingConsentOnly: true } as const;
+  const [moves, total] = await Promise.all([listMoves(getDb(), actor, { ...opts, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }), countMoves(getDb(), actor, opts)]);
+  const pages = pageCount(total, PAGE_SIZE);
   const on = today();
   return (
     <div className="space-y-4">
@@ -32,12 +45,19 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
       <p className="text-sm text-slate-600">
         人员更换物业企业，须原企业在平台上同意调出；原企业无正当理由拒不同意，或 3 个工作日内未答复的，经核实后可在此直接调出（SN 16）。
       </p>
-      {moves.length > 0 && (
-        <p>
-          <ExportLink path="/bureau/transfers" filters={{}} />
-        </p>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p aria-live="polite">共 {total} 条等待原企业答复的调出申请。</p>
+        {total > 0 && <ExportLink path={PATH} filters={{}} />}
+      </div>
+      {moves.length === 0 && (
+        <EmptyState
+          text={{ filtered: '', none: '目前没有等待原企业答复的调出申请。' }}
+          filtered={false}
+          pastEnd={total > 0}
+          clearHref={PATH}
+          firstHref={listHref(PATH, {}, 1)}
+        />
       )}
-      {moves.length === 0 && <p className="rounded-lg bg-white p-4 text-slate-600 shadow-sm">目前没有等待原企业答复的调出申请。</p>}
       {moves.map((m) => {
         const p = m.payload as { consent: Consent; requestedOn: string; consentDueOn: string; consentReason?: string; fromCompanyName?: string; post?: string; hiredOn?: string };
         const open = mayOverride(p.consent, p.requestedOn, on);
@@ -57,6 +77,7 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
           </article>
         );
       })}
+      {pages > 1 && <Pager page={page} pages={pages} total={total} unit="条" href={(n) => listHref(PATH, {}, n)} />}
     </div>
   );
 }
