@@ -3,7 +3,7 @@ import 'server-only';
  * Post change, transfer, exit and re-entry (SN 15–17): the rows each step reads and writes. Every write takes a
  * transaction; `lockPractitioner` serialises the steps on one person so that two requests cannot both open.
  */
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, not, or, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db';
 import { certificates, companies, employments, practitioners, projects, regions, submissions } from '@/db/schema';
 import { changeableColumns } from './person-columns';
@@ -215,7 +215,11 @@ export interface MoveListItem {
   reason: string | null;
 }
 
-type MoveListOpts = { limit?: number; offset?: number; awaitingConsentOnly?: boolean };
+/**
+ * `awaitingConsentOnly`: transfers waiting for an old company's answer. For a company, `view` narrows its moves to
+ * `incoming` (transfers of its people that it must answer) or `filed` (everything else it sees: what it filed).
+ */
+type MoveListOpts = { limit?: number; offset?: number; awaitingConsentOnly?: boolean; view?: 'incoming' | 'filed' };
 
 /** Which moves an actor sees (see listMoves), as one condition for the list and its count. */
 function movesWhere(actor: Actor, opts: MoveListOpts) {
@@ -227,10 +231,13 @@ function movesWhere(actor: Actor, opts: MoveListOpts) {
         : actor.role === 'city'
           ? sql`true`
           : sql`false`;
+  const awaitingConsent = and(eq(submissions.type, 'transfer'), eq(submissions.status, 'draft'), sql`${submissions.payload}->>'stage' = 'consent'`);
+  const fromActor = sql`coalesce(${submissions.payload}->>'fromCompanyId', '') = ${actor.companyId ?? ''}`;
   return and(
     inArray(submissions.type, ['post_change', 'transfer', 'exit', 're_entry']),
     scope,
-    opts.awaitingConsentOnly ? and(eq(submissions.type, 'transfer'), eq(submissions.status, 'draft'), sql`${submissions.payload}->>'stage' = 'consent'`) : undefined,
+    opts.awaitingConsentOnly ? awaitingConsent : undefined,
+    opts.view === 'incoming' ? and(awaitingConsent, fromActor) : opts.view === 'filed' ? not(and(eq(submissions.type, 'transfer'), fromActor)!) : undefined,
   );
 }
 

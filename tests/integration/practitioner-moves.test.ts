@@ -290,4 +290,19 @@ describe.each(DRIVERS)('post change, transfer, exit and re-entry (%s)', (driver)
     expect(other.map((m) => m.id)).not.toEqual(expect.arrayContaining([filed[0]]));
     expect(await countMoves(db, shehong, opts)).toBe(other.length);
   });
+  it('a company’s moves page: the transfers it must answer, and what it filed a page at a time with a true count', async () => {
+    const opts = { limit: 1000 };
+    const all = await listMoves(db, company, opts);
+    const incoming = await listMoves(db, company, { ...opts, view: 'incoming' });
+    const filed = await listMoves(db, company, { ...opts, view: 'filed' });
+    // The same split the page made in memory before it paged: answers owed by this company, and everything else.
+    const fromMe = (m: (typeof all)[number]) => m.type === 'transfer' && m.payload.fromCompanyId === company.companyId;
+    expect(incoming.map((m) => m.id)).toEqual(all.filter((m) => fromMe(m) && m.status === 'draft' && m.payload.stage === 'consent').map((m) => m.id));
+    expect(filed.map((m) => m.id)).toEqual(all.filter((m) => !fromMe(m)).map((m) => m.id));
+    expect(incoming.length).toBeGreaterThan(0);
+    expect(filed.length).toBeGreaterThan(0);
+    expect(await countMoves(db, company, { view: 'filed' })).toBe(filed.length);
+    const second = await listMoves(db, company, { view: 'filed', limit: 1, offset: 1 });
+    expect(second.map((m) => m.id)).toEqual(filed.slice(1, 2).map((m) => m.id));
+  });
 });

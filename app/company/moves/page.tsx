@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { UnpagedList, type Column } from '@/components/list-kit/signed-in';
+import { z } from 'zod';
+import { ListResults, type Column } from '@/components/list-kit/signed-in';
+import { pageParam, parseFilters } from '@/components/list-kit/params';
 import { getDb } from '@/db';
-import { listMoves } from '@/db/queries/practitioner-moves';
+import { countMoves, listMoves } from '@/db/queries/practitioner-moves';
 import { requireActor } from '@/lib/auth/actor';
 import { moveStageLabel } from '@/lib/domain/practitioner-moves';
 import { SUBMISSION_TYPE_LABELS } from '@/lib/domain/labels';
@@ -61,12 +63,22 @@ const columns: Column<Row>[] = [
   },
 ];
 
+const PAGE_SIZE = 20;
+const filterSchema = z.object({ page: pageParam() });
+
 export default async function CompanyMovesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requireActor(['company'], '/company/moves');
   await ensureHolidayCalendar(getDb());
-  const [moves, sp, { settings }] = await Promise.all([listMoves(getDb(), actor), searchParams, currentPolicy()]);
-  const incoming = moves.filter((m) => m.type === 'transfer' && m.payload.fromCompanyId === actor.companyId && m.status === 'draft' && m.payload.stage === 'consent');
-  const mine = moves.filter((m) => m.payload.fromCompanyId !== actor.companyId || m.type !== 'transfer');
+  const sp = await searchParams;
+  const filters = parseFilters(filterSchema, sp);
+  const db = getDb();
+  // Answers are owed on every waiting request, so that list is whole (a company has a handful at a time).
+  const [incoming, mine, total, { settings }] = await Promise.all([
+    listMoves(db, actor, { view: 'incoming', limit: 500 }),
+    listMoves(db, actor, { view: 'filed', limit: PAGE_SIZE, offset: (filters.page - 1) * PAGE_SIZE }),
+    countMoves(db, actor, { view: 'filed' }),
+    currentPolicy(),
+  ]);
   const note = sp.answered ? NOTES[sp.answered] : sp.withdrawn ? NOTES.withdrawn : null;
   return (
     <div className="space-y-6">
@@ -114,12 +126,18 @@ export default async function CompanyMovesPage({ searchParams }: { searchParams:
         <h2 id="mine" className="text-lg font-semibold">
           本企业提交的变动申请
         </h2>
-        <UnpagedList
+        <ListResults
+          path="/company/moves"
+          filters={filters}
+          schema={filterSchema}
+          total={total}
+          pageSize={PAGE_SIZE}
+          fragment="#mine"
           caption="本企业提交的岗位调整、跨企业流动、退出和重新执业申请"
           columns={columns}
           rows={mine}
           rowKey={(m) => m.id}
-          empty={{ none: '暂无变动申请。人员调入本企业时，从这里开始申报。', next: { href: '/company/moves/transfer', label: '申报人员调入' } }}
+          empty={{ filtered: '', none: '暂无变动申请。人员调入本企业时，从这里开始申报。', next: { href: '/company/moves/transfer', label: '申报人员调入' } }}
         />
       </section>
     </div>
