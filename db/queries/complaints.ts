@@ -149,6 +149,16 @@ export async function setComplaintAnswer(tx: Queryable, input: { id: string; exp
   return row ?? null;
 }
 
+/** A case's handling times and where it happened (estate, company, district), for the queue and the case page. */
+const caseTimesAndPlace = {
+  createdAt: cases.createdAt,
+  answeredAt: cases.answeredAt,
+  decidedAt: cases.decidedAt,
+  projectName: projects.name,
+  companyName: companies.name,
+  districtName: regions.name,
+};
+
 /** The district's decision at `expectedVersion`; null when someone got there first. */
 export async function setComplaintDecision(tx: Queryable, input: { id: string; expectedVersion: number; status: 'upheld' | 'dismissed'; decision: string; decidedBy: string; at: Date }) {
   const [row] = await tx
@@ -217,12 +227,7 @@ export async function listComplaintsInScope(db: Queryable, actor: Actor, f: { st
         status: cases.status,
         body: cases.body,
         dueOn: cases.dueOn,
-        createdAt: cases.createdAt,
-        answeredAt: cases.answeredAt,
-        decidedAt: cases.decidedAt,
-        projectName: projects.name,
-        companyName: companies.name,
-        districtName: regions.name,
+        ...caseTimesAndPlace,
       })
       .from(cases)
       .leftJoin(projects, eq(projects.id, cases.projectId))
@@ -255,13 +260,8 @@ export async function getComplaintInScope(db: Queryable, actor: Actor, id: strin
       companyId: cases.companyId,
       projectId: cases.projectId,
       districtId: cases.districtId,
-      createdAt: cases.createdAt,
-      answeredAt: cases.answeredAt,
-      decidedAt: cases.decidedAt,
+      ...caseTimesAndPlace,
       decidedByName: users.displayName,
-      projectName: projects.name,
-      companyName: companies.name,
-      districtName: regions.name,
     })
     .from(cases)
     .leftJoin(projects, eq(projects.id, cases.projectId))

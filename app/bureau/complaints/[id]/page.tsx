@@ -1,5 +1,5 @@
+import { BackLink } from '@/components/area/sub-page';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ComplaintDetail } from '@/components/complaints/complaint-detail';
 import { DecideForm } from '@/components/complaints/handling-forms';
 import { DONE_NOTICE, loadCaseOr404 } from '@/components/complaints/load-case';
@@ -23,11 +23,7 @@ export default async function BureauComplaintPage({ params, searchParams }: { pa
   const staff = decidable && c.projectId ? await listEstateStaffChoices(getDb(), c.projectId) : [];
   return (
     <div className="space-y-4">
-      <p>
-        <Link href="/bureau/complaints" className="text-brand-800 underline">
-          返回投诉列表
-        </Link>
-      </p>
+      <BackLink href="/bureau/complaints">返回投诉列表</BackLink>
       {(await searchParams).done === '1' && (
         <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-emerald-900">
           {DONE_NOTICE}

@@ -1,3 +1,4 @@
+import { BackLink } from '@/components/area/sub-page';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ComplaintDetail } from '@/components/complaints/complaint-detail';
@@ -21,11 +22,7 @@ export default async function CompanyComplaintPage({ params, searchParams }: { p
   const { settings } = await currentPolicy();
   return (
     <div className="space-y-4">
-      <p>
-        <Link href="/company/complaints" className="text-brand-800 underline">
-          返回投诉和表扬列表
-        </Link>
-      </p>
+      <BackLink href="/company/complaints">返回投诉和表扬列表</BackLink>
       {(await searchParams).done === '1' && (
         <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-emerald-900">
           {DONE_NOTICE}
