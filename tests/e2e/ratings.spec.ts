@@ -162,6 +162,7 @@ test('a passed rectification inspection takes the company off the black list; it
   // The profile keeps the history of the entry: in, then out with the reason.
   await page.goto(`/companies/${brinkUscc}`);
   const history = page.getByRole('list', { name: '红黑榜记录' }).getByRole('listitem').filter({ hasText: BRINK }).filter({ hasText: '连续三次评定为“差”' }).first();
-  await expect(history).toContainText(`${BRINK_COMPANY}列入黑榜`);
-  await expect(history).toContainText(`${BRINK_COMPANY}移出黑榜`);
+  // The entry's own events, under the entry (the company is the page's subject; the reason is said once, above them).
+  await expect(history.getByRole('list', { name: '变动记录' })).toContainText('列入黑榜');
+  await expect(history.getByRole('list', { name: '变动记录' })).toContainText('移出黑榜：整改复查合格');
 });
