@@ -10,16 +10,30 @@ import { FILING_STATUS_LABELS } from '@/lib/domain/labels';
 import { formatNumber } from '@/lib/format';
 import { CreditSummary } from './_components/credit-summary';
 import { UnpagedList } from '@/components/list-kit/signed-in';
+import { getCompanyTodo } from '@/db/queries/company-todo';
+import { listCompanyContracts } from '@/db/queries/contracts';
+import { today as clockToday } from '@/lib/clock';
+import { contractTodos } from '@/lib/domain/work-queue';
+import { currentPolicy } from '@/lib/policy';
+import { CompanyTodoList } from './_components/todo';
 
 export const metadata: Metadata = { title: '企业工作台', robots: { index: false } };
 
 export default async function CompanyHome() {
   const actor = await requireActor(['company'], '/company');
-  const [o, recordNotices] = await Promise.all([getCompanyOverview(getDb(), actor), listCompanyRecordNotices(getDb(), actor)]);
-  if (!o) notFound();
+  const on = clockToday();
+  const [o, recordNotices, todo, contracts, { settings }] = await Promise.all([
+    getCompanyOverview(getDb(), actor),
+    listCompanyRecordNotices(getDb(), actor),
+    getCompanyTodo(getDb(), actor, on),
+    listCompanyContracts(getDb(), actor),
+    currentPolicy(),
+  ]);
+  if (!o || !todo) notFound();
   return (
     <div className="space-y-6">
       <WhoAmI actor={actor} scope={`${o.name}（统一社会信用代码 ${o.uscc}）及其服务的项目`} />
+      <CompanyTodoList todo={todo} contracts={contractTodos(contracts, on, settings.nonRenewalNoticeDays)} today={on} />
       <section aria-labelledby="filing-heading" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="filing-heading" className="text-lg font-semibold">
           备案状态
