@@ -10,12 +10,20 @@ import { FILING_STATUS_LABELS } from '@/lib/domain/labels';
 import { formatNumber } from '@/lib/format';
 import { CreditSummary } from './_components/credit-summary';
 import { UnpagedList } from '@/components/list-kit/signed-in';
+import { CompanyFlags } from '@/components/credit/company-flags';
+import { listCompanyFlags } from '@/db/queries/company-flags';
+import { today } from '@/lib/clock';
 
 export const metadata: Metadata = { title: '企业工作台', robots: { index: false } };
 
 export default async function CompanyHome() {
   const actor = await requireActor(['company'], '/company');
-  const [o, recordNotices] = await Promise.all([getCompanyOverview(getDb(), actor), listCompanyRecordNotices(getDb(), actor)]);
+  const on = today();
+  const [o, recordNotices, flags] = await Promise.all([
+    getCompanyOverview(getDb(), actor),
+    listCompanyRecordNotices(getDb(), actor),
+    actor.companyId ? listCompanyFlags(getDb(), actor.companyId, on) : [],
+  ]);
   if (!o) notFound();
   return (
     <div className="space-y-6">
@@ -28,6 +36,7 @@ export default async function CompanyHome() {
       </section>
       <CompanyRecordNotices notices={recordNotices} />
       {actor.companyId && <CreditSummary companyId={actor.companyId} />}
+      <CompanyFlags rows={flags} on={on} emptyText="本企业目前没有因住宅小区季度评定而来的激励或监管措施。" />
       <section aria-labelledby="estates-heading" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="estates-heading" className="mb-3 text-lg font-semibold">
           服务的物业项目（{o.estates.length} 个）

@@ -9,7 +9,7 @@ import type { Queryable } from '@/db';
 import { companies, companyFlags, projects, regions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { likePattern } from './search';
-import { COMPANY_FLAG_KINDS, riskFlagsOf, type CompanyFlagKind, type CompanyRiskFlags } from '@/lib/domain/company-flags';
+import { COMPANY_FLAG_KINDS, riskFlagsOf, UPGRADE_FLAGS, type CompanyFlagKind, type CompanyRiskFlags, type FlagFacts } from '@/lib/domain/company-flags';
 
 const activeOn = (on: string): SQL =>
   and(sql`${companyFlags.since} <= ${on}`, or(isNull(companyFlags.until), sql`${companyFlags.until} > ${on}`))!;
@@ -77,6 +77,29 @@ export async function companyRiskFlags(db: Queryable, companyIds: readonly strin
   const byCompany = new Map<string, typeof rows>();
   for (const r of rows) byCompany.set(r.companyId, [...(byCompany.get(r.companyId) ?? []), r]);
   for (const [id, list] of byCompany) out.set(id, riskFlagsOf(list, on));
+  return out;
+}
+
+/**
+ * The upgrade flags (DW 14 (一)1, (二)1, (三)2) of many companies in force at some time in `year`, by company: what
+ * the annual evaluation notes beside the grade (upgradeNote in lib/domain/company-flags.ts).
+ */
+export async function upgradeFlagsOfYear(db: Queryable, companyIds: readonly string[], year: number): Promise<Map<string, FlagFacts[]>> {
+  const out = new Map<string, FlagFacts[]>();
+  const ids = [...new Set(companyIds)];
+  if (ids.length === 0) return out;
+  const rows = await db
+    .select({ companyId: companyFlags.companyId, flag: companyFlags.flag, since: companyFlags.since, until: companyFlags.until })
+    .from(companyFlags)
+    .where(
+      and(
+        inArray(companyFlags.companyId, ids),
+        inArray(companyFlags.flag, [...UPGRADE_FLAGS]),
+        sql`${companyFlags.since} < ${`${year + 1}-01-01`}`,
+        or(isNull(companyFlags.until), sql`${companyFlags.until} > ${`${year}-01-01`}`),
+      ),
+    );
+  for (const { companyId, ...f } of rows) out.set(companyId, [...(out.get(companyId) ?? []), f]);
   return out;
 }
 

@@ -81,6 +81,11 @@ export function flagActiveOn(f: FlagFacts, on: string): boolean {
   return f.since <= on && (f.until === null || f.until > on);
 }
 
+/** In force at some time in [from, to): the flags that bear on an annual evaluation of that period. */
+export function flagOverlaps(f: FlagFacts, from: string, to: string): boolean {
+  return f.since < to && (f.until === null || f.until > from);
+}
+
 /** Flags that apply to upgrading a grade (DW 14 (一)1, (二)1, (三)2: 优先晋升 / 晋升信用等级). */
 export const UPGRADE_FLAGS: readonly CompanyFlagKind[] = ['incentive', 'upgrade_priority', 'rectification_passed'];
 
@@ -118,14 +123,14 @@ export function riskFlagsOf(rows: readonly FlagFacts[], on: string): CompanyRisk
 }
 
 /**
- * The note an evaluation shows beside a company's grade (DW 14 (一)1, (二)1, (三)2): the policy says "优先晋升"
- * without a number, so the platform does not change the computed score; it tells the bureau that the company has
+ * The note an evaluation of `year` shows beside a company's grade when an upgrade flag was in force at some time
+ * in that year (DW 14 (一)1, (二)1, (三)2): the policy says "优先晋升" without a number, so the platform does not change the computed score; it tells the bureau that the company has
  * the priority, and why (docs/decisions/035).
  */
-export function upgradeNote(rows: readonly FlagFacts[], on: string): string | null {
-  const kinds = activeFlagGroups(rows, on)
-    .map((g) => g.kind)
-    .filter((k) => UPGRADE_FLAGS.includes(k));
+export function upgradeNote(rows: readonly FlagFacts[], year: number): string | null {
+  const from = `${year}-01-01`;
+  const to = `${year + 1}-01-01`;
+  const kinds = UPGRADE_FLAGS.filter((k) => rows.some((r) => r.flag === k && flagOverlaps(r, from, to)));
   if (kinds.length === 0) return null;
   return `享有优先晋升信用等级：${kinds.map((k) => `${FLAG_INFO[k].label}（${FLAG_INFO[k].citation}）`).join('；')}。评价得分按记录计算，不因此加分；同分或评定等级时优先考虑。`;
 }
