@@ -12,6 +12,7 @@ import { CreditSummary } from './_components/credit-summary';
 import { UnpagedList } from '@/components/list-kit/signed-in';
 import { CompanyFlags } from '@/components/credit/company-flags';
 import { listCompanyFlags } from '@/db/queries/company-flags';
+import { hasGreenChannel } from '@/db/queries/company-filing';
 import { today } from '@/lib/clock';
 
 export const metadata: Metadata = { title: '企业工作台', robots: { index: false } };
@@ -24,6 +25,7 @@ export default async function CompanyHome() {
     listCompanyRecordNotices(getDb(), actor),
     actor.companyId ? listCompanyFlags(getDb(), actor.companyId, on) : [],
   ]);
+  const green = actor.companyId ? await hasGreenChannel(getDb(), actor.companyId, on) : false;
   if (!o) notFound();
   return (
     <div className="space-y-6">
@@ -36,7 +38,7 @@ export default async function CompanyHome() {
       </section>
       <CompanyRecordNotices notices={recordNotices} />
       {actor.companyId && <CreditSummary companyId={actor.companyId} />}
-      <CompanyFlags rows={flags} on={on} emptyText="本企业目前没有因住宅小区季度评定而来的激励或监管措施。" />
+      <CompanyFlags rows={flags} on={on} greenChannel={green} emptyText="本企业目前没有因住宅小区季度评定而来的激励或监管措施，也不在绿色通道。" />
       <section aria-labelledby="estates-heading" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="estates-heading" className="mb-3 text-lg font-semibold">
           服务的物业项目（{o.estates.length} 个）

@@ -4,7 +4,7 @@
  * also sees the stored reason. Server component, no client JavaScript.
  */
 import type { CompanyFlagRow } from '@/db/queries/company-flags';
-import { activeFlagGroups, FLAG_INFO, type CompanyFlagKind } from '@/lib/domain/company-flags';
+import { activeFlagGroups, FLAG_INFO, type CompanyFlagKind, type FlagWordsKind } from '@/lib/domain/company-flags';
 import { flagWhenWhere } from '@/lib/domain/lay-summary';
 
 const TONE = {
@@ -14,7 +14,7 @@ const TONE = {
 
 const OPEN_ENDED: Partial<Record<CompanyFlagKind, string>> = { key_supervision: '整改复查结束' };
 
-export function FlagBadge({ kind }: { kind: CompanyFlagKind }) {
+export function FlagBadge({ kind }: { kind: FlagWordsKind }) {
   const info = FLAG_INFO[kind];
   return (
     <span className={`mr-1 mt-1 inline-block rounded border px-1 text-xs ${info.tone === 'good' ? 'border-emerald-300 bg-emerald-50 text-emerald-900' : 'border-slate-600 bg-slate-800 text-white'}`}>
@@ -28,29 +28,37 @@ export function CompanyFlags({
   rows,
   on,
   heading = '守信激励与重点监管',
-  omit = [],
+  greenChannel = false,
   showReasons = false,
   emptyText,
 }: {
   rows: CompanyFlagRow[];
   on: string;
   heading?: string;
-  omit?: readonly CompanyFlagKind[];
+  /** The green channel computed on the day (CQ 三.(五)); pages that show it elsewhere leave it false. */
+  greenChannel?: boolean;
   showReasons?: boolean;
   emptyText?: string;
 }) {
-  const groups = activeFlagGroups(rows, on).filter((g) => !omit.includes(g.kind));
-  if (groups.length === 0 && !emptyText) return null;
+  const groups = activeFlagGroups(rows, on);
+  if (groups.length === 0 && !greenChannel && !emptyText) return null;
   return (
     <section aria-labelledby="flags-heading" className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
       <h2 id="flags-heading" className="mb-1 text-lg font-semibold">
         {heading}
       </h2>
-      <p className="mb-3 text-sm text-slate-700">住宅小区季度评定结果带来的差异化管理措施（截至 {on}）。</p>
-      {groups.length === 0 ? (
+      <p className="mb-3 text-sm text-slate-700">按住宅小区季度评定结果和信用记录实行的差异化管理措施（截至 {on}）。</p>
+      {groups.length === 0 && !greenChannel ? (
         <p className="text-slate-700">{emptyText}</p>
       ) : (
         <ul className="space-y-3">
+          {greenChannel && (
+            <li className={`rounded border-l-4 px-3 py-2 ${TONE.good}`}>
+              <strong>{FLAG_INFO.green_channel.label}</strong>
+              <p className="mt-1">{FLAG_INFO.green_channel.lay}</p>
+              <p className="mt-1 text-sm text-slate-700">依据：{FLAG_INFO.green_channel.citation}</p>
+            </li>
+          )}
           {groups.map((g) => (
             <li key={g.kind} className={`rounded border-l-4 px-3 py-2 ${TONE[g.info.tone]}`}>
               <strong>{g.info.label}</strong>

@@ -1,12 +1,18 @@
 /**
- * The company flags of DW 14 (and the green channel of CQ 三.(五)) in lay words, with the rule each rests on
+ * The company flags of DW 14 (and the words of the green channel of CQ 三.(五)) in lay words, with the rule each rests on
  * (issue 17 item 8). Pure: the stored rows come in as arguments. Every flag follows from published quarterly
  * ratings or from the record file, so every one is public (docs/decisions/035).
  */
 import { cite } from './regulations';
 
-export const COMPANY_FLAG_KINDS = ['incentive', 'upgrade_priority', 'rectification_passed', 'green_channel', 'key_supervision', 'market_exit'] as const;
+/**
+ * The stored flags the pages show. The green channel (CQ 三.(五)) is not among them: it is computed on the day
+ * (hasGreenChannel), and a stored `green_channel` row is not authoritative; its words are in FLAG_INFO for the
+ * pages that show the computed one.
+ */
+export const COMPANY_FLAG_KINDS = ['incentive', 'upgrade_priority', 'rectification_passed', 'key_supervision', 'market_exit'] as const;
 export type CompanyFlagKind = (typeof COMPANY_FLAG_KINDS)[number];
+export type FlagWordsKind = CompanyFlagKind | 'green_channel';
 
 export interface FlagInfo {
   /** Short label for a badge. */
@@ -20,7 +26,7 @@ export interface FlagInfo {
   tone: 'good' | 'bad';
 }
 
-export const FLAG_INFO: Record<CompanyFlagKind, FlagInfo> = {
+export const FLAG_INFO: Record<FlagWordsKind, FlagInfo> = {
   incentive: {
     label: '守信激励（连续三次优秀）',
     lay: '所管小区连续三次评为“优秀”：优先晋升信用等级，评先创优同等条件下优先考虑，日常检查不作为重点监管对象，可参加上级优秀小区、优秀企业评选和前期物业管理投标。',

@@ -21,7 +21,7 @@ const f = (flag: string, since: string, until: string | null, extra: Record<stri
 
 describe('DW 14 flags in lay words', () => {
   it('every flag has a label, a lay sentence and a citation by the regulation’s full title', () => {
-    for (const k of COMPANY_FLAG_KINDS) {
+    for (const k of [...COMPANY_FLAG_KINDS, 'green_channel' as const]) {
       const i = FLAG_INFO[k];
       expect(i.label.length).toBeGreaterThan(1);
       expect(i.lay.length).toBeGreaterThan(10);
@@ -48,6 +48,8 @@ describe('DW 14 flags in lay words', () => {
       f('incentive', '2026-07-01', '2027-07-01', { id: 'i2' }),
       f('market_exit', '2025-01-01', '2026-01-01', { id: 'ended' }),
       f('something_else', '2026-01-01', null, { id: 'x' }),
+      // Stored green-channel rows are not authoritative (computed on the day): never grouped.
+      f('green_channel', '2024-01-01', null, { id: 'g' }),
     ];
     const groups = activeFlagGroups(rows, '2026-11-20');
     expect(groups.map((g) => g.kind)).toEqual(['incentive', 'key_supervision']);

@@ -80,7 +80,7 @@ function PenaltyDue({ r, on, settings }: { r: Pending; on: string; settings: Set
 /** DW 14 flags in force for a company (badges beside its name). */
 function Flags({ kinds }: { kinds: Set<string> | undefined }) {
   if (!kinds) return null;
-  const shown = COMPANY_FLAG_KINDS.filter((k) => k !== 'green_channel' && kinds.has(k));
+  const shown = COMPANY_FLAG_KINDS.filter((k) => kinds.has(k));
   return shown.length ? (
     <span className="block">
       {shown.map((k) => (

@@ -54,10 +54,8 @@ export default async function CompanyPage({ params, searchParams }: { params: Pa
   const db = getDb();
   const ref = await findCompanyByUscc(db, company.uscc);
   const [summary, policy, flags] = await Promise.all([ref ? companyCreditSummary(db, ref.id, on, t) : null, currentPolicy(), ref ? listCompanyFlags(db, ref.id, on) : []]);
-  // The green channel is computed on the day and shown on its own below; the DW 14 flags are public (decision 035).
-  const flagKinds = activeFlagGroups(flags, on)
-    .map((g) => g.kind)
-    .filter((k) => k !== 'green_channel');
+  // The DW 14 flags are public (decision 035); the green channel is computed on the day and shown on its own below.
+  const flagKinds = activeFlagGroups(flags, on).map((g) => g.kind);
   const url = `${env().siteUrl}/companies/${company.uscc}`;
   const facts: [string, React.ReactNode][] = [
     ['统一社会信用代码', <span key="u" className="font-mono">{company.uscc}</span>],
@@ -95,7 +93,7 @@ export default async function CompanyPage({ params, searchParams }: { params: Pa
         </p>
       )}
 
-      <CompanyFlags rows={flags} on={on} omit={['green_channel']} />
+      <CompanyFlags rows={flags} on={on} />
 
       <section aria-labelledby="basic-heading" className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
         <h2 id="basic-heading" className="mb-3 text-lg font-semibold">
