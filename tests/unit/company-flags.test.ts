@@ -17,7 +17,7 @@ import { departmentKindLabel, departmentOutcome, type DepartmentRecordFacts } fr
 import { flagWhenWhere } from '@/lib/domain/lay-summary';
 import { REGULATION_TITLES } from '@/lib/domain/regulations';
 
-const f = (flag: string, since: string, until: string | null, extra: Record<string, unknown> = {}) => ({ flag, since, until, ...extra });
+const f = (flag: string, since: string, until: string | null, extra: { id?: string } = {}) => ({ flag, since, until, ...extra });
 
 describe('DW 14 flags in lay words', () => {
   it('every flag has a label, a lay sentence and a citation by the regulation’s full title', () => {
