@@ -128,6 +128,11 @@ export async function markInboxRead(tx: Queryable, actor: Actor, ids: string[] |
   return rows.length;
 }
 
+export async function inboxItemVisible(db: Queryable, actor: Actor, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: inboxItems.id }).from(inboxItems).where(and(eq(inboxItems.id, id), inboxAudience(actor))).limit(1);
+  return !!row;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // E-mail
 
