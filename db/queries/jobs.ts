@@ -4,7 +4,7 @@ import 'server-only';
  * date, list entries past their scheduled date out, and the deadlines that fall due. Every write is conditional
  * on the state it changes, so a second run finds nothing to do.
  */
-import { and, eq, inArray, isNotNull, isNull, lt, lte, gte, ne, or, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '@/db';
 import { cases, companies, jobRuns, listEntries, projects, serviceContracts, submissions } from '@/db/schema';
 
