@@ -6,12 +6,13 @@
  */
 import { parseArgs } from 'node:util';
 import { today as clockToday } from '../lib/clock';
+import { isCalendarDate } from '../lib/domain/china-day';
 import { runDailyJobs } from '../lib/jobs/daily';
 import { describeDb, withDb } from './open-db';
 
 const { values } = parseArgs({ options: { date: { type: 'string' }, force: { type: 'boolean', default: false } } });
-if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
-  console.error('--date must be YYYY-MM-DD');
+if (values.date && !isCalendarDate(values.date)) {
+  console.error('--date must be a calendar date YYYY-MM-DD');
   process.exit(2);
 }
 

@@ -28,3 +28,10 @@ export function nextChinaMidnight(at: Date): Date {
 export function msUntilNextChinaDay(at: Date, marginMs = 5_000): number {
   return nextChinaMidnight(at).getTime() - at.getTime() + marginMs;
 }
+
+/** Whether `s` is a real calendar date 'YYYY-MM-DD' (2026-13-03 and 2026-02-30 are not). */
+export function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+}

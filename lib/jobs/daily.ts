@@ -21,6 +21,7 @@ import {
 } from '@/db/queries/jobs';
 import { endExpiredContracts } from '@/db/queries/contracts';
 import { audit } from '@/lib/audit';
+import { isCalendarDate } from '@/lib/domain/china-day';
 import { SUBMISSION_TYPE_LABELS } from '@/lib/domain/labels';
 import { addCalendarDays } from '@/lib/domain/working-days';
 import { emailSender, type EmailSender } from '@/lib/messaging/email';
@@ -218,7 +219,7 @@ export async function runDailyJobs(
   ctx: JobContext,
   opts: { steps?: readonly DailyStep[]; force?: boolean } = {},
 ): Promise<DailyRunResult> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(ctx.today)) throw new Error(`runDailyJobs: bad date ${ctx.today}`);
+  if (!isCalendarDate(ctx.today)) throw new Error(`runDailyJobs: bad date ${ctx.today}`);
   const claim = await claimJobRun(db, DAILY_JOB, ctx.today, ctx.now, opts.force ?? false);
   if (!claim.claimed) return { status: 'skipped', today: ctx.today, reason: claim.reason };
   const counts: Record<string, StepResult | { error: string }> = {};

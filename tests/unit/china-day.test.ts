@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chinaDate, chinaMidnight, msUntilNextChinaDay, nextChinaMidnight } from '@/lib/domain/china-day';
+import { chinaDate, chinaMidnight, isCalendarDate, msUntilNextChinaDay, nextChinaMidnight } from '@/lib/domain/china-day';
 
 describe('China-time day boundary (Asia/Shanghai, UTC+8, no DST)', () => {
   it('the day turns at 16:00 UTC', () => {
@@ -32,5 +32,12 @@ describe('China-time day boundary (Asia/Shanghai, UTC+8, no DST)', () => {
 
   it('refuses an invalid instant', () => {
     expect(() => chinaDate(new Date('x'))).toThrow();
+  });
+});
+
+describe('isCalendarDate', () => {
+  it('accepts real dates only', () => {
+    expect(isCalendarDate('2028-02-29')).toBe(true);
+    for (const s of ['2026-13-03', '2026-02-30', '2026-2-3', '20260203', '', '2026-02-03T00:00']) expect(isCalendarDate(s)).toBe(false);
   });
 });
