@@ -21,6 +21,7 @@ import {
 } from '@/db/queries/jobs';
 import { endExpiredContracts } from '@/db/queries/contracts';
 import { audit } from '@/lib/audit';
+import { objectHref } from '@/lib/domain/audit-labels';
 import { isCalendarDate } from '@/lib/domain/china-day';
 import { SUBMISSION_TYPE_LABELS } from '@/lib/domain/labels';
 import { addCalendarDays } from '@/lib/domain/working-days';
@@ -125,7 +126,13 @@ function deadlineItem(d: DeadlineRow, when: 'soon' | 'overdue', now: Date): NewI
   const bureau = d.districtId ? { audience: 'district' as const, audienceId: d.districtId } : { audience: 'city' as const };
   switch (d.kind) {
     case 'submission_decision':
-      return { ...base, ...bureau, title: `${SUBMISSION_TYPE_LABELS[d.type] ?? '申请'}待审核，办理期限${suffix}`, body: where || null, link: '/bureau' };
+      return {
+        ...base,
+        ...bureau,
+        title: `${SUBMISSION_TYPE_LABELS[d.type] ?? '申请'}待审核，办理期限${suffix}`,
+        body: where || null,
+        link: objectHref({ action: '', objectType: 'submission', objectId: d.id, submissionType: d.type }) ?? '/bureau',
+      };
     case 'objection_decision':
       return { ...base, ...bureau, title: `异议待处理，办理期限${suffix}`, body: where || null, link: `/bureau/objections/${d.id}` };
     case 'complaint_answer':
