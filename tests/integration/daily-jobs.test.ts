@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getPublicProject } from '@/db/queries/public-projects';
 import { chinaDate } from '@/lib/domain/china-day';
 import { DAILY_STEPS, mailInboxItems, runDailyJobs, type DailyStep } from '@/lib/jobs/daily';
 import { smtpEmailSender } from '@/lib/messaging/email';
@@ -113,7 +114,9 @@ describe.each(DRIVERS)('daily jobs (%s)', (driver) => {
       sql`select actor_label, actor_id, after from audit_events where action = 'contract.took_over' and object_id = ${newContractId}`,
     );
     expect(a).toMatchObject({ actor_label: '系统（每日定时任务）', actor_id: null, after: { projectCompanyId: company2Id, endedContracts: [oldContractId] } });
-    // the estate's search postings and the public estate lists follow the projects row (triggers)
+    // the public estate page names the new company
+    const company2Name = (await one<{ name: string }>(sql`select name from companies where id = ${company2Id}`)).name;
+    expect(await getPublicProject(t.handle.db, projectId)).toMatchObject({ company: { name: company2Name }, contract: { startDate: '2027-01-01', endDate: '2029-12-31' } });
     expect(await one(sql`select count(*)::int as n from inbox_items where kind = 'contract_started' and audience = 'company' and audience_id = ${company2Id}`)).toEqual({ n: 1 });
     const run1 = await one<{ finished: boolean; error: string | null; counts: Record<string, { changed: number }> }>(
       sql`select finished_at is not null as finished, error, counts from job_runs where job = 'daily' and run_date = '2027-01-01'`,
