@@ -10,30 +10,41 @@ import { now as clockNow, today as clockToday } from '@/lib/clock';
 import { msUntilNextChinaDay } from '@/lib/domain/china-day';
 import { runDailyJobs } from './daily';
 
-const g = globalThis as typeof globalThis & { __dailyJobTimer?: ReturnType<typeof setTimeout> };
+type Timer = { unref?: () => unknown };
 
-async function runOnce(db: Db) {
-  try {
-    const r = await runDailyJobs(db, { today: clockToday(), now: clockNow() });
-    if (r.status === 'done') {
-      const summary = Object.entries(r.counts)
-        .map(([k, c]) => `${k} ${'error' in c ? 'FAILED' : c.changed}`)
-        .join(', ');
-      console.log(`[jobs] daily run for ${r.today}: ${summary}`);
-    }
-  } catch (err) {
-    console.error('[jobs] daily run failed; will retry at the next tick:', err);
-  }
+export interface TimerDeps {
+  now: () => Date;
+  setTimer: (fn: () => void, ms: number) => Timer;
 }
 
-export function startDailyJobTimer(getDb: () => Db) {
-  if (g.__dailyJobTimer) return;
-  const schedule = () => {
-    g.__dailyJobTimer = setTimeout(() => {
-      void runOnce(getDb()).finally(schedule);
-    }, msUntilNextChinaDay(clockNow()));
-    g.__dailyJobTimer.unref?.();
+/**
+ * Calls `run` now, then after each China midnight, one run at a time (the next is scheduled when one ends).
+ * Pure scheduling: the clock and the timer come in, so tests drive it without the wall clock.
+ */
+export function scheduleDailyRuns(run: () => Promise<void>, deps: TimerDeps): void {
+  const tick = () => {
+    void run()
+      .catch((err) => console.error('[jobs] daily run failed; will retry at the next tick:', err))
+      .finally(() => deps.setTimer(tick, msUntilNextChinaDay(deps.now())).unref?.());
   };
-  g.__dailyJobTimer = setTimeout(() => void runOnce(getDb()).finally(schedule), 0);
-  g.__dailyJobTimer.unref?.();
+  deps.setTimer(tick, 0).unref?.();
+}
+
+const g = globalThis as typeof globalThis & { __dailyJobTimerStarted?: boolean };
+
+export function startDailyJobTimer(getDb: () => Db) {
+  if (g.__dailyJobTimerStarted) return;
+  g.__dailyJobTimerStarted = true;
+  scheduleDailyRuns(
+    async () => {
+      const r = await runDailyJobs(getDb(), { today: clockToday(), now: clockNow() });
+      if (r.status === 'done') {
+        const summary = Object.entries(r.counts)
+          .map(([k, c]) => `${k} ${'error' in c ? 'FAILED' : c.changed}`)
+          .join(', ');
+        console.log(`[jobs] daily run for ${r.today}: ${summary}`);
+      }
+    },
+    { now: clockNow, setTimer: (fn, ms) => setTimeout(fn, ms) },
+  );
 }
