@@ -132,6 +132,8 @@ import { recordVeto } from '@/lib/services/veto';
 import { VETO_TYPES } from '@/lib/domain/credit-rating';
 import { changePassword } from '@/app/account/password/actions';
 import { markInboxRead, setOwnEmail } from '@/lib/services/inbox';
+import InboxPage from '@/app/inbox/page';
+import AccountPage from '@/app/account/page';
 import { logout } from '@/lib/actions/session';
 import { GET as staffPhotoGET } from '@/app/(public)/projects/[id]/staff/[practitionerId]/photo/route';
 import { GET as badgePhotoGET } from '@/app/(public)/verify/[code]/photo/route';
@@ -539,6 +541,22 @@ const ROWS: Row[] = [
     input: { none: () => ({ email: 'ops@example.gov.cn' }) },
     ok: 'OK',
     note: 'no object: the caller’s own e-mail address for inbox mail',
+  },
+  {
+    endpoints: ['app/inbox/page.tsx#default'],
+    via: page('/inbox', InboxPage),
+    allow: ACCOUNTS,
+    input: { none: () => ({ searchParams: { page: '1' } }) },
+    ok: 'OK',
+    note: 'every signed-in account reads its own inbox (what it holds: tests/integration/inbox.test.ts)',
+  },
+  {
+    endpoints: ['app/account/page.tsx#default'],
+    via: page('/account', AccountPage),
+    allow: ACCOUNTS,
+    input: { none: () => ({}) },
+    ok: 'OK',
+    note: 'the caller’s own account settings',
   },
   {
     endpoints: ['lib/actions/session.ts#logout'],
