@@ -17,5 +17,8 @@ export async function markInboxReadAction(fd: FormData): Promise<void> {
   if (!result.ok && result.code === 'UNAUTHENTICATED') redirect('/login?next=%2Finbox');
   revalidatePath('/inbox');
   const page = Number(textOf(fd, 'page'));
-  redirect(Number.isInteger(page) && page > 1 && page < 100_000 ? `/inbox?page=${page}` : '/inbox');
+  const sp = new URLSearchParams();
+  if (textOf(fd, 'unread') === '1') sp.set('unread', '1');
+  if (Number.isInteger(page) && page > 1 && page < 100_000) sp.set('page', String(page));
+  redirect(sp.size ? `/inbox?${sp}` : '/inbox');
 }

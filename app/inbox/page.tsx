@@ -28,7 +28,7 @@ const KIND_LABELS: Record<string, string> = {
 /** Only paths inside the site become links (producers store paths; anything else is shown as text). */
 const isLocalPath = (s: string | null): s is string => !!s && s.startsWith('/') && !s.startsWith('//');
 
-function columns(page: number): Column<InboxRow>[] {
+function columns(page: number, unread: boolean): Column<InboxRow>[] {
   return [
     {
       label: '事项',
@@ -60,6 +60,7 @@ function columns(page: number): Column<InboxRow>[] {
           <form action={markInboxReadAction}>
             <input type="hidden" name="id" value={m.id} />
             <input type="hidden" name="page" value={page} />
+            {unread && <input type="hidden" name="unread" value="1" />}
             <button type="submit" className="min-h-11 rounded border border-slate-300 px-3 text-sm hover:bg-slate-50">
               标为已读<span className="sr-only">：{m.title}</span>
             </button>
@@ -104,7 +105,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         total={total}
         pageSize={INBOX_PAGE_SIZE}
         caption={`待办消息（第 ${f.page} 页，共 ${total} 条）`}
-        columns={columns(f.page)}
+        columns={columns(f.page, f.unread)}
         rows={rows}
         rowKey={(m) => m.id}
         empty={{ filtered: '没有未读消息。', none: '还没有消息。申请有审核结果、办理期限临近或逾期时，会在这里提醒您。' }}
