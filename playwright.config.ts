@@ -41,6 +41,8 @@ export default defineConfig({
     // SERVER_LOG_FILE: the server's output, read by the leak canary (tests/e2e/public-crawl.spec.ts).
     // TRUST_PROXY=loopback: the test runner stands in for a reverse proxy, so a spec can act as its own client
     // (X-Forwarded-For) and the per-client limits of one spec (the fuzz run) do not throttle the next.
-    env: { PORT: String(PORT), DATA_DIR: E2E_DATA_DIR, TRUST_PROXY: 'loopback', SERVER_LOG_FILE: path.join(E2E_DATA_DIR, 'server.log') },
+    // JOBS_IN_SERVER=0: the daily run (tests/integration/daily-jobs.test.ts) would otherwise change the demo city at
+    // start-up by the wall-clock date, and the journeys expect the city as seeded.
+    env: { PORT: String(PORT), DATA_DIR: E2E_DATA_DIR, TRUST_PROXY: 'loopback', SERVER_LOG_FILE: path.join(E2E_DATA_DIR, 'server.log'), JOBS_IN_SERVER: '0' },
   },
 });

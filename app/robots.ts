@@ -11,7 +11,7 @@ export default function robots(): MetadataRoute.Robots {
     rules: {
       userAgent: '*',
       allow: '/',
-      disallow: ['/bureau', '/company', '/association', '/committee', '/department', '/street', '/account', '/api/auth'],
+      disallow: ['/bureau', '/company', '/association', '/committee', '/department', '/street', '/account', '/inbox', '/api/auth'],
     },
     sitemap: `${base}/sitemap.xml`,
   };

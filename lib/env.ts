@@ -74,7 +74,24 @@ const schema = z.object({
    * `0` never.
    */
   DEMO: z.enum(['0', '1']).optional(),
-}).refine((e) => !!e.SMS_GATEWAY_URL === !!e.SMS_GATEWAY_TOKEN, { message: 'set SMS_GATEWAY_URL and SMS_GATEWAY_TOKEN together', path: ['SMS_GATEWAY_TOKEN'] });
+  /**
+   * Inbox e-mail over SMTP (lib/messaging/email.ts), e.g. smtps://user:pass@mail.example.gov.cn:465. Unset: e-mail
+   * stays in the outbox at /bureau/outbox. Set together with MAIL_FROM.
+   */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((s) => /^smtps?:\/\//.test(s), 'must start with smtp:// or smtps://')
+    .optional(),
+  /** The sender address of inbox e-mail, e.g. 信用平台 <noreply@example.gov.cn>. */
+  MAIL_FROM: z.string().min(3).optional(),
+  /**
+   * `1` (default): the server runs the daily jobs itself after midnight China time and catches up a missed day at
+   * start-up. `0`: cron runs `npm run jobs:daily` instead.
+   */
+  JOBS_IN_SERVER: z.enum(['0', '1']).default('1'),
+}).refine((e) => !!e.SMS_GATEWAY_URL === !!e.SMS_GATEWAY_TOKEN, { message: 'set SMS_GATEWAY_URL and SMS_GATEWAY_TOKEN together', path: ['SMS_GATEWAY_TOKEN'] })
+  .refine((e) => !!e.SMTP_URL === !!e.MAIL_FROM, { message: 'set SMTP_URL and MAIL_FROM together', path: ['MAIL_FROM'] });
 
 export type Env = z.infer<typeof schema> & {
   AUTH_SECRET: string;
@@ -116,6 +133,9 @@ export function env(): Env {
     SMS_GATEWAY_URL: process.env.SMS_GATEWAY_URL || undefined,
     SMS_GATEWAY_TOKEN: process.env.SMS_GATEWAY_TOKEN || undefined,
     DEMO: process.env.DEMO || undefined,
+    SMTP_URL: process.env.SMTP_URL || undefined,
+    MAIL_FROM: process.env.MAIL_FROM || undefined,
+    JOBS_IN_SERVER: process.env.JOBS_IN_SERVER || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');

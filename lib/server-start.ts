@@ -7,6 +7,7 @@ import { closeDb, getDb, getDbHandle } from '@/db';
 import { env } from '@/lib/env';
 import { reloadHolidayCalendar } from '@/lib/holiday-calendar';
 import { listenForPublicChanges, pageCacheOfProcess } from '@/lib/cache/listen';
+import { startDailyJobTimer } from '@/lib/jobs/timer';
 
 /**
  * Read the holiday schedules the city entered, so that the first deadline counted after a start uses them. A
@@ -51,4 +52,13 @@ export async function listenForChangesAtStart() {
   } catch (err) {
     console.error('[page-cache] could not listen for database changes; cached pages will lag:', (err as Error).message);
   }
+}
+
+/**
+ * The daily jobs (lib/jobs/daily.ts) after midnight China time, and once now to catch up a missed day; off with
+ * JOBS_IN_SERVER=0 when cron runs `npm run jobs:daily`.
+ */
+export function startDailyJobsAtStart() {
+  if (env().JOBS_IN_SERVER !== '1') return;
+  startDailyJobTimer(getDb);
 }

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { logout } from '@/lib/actions/session';
 import { ROLE_LABELS, type Actor } from '@/lib/auth/policy';
 import { AreaNav } from './area-nav';
+import { InboxLink } from './inbox-link';
 import { navGroups, type NavGroup, type NavItem } from './nav-groups';
 
 export type { NavGroup, NavItem };
@@ -27,6 +28,10 @@ export function AreaShell({ actor, title, nav, children }: { actor: Actor; title
             <span className="min-w-0 break-all">
               {actor.name}（{ROLE_LABELS[actor.role]}）
             </span>
+            <InboxLink actor={actor} />
+            <Link href="/account" className="inline-flex min-h-11 items-center px-1 underline-offset-2 hover:underline">
+              账号设置
+            </Link>
             <form action={logout}>
               <button type="submit" className="min-h-11 rounded border border-white/50 px-3 hover:bg-white/10">
                 退出登录

@@ -50,6 +50,8 @@ export const users = pgTable(
     failedLogins: integer('failed_logins').notNull().default(0),
     /** Sign-in refused until this instant (per-account backoff); the city can lift it. */
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** Optional address for inbox e-mail (set at /account; migration 0017). */
+    email: text('email'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('users_company_idx').on(t.companyId)],

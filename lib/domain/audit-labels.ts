@@ -38,6 +38,10 @@ export const ACTION_LABELS: Record<string, string> = {
   'contract.rejected': '退回物业服务合同',
   'contract.non_renewal_notice': '提交不续约告知',
   'contract.exited': '办理退出项目',
+  'contract.took_over': '合同到开始日期生效（每日任务）',
+  // Inbox and account (issue 18 item 3)
+  'inbox.read': '待办消息标为已读',
+  'account.email.set': '设置接收消息的邮箱',
   'board.published': '发布公示牌信息',
   // Practitioners
   'practitioner.entered': '登记从业人员',
@@ -125,6 +129,7 @@ export const OBJECT_TYPE_LABELS: Record<string, string> = {
   attachment: '附件',
   audit_events: '审计日志',
   case: '异议 / 投诉',
+  inbox_item: '待办消息',
   company: '物业服务企业',
   credit_policy: '信用评价办法',
   credit_record: '企业信用记录',

@@ -131,6 +131,9 @@ import { fileRecordStatement } from '@/lib/services/record-statements';
 import { recordVeto } from '@/lib/services/veto';
 import { VETO_TYPES } from '@/lib/domain/credit-rating';
 import { changePassword } from '@/app/account/password/actions';
+import { markInboxRead, setOwnEmail } from '@/lib/services/inbox';
+import InboxPage from '@/app/inbox/page';
+import AccountPage from '@/app/account/page';
 import { logout } from '@/lib/actions/session';
 import { GET as staffPhotoGET } from '@/app/(public)/projects/[id]/staff/[practitionerId]/photo/route';
 import { GET as badgePhotoGET } from '@/app/(public)/verify/[code]/photo/route';
@@ -363,6 +366,9 @@ interface Fx {
   complaintB: { id: string; version: number };
   /** Staff badges: of person A (valid), and of person B reissued since (the first code, void). */
   badge: { valid: string; void: string };
+  /** Inbox items (issue 18): A addressed to company, B to company2. */
+  inboxA: string;
+  inboxB: string;
 }
 
 const pdf = (tag: string) => ({ bytes: new Uint8Array(Buffer.from(`%PDF-1.4\n% ${tag}\n%%EOF\n`)), filename: `${tag}.pdf` });
@@ -519,6 +525,40 @@ const ROWS: Row[] = [
     allow: ACCOUNTS,
     input: { none: () => ({ current: 'not-the-password', next: 'Another-Long-Passw0rd!', confirm: 'Another-Long-Passw0rd!' }) },
     note: 'no object: it changes the caller’s own password; anonymous is sent to sign in',
+  },
+  // ── Inbox and account e-mail (issue 18 item 3) ──────────────────────────────────────────────────────────
+  {
+    endpoints: ['app/inbox/actions.ts#markInboxReadAction'],
+    via: svc(markInboxRead, { now: AT }),
+    allow: ACCOUNTS,
+    input: { a: (f) => ({ id: f.inboxA }), b: (f) => ({ id: f.inboxB }) },
+    scope: { a: ['company'], b: ['company2'] },
+    ok: 'OK',
+    note: 'an item of the account’s own inbox (its company’s here); anyone else’s looks exactly like a missing one',
+  },
+  {
+    endpoints: ['app/account/actions.ts#setOwnEmailAction'],
+    via: svc(setOwnEmail),
+    allow: ACCOUNTS,
+    input: { none: () => ({ email: 'ops@example.gov.cn' }) },
+    ok: 'OK',
+    note: 'no object: the caller’s own e-mail address for inbox mail',
+  },
+  {
+    endpoints: ['app/inbox/page.tsx#default'],
+    via: page('/inbox', InboxPage),
+    allow: ACCOUNTS,
+    input: { none: () => ({ searchParams: { page: '1' } }) },
+    ok: 'OK',
+    note: 'every signed-in account reads its own inbox (what it holds: tests/integration/inbox.test.ts)',
+  },
+  {
+    endpoints: ['app/account/page.tsx#default'],
+    via: page('/account', AccountPage),
+    allow: ACCOUNTS,
+    input: { none: () => ({}) },
+    ok: 'OK',
+    note: 'the caller’s own account settings',
   },
   {
     endpoints: ['lib/actions/session.ts#logout'],
@@ -1631,6 +1671,8 @@ describe.each(DRIVERS)('authorization matrix (%s)', (driver) => {
         valid: must(await reissueBadge(db, actors.company, { practitionerId: personA.id }), 'badge A').code,
         void: must(await reissueBadge(db, actors.company2, { practitionerId: personB.id }), 'badge B').code,
       },
+      inboxA: (await one<{ id: string }>(sql`insert into inbox_items (audience, audience_id, kind, title, dedupe_key) values ('company', ${companyId}, 'deadline_soon', '测试消息 A', 'matrix:a') returning id`)).id,
+      inboxB: (await one<{ id: string }>(sql`insert into inbox_items (audience, audience_id, kind, title, dedupe_key) values ('company', ${company2Id}, 'deadline_soon', '测试消息 B', 'matrix:b') returning id`)).id,
     };
     must(await reissueBadge(db, actors.company2, { practitionerId: personB.id }), 'badge B again');
     rectifyingScope = {

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: '短信发件箱', robots: { index: f
 const filterSchema = z.object({ page: pageParam(100_000) });
 
 const STATUS_LABELS: Record<string, string> = { queued: '未发出（无短信网关）', sent: '已发送', failed: '发送失败' };
-const PURPOSE_LABELS: Record<string, string> = { 'identity.otp': '身份验证码', 'objection.notice': '异议处理通知' };
+const PURPOSE_LABELS: Record<string, string> = { 'identity.otp': '身份验证码', 'objection.notice': '异议处理通知', 'inbox.item': '待办消息邮件' };
 
 const columns: Column<OutboxRow>[] = [
   { label: '时间', className: 'whitespace-nowrap', cell: (m) => formatDateTime(m.createdAt) },
