@@ -193,3 +193,32 @@ export async function listScopeChoices(db: Queryable) {
   ]);
   return { regions: regionRows, estates: estateRows };
 }
+
+/** One account with its scope, for its page on /bureau/accounts/[id]. */
+export async function getAccount(db: Queryable, id: string) {
+  const district = alias(regions, 'district');
+  const [row] = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      disabledAt: users.disabledAt,
+      mustChangePassword: users.mustChangePassword,
+      lastLoginAt: users.lastLoginAt,
+      createdAt: users.createdAt,
+      districtId: users.districtId,
+      districtName: district.name,
+      organisationName: organisations.name,
+      regionId: organisations.regionId,
+      projectId: organisations.projectId,
+      companyName: companies.name,
+    })
+    .from(users)
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
+    .leftJoin(companies, eq(companies.id, users.companyId))
+    .leftJoin(district, eq(district.id, users.districtId))
+    .where(eq(users.id, id))
+    .limit(1);
+  return row ?? null;
+}

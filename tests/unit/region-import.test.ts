@@ -72,8 +72,8 @@ describe('estate rows', () => {
     { id: '510903001', name: '龙坪街道', level: 'street', parentId: '510903' },
     { id: '510903001001', name: '明月社区', level: 'community', parentId: '510903001' },
   ];
-  const estate = (over: Partial<Record<string, string>> = {}) => ({
-    row: 2,
+  const estate = (over: Partial<Record<string, string>> = {}, row = 2) => ({
+    row,
     name: '明月花园',
     address: '船山区明月路 1 号',
     district: '船山区',
@@ -101,7 +101,7 @@ describe('estate rows', () => {
   });
 
   it('refuses the same name twice in one district, and updates a recorded estate by name', () => {
-    const two = checkEstateRows([estate(), estate({ row: 3 })], regions, []);
+    const two = checkEstateRows([estate(), estate({}, 3)], regions, []);
     expect(messages(two[1]!)).toEqual(['项目名称：与第 2 行是同一区县的同名项目']);
     const [first] = checkEstateRows([estate()], regions, []);
     const recorded = [{ id: 'p1', ...first!.values! }];
