@@ -127,3 +127,29 @@ export async function listProposals(db: Queryable, actor: Actor) {
     .orderBy(sql`${estateProposals.status} = 'pending' desc`, desc(estateProposals.createdAt))
     .limit(100);
 }
+
+/** The districts and, within the scope, the streets and communities an estate form offers. */
+export async function listPlaces(db: Queryable, districtId: string | null) {
+  const rows = await db
+    .select({ id: regions.id, name: regions.name, level: regions.level, parentId: regions.parentId })
+    .from(regions)
+    .orderBy(regions.id);
+  const by = new Map(rows.map((r) => [r.id, r]));
+  const inScope = (id: string) => !districtId || id.startsWith(districtId);
+  return {
+    districts: rows.filter((r) => r.level === 'district' && inScope(r.id)).map((r) => ({ id: r.id, name: r.name })),
+    streets: rows.filter((r) => r.level === 'street' && inScope(r.id)).map((r) => ({ id: r.id, label: `${by.get(r.parentId ?? '')?.name ?? ''} · ${r.name}` })),
+    communities: rows.filter((r) => r.level === 'community' && inScope(r.id)).map((r) => ({ id: r.id, label: `${by.get(r.parentId ?? '')?.name ?? ''} · ${r.name}` })),
+  };
+}
+
+/** Estates in the bureau's scope whose name contains `q`, for the edit links (30 at most). */
+export async function searchEstatesInScope(db: Queryable, actor: Actor, q: string) {
+  return db
+    .select({ id: projects.id, name: projects.name, address: projects.address, districtName: regions.name })
+    .from(projects)
+    .innerJoin(regions, eq(regions.id, projects.districtId))
+    .where(and(inDistrict(actor, projects.districtId), q ? sql`${projects.name} ilike ${'%' + q.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}` : undefined))
+    .orderBy(projects.name)
+    .limit(30);
+}
