@@ -10,13 +10,14 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setDbHandleForTests, type Db } from '@/db';
 import { loadSessionActor, setPassword } from '@/db/queries/auth';
-import { projects, users } from '@/db/schema';
+import { estateProposals, projects, users } from '@/db/schema';
 import { attemptLogin } from '@/lib/auth/login';
 import { hashPassword } from '@/lib/auth/passwords';
 import { can, idleLimitSeconds, type Actor } from '@/lib/auth/policy';
 import { usccCheckChar } from '@/lib/domain/uscc';
 import { createCompanyAccount } from '@/lib/services/accounts';
 import { importEstates, importRegions } from '@/lib/services/city-setup';
+import { createEstate, decideEstateProposal, editEstate, proposeEstate } from '@/lib/services/estates';
 import { createFirstAdmin } from '@/lib/services/first-admin';
 import { changeAccountScope, createRoleAccount, deactivateAccount, reactivateAccount, resetAccountPassword } from '@/lib/services/role-accounts';
 import { DRIVERS, openEmptyDb, rowsOf, type TestDb } from './helpers/db';
@@ -239,5 +240,61 @@ describe.each(DRIVERS)('first day of a real city on %s', (driver) => {
     expect(answers.map((a) => (a.ok ? 'OK' : a.code))).toEqual([...Array(7).fill('FORBIDDEN'), 'UNAUTHENTICATED']);
     expect([await count('users'), await count('regions'), await count('projects'), await count('organisations')]).toEqual(before);
     expect(await count('audit_events')).toBe(audits);
+  });
+
+  it('takes estates one by one: a district proposes, the city returns or confirms, both edit under a lock', async () => {
+    const opened = await createRoleAccount(db, city, { role: 'district', username: 'cs-estates', displayName: '船山项目', districtId: '510903' });
+    if (!opened.ok) throw new Error(opened.message);
+    const s = await signIn('cs-estates', opened.data.temporaryPassword);
+    if (!s.ok) throw new Error('cs-estates');
+    const chuanshan = { ...s.actor, mustChangePassword: false };
+    const fields = { name: '南津新苑', address: '船山区南津路 30 号', streetId: '510903002', communityId: '510903002001', type: '住宅', households: '240', floorArea: '26000', hasOwnersCommittee: 'false' };
+
+    // The district field is the district's own, whatever is sent; a street of another district is refused.
+    const first = await proposeEstate(db, chuanshan, { ...fields, districtId: '510981' });
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    const [p1] = await db.select().from(estateProposals).where(eq(estateProposals.id, first.data.id));
+    expect(p1).toMatchObject({ districtId: '510903', status: 'pending' });
+    const wrongStreet = await proposeEstate(db, chuanshan, { ...fields, streetId: '510981001', communityId: '' });
+    expect(!wrongStreet.ok && wrongStreet.fieldErrors?.streetId).toEqual(['该街道乡镇不属于所选区县']);
+    expect(await count('projects')).toBe(4);
+
+    const noReason = await decideEstateProposal(db, city, { id: p1!.id, version: 1, decision: 'return', reason: '' });
+    expect(!noReason.ok && noReason.fieldErrors?.reason).toEqual(['退回时请写明理由']);
+    expect((await decideEstateProposal(db, city, { id: p1!.id, version: 1, decision: 'return', reason: '户数与备案不符，请核对' })).ok).toBe(true);
+    const stale = await decideEstateProposal(db, city, { id: p1!.id, version: 1, decision: 'confirm' });
+    expect(!stale.ok && stale.code).toBe('CONFLICT');
+    expect(await count('projects')).toBe(4);
+
+    const second = await proposeEstate(db, chuanshan, { ...fields, households: '260' });
+    if (!second.ok) throw new Error(second.message);
+    expect((await decideEstateProposal(db, chuanshan, { id: second.data.id, version: 1, decision: 'confirm' })).ok).toBe(false);
+    const confirmed = await decideEstateProposal(db, city, { id: second.data.id, version: 1, decision: 'confirm' });
+    expect(confirmed.ok).toBe(true);
+    if (!confirmed.ok) return;
+    const [estate] = await db.select().from(projects).where(eq(projects.id, confirmed.data.projectId!));
+    expect(estate).toMatchObject({ name: '南津新苑', districtId: '510903', households: 260, version: 1 });
+
+    // The city creates one directly; a duplicate name in the district is refused.
+    const direct = await createEstate(db, city, { ...fields, name: '射洪新城', districtId: '510981', streetId: '', communityId: '' });
+    expect(direct.ok).toBe(true);
+    const dup = await createEstate(db, city, { ...fields, districtId: '510903' });
+    expect(!dup.ok && dup.fieldErrors?.name).toEqual(['本区县已有同名项目']);
+
+    // Both edit; the second of two edits from the same version loses; a district cannot reach another district's estate.
+    const edit = { ...fields, id: estate!.id, version: '1', households: '262' };
+    const byDistrict = await editEstate(db, chuanshan, { ...edit, districtId: '510981' });
+    expect(byDistrict.ok && byDistrict.data.version).toBe(2);
+    const lost = await editEstate(db, city, { ...edit, districtId: '510903', households: '300' });
+    expect(!lost.ok && lost.code).toBe('CONFLICT');
+    const [after] = await db.select().from(projects).where(eq(projects.id, estate!.id));
+    expect([after!.households, after!.districtId]).toEqual([262, '510903']);
+    if (!direct.ok) return;
+    const outside = await editEstate(db, chuanshan, { ...fields, id: direct.data.id, version: '1' });
+    expect(!outside.ok && outside.code).toBe('NOT_FOUND');
+    for (const [action, n] of [['estate.proposed', 2], ['estate.proposal.returned', 1], ['estate.proposal.confirmed', 1], ['estate.created', 2], ['estate.updated', 1]] as const) {
+      expect(await audited(action), action).toBe(n);
+    }
   });
 });
