@@ -178,6 +178,7 @@ import { GET as regionsTemplateGET } from '@/app/bureau/setup/regions-template.x
 import { GET as estatesTemplateGET } from '@/app/bureau/setup/estates-template.xlsx/route';
 import { importEstates, importRegions } from '@/lib/services/city-setup';
 import { changeAccountScope, createRoleAccount, deactivateAccount, reactivateAccount, resetAccountPassword } from '@/lib/services/role-accounts';
+import { createEstate, decideEstateProposal, editEstate, proposeEstate } from '@/lib/services/estates';
 // ── end first day of a real city ──
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
@@ -621,6 +622,39 @@ const ROWS: Row[] = [
     allow: ['city'],
     input: { none: (f) => ({ userId: f.companyUserId, districtId: SHEHONG }) },
     note: 'a company operator has no scope to change: the city gets INVALID (past authorization); tests/integration/first-day.test.ts changes scopes',
+  },
+  {
+    endpoints: ['app/bureau/estates/actions.ts#createEstateAction'],
+    via: svc(createEstate),
+    allow: ['city'],
+    input: { none: () => ({ ...{ name: '矩阵花园', address: '矩阵路 1 号', streetId: '', communityId: '', type: '住宅', households: '100', floorArea: '9000', hasOwnersCommittee: 'false' }, districtId: CHUANSHAN }) },
+    ok: 'OK',
+  },
+  {
+    endpoints: ['app/bureau/estates/actions.ts#proposeEstateAction'],
+    via: svc(proposeEstate),
+    allow: ['chuanshan', 'shehong'],
+    input: { none: () => ({ ...{ name: '矩阵花园', address: '矩阵路 1 号', streetId: '', communityId: '', type: '住宅', households: '100', floorArea: '9000', hasOwnersCommittee: 'false' }, districtId: ANJU }) },
+    ok: 'OK',
+    note: 'a district proposes in its own district (the district sent is ignored); the city creates directly instead',
+  },
+  {
+    endpoints: ['app/bureau/estates/actions.ts#editEstateAction'],
+    via: svc(editEstate),
+    allow: ['city', 'chuanshan', 'shehong'],
+    input: {
+      a: (f) => ({ ...{ name: '矩阵花园', address: '矩阵路 1 号', streetId: '', communityId: '', type: '住宅', households: '100', floorArea: '9000', hasOwnersCommittee: 'false' }, id: f.estateA, version: '1', districtId: CHUANSHAN }),
+      b: (f) => ({ ...{ name: '矩阵花园', address: '矩阵路 1 号', streetId: '', communityId: '', type: '住宅', households: '100', floorArea: '9000', hasOwnersCommittee: 'false' }, id: f.estateB, version: '1', districtId: ANJU }),
+    },
+    note: 'the city any estate, a district the estates of its district; out of scope looks like missing',
+  },
+  {
+    endpoints: ['app/bureau/estates/actions.ts#decideProposalAction'],
+    via: svc(decideEstateProposal),
+    allow: ['city'],
+    input: { none: () => ({ id: NOBODY, version: '1', decision: 'confirm' }) },
+    except: { 'city/-': 'NOT_FOUND' },
+    note: 'no proposal in the demo city: the city gets NOT_FOUND for an unknown one; tests/integration/first-day.test.ts confirms and returns real ones',
   },
   // ── end first day of a real city ──
   {
