@@ -57,7 +57,7 @@ export function RoleAccountForm({ choices }: { choices: ScopeChoices }) {
         <ScopeFields prefix={P} choices={choices} show={role ? SCOPE_FIELD_OF_ROLE[role] : undefined} errors={e} values={v} />
         <div className="sm:col-span-2">
           <button type="submit" disabled={pending} className="min-h-11 rounded bg-brand-700 px-5 py-2 font-medium text-white disabled:opacity-60">
-            开设账号
+            开设该角色账号
           </button>
         </div>
       </form>
