@@ -39,10 +39,11 @@ test('the city imports a small region file (a refused row first), then opens a d
   await expect(city.getByText('赤城新街道', { exact: false }).first()).toBeAttached();
 
   await city.getByRole('link', { name: '账号管理' }).click();
-  await city.getByLabel('角色').selectOption('street');
-  await city.getByLabel('账号', { exact: true }).fill('chicheng-street');
-  await city.getByLabel('姓名', { exact: true }).fill('赤城街道');
-  await city.getByLabel('街道乡镇或社区（街道办 / 社区）').selectOption('510921901');
+  // The role form's fields (the list's filters below have a 角色 too).
+  await city.locator('#ra-role').selectOption('street');
+  await city.locator('#ra-username').fill('chicheng-street');
+  await city.locator('#ra-displayName').fill('赤城街道');
+  await city.locator('#ra-regionId').selectOption('510921901');
   await city.getByRole('button', { name: '开设该角色账号' }).click();
   const temp = (await city.getByTestId('role-temporary-password').textContent())!.trim();
   expect(temp).toMatch(/^[A-Za-z0-9]{16}$/);
