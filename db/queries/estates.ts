@@ -153,3 +153,8 @@ export async function searchEstatesInScope(db: Queryable, actor: Actor, q: strin
     .orderBy(projects.name)
     .limit(30);
 }
+
+export async function estateExists(db: Queryable, id: string) {
+  const [row] = await db.select({ id: projects.id }).from(projects).where(eq(projects.id, id)).limit(1);
+  return !!row;
+}

@@ -179,6 +179,10 @@ import { GET as estatesTemplateGET } from '@/app/bureau/setup/estates-template.x
 import { importEstates, importRegions } from '@/lib/services/city-setup';
 import { changeAccountScope, createRoleAccount, deactivateAccount, reactivateAccount, resetAccountPassword } from '@/lib/services/role-accounts';
 import { createEstate, decideEstateProposal, editEstate, proposeEstate } from '@/lib/services/estates';
+import SetupPage from '@/app/bureau/setup/page';
+import AccountPage from '@/app/bureau/accounts/[id]/page';
+import EstatesPage from '@/app/bureau/estates/page';
+import EstateEditPage from '@/app/bureau/estates/[id]/page';
 // ── end first day of a real city ──
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
@@ -655,6 +659,44 @@ const ROWS: Row[] = [
     input: { none: () => ({ id: NOBODY, version: '1', decision: 'confirm' }) },
     except: { 'city/-': 'NOT_FOUND' },
     note: 'no proposal in the demo city: the city gets NOT_FOUND for an unknown one; tests/integration/first-day.test.ts confirms and returns real ones',
+  },
+  {
+    endpoints: ['app/bureau/setup/page.tsx#default'],
+    via: page('/bureau/setup', SetupPage),
+    allow: ['city'],
+    input: { none: () => ({}) },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+  },
+  {
+    endpoints: ['app/bureau/accounts/[id]/page.tsx#default'],
+    via: page('/bureau/accounts/[id]', AccountPage),
+    allow: ['city'],
+    input: { none: (f) => ({ params: { id: f.companyUserId } }) },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+  },
+  {
+    endpoints: ['app/bureau/estates/page.tsx#default'],
+    via: page('/bureau/estates', EstatesPage),
+    allow: BUREAUS,
+    input: { none: () => ({ searchParams: { q: '花园' } }) },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+  },
+  {
+    endpoints: ['app/bureau/estates/[id]/page.tsx#default'],
+    via: page('/bureau/estates/[id]', EstateEditPage),
+    allow: BUREAUS,
+    input: { a: (f) => ({ params: { id: f.estateA } }), b: (f) => ({ params: { id: f.estateB } }) },
+    scope: { a: ['city', 'chuanshan'], b: ['city'] },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+    note: 'the city any estate, a district its own; another district’s estate is a 404, audited',
   },
   // ── end first day of a real city ──
   {

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { BackLink } from '@/components/area/sub-page';
 import { getDb } from '@/db';
-import { findEstateInScope, listPlaces } from '@/db/queries/estates';
-import { requireActor } from '@/lib/auth/actor';
+import { estateExists, findEstateInScope, listPlaces } from '@/db/queries/estates';
+import { inScopeOrNotFound, requireActor } from '@/lib/auth/actor';
 import { editEstateAction } from '../actions';
 import { EstateForm } from '../estate-form';
 
@@ -12,12 +12,12 @@ export const metadata: Metadata = { title: '修改项目', robots: { index: fals
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function EstateEditPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireActor(['city', 'district'], '/bureau/estates');
   const { id } = await params;
+  const actor = await requireActor(['city', 'district'], `/bureau/estates/${id}`);
   if (!UUID.test(id)) notFound();
   const db = getDb();
-  const e = await findEstateInScope(db, actor, id);
-  if (!e) notFound();
+  // Another district's estate answers 404 like a missing one, and is written to the audit log.
+  const e = await inScopeOrNotFound(actor, await findEstateInScope(db, actor, id), { type: 'project', id, exists: () => estateExists(db, id) });
   const places = await listPlaces(db, actor.role === 'city' ? null : actor.districtId);
   return (
     <div className="space-y-6">
