@@ -37,7 +37,9 @@ export default async function BureauLayout({ children }: { children: React.React
     {
       label: '管理',
       items: [
-        ...item(can(actor, 'user.manage'), '/bureau/accounts', '企业账号'),
+        ...item(can(actor, 'estate.edit'), '/bureau/estates', '物业项目登记'),
+        ...item(can(actor, 'user.manage'), '/bureau/setup', '区划与项目导入'),
+        ...item(can(actor, 'user.manage'), '/bureau/accounts', '账号管理'),
         ...item(can(actor, 'policy.edit'), '/bureau/policy', '信用政策'),
         ...item(can(actor, 'policy.edit'), '/bureau/calendar', '节假日安排'),
         ...item(can(actor, 'audit.read'), '/bureau/audit', '审计日志'),

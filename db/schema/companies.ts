@@ -82,6 +82,8 @@ export const projects = pgTable(
     hasOwnersCommittee: boolean('has_owners_committee').notNull().default(false),
     /** The company serving the estate under a confirmed contract (denormalised from service_contracts). */
     currentCompanyId: uuid('current_company_id').references(() => companies.id),
+    /** Optimistic lock of the basic fields that the city and the district edit (/bureau/estates). */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -5,3 +5,4 @@ export * from './practitioners';
 export * from './records';
 export * from './system';
 export * from './jobs';
+export * from './estates';

@@ -116,6 +116,10 @@ const PERMISSIONS = {
   'spotcheck.run': ['city'],
   'audit.read': ['city'],
   'user.manage': ['city'],
+  /** The first day of a city (decision 038): a district proposes an estate, the city creates or confirms one. */
+  'estate.propose': ['district'],
+  'estate.create': ['city'],
+  'estate.edit': ['city', 'district'],
   'datarequest.file': ['company', 'committee', 'department'],
   'datarequest.decide': ['city', 'district'],
   'rectification.issue': ['city', 'district'],

@@ -106,7 +106,7 @@ test('a district reviewer has no filing queue', async ({ browser }) => {
 
 test('the city opens an account for a new company; its operator changes the password, files, and the city approves', async ({ browser }) => {
   const city = await signedIn(browser, 'city', '/bureau');
-  await city.getByRole('link', { name: '企业账号' }).click();
+  await city.getByRole('link', { name: '账号管理' }).click();
   await city.getByLabel('统一社会信用代码').fill(BAD_USCC);
   await city.getByLabel('企业名称', { exact: true }).fill('蓬溪县新起点物业服务有限公司');
   await city.getByLabel('操作员账号', { exact: true }).fill('xinqidian');

@@ -95,7 +95,7 @@ test('a bureau decision without its reason: the summary takes focus, links to th
 
 test('the city’s new account form starts on 请选择 and keeps the district chosen after a refused submit', async ({ browser }) => {
   const city = await signedIn(browser, 'city', '/bureau');
-  await city.getByRole('link', { name: '企业账号' }).click();
+  await city.getByRole('link', { name: '账号管理' }).click();
   await expect(city.getByLabel('注册所在区县')).toHaveValue('');
   await city.getByLabel('注册所在区县').selectOption('510921');
   await city.getByLabel('统一社会信用代码').fill('123');

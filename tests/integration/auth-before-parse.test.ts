@@ -28,6 +28,9 @@ import { publishQuarter, recordRectificationInspection, saveQuarterRatings } fro
 import { fileCompanyRecordObjection, handleRecordObjection } from '@/lib/services/record-objections';
 import { importRoster } from '@/lib/services/roster-import';
 import { recordVeto } from '@/lib/services/veto';
+import { importEstates, importRegions } from '@/lib/services/city-setup';
+import { decideEstateProposal, editEstate, proposeEstate } from '@/lib/services/estates';
+import { changeAccountScope, createRoleAccount, deactivateAccount, resetAccountPassword } from '@/lib/services/role-accounts';
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
 
@@ -57,6 +60,16 @@ const GARBAGE: [string, () => unknown][] = [
 const SERVICES: [string, string, Service][] = [
   // city
   ['createCompanyAccount', 'company', createCompanyAccount],
+  // first day of a real city
+  ['importRegions', 'chuanshan', importRegions],
+  ['importEstates', 'company', importEstates],
+  ['createRoleAccount', 'chuanshan', createRoleAccount],
+  ['deactivateAccount', 'street', deactivateAccount],
+  ['resetAccountPassword', 'committee', resetAccountPassword],
+  ['changeAccountScope', 'department', changeAccountScope],
+  ['proposeEstate', 'city', proposeEstate],
+  ['editEstate', 'company', editEstate],
+  ['decideEstateProposal', 'chuanshan', decideEstateProposal],
   ['runEvaluation', 'chuanshan', runEvaluation],
   ['publishEvaluation', 'company', publishEvaluation],
   ['publishQuarter', 'shehong', publishQuarter],

@@ -178,6 +178,17 @@ import { GET as evaluationsExportGET } from '@/app/bureau/evaluations/export.xls
 import { GET as transfersExportGET } from '@/app/bureau/transfers/export.xlsx/route';
 import { GET as accountsExportGET } from '@/app/bureau/accounts/export.xlsx/route';
 // ── end audit log and list exports ──
+// ── first day of a real city (issue 18 item 1) ──
+import { GET as regionsTemplateGET } from '@/app/bureau/setup/regions-template.xlsx/route';
+import { GET as estatesTemplateGET } from '@/app/bureau/setup/estates-template.xlsx/route';
+import { importEstates, importRegions } from '@/lib/services/city-setup';
+import { changeAccountScope, createRoleAccount, deactivateAccount, reactivateAccount, resetAccountPassword } from '@/lib/services/role-accounts';
+import { createEstate, decideEstateProposal, editEstate, proposeEstate } from '@/lib/services/estates';
+import SetupPage from '@/app/bureau/setup/page';
+import AccountPage from '@/app/bureau/accounts/[id]/page';
+import EstatesPage from '@/app/bureau/estates/page';
+import EstateEditPage from '@/app/bureau/estates/[id]/page';
+// ── end first day of a real city ──
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
 import { exportedFunctionBody, filesWithInlineServerActions, listEndpoints } from './helpers/endpoints';
@@ -586,6 +597,150 @@ const ROWS: Row[] = [
     audit: 'all',
     note: 'the city lifts a sign-in lock on any account; another role gets NOT_FOUND and an out-of-scope audit row',
   },
+  // ── First day of a real city (issue 18 item 1): regions, estates, accounts of every role — city only ────
+  {
+    endpoints: ['app/bureau/setup/actions.ts#importRegionsAction'],
+    via: svc(importRegions),
+    allow: ['city'],
+    input: { none: () => ({ rowsJson: JSON.stringify([{ row: 2, code: '510903901', name: '矩阵街道', level: '街道乡镇', parent: CHUANSHAN }]), confirm: true }) },
+    ok: 'OK',
+    note: 'the confirmation of a checked file writes the rows in one transaction; another role is refused before the file is read',
+  },
+  {
+    endpoints: ['app/bureau/setup/actions.ts#importEstatesAction'],
+    via: svc(importEstates),
+    allow: ['city'],
+    input: {
+      none: () => ({
+        rowsJson: JSON.stringify([{ row: 2, name: '矩阵花园', address: '船山区矩阵路 1 号', district: CHUANSHAN, street: '', community: '', type: '住宅', households: '100', floorArea: '9000', hasOwnersCommittee: '否' }]),
+        confirm: true,
+      }),
+    },
+    ok: 'OK',
+  },
+  ...(
+    [
+      ['regions-template.xlsx', regionsTemplateGET],
+      ['estates-template.xlsx', estatesTemplateGET],
+    ] as const
+  ).map(
+    ([file, get]): Row => ({
+      endpoints: [`app/bureau/setup/${file}/route.ts#GET`],
+      via: handler(`GET /bureau/setup/${file}`, get),
+      allow: ['city'],
+      input: { none: () => ({ url: `/bureau/setup/${file}` }) },
+      anon: 'NOT_FOUND',
+      wrongRole: 'NOT_FOUND',
+      ok: 'OK',
+    }),
+  ),
+  {
+    endpoints: ['app/bureau/accounts/actions.ts#createRoleAccountAction'],
+    via: svc(createRoleAccount),
+    allow: ['city'],
+    input: { none: () => ({ role: 'district', username: 'matrix-district', displayName: '测试', districtId: SHEHONG }) },
+    ok: 'OK',
+  },
+  {
+    endpoints: ['app/bureau/accounts/actions.ts#deactivateAccountAction'],
+    via: svc(deactivateAccount),
+    allow: ['city'],
+    input: { none: (f) => ({ userId: f.companyUserId }) },
+    ok: 'OK',
+  },
+  {
+    endpoints: ['app/bureau/accounts/actions.ts#reactivateAccountAction'],
+    via: svc(reactivateAccount),
+    allow: ['city'],
+    input: { none: (f) => ({ userId: f.companyUserId }) },
+    note: 'the account is active: the city gets CONFLICT (past authorization); tests/integration/first-day.test.ts reactivates',
+  },
+  {
+    endpoints: ['app/bureau/accounts/actions.ts#resetAccountPasswordAction'],
+    via: svc(resetAccountPassword),
+    allow: ['city'],
+    input: { none: (f) => ({ userId: f.companyUserId }) },
+    ok: 'OK',
+  },
+  {
+    endpoints: ['app/bureau/accounts/actions.ts#changeAccountScopeAction'],
+    via: svc(changeAccountScope),
+    allow: ['city'],
+    input: { none: (f) => ({ userId: f.companyUserId, districtId: SHEHONG }) },
+    note: 'a company operator has no scope to change: the city gets INVALID (past authorization); tests/integration/first-day.test.ts changes scopes',
+  },
+  {
+    endpoints: ['app/bureau/estates/actions.ts#createEstateAction'],
+    via: svc(createEstate),
+    allow: ['city'],
+    input: { none: () => ({ ...{ name: '矩阵花园', address: '矩阵路 1 号', streetId: '', communityId: '', type: '住宅', households: '100', floorArea: '9000', hasOwnersCommittee: 'false' }, districtId: CHUANSHAN }) },
+    ok: 'OK',
+  },
+  {
+    endpoints: ['app/bureau/estates/actions.ts#proposeEstateAction'],
+    via: svc(proposeEstate),
+    allow: ['chuanshan', 'shehong'],
+    input: { none: () => ({ ...{ name: '矩阵花园', address: '矩阵路 1 号', streetId: '', communityId: '', type: '住宅', households: '100', floorArea: '9000', hasOwnersCommittee: 'false' }, districtId: ANJU }) },
+    ok: 'OK',
+    note: 'a district proposes in its own district (the district sent is ignored); the city creates directly instead',
+  },
+  {
+    endpoints: ['app/bureau/estates/actions.ts#editEstateAction'],
+    via: svc(editEstate),
+    allow: ['city', 'chuanshan', 'shehong'],
+    input: {
+      a: (f) => ({ ...{ name: '矩阵花园', address: '矩阵路 1 号', streetId: '', communityId: '', type: '住宅', households: '100', floorArea: '9000', hasOwnersCommittee: 'false' }, id: f.estateA, version: '1', districtId: CHUANSHAN }),
+      b: (f) => ({ ...{ name: '矩阵花园', address: '矩阵路 1 号', streetId: '', communityId: '', type: '住宅', households: '100', floorArea: '9000', hasOwnersCommittee: 'false' }, id: f.estateB, version: '1', districtId: ANJU }),
+    },
+    note: 'the city any estate, a district the estates of its district; out of scope looks like missing',
+  },
+  {
+    endpoints: ['app/bureau/estates/actions.ts#decideProposalAction'],
+    via: svc(decideEstateProposal),
+    allow: ['city'],
+    input: { none: () => ({ id: NOBODY, version: '1', decision: 'confirm' }) },
+    except: { 'city/-': 'NOT_FOUND' },
+    note: 'no proposal in the demo city: the city gets NOT_FOUND for an unknown one; tests/integration/first-day.test.ts confirms and returns real ones',
+  },
+  {
+    endpoints: ['app/bureau/setup/page.tsx#default'],
+    via: page('/bureau/setup', SetupPage),
+    allow: ['city'],
+    input: { none: () => ({}) },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+  },
+  {
+    endpoints: ['app/bureau/accounts/[id]/page.tsx#default'],
+    via: page('/bureau/accounts/[id]', AccountPage),
+    allow: ['city'],
+    input: { none: (f) => ({ params: { id: f.companyUserId } }) },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+  },
+  {
+    endpoints: ['app/bureau/estates/page.tsx#default'],
+    via: page('/bureau/estates', EstatesPage),
+    allow: BUREAUS,
+    input: { none: () => ({ searchParams: { q: '花园' } }) },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+  },
+  {
+    endpoints: ['app/bureau/estates/[id]/page.tsx#default'],
+    via: page('/bureau/estates/[id]', EstateEditPage),
+    allow: BUREAUS,
+    input: { a: (f) => ({ params: { id: f.estateA } }), b: (f) => ({ params: { id: f.estateB } }) },
+    scope: { a: ['city', 'chuanshan'], b: ['city'] },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+    note: 'the city any estate, a district its own; another district’s estate is a 404, audited',
+  },
+  // ── end first day of a real city ──
   {
     endpoints: ['app/bureau/evaluations/actions.ts#runEvaluationAction'],
     via: svc(runEvaluation),

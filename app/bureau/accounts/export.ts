@@ -1,24 +1,26 @@
-import { listCompanyOperators } from '@/db/queries/accounts';
-import { FILING_STATUS_LABELS } from '@/lib/domain/labels';
+import { listAccounts } from '@/db/queries/role-accounts';
+import { ROLE_LABELS } from '@/lib/auth/policy';
 import { formatDate } from '@/lib/format';
 import { allPages, defineListExport, schemaParser } from '@/lib/services/list-export';
-import { accountFilterSchema } from './filters';
+import { scopeText } from './scope-text';
+import { ACCOUNT_STATUS_LABELS, accountFilterSchema, type AccountFilters } from './filters';
 
-/** The company operators of /bureau/accounts as searched, for the city. */
+/** The accounts of /bureau/accounts as filtered, for the city. */
 export const accountsExport = defineListExport({
   path: '/bureau/accounts',
-  title: '企业操作员账号',
+  title: '账号',
   roles: ['city'],
   parse: schemaParser(accountFilterSchema),
-  load: (db, _actor, f: ReturnType<typeof accountFilterSchema.parse>, { cap }) => allPages((page) => listCompanyOperators(db, f.q.trim(), page), cap),
-  filterLabels: { q: '企业名称、信用代码或账号' },
+  load: (db, _actor, f: AccountFilters, { cap }) => allPages((page) => listAccounts(db, { q: f.q.trim(), role: f.role ?? '', status: f.status ?? '', page }), cap),
+  filterLabels: { q: '账号、姓名或单位', role: '角色', status: '状态' },
+  filterValue: (k, v) => (k === 'role' ? (ROLE_LABELS as Record<string, string>)[v] ?? v : k === 'status' ? (ACCOUNT_STATUS_LABELS as Record<string, string>)[v] ?? v : v),
   columns: [
     { header: '账号', value: (r) => r.username },
     { header: '姓名', value: (r) => r.displayName },
+    { header: '角色', value: (r) => ROLE_LABELS[r.role] },
+    { header: '辖区 / 单位', width: 30, value: (r) => scopeText(r) },
+    { header: '状态', value: (r) => ACCOUNT_STATUS_LABELS[r.disabledAt ? 'disabled' : 'active'] },
     { header: '尚未首次登录', value: (r) => (r.mustChangePassword ? '是' : '') },
-    { header: '企业', width: 30, value: (r) => r.companyName },
-    { header: '统一社会信用代码', width: 22, value: (r) => r.uscc },
-    { header: '备案状态', value: (r) => FILING_STATUS_LABELS[r.filingStatus] ?? r.filingStatus },
     { header: '开设日期', value: (r) => formatDate(r.createdAt) },
   ],
 });

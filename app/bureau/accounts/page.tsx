@@ -1,17 +1,20 @@
 import type { Metadata } from 'next';
-import { FilterBar, ListResults, parseFilters, TextFilter, UnpagedList, type Column } from '@/components/list-kit/signed-in';
+import Link from 'next/link';
+import { FilterBar, ListResults, optionsOf, parseFilters, SelectFilter, TextFilter, UnpagedList, type Column } from '@/components/list-kit/signed-in';
 import { getDb } from '@/db';
-import { ACCOUNTS_PAGE_SIZE, listCompanyOperators } from '@/db/queries/accounts';
 import { listLockedAccounts } from '@/db/queries/auth';
+import { listAccounts, ROLE_ACCOUNTS_PAGE_SIZE, type AccountRow } from '@/db/queries/role-accounts';
 import { requireActor } from '@/lib/auth/actor';
-import { ROLE_LABELS } from '@/lib/auth/policy';
+import { ROLE_LABELS, ROLES } from '@/lib/auth/policy';
 import { now } from '@/lib/clock';
-import { FILING_STATUS_LABELS } from '@/lib/domain/labels';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { AccountForm } from './account-form';
 import { unlockAccountAction } from './actions';
 import { exportLinkOf } from '@/components/list-kit/export-link';
-import { accountFilterSchema } from './filters';
+import { scopeChoices } from './choices';
+import { ACCOUNT_STATUS_LABELS, accountFilterSchema } from './filters';
+import { RoleAccountForm } from './role-account-form';
+import { scopeText } from './scope-text';
 
 /** The outcome of an unlock, by the code in the URL (never its text). */
 const UNLOCK_MESSAGES: Record<string, { text: string; ok: boolean }> = {
@@ -19,11 +22,10 @@ const UNLOCK_MESSAGES: Record<string, { text: string; ok: boolean }> = {
   failed: { text: '未能解除锁定：该账号不存在或已被删除。', ok: false },
 };
 
-export const metadata: Metadata = { title: '企业账号', robots: { index: false } };
+export const metadata: Metadata = { title: '账号管理', robots: { index: false } };
 
 
 type Locked = Awaited<ReturnType<typeof listLockedAccounts>>[number];
-type Operator = Awaited<ReturnType<typeof listCompanyOperators>>['rows'][number];
 
 const lockedColumns: Column<Locked>[] = [
   {
@@ -52,27 +54,23 @@ const lockedColumns: Column<Locked>[] = [
   },
 ];
 
-const operatorColumns: Column<Operator>[] = [
+const accountColumns: Column<AccountRow>[] = [
   {
     label: '账号',
     rowHeader: true,
     cell: (r) => (
       <>
-        <span className="font-mono">{r.username}</span> {r.displayName}
+        <Link href={`/bureau/accounts/${r.id}`} className="font-mono text-brand-700 underline">
+          {r.username}
+        </Link>{' '}
+        {r.displayName}
         {r.mustChangePassword && <span className="ml-1 text-xs text-amber-800">（尚未首次登录）</span>}
       </>
     ),
   },
-  {
-    label: '企业',
-    cell: (r) => (
-      <>
-        {r.companyName}
-        <span className="block font-mono text-xs text-slate-600">{r.uscc}</span>
-      </>
-    ),
-  },
-  { label: '备案状态', cell: (r) => FILING_STATUS_LABELS[r.filingStatus] ?? r.filingStatus },
+  { label: '角色', cell: (r) => ROLE_LABELS[r.role] },
+  { label: '辖区 / 单位', cell: (r) => scopeText(r) },
+  { label: '状态', cell: (r) => (r.disabledAt ? <span className="text-red-800">已停用</span> : '启用') },
   { label: '开设日期', cell: (r) => formatDate(r.createdAt) },
 ];
 
@@ -80,11 +78,24 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   await requireActor(['city'], '/bureau/accounts');
   const sp = await searchParams;
   const f = parseFilters(accountFilterSchema, sp);
-  const [{ rows, total }, locked] = await Promise.all([listCompanyOperators(getDb(), f.q.trim(), f.page), listLockedAccounts(getDb(), now())]);
+  const [{ rows, total }, locked, choices] = await Promise.all([
+    listAccounts(getDb(), { q: f.q.trim(), role: f.role ?? '', status: f.status ?? '', page: f.page }),
+    listLockedAccounts(getDb(), now()),
+    scopeChoices(getDb()),
+  ]);
   const unlock = typeof sp.unlock === 'string' && Object.hasOwn(UNLOCK_MESSAGES, sp.unlock) ? UNLOCK_MESSAGES[sp.unlock] : undefined;
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">企业账号</h1>
+      <h1 className="text-2xl font-bold">账号管理</h1>
+      <section aria-labelledby="role-heading" className="rounded-lg bg-white p-5 shadow-sm">
+        <h2 id="role-heading" className="mb-1 text-lg font-semibold">
+          为区县、街道社区、业主委员会、政府部门、行业协会或市级管理员开设账号
+        </h2>
+        <p className="mb-3 text-sm text-slate-600">
+          辖区须已导入（<Link href="/bureau/setup" className="text-brand-700 underline">区划与项目导入</Link>）。停用、重新启用、重置密码和更改辖区请在下方列表中点开账号。
+        </p>
+        <RoleAccountForm choices={choices} />
+      </section>
       <section aria-labelledby="new-heading" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="new-heading" className="mb-3 text-lg font-semibold">
           为物业服务企业开设操作员账号
@@ -107,25 +118,27 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       </section>
       <section aria-labelledby="list-heading" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="list-heading" className="mb-3 text-lg font-semibold">
-          企业操作员（{total} 个）
+          全部账号（{total} 个）
         </h2>
         <div className="space-y-3">
           <FilterBar submitLabel="查找">
-            <TextFilter label="企业名称、信用代码或账号" value={f.q} />
+            <TextFilter label="账号、姓名或单位" value={f.q} />
+            <SelectFilter name="role" label="角色" value={f.role} all="全部角色" options={optionsOf(ROLES, ROLE_LABELS)} />
+            <SelectFilter name="status" label="状态" value={f.status} all="全部" options={optionsOf(['active', 'disabled'] as const, ACCOUNT_STATUS_LABELS)} />
           </FilterBar>
           <ListResults
             path="/bureau/accounts"
             filters={f}
             schema={accountFilterSchema}
             total={total}
-            pageSize={ACCOUNTS_PAGE_SIZE}
+            pageSize={ROLE_ACCOUNTS_PAGE_SIZE}
             unit="个"
-            caption="企业操作员"
-            columns={operatorColumns}
+            caption="账号"
+            columns={accountColumns}
             rows={rows}
-            rowKey={(r) => r.username}
+            rowKey={(r) => r.id}
             exportLink={exportLinkOf('/bureau/accounts', f)}
-            empty={{ filtered: '没有找到匹配的企业操作员。', none: '还没有开设企业操作员账号，可用上面的表单开设。' }}
+            empty={{ filtered: '没有找到匹配的账号。', none: '还没有账号，可用上面的表单开设。' }}
           />
         </div>
       </section>
