@@ -185,7 +185,7 @@ import { importEstates, importRegions } from '@/lib/services/city-setup';
 import { changeAccountScope, createRoleAccount, deactivateAccount, reactivateAccount, resetAccountPassword } from '@/lib/services/role-accounts';
 import { createEstate, decideEstateProposal, editEstate, proposeEstate } from '@/lib/services/estates';
 import SetupPage from '@/app/bureau/setup/page';
-import AccountPage from '@/app/bureau/accounts/[id]/page';
+import BureauAccountPage from '@/app/bureau/accounts/[id]/page';
 import EstatesPage from '@/app/bureau/estates/page';
 import EstateEditPage from '@/app/bureau/estates/[id]/page';
 // ── end first day of a real city ──
@@ -713,7 +713,7 @@ const ROWS: Row[] = [
   },
   {
     endpoints: ['app/bureau/accounts/[id]/page.tsx#default'],
-    via: page('/bureau/accounts/[id]', AccountPage),
+    via: page('/bureau/accounts/[id]', BureauAccountPage),
     allow: ['city'],
     input: { none: (f) => ({ params: { id: f.companyUserId } }) },
     wrongRole: 'NOT_FOUND',
