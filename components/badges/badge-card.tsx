@@ -4,6 +4,8 @@ import { env } from '@/lib/env';
 export interface BadgeCardData {
   code: string;
   name: string;
+  /** 执业登记号 (decision 032). */
+  registryNo?: string | null;
   post: string;
   projectName: string;
   companyName: string;
@@ -32,6 +34,12 @@ export async function BadgeCard({ badge }: { badge: BadgeCardData }) {
           <dd className="text-[13pt] font-bold leading-none">{badge.name}</dd>
           <dt className="sr-only">岗位</dt>
           <dd className="font-semibold text-brand-800">{badge.post}</dd>
+          {badge.registryNo && (
+            <>
+              <dt className="sr-only">执业登记号</dt>
+              <dd className="font-mono text-[7pt]">{badge.registryNo}</dd>
+            </>
+          )}
           <dt className="sr-only">服务小区</dt>
           <dd>{badge.projectName}</dd>
           <dt className="sr-only">物业服务企业</dt>
