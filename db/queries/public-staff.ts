@@ -144,6 +144,7 @@ async function attachDetails(db: Queryable, rows: Omit<PublicStaffMember, 'certi
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
+    registryNo: r.registryNo,
     gender: r.gender,
     age: Number(r.age),
     post: r.post,

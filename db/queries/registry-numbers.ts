@@ -6,6 +6,7 @@ import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db';
 import { practitioners } from '@/db/schema';
+import { normalizeRegistryNumber } from '@/lib/domain/registry-number';
 
 /**
  * Gives the practitioner a number unless they already have one; returns the number they hold afterwards. The
@@ -32,10 +33,4 @@ export async function findByRegistryNumber(db: Queryable, raw: string): Promise<
   if (!no) return null;
   const [p] = await db.select({ id: practitioners.id, status: practitioners.status }).from(practitioners).where(eq(practitioners.registryNo, no)).limit(1);
   return p ?? null;
-}
-
-/** "sn-2024-000123" → "SN-2024-000123"; null unless it has the shape of a registry number. */
-export function normalizeRegistryNumber(raw: string): string | null {
-  const s = raw.trim().toUpperCase().replace(/\s+/g, '');
-  return /^SN-\d{4}-\d{6,9}$/.test(s) ? s : null;
 }
