@@ -136,6 +136,7 @@ import { GET as staffPhotoGET } from '@/app/(public)/projects/[id]/staff/[practi
 import { GET as badgePhotoGET } from '@/app/(public)/verify/[code]/photo/route';
 import BadgeSheetPage from '@/app/company/badges/[projectId]/page';
 import { issueEstateBadges, reissueBadge } from '@/lib/services/badges';
+import { issueBureauCreditReport, issueOwnCreditReport } from '@/lib/services/credit-reports';
 import { GET as companyApiGET } from '@/app/api/v1/companies/[uscc]/route';
 import { GET as listApiGET } from '@/app/api/v1/lists/[list]/route';
 import { GET as statsApiGET } from '@/app/api/v1/stats/route';
@@ -299,6 +300,7 @@ interface Fx {
   companyId: string;
   company2Id: string;
   companyUscc: string;
+  company2Uscc: string;
   /** The operator account of `company` (a sign-in lock to lift). */
   companyUserId: string;
   /** 天宫花园: company's estate in 船山区, the committee's, in the street account's street. */
@@ -1369,6 +1371,27 @@ const ROWS: Row[] = [
     audit: 'all',
     note: 'the badge sheet of an estate the company serves; anyone else a 404, audited',
   },
+
+  // ── Printed documents: company credit reports (信用报告, issue 17 item 2) ───────────────────────────────
+  {
+    endpoints: ['app/company/credit/report/actions.ts#issueCompanyCreditReportAction'],
+    via: svc(issueOwnCreditReport),
+    allow: COMPANIES,
+    input: { none: () => ({ purpose: '参加投标' }) },
+    ok: 'OK',
+    note: 'a company prints its own report only (the schema names no company)',
+  },
+  {
+    endpoints: ['app/bureau/credit/report/actions.ts#issueBureauCreditReportAction'],
+    via: svc(issueBureauCreditReport),
+    allow: BUREAUS,
+    input: { a: (f) => ({ uscc: f.companyUscc }), b: (f) => ({ uscc: f.company2Uscc }) },
+    scope: { a: ['city', 'chuanshan'], b: ['city'] },
+    audit: 'in-role',
+    ok: 'OK',
+    mayWrite: ['throttle_hits'],
+    note: 'a bureau prints the report of a company in its district (the city: any); out of scope a 404, audited',
+  },
 ];
 
 /** Rows of pages: not listed by helpers/endpoints.ts (a page is rendered, not called); the file must exist. */
@@ -1562,6 +1585,7 @@ describe.each(DRIVERS)('authorization matrix (%s)', (driver) => {
       companyId,
       company2Id,
       companyUscc: (await one<{ uscc: string }>(sql`select uscc from companies where id = ${companyId}`)).uscc,
+      company2Uscc: (await one<{ uscc: string }>(sql`select uscc from companies where id = ${company2Id}`)).uscc,
       companyUserId: actors.company.userId,
       estateA,
       estateB,

@@ -14,7 +14,7 @@ import type { Actor } from '@/lib/auth/policy';
 import { addCalendarDays } from '@/lib/domain/working-days';
 import { factsFingerprint } from '@/lib/domain/credit-report';
 import { verifyCreditReport } from '@/lib/services/credit-report-verify';
-import { CREDIT_REPORT_LIMIT, issueCreditReport } from '@/lib/services/credit-reports';
+import { CREDIT_REPORT_LIMIT, issueBureauCreditReport, issueOwnCreditReport } from '@/lib/services/credit-reports';
 import { answerTransfer, requestExit, requestReEntry, requestTransfer } from '@/lib/services/practitioner-moves';
 import { decryptIdNumber, keysFromBase64 } from '@/lib/security/id-crypto';
 import { decidePractitionerSubmission } from '@/lib/services/practitioner-review';
@@ -45,7 +45,7 @@ describe.each(DRIVERS)('printed documents (%s)', (driver) => {
     )[0]!;
   const uscc = async (companyId: string) => (await rows<{ uscc: string }>(sql`select uscc from companies where id = ${companyId}`))[0]!.uscc;
   const issue = async (actor: Actor, input: unknown, today = TODAY) => {
-    const r = await issueCreditReport(db, actor, input, { now: AT, today });
+    const r = await (actor.role === 'company' ? issueOwnCreditReport : issueBureauCreditReport)(db, actor, input, { now: AT, today });
     if (!r.ok) throw new Error(r.message);
     return r.data.code;
   };
@@ -127,11 +127,16 @@ describe.each(DRIVERS)('printed documents (%s)', (driver) => {
     const code = await issue(company, {});
     const before = await footprint();
     const target = await uscc(company.companyId!);
-    expect(await issueCreditReport(db, null, {}, { now: AT, today: TODAY })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
-    expect(await issueCreditReport(db, committee, { uscc: target }, { now: AT, today: TODAY })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await issueCreditReport(db, otherDistrict, { uscc: target }, { now: AT, today: TODAY })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    const opts = { now: AT, today: TODAY };
+    expect(await issueOwnCreditReport(db, null, {}, opts)).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect(await issueBureauCreditReport(db, null, { uscc: target }, opts)).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect(await issueBureauCreditReport(db, committee, { uscc: target }, opts)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await issueBureauCreditReport(db, company2, { uscc: target }, opts)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await issueOwnCreditReport(db, city, {}, opts)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await issueOwnCreditReport(db, committee, {}, opts)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await issueBureauCreditReport(db, otherDistrict, { uscc: target }, opts)).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     // A company names no other company: its own report, whatever it sends.
-    const own = await issueCreditReport(db, company2, { uscc: target, companyId: company.companyId }, { now: AT, today: TODAY });
+    const own = await issueOwnCreditReport(db, company2, { uscc: target, companyId: company.companyId }, opts);
     expect(own.ok && (await getCreditReportInScope(db, company2, own.data.code))?.summary.uscc).toBe(await uscc(company2.companyId!));
     expect(await footprint()).toEqual({ reports: before.reports + 1, audit: before.audit + 1 });
     // Opening the print page: only the company and the bureaus of its scope.
@@ -146,15 +151,15 @@ describe.each(DRIVERS)('printed documents (%s)', (driver) => {
   });
 
   it('a bureau gets field errors in Chinese for a bad credit code and a long purpose', async () => {
-    const r = await issueCreditReport(db, city, { uscc: '123', purpose: '用'.repeat(61) }, { now: AT, today: TODAY });
+    const r = await issueBureauCreditReport(db, city, { uscc: '123', purpose: '用'.repeat(61) }, { now: AT, today: TODAY });
     expect(r.ok).toBe(false);
     expect(!r.ok && Object.keys(r.fieldErrors ?? {}).sort()).toEqual(['purpose', 'uscc']);
   });
 
   it('issuing is throttled per user in the database', async () => {
     const hour = new Date('2026-11-23T05:00:00.000Z');
-    let last: Awaited<ReturnType<typeof issueCreditReport>> | null = null;
-    for (let i = 0; i <= CREDIT_REPORT_LIMIT.max; i++) last = await issueCreditReport(db, company2, {}, { now: hour, today: TODAY });
+    let last: Awaited<ReturnType<typeof issueOwnCreditReport>> | null = null;
+    for (let i = 0; i <= CREDIT_REPORT_LIMIT.max; i++) last = await issueOwnCreditReport(db, company2, {}, { now: hour, today: TODAY });
     expect(last).toMatchObject({ ok: false, code: 'LOCKED' });
     const [n] = await rows<{ n: number }>(sql`select count(*)::int as n from documents where kind = 'credit_report' and issued_at = ${hour.toISOString()}::timestamptz`);
     expect(n!.n).toBe(CREDIT_REPORT_LIMIT.max);
