@@ -34,16 +34,16 @@ export async function BadgeCard({ badge }: { badge: BadgeCardData }) {
           <dd className="text-[13pt] font-bold leading-none">{badge.name}</dd>
           <dt className="sr-only">岗位</dt>
           <dd className="font-semibold text-brand-800">{badge.post}</dd>
-          {badge.registryNo && (
-            <>
-              <dt className="sr-only">执业登记号</dt>
-              <dd className="font-mono text-[7pt]">{badge.registryNo}</dd>
-            </>
-          )}
           <dt className="sr-only">服务小区</dt>
           <dd>{badge.projectName}</dd>
           <dt className="sr-only">物业服务企业</dt>
           <dd>{badge.companyName}</dd>
+          {badge.registryNo && (
+            <>
+              <dt className="sr-only">执业登记号</dt>
+              <dd className="text-[7pt] tabular-nums">登记号 {badge.registryNo}</dd>
+            </>
+          )}
         </dl>
         <div role="img" aria-label={`核验二维码：${url}`} className="h-[19mm] w-[19mm] shrink-0 self-end [&>svg]:h-full [&>svg]:w-full" dangerouslySetInnerHTML={{ __html: svg }} />
       </div>

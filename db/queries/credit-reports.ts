@@ -76,7 +76,7 @@ export async function creditReportFactsOn(db: Queryable, companyId: string, toda
 }
 
 /**
- * The first day after `issuedOn` (up to `today`) on which a list entry of the company began, ended or ran out, or
+ * The first day from `issuedOn` (up to `today`) on which a list entry of the company began, ended or ran out, or
  * a newer evaluation was published: the day a stated fact may have stopped holding. Null when none.
  */
 export async function firstCreditChangeAfter(db: Queryable, companyId: string, issuedOn: string, today: string): Promise<string | null> {
@@ -87,8 +87,10 @@ export async function firstCreditChangeAfter(db: Queryable, companyId: string, i
       .from(annualEvaluations)
       .where(and(eq(annualEvaluations.companyId, companyId), isNotNull(annualEvaluations.publishedAt))),
   ]);
-  const days = [...entries.flatMap((e) => [e.since, e.endedOn ?? e.until]), ...evals.map((e) => e.on)].filter((d): d is string => !!d && d > issuedOn && d <= today);
-  return days.length ? days.sort()[0] : null;
+  const all = [...entries.flatMap((e) => [e.since, e.endedOn ?? e.until]), ...evals.map((e) => e.on)].filter((d): d is string => !!d && d >= issuedOn && d <= today);
+  const after = all.filter((d) => d > issuedOn).sort();
+  // An event on the issue day itself may have come before or after the report: only when nothing later explains the change.
+  return after[0] ?? (all.includes(issuedOn) ? issuedOn : null);
 }
 
 export interface CreditReportSummary {

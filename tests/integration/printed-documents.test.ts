@@ -15,7 +15,7 @@ import { addCalendarDays } from '@/lib/domain/working-days';
 import { factsFingerprint } from '@/lib/domain/credit-report';
 import { verifyCreditReport } from '@/lib/services/credit-report-verify';
 import { CREDIT_REPORT_LIMIT, issueBureauCreditReport, issueOwnCreditReport } from '@/lib/services/credit-reports';
-import { answerTransfer, requestExit, requestReEntry, requestTransfer } from '@/lib/services/practitioner-moves';
+import { answerTransfer, requestExit, requestReEntry, requestTransfer, submitTransferUpdate } from '@/lib/services/practitioner-moves';
 import { decryptIdNumber, keysFromBase64 } from '@/lib/security/id-crypto';
 import { decidePractitionerSubmission } from '@/lib/services/practitioner-review';
 import { actorFor } from './helpers/actors';
@@ -191,10 +191,12 @@ describe.each(DRIVERS)('printed documents (%s)', (driver) => {
     it('is assigned at the first approval of an entry, from the sequence, and found by exact number', async () => {
       const [pending] = await rows<{ submission_id: string; practitioner_id: string; district_id: string; version: number }>(sql`
         select s.id as submission_id, s.subject_id as practitioner_id, s.district_id, s.version from submissions s join practitioners p on p.id = s.subject_id
-        where s.type = 'practitioner_entry' and s.status = 'submitted' and p.registry_no is null and p.photo_id is not null
+        where s.type = 'practitioner_entry' and s.status = 'submitted' and p.registry_no is null
           and not exists (select 1 from employments e where e.practitioner_id = p.id and e.status = 'current')
-        order by s.id limit 1`);
+        order by p.photo_id is null, s.id limit 1`);
       if (!pending) throw new Error('no pending entry in the demo city');
+      // Approval needs a photo: lend the entry one of the demo's photos when it has none.
+      await db.execute(sql`update practitioners set photo_id = coalesce(photo_id, (select id from attachments where owner_type = 'practitioner' and kind = 'photo' order by id limit 1)) where id = ${pending.practitioner_id}`);
       const decider = pending.district_id === ownDistrict.districtId ? ownDistrict : pending.district_id === otherDistrict.districtId ? otherDistrict : city;
       const [{ max }] = (await rows<{ max: string }>(sql`select max(split_part(registry_no, '-', 3)::bigint)::text as max from practitioners`)) as [{ max: string }];
       const r = await decidePractitionerSubmission(db, decider, { id: pending.submission_id, expectedVersion: pending.version, decision: 'approved', reason: '材料齐全，同意' }, { today: TODAY });
@@ -228,7 +230,10 @@ describe.each(DRIVERS)('printed documents (%s)', (driver) => {
       const tr = await requestTransfer(db, company2, job, { today: TODAY, keys: keys() });
       if (!tr.ok) throw new Error(tr.message);
       expect(await answerTransfer(db, company, { submissionId: tr.data.submissionId, expectedVersion: 1, consent: 'given' }, { today: TODAY })).toMatchObject({ ok: true });
+      const [released] = await rows<{ version: number }>(sql`select version from submissions where id = ${tr.data.submissionId}`);
+      expect(await submitTransferUpdate(db, company2, { submissionId: tr.data.submissionId, expectedVersion: released!.version, update: UPDATE, informed: true })).toMatchObject({ ok: true });
       await decideIfOpen(tr.data.submissionId);
+      expect((await rows<{ company_id: string }>(sql`select company_id from employments where practitioner_id = ${person.id} and status = 'current'`))[0]?.company_id).toBe(company2.companyId);
       expect(await getRegistryNumber(db, person.id)).toBe(no);
 
       const [cur] = await rows<{ company_id: string }>(sql`select company_id from employments where practitioner_id = ${person.id} and status = 'current'`);
