@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { creditReportFactsOn, getCreditReportInScope } from '@/db/queries/credit-reports';
 import { findByRegistryNumber, getRegistryNumber } from '@/db/queries/registry-numbers';
+import { searchPublicStaff } from '@/db/queries/public-search';
 import type { Actor } from '@/lib/auth/policy';
 import { addCalendarDays } from '@/lib/domain/working-days';
 import { factsFingerprint } from '@/lib/domain/credit-report';
@@ -204,6 +205,10 @@ describe.each(DRIVERS)('printed documents (%s)', (driver) => {
       const no = await getRegistryNumber(db, pending.practitioner_id);
       expect(no).toBe(`SN-2026-${String(Number(max) + 1).padStart(6, '0')}`);
       expect(await findByRegistryNumber(db, ` ${no!.toLowerCase()} `)).toMatchObject({ id: pending.practitioner_id });
+      // The site search finds current approved staff by the exact number, and nothing by a number nobody holds.
+      const hit = await searchPublicStaff(db, no!.toLowerCase());
+      expect(hit.items.map((h) => h.practitionerId)).toEqual([pending.practitioner_id]);
+      expect((await searchPublicStaff(db, 'SN-1999-999999')).items).toEqual([]);
 
     });
 
