@@ -135,6 +135,8 @@ import { logout } from '@/lib/actions/session';
 import { GET as staffPhotoGET } from '@/app/(public)/projects/[id]/staff/[practitionerId]/photo/route';
 import { GET as badgePhotoGET } from '@/app/(public)/verify/[code]/photo/route';
 import BadgeSheetPage from '@/app/company/badges/[projectId]/page';
+import CompanyCreditReportPage from '@/app/company/credit/report/[code]/page';
+import BureauCreditReportPage from '@/app/bureau/credit/report/[code]/page';
 import { issueEstateBadges, reissueBadge } from '@/lib/services/badges';
 import { issueBureauCreditReport, issueOwnCreditReport } from '@/lib/services/credit-reports';
 import { GET as companyApiGET } from '@/app/api/v1/companies/[uscc]/route';
@@ -363,6 +365,8 @@ interface Fx {
   complaintB: { id: string; version: number };
   /** Staff badges: of person A (valid), and of person B reissued since (the first code, void). */
   badge: { valid: string; void: string };
+  /** Company credit reports: company's own (A, 船山区) and company2's (B, 安居区). */
+  creditReport: { a: string; b: string };
 }
 
 const pdf = (tag: string) => ({ bytes: new Uint8Array(Buffer.from(`%PDF-1.4\n% ${tag}\n%%EOF\n`)), filename: `${tag}.pdf` });
@@ -1392,6 +1396,28 @@ const ROWS: Row[] = [
     mayWrite: ['throttle_hits'],
     note: 'a bureau prints the report of a company in its district (the city: any); out of scope a 404, audited',
   },
+  {
+    endpoints: ['app/company/credit/report/[code]/page.tsx#default'],
+    via: page('/company/credit/report/[code]', CompanyCreditReportPage),
+    allow: COMPANIES,
+    input: { a: (f) => ({ params: { code: f.creditReport.a } }), b: (f) => ({ params: { code: f.creditReport.b } }) },
+    scope: { a: ['company'], b: ['company2'] },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+    note: 'the company’s own report to print; another company’s code a 404, audited',
+  },
+  {
+    endpoints: ['app/bureau/credit/report/[code]/page.tsx#default'],
+    via: page('/bureau/credit/report/[code]', BureauCreditReportPage),
+    allow: BUREAUS,
+    input: { a: (f) => ({ params: { code: f.creditReport.a } }), b: (f) => ({ params: { code: f.creditReport.b } }) },
+    scope: { a: ['city', 'chuanshan'], b: ['city'] },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+    note: 'a report of a company in the bureau’s scope; out of scope a 404, audited',
+  },
 ];
 
 /** Rows of pages: not listed by helpers/endpoints.ts (a page is rendered, not called); the file must exist. */
@@ -1628,6 +1654,10 @@ describe.each(DRIVERS)('authorization matrix (%s)', (driver) => {
       badge: {
         valid: must(await reissueBadge(db, actors.company, { practitionerId: personA.id }), 'badge A').code,
         void: must(await reissueBadge(db, actors.company2, { practitionerId: personB.id }), 'badge B').code,
+      },
+      creditReport: {
+        a: must(await issueOwnCreditReport(db, actors.company, {}, { now: AT }), 'credit report A').code,
+        b: must(await issueOwnCreditReport(db, actors.company2, {}, { now: AT }), 'credit report B').code,
       },
     };
     must(await reissueBadge(db, actors.company2, { practitionerId: personB.id }), 'badge B again');

@@ -3,8 +3,8 @@ import { notFound } from 'next/navigation';
 import { CreditReportPrint } from '@/components/documents/credit-report-print';
 import { PrintButton } from '@/components/documents/print-button';
 import { getDb } from '@/db';
-import { getCreditReportInScope } from '@/db/queries/credit-reports';
-import { requireActor } from '@/lib/auth/actor';
+import { getCreditReportByCode, getCreditReportInScope } from '@/db/queries/credit-reports';
+import { inScopeOrNotFound, requireActor } from '@/lib/auth/actor';
 import { normalizeTrackingCode } from '@/lib/domain/objections';
 
 export const metadata: Metadata = { title: '企业信用报告', robots: { index: false } };
@@ -15,8 +15,9 @@ export default async function CreditReportPrintPage({ params }: { params: Promis
   const actor = await requireActor(['city', 'district'], '/bureau/credit/report');
   const code = normalizeTrackingCode(raw);
   if (!code) notFound();
-  const report = await getCreditReportInScope(getDb(), actor, code);
-  if (!report) notFound();
+  const db = getDb();
+  // Another company's (or another district's) report answers 404 like a missing one, and is audited.
+  const report = await inScopeOrNotFound(actor, await getCreditReportInScope(db, actor, code), { type: 'document', id: code, exists: async () => !!(await getCreditReportByCode(db, code)) });
   return (
     <div className="space-y-4">
       <PrintButton back="/bureau/credit/report" />
