@@ -1390,7 +1390,8 @@ const ROWS: Row[] = [
     via: svc(issueBureauCreditReport),
     allow: BUREAUS,
     input: { a: (f) => ({ uscc: f.companyUscc }), b: (f) => ({ uscc: f.company2Uscc }) },
-    scope: { a: ['city', 'chuanshan'], b: ['city'] },
+    // Both demo companies are registered in 船山区 (company2's estates are in 安居区): 射洪 is the district out of scope.
+    scope: { a: ['city', 'chuanshan'], b: ['city', 'chuanshan'] },
     audit: 'in-role',
     ok: 'OK',
     mayWrite: ['throttle_hits'],
@@ -1412,7 +1413,7 @@ const ROWS: Row[] = [
     via: page('/bureau/credit/report/[code]', BureauCreditReportPage),
     allow: BUREAUS,
     input: { a: (f) => ({ params: { code: f.creditReport.a } }), b: (f) => ({ params: { code: f.creditReport.b } }) },
-    scope: { a: ['city', 'chuanshan'], b: ['city'] },
+    scope: { a: ['city', 'chuanshan'], b: ['city', 'chuanshan'] },
     wrongRole: 'NOT_FOUND',
     ok: 'OK',
     audit: 'all',
