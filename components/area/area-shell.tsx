@@ -13,10 +13,10 @@ export function AreaShell({ actor, title, nav, children }: { actor: Actor; title
   const groups = navGroups(nav.every((n): n is NavGroup => 'items' in n) ? nav : [{ items: nav as NavItem[] }]);
   return (
     <>
-      <a href="#main" className="skip-link">
+      <a href="#main" className="skip-link print:hidden">
         跳到主要内容
       </a>
-      <header className="bg-brand-800 text-white">
+      <header className="bg-brand-800 text-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-3 gap-y-1 px-4 py-2">
           <div className="flex min-w-0 flex-wrap items-center gap-x-2">
             <Link href="/" className="inline-flex min-h-11 items-center font-bold">

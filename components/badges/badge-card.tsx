@@ -4,6 +4,8 @@ import { env } from '@/lib/env';
 export interface BadgeCardData {
   code: string;
   name: string;
+  /** 执业登记号 (decision 032). */
+  registryNo?: string | null;
   post: string;
   projectName: string;
   companyName: string;
@@ -36,6 +38,12 @@ export async function BadgeCard({ badge }: { badge: BadgeCardData }) {
           <dd>{badge.projectName}</dd>
           <dt className="sr-only">物业服务企业</dt>
           <dd>{badge.companyName}</dd>
+          {badge.registryNo && (
+            <>
+              <dt className="sr-only">执业登记号</dt>
+              <dd className="text-[7pt] tabular-nums">登记号 {badge.registryNo}</dd>
+            </>
+          )}
         </dl>
         <div role="img" aria-label={`核验二维码：${url}`} className="h-[19mm] w-[19mm] shrink-0 self-end [&>svg]:h-full [&>svg]:w-full" dangerouslySetInnerHTML={{ __html: svg }} />
       </div>

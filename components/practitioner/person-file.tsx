@@ -8,6 +8,8 @@ import { EMPLOYMENT_STATUS_LABELS, PRACTITIONER_STATUS_LABELS } from './labels';
 
 export interface PersonFileData extends PractitionerFields {
   idNumberMasked: string;
+  /** 执业登记号 (decision 032); null until the first approval. */
+  registryNo?: string | null;
   photoId: string | null;
   status: string;
   certificates: { id: string; name: string; number: string; issuer: string; validUntil: string | null }[];
@@ -28,6 +30,7 @@ export interface PersonFileData extends PractitionerFields {
 export function PersonFile({ person, idSlot, photoNote }: { person: PersonFileData; idSlot?: React.ReactNode; photoNote?: string }) {
   const rows: [string, React.ReactNode][] = [
     ['姓名', person.name],
+    ['执业登记号', person.registryNo ? <span key="rn" className="font-mono">{person.registryNo}</span> : '审核通过后分配'],
     ['身份证号码', <span key="id" className="font-mono">{person.idNumberMasked}</span>],
     ['性别', person.gender],
     ['出生年月', person.birthDate.slice(0, 7)],

@@ -27,7 +27,7 @@ function approvedStaff(companyId: string, projectId: string): SQL {
 
 /** What `/verify/[code]` shows of a badge: the public fields while it verifies, nothing about the person after. */
 export type BadgeVerification =
-  | { code: string; valid: true; name: string; post: string; projectName: string; companyName: string; hasPhoto: boolean }
+  | { code: string; valid: true; name: string; registryNo: string | null; post: string; projectName: string; companyName: string; hasPhoto: boolean }
   | { code: string; valid: false };
 
 export async function verifyBadge(db: Queryable, code: string): Promise<BadgeVerification | null> {
@@ -36,6 +36,7 @@ export async function verifyBadge(db: Queryable, code: string): Promise<BadgeVer
       code: documents.code,
       valid: badgeValidSql(documents),
       name: practitioners.name,
+      registryNo: practitioners.registryNo,
       post: employments.post,
       projectName: projects.name,
       companyName: companies.name,
@@ -50,7 +51,7 @@ export async function verifyBadge(db: Queryable, code: string): Promise<BadgeVer
     .limit(1);
   if (!row) return null;
   if (!row.valid) return { code: row.code, valid: false };
-  return { code: row.code, valid: true, name: row.name, post: row.post, projectName: row.projectName ?? '', companyName: row.companyName, hasPhoto: !!row.hasPhoto };
+  return { code: row.code, valid: true, name: row.name, registryNo: row.registryNo, post: row.post, projectName: row.projectName ?? '', companyName: row.companyName, hasPhoto: !!row.hasPhoto };
 }
 
 /** The photo (or thumb) of the person on a badge, only while the badge verifies. */
@@ -88,6 +89,7 @@ export interface BadgeHolder {
   practitionerId: string;
   employmentId: string;
   name: string;
+  registryNo: string | null;
   post: string;
   hasPhoto: boolean;
   /** The valid badge, if one was issued. */
@@ -102,6 +104,7 @@ export async function listEstateBadgeHolders(db: Queryable, companyId: string, p
       practitionerId: practitioners.id,
       employmentId: employments.id,
       name: practitioners.name,
+      registryNo: practitioners.registryNo,
       post: employments.post,
       hasPhoto: sql<boolean>`${practitioners.photoId} is not null`,
       code: documents.code,

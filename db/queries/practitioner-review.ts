@@ -72,6 +72,7 @@ export async function getPractitionerFile(db: Queryable, practitionerId: string)
     .select({
       id: practitioners.id,
       name: practitioners.name,
+      registryNo: practitioners.registryNo,
       idNumberMasked: practitioners.idNumberMasked,
       gender: practitioners.gender,
       birthDate: practitioners.birthDate,

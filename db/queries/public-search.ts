@@ -7,6 +7,7 @@ import 'server-only';
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db';
 import { companies, employments, practitioners, projects } from '@/db/schema';
+import { normalizeRegistryNumber } from '@/lib/domain/registry-number';
 import { clampPage, searchPublicCompanies, type Paged } from './public-companies';
 import { searchPublicProjects } from './public-projects';
 import { currentApprovedStaff } from './public-staff';
@@ -46,8 +47,10 @@ export async function searchPublicStaff(db: Queryable, q: string, opts: { page?:
   const text = q.trim();
   if (!text) return paged([], 0, page, pageSize);
   const offset = (page - 1) * pageSize;
-  const two = twoCharQuery(text);
   const p = staffSearchPostings;
+  // 执业登记号 (decision 032): an exact registry number finds that one person while they are current approved staff.
+  const registryNo = normalizeRegistryNumber(text);
+  const two = registryNo ? null : twoCharQuery(text);
   const rowsOf = (where: ReturnType<typeof and>) =>
     db
       .select({
@@ -65,7 +68,12 @@ export async function searchPublicStaff(db: Queryable, q: string, opts: { page?:
       .leftJoin(companies, and(eq(companies.id, employments.companyId), eq(companies.filingStatus, 'approved')))
       .where(where)
       .orderBy(asc(practitioners.name), asc(projects.name), asc(practitioners.id));
-  const [[{ n } = { n: 0 }], rows] = two
+  const [[{ n } = { n: 0 }], rows] = registryNo
+    ? await (async () => {
+        const found = await rowsOf(and(currentApprovedStaff(), eq(practitioners.registryNo, registryNo))).limit(pageSize).offset(offset);
+        return [[{ n: found.length }], found] as const;
+      })()
+    : two
     ? await Promise.all([
         db.select({ n: count() }).from(p).where(sql`${p.bigram} = ${postingKey(two)}`),
         rowsOf(

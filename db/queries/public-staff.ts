@@ -46,6 +46,8 @@ export interface PublicRecord {
 export interface PublicStaffMember {
   id: string;
   name: string;
+  /** 执业登记号 (R1, decision 032): public, stable across moves. */
+  registryNo: string | null;
   gender: string;
   /** Whole years at the request date. */
   age: number;
@@ -92,6 +94,7 @@ function baseSelect(today: string) {
   return {
     id: practitioners.id,
     name: practitioners.name,
+    registryNo: practitioners.registryNo,
     gender: practitioners.gender,
     age: sql<number>`date_part('year', age(${today}::date, ${practitioners.birthDate}))::int`,
     post: employments.post,
@@ -141,6 +144,7 @@ async function attachDetails(db: Queryable, rows: Omit<PublicStaffMember, 'certi
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
+    registryNo: r.registryNo,
     gender: r.gender,
     age: Number(r.age),
     post: r.post,

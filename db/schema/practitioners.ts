@@ -31,12 +31,15 @@ export const practitioners = pgTable(
     hiredOn: date('hired_on').notNull(),
     labourContractOn: date('labour_contract_on').notNull(),
     status: practitionerStatus('status').notNull().default('pending'),
+    /** 执业登记号 (R1, decision 032): public, assigned at the first approval of an entry, never changed or reused. */
+    registryNo: text('registry_no'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('practitioners_id_hash_idx').on(t.idNumberHash),
+    uniqueIndex('practitioners_registry_no_idx').on(t.registryNo),
     index('practitioners_status_idx').on(t.status),
   ],
 );

@@ -92,6 +92,8 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedSummary> 
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
     if (await demoPresent(tx)) return false;
     for (const [key, table] of order) await insertAll(tx, table, data[key] as Record<string, unknown>[]);
+    // 执业登记号 for everyone approved, in the migration's fixed order (0012, decision 032).
+    await tx.execute(sql`select assign_registry_numbers()`);
     counts.photos = await insertDemoPhotos(tx);
     await tx.insert(schema.auditEvents).values({
       actorLabel: '系统',

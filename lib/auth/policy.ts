@@ -104,6 +104,9 @@ const PERMISSIONS = {
   /** Credit repair: the company applies after the minimum window; the bureau decides in 3 working days. */
   'credit.repair.apply': ['company'],
   'credit.repair.decide': ['city', 'district'],
+  /** Issue 17: a company prints its own credit report; a bureau prints one for a company in its scope. */
+  'credit.report.own': ['company'],
+  'credit.report.issue': ['city', 'district'],
   /** A company attaches a short public statement to its own records. */
   'record.statement': ['company'],
   /** DW 9: verify an objection about a published record, correct it publicly or explain. */

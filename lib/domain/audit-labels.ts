@@ -123,6 +123,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'complaint.answered': '企业答复投诉',
   'complaint.decided': '主管部门核实投诉',
   // Staff badges (工牌)
+  'credit_report.issued': '出具企业信用报告',
   'badge.issued': '企业制作从业人员工作牌',
   'badge.reissued': '企业补发从业人员工作牌（原工作牌作废）',
   // Identity check (SMS)

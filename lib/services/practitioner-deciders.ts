@@ -12,6 +12,7 @@ import {
   setPractitionerStatus,
   settlePendingEmployment,
 } from '@/db/queries/practitioner-review';
+import { assignRegistryNumber } from '@/db/queries/registry-numbers';
 import type { Decision, SubmissionRow, SubmissionType } from '@/db/queries/submissions';
 import { fieldError } from '@/lib/actions/result';
 import type { Actor } from '@/lib/auth/policy';
@@ -58,6 +59,7 @@ const practitionerEntry: Decider = async (tx, submission, decision, _actor, opts
   // The partial unique index (one current employment per person) is the final word under concurrency.
   if (!(await settlePendingEmployment(tx, employment.id, 'current', opts.today))) throw new LostRace('该登记对应的任职信息已变化，请刷新后查看');
   if (person.status !== 'active') await setPractitionerStatus(tx, person.id, 'active');
+  await assignRegistryNumber(tx, person.id, opts.today);
 };
 
 /** The only place that knows submission types. */

@@ -32,6 +32,7 @@ import {
   updateOpenSubmission,
 } from '@/db/queries/practitioner-moves';
 import { findPersonByIdHash } from '@/db/queries/practitioner-entry';
+import { assignRegistryNumber } from '@/db/queries/registry-numbers';
 import { practitionerExists, setPractitionerStatus, settlePendingEmployment } from '@/db/queries/practitioner-review';
 import { insertSubmission, submissionExists, type SubmissionRow } from '@/db/queries/submissions';
 import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
@@ -550,6 +551,8 @@ const decideReEntry: MoveDecider = async (tx, s, decision, actor, opts) => {
   }
   await approvePending(tx, s.subjectId!, p.employmentId, opts.today);
   await setPractitionerStatus(tx, s.subjectId!, 'active');
+  // Keeps the number a returning practitioner already holds (decision 032); numbers one approved before 0012 had none.
+  await assignRegistryNumber(tx, s.subjectId!, opts.today);
   const before = await applyReceiveUpdate(tx, s.subjectId!, { ...p.update, hiredOn: p.hiredOn, labourContractOn: p.labourContractOn });
   await audit(tx, actor, {
     action: 'practitioner.reactivated',

@@ -138,7 +138,10 @@ import { logout } from '@/lib/actions/session';
 import { GET as staffPhotoGET } from '@/app/(public)/projects/[id]/staff/[practitionerId]/photo/route';
 import { GET as badgePhotoGET } from '@/app/(public)/verify/[code]/photo/route';
 import BadgeSheetPage from '@/app/company/badges/[projectId]/page';
+import CompanyCreditReportPage from '@/app/company/credit/report/[code]/page';
+import BureauCreditReportPage from '@/app/bureau/credit/report/[code]/page';
 import { issueEstateBadges, reissueBadge } from '@/lib/services/badges';
+import { issueBureauCreditReport, issueOwnCreditReport } from '@/lib/services/credit-reports';
 import { GET as companyApiGET } from '@/app/api/v1/companies/[uscc]/route';
 import { GET as listApiGET } from '@/app/api/v1/lists/[list]/route';
 import { GET as statsApiGET } from '@/app/api/v1/stats/route';
@@ -315,6 +318,7 @@ interface Fx {
   companyId: string;
   company2Id: string;
   companyUscc: string;
+  company2Uscc: string;
   /** The operator account of `company` (a sign-in lock to lift). */
   companyUserId: string;
   /** 天宫花园: company's estate in 船山区, the committee's, in the street account's street. */
@@ -380,6 +384,8 @@ interface Fx {
   /** Inbox items (issue 18): A addressed to company, B to company2. */
   inboxA: string;
   inboxB: string;
+  /** Company credit reports: company's own (A, 船山区) and company2's (B, 安居区). */
+  creditReport: { a: string; b: string };
 }
 
 const pdf = (tag: string) => ({ bytes: new Uint8Array(Buffer.from(`%PDF-1.4\n% ${tag}\n%%EOF\n`)), filename: `${tag}.pdf` });
@@ -1590,6 +1596,50 @@ const ROWS: Row[] = [
     audit: 'all',
     note: 'the badge sheet of an estate the company serves; anyone else a 404, audited',
   },
+
+  // ── Printed documents: company credit reports (信用报告, issue 17 item 2) ───────────────────────────────
+  {
+    endpoints: ['app/company/credit/report/actions.ts#issueCompanyCreditReportAction'],
+    via: svc(issueOwnCreditReport),
+    allow: COMPANIES,
+    input: { none: () => ({ purpose: '参加投标' }) },
+    ok: 'OK',
+    note: 'a company prints its own report only (the schema names no company)',
+  },
+  {
+    endpoints: ['app/bureau/credit/report/actions.ts#issueBureauCreditReportAction'],
+    via: svc(issueBureauCreditReport),
+    allow: BUREAUS,
+    input: { a: (f) => ({ uscc: f.companyUscc }), b: (f) => ({ uscc: f.company2Uscc }) },
+    // Both demo companies are registered in 船山区 (company2's estates are in 安居区): 射洪 is the district out of scope.
+    scope: { a: ['city', 'chuanshan'], b: ['city', 'chuanshan'] },
+    audit: 'in-role',
+    ok: 'OK',
+    mayWrite: ['throttle_hits'],
+    note: 'a bureau prints the report of a company in its district (the city: any); out of scope a 404, audited',
+  },
+  {
+    endpoints: ['app/company/credit/report/[code]/page.tsx#default'],
+    via: page('/company/credit/report/[code]', CompanyCreditReportPage),
+    allow: COMPANIES,
+    input: { a: (f) => ({ params: { code: f.creditReport.a } }), b: (f) => ({ params: { code: f.creditReport.b } }) },
+    scope: { a: ['company'], b: ['company2'] },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+    note: 'the company’s own report to print; another company’s code a 404, audited',
+  },
+  {
+    endpoints: ['app/bureau/credit/report/[code]/page.tsx#default'],
+    via: page('/bureau/credit/report/[code]', BureauCreditReportPage),
+    allow: BUREAUS,
+    input: { a: (f) => ({ params: { code: f.creditReport.a } }), b: (f) => ({ params: { code: f.creditReport.b } }) },
+    scope: { a: ['city', 'chuanshan'], b: ['city', 'chuanshan'] },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+    note: 'a report of a company in the bureau’s scope; out of scope a 404, audited',
+  },
 ];
 
 /** Rows of pages: not listed by helpers/endpoints.ts (a page is rendered, not called); the file must exist. */
@@ -1783,6 +1833,7 @@ describe.each(DRIVERS)('authorization matrix (%s)', (driver) => {
       companyId,
       company2Id,
       companyUscc: (await one<{ uscc: string }>(sql`select uscc from companies where id = ${companyId}`)).uscc,
+      company2Uscc: (await one<{ uscc: string }>(sql`select uscc from companies where id = ${company2Id}`)).uscc,
       companyUserId: actors.company.userId,
       estateA,
       estateB,
@@ -1828,6 +1879,10 @@ describe.each(DRIVERS)('authorization matrix (%s)', (driver) => {
       },
       inboxA: (await one<{ id: string }>(sql`insert into inbox_items (audience, audience_id, kind, title, dedupe_key) values ('company', ${companyId}, 'deadline_soon', '测试消息 A', 'matrix:a') returning id`)).id,
       inboxB: (await one<{ id: string }>(sql`insert into inbox_items (audience, audience_id, kind, title, dedupe_key) values ('company', ${company2Id}, 'deadline_soon', '测试消息 B', 'matrix:b') returning id`)).id,
+      creditReport: {
+        a: must(await issueOwnCreditReport(db, actors.company, {}, { now: AT }), 'credit report A').code,
+        b: must(await issueOwnCreditReport(db, actors.company2, {}, { now: AT }), 'credit report B').code,
+      },
     };
     must(await reissueBadge(db, actors.company2, { practitionerId: personB.id }), 'badge B again');
     rectifyingScope = {

@@ -20,7 +20,7 @@ const keys = () => keysFromBase64(process.env.ID_ENCRYPTION_KEY!, process.env.ID
 const TODAY = '2026-11-23';
 const AT = new Date('2026-11-23T02:00:00.000Z');
 const CHUANSHAN = '510903';
-const PUBLIC_KEYS = ['code', 'companyName', 'hasPhoto', 'name', 'post', 'projectName', 'valid'];
+const PUBLIC_KEYS = ['code', 'companyName', 'hasPhoto', 'name', 'post', 'projectName', 'registryNo', 'valid'];
 
 describe.each(DRIVERS)('staff badges (%s)', (driver) => {
   let t: TestDb;

@@ -8,7 +8,7 @@ import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
 import { findClearIdNumbers, validIdNumbersIn } from './helpers/id-scan';
 
 const TODAY = '2026-11-23';
-const MEMBER_KEYS = ['age', 'certificates', 'gender', 'hasPhoto', 'id', 'name', 'objectionOpen', 'phone', 'post', 'records'];
+const MEMBER_KEYS = ['age', 'certificates', 'gender', 'hasPhoto', 'id', 'name', 'objectionOpen', 'phone', 'post', 'records', 'registryNo'];
 const FORBIDDEN = /idNumber|birth|ethnic|native|political|education|school|major|skills|mobile|hiredOn|labour/i;
 
 function allKeys(v: unknown, out: string[] = []): string[] {

@@ -215,6 +215,11 @@ export default async function BureauCreditPage({ searchParams }: { searchParams:
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">企业信用记录</h1>
+      <p>
+        <Link href="/bureau/credit/report" className="text-brand-800 underline">
+          打印企业信用报告
+        </Link>
+      </p>
       {done && (
         <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-emerald-900">
           {done}

@@ -117,6 +117,11 @@ export default async function CompanyCreditPage({ searchParams }: { searchParams
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">企业信用记录</h1>
+      <p>
+        <Link href="/company/credit/report" className="inline-flex min-h-11 items-center rounded border border-brand-700 px-4 font-semibold text-brand-800">
+          打印信用报告
+        </Link>
+      </p>
       {sp.filed && (
         <p role="status" className="rounded bg-emerald-50 px-3 py-2 text-emerald-900">
           业绩信息已报送，等待住建部门核准分值。

@@ -152,6 +152,9 @@ export async function seedCity(h: DbHandle, opts: CitySeedOptions): Promise<City
       for (const t of [credit.records, credit.ratings, credit.evaluations, credit.entries, credit.events, credit.flags]) await copy(t);
     });
 
+    await phase('registry numbers (0012)', async () => {
+      await db.query('select assign_registry_numbers()');
+    });
     await phase(`rebuild ${indexes.length} indexes`, async () => {
       for (const r of indexes) await db.query(r.def);
     });

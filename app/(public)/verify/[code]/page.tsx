@@ -9,6 +9,8 @@ import { normalizeTrackingCode } from '@/lib/domain/objections';
 import { VERIFY_STATUS_TEXT, verifyView } from '@/lib/domain/verify';
 import { decodeParam } from '@/lib/security/request-target';
 import { BadgeResult } from '../_components/badge-result';
+import { CreditReportResult } from '../_components/credit-report-result';
+import { verifyCreditReport } from '@/lib/services/credit-report-verify';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,6 +28,11 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
   if (badge) return <BadgeResult badge={badge} />;
   const doc = await findDocumentByCode(getDb(), code);
   if (!doc) notFound();
+  if (doc.kind === 'credit_report') {
+    const report = await verifyCreditReport(getDb(), code, today());
+    if (!report) notFound();
+    return <CreditReportResult v={report} />;
+  }
   const v = verifyView(doc, today());
   const tone = v.status === 'valid' ? 'border-green-700 bg-green-50' : 'border-amber-600 bg-amber-50';
   return (

@@ -36,6 +36,12 @@ export function BadgeResult({ badge }: { badge: BadgeVerification }) {
             <dl className="grid content-start gap-x-4 gap-y-1 sm:grid-cols-[7rem_1fr]">
               <dt className="text-slate-600">姓名</dt>
               <dd className="text-lg font-semibold">{badge.name}</dd>
+              {badge.registryNo && (
+                <>
+                  <dt className="text-slate-600">执业登记号</dt>
+                  <dd className="font-mono">{badge.registryNo}</dd>
+                </>
+              )}
               <dt className="text-slate-600">岗位</dt>
               <dd>{badge.post}</dd>
               <dt className="text-slate-600">服务小区</dt>

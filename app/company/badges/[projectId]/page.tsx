@@ -116,7 +116,7 @@ export default async function BadgeSheetPage({
       <ul aria-label="工作牌" className="badge-sheet flex flex-wrap gap-4">
         {badged.map((h) => (
           <li key={h.employmentId} className="space-y-1">
-            <BadgeCard badge={{ code: h.code!, name: h.name, post: h.post, projectName, companyName, hasPhoto: h.hasPhoto }} />
+            <BadgeCard badge={{ code: h.code!, name: h.name, registryNo: h.registryNo, post: h.post, projectName, companyName, hasPhoto: h.hasPhoto }} />
             <p className="no-print flex gap-4 text-sm">
               {!p && (
                 <Link href={`${self}?p=${h.practitionerId}`} className="inline-flex min-h-11 items-center text-brand-800 underline">

@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation';
 import { RiskLetterView } from '@/components/evaluations/risk-letter';
 import { requireActor } from '@/lib/auth/actor';
 import { loadRiskLetter } from '@/lib/evaluations/load';
+import { getDb } from '@/db';
+import { cityBureauName } from '@/db/queries/credit-reports';
 
 export const metadata: Metadata = { title: '风险提示函', robots: { index: false } };
 
@@ -16,12 +18,12 @@ export default async function CompanyRiskLetterPage({ params }: { params: Promis
   const { evaluation, letter } = await loadRiskLetter(actor, actor.companyId, y);
   return (
     <div className="space-y-4">
-      <p className="print:hidden">
+      <p className="no-print print:hidden">
         <Link href="/company/evaluations" className="text-brand-800 underline">
           返回信用评价
         </Link>
       </p>
-      <RiskLetterView letter={letter} evaluation={evaluation} />
+      <RiskLetterView letter={letter} evaluation={evaluation} issuerName={await cityBureauName(getDb())} />
     </div>
   );
 }

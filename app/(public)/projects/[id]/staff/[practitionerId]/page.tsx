@@ -23,6 +23,7 @@ export default async function StaffCardPage({ params }: { params: Params }) {
   if (!card) notFound();
   const facts: [string, React.ReactNode][] = [
     ['岗位', card.post],
+    ...(card.registryNo ? ([['执业登记号', <span key="r" className="font-mono">{card.registryNo}</span>]] as [string, React.ReactNode][]) : []),
     ['性别', card.gender],
     ['年龄', `${card.age} 岁`],
     ['服务小区', <a key="p" href={`/projects/${card.project.id}`} className="text-brand-700 underline">{card.project.name}</a>],

@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireActor } from '@/lib/auth/actor';
+import { CREDIT_REPORT_ERRORS, CreditReportForm } from '@/components/documents/credit-report-form';
+import { CREDIT_REPORT_VALID_DAYS } from '@/lib/domain/credit-report';
+import { issueCompanyCreditReportAction } from './actions';
+
+export const metadata: Metadata = { title: '打印信用报告', robots: { index: false } };
+
+export default async function CreditReportIssuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireActor(['company'], '/company/credit/report');
+  const raw = (await searchParams).error;
+  const error = typeof raw === 'string' ? (CREDIT_REPORT_ERRORS[raw] ?? CREDIT_REPORT_ERRORS.INVALID) : null;
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href="/company/credit" className="text-brand-800 underline">
+          返回企业信用记录
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold">打印信用报告</h1>
+      <p className="max-w-3xl text-slate-700">
+        信用报告载明本企业的信用等级、当前信用分及其说明、红黑榜状态和出具当日的招投标信用资格，可用于投标。报告带核验码和二维码，他人可在“文书核验”查看报告真伪及所载信息今天是否仍然有效。报告自出具之日起 {CREDIT_REPORT_VALID_DAYS} 日内有效；其间所载信息发生变化的，核验时会提示“内容已变化”。
+      </p>
+      <CreditReportForm action={issueCompanyCreditReportAction} withUscc={false} error={error} />
+    </div>
+  );
+}
