@@ -7,6 +7,7 @@ export default async function DepartmentLayout({ children }: { children: React.R
     <AreaShell actor={actor} title="政府部门" nav={[
         { href: '/department', label: '工作台' },
         { href: '/department/reports', label: '不良行为线索' },
+        { href: '/department/requests', label: '凭公函查询' },
       ]}>
       {children}
     </AreaShell>

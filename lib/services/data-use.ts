@@ -319,3 +319,13 @@ export async function viewGrantedPerson(db: Db, actor: Actor | null, input: unkn
     return ok({ state: 'open', request: r, person });
   });
 }
+
+/** A company's page of one request: its own request, or a committee's about its staff (consent); else audited null. */
+export async function companyRequestInScope(db: Db, actor: Actor, id: string): Promise<{ view: 'requester' | 'consent'; r: DataRequestRow } | null> {
+  const own = await getDataRequestInScope(db, actor, id, 'requester');
+  if (own) return { view: 'requester', r: own };
+  const asked = await getDataRequestInScope(db, actor, id, 'consent');
+  if (asked) return { view: 'consent', r: asked };
+  if (await dataRequestExists(db, id)) await audit(db, actor, { action: 'access.out_of_scope', objectType: 'data_request', objectId: id });
+  return null;
+}
