@@ -7,5 +7,6 @@ export const metadata: Metadata = { title: '信息查询申请', robots: { index
 export default async function RequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
   const actor = await requireActor(['department'], `/department/requests/${id}`);
-  return <RequesterDetailPage actor={actor} id={id} basePath="/department/requests" backLabel="返回申请列表" done={(await searchParams).done === '1'} />;
+  // Called, not rendered: the page itself loads (and audits) what it shows.
+  return RequesterDetailPage({ actor, id, basePath: '/department/requests', backLabel: '返回申请列表', done: (await searchParams).done === '1' });
 }

@@ -7,5 +7,6 @@ export const metadata: Metadata = { title: '按授权查看从业人员信息', 
 export default async function CompanyGrantedPersonPage({ params }: { params: Promise<{ id: string; practitionerId: string }> }) {
   const { id, practitionerId } = await params;
   const actor = await requireActor(['company'], `/company/data-requests/${id}/people/${practitionerId}`);
-  return <GrantPersonPage actor={actor} id={id} practitionerId={practitionerId} basePath="/company/data-requests" />;
+  // Called, not rendered: the page itself loads (and audits) what it shows.
+  return GrantPersonPage({ actor, id, practitionerId, basePath: '/company/data-requests' });
 }
