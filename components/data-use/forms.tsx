@@ -3,7 +3,6 @@
  * The data-use forms (plain forms: they work without JavaScript): a request (company, committee, department), the
  * company's consent, and the district's decision with its check-your-answers step.
  */
-import { useState } from 'react';
 import { ErrorSummary, summaryItems } from '@/components/forms/error-summary';
 import { FormAlert, inputClass } from '@/components/forms/field';
 import { useFormAction } from '@/components/forms/use-form-action';
@@ -168,8 +167,7 @@ export function DecisionForm({
 }) {
   const { state, pending, formProps } = useFormAction<DataUseState>(act, {});
   const { e, a11y } = a11yOf(state);
-  const [editing, setEditing] = useState(false);
-  const review = !editing ? state.review : undefined;
+  const review = state.review;
   if (review) {
     return (
       <form {...formProps} className="space-y-4" aria-labelledby="review-heading">
@@ -225,16 +223,17 @@ export function DecisionForm({
         )}
         <div className="flex flex-wrap gap-3">
           <Submit pending={pending} label={review.outcome === 'approve' ? '确认批准' : '确认不予批准'} />
-          <button type="button" onClick={() => setEditing(true)} className="min-h-11 rounded border border-brand-700 px-5 py-2 text-brand-800">
+          {/* A plain link (a fresh form) so that it works without JavaScript too. */}
+          <a href={`/bureau/data-requests/${requestId}`} className="inline-flex min-h-11 items-center rounded border border-brand-700 px-5 py-2 text-brand-800">
             返回修改
-          </button>
+          </a>
         </div>
       </form>
     );
   }
   const chosen = new Set(preselected);
   return (
-    <form {...formProps} onSubmit={(ev) => { setEditing(false); formProps.onSubmit(ev); }} className="space-y-4">
+    <form {...formProps} className="space-y-4">
       <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <FormAlert message={state.fieldErrors ? null : (state.message ?? null)} />
       <input type="hidden" name="requestId" value={requestId} />
