@@ -5,9 +5,10 @@ import 'server-only';
  * The grant's person DTO has only the granted groups and never the ID number, birth date, ethnicity, native place,
  * political status or mobile.
  */
+import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db';
-import { attachments, auditEvents, certificates, companies, dataRequests, employments, organisations, practitionerRecords, practitioners, projects, regions, users } from '@/db/schema';
+import { attachments, auditEvents, certificates, companies, dataRequests, documents, employments, organisations, practitionerRecords, practitioners, projects, regions, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { ageOn, type FieldGroup, type RequestKind, type RequestStatus } from '@/lib/domain/data-use';
 import { districtScope } from './scope';
@@ -448,4 +449,91 @@ export async function listFullViewsOfPerson(db: Queryable, practitionerId: strin
       why: r.action === 'data_grant.viewed' ? (after.purpose ?? null) : null,
     };
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Kind 'own': the person's request for their full record, and the printed document
+
+/** The person's district (属地): of their current estate, else their latest; else their company's. */
+export async function personPlace(db: Queryable, practitionerId: string): Promise<{ districtId: string | null; companyId: string | null; name: string } | null> {
+  const [p] = await db.select({ name: practitioners.name }).from(practitioners).where(eq(practitioners.id, practitionerId)).limit(1);
+  if (!p) return null;
+  const [e] = await db
+    .select({ districtId: sql<string | null>`coalesce(${projects.districtId}, ${companies.districtId})`, companyId: employments.companyId })
+    .from(employments)
+    .innerJoin(companies, eq(companies.id, employments.companyId))
+    .leftJoin(projects, eq(projects.id, employments.projectId))
+    .where(and(eq(employments.practitionerId, practitionerId), inArray(employments.status, ['current', 'ended'])))
+    .orderBy(sql`(${employments.status} = 'current') desc`, desc(employments.startDate))
+    .limit(1);
+  return { name: p.name, districtId: e?.districtId ?? null, companyId: e?.companyId ?? null };
+}
+
+export interface OwnRequestRow {
+  id: string;
+  status: RequestStatus;
+  createdAt: Date;
+  decidedByName: string | null;
+  refusalReason: string | null;
+  expiresOn: string | null;
+  documentCode: string | null;
+}
+
+export async function listOwnRequestsOfPerson(db: Queryable, practitionerId: string): Promise<OwnRequestRow[]> {
+  return db
+    .select({
+      id: dataRequests.id,
+      status: sql<RequestStatus>`${dataRequests.status}`,
+      createdAt: dataRequests.createdAt,
+      decidedByName: dataRequests.decidedByName,
+      refusalReason: dataRequests.refusalReason,
+      expiresOn: dataRequests.expiresOn,
+      documentCode: documents.code,
+    })
+    .from(dataRequests)
+    .leftJoin(documents, eq(documents.id, dataRequests.documentId))
+    .where(and(eq(dataRequests.kind, 'own'), eq(dataRequests.requesterPractitionerId, practitionerId)))
+    .orderBy(desc(dataRequests.createdAt), asc(dataRequests.id))
+    .limit(20);
+}
+
+export async function getOwnRequest(db: Queryable, practitionerId: string, requestId: string) {
+  return oneRequest(db, and(eq(dataRequests.id, requestId), eq(dataRequests.kind, 'own'), eq(dataRequests.requesterPractitionerId, practitionerId))!);
+}
+
+export async function documentCodeOf(db: Queryable, documentId: string): Promise<string | null> {
+  const [row] = await db.select({ code: documents.code }).from(documents).where(eq(documents.id, documentId)).limit(1);
+  return row?.code ?? null;
+}
+
+/** The content of a printed full record: what the paper says (no ID number, no private fields), and its fingerprint. */
+export async function fullRecordContent(db: Queryable, practitionerId: string, today: string) {
+  const p = await readGrantedPerson(db, practitionerId, ['posts', 'employment', 'certificates', 'records'], today);
+  if (!p) return null;
+  const content = { name: p.name, gender: p.gender, posts: p.posts ?? [], employment: p.employment ?? [], certificates: p.certificates ?? [], records: p.records ?? [] };
+  const fingerprint = createHash('sha256').update(JSON.stringify(content)).digest('hex');
+  return { content, fingerprint };
+}
+
+export async function insertFullRecordDocument(
+  tx: Queryable,
+  d: { code: string; practitionerId: string; summary: Record<string, unknown>; at: Date },
+  requestId: string,
+): Promise<string> {
+  const [row] = await tx
+    .insert(documents)
+    .values({ code: d.code, kind: 'full_record', subjectType: 'practitioner', subjectId: d.practitionerId, summary: d.summary, issuedAt: d.at })
+    .returning({ id: documents.id });
+  await tx.update(dataRequests).set({ documentId: row!.id, version: sql`${dataRequests.version} + 1`, updatedAt: d.at }).where(eq(dataRequests.id, requestId));
+  return row!.id;
+}
+
+/** A printed full record by its code (the print page and /verify/[code]). */
+export async function getFullRecordDocument(db: Queryable, code: string) {
+  const [d] = await db
+    .select({ code: documents.code, subjectId: documents.subjectId, summary: documents.summary, issuedAt: documents.issuedAt, revokedAt: documents.revokedAt })
+    .from(documents)
+    .where(and(eq(documents.code, code), eq(documents.kind, 'full_record')))
+    .limit(1);
+  return d ?? null;
 }

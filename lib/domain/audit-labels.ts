@@ -112,6 +112,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'data_request.approved': '批准信息查询申请',
   'data_request.refused': '不予批准信息查询申请',
   'data_grant.viewed': '按授权查看从业人员执业信息',
+  'full_record.issued': '从业人员本人打印完整执业信息',
   // Staff badges (工牌)
   'badge.issued': '企业制作从业人员工作牌',
   'badge.reissued': '企业补发从业人员工作牌（原工作牌作废）',

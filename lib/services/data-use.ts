@@ -18,6 +18,14 @@ import type { Db } from '@/db';
 import {
   currentStaffAmong,
   dataRequestExists,
+  documentCodeOf,
+  fullRecordContent,
+  getOwnRequest,
+  insertFullRecordDocument,
+  listFullViewsOfPerson,
+  listGrantsCoveringPerson,
+  listOwnRequestsOfPerson,
+  personPlace,
   findFiledCompanyByUscc,
   getCompanyBasics,
   getDataRequestInScope,
@@ -48,15 +56,22 @@ import {
   mayConsent,
   mayDecide,
   normaliseGroups,
+  REQUEST_STATUS_LABELS,
   parseNameList,
   type FieldGroup,
   type RequestKind,
 } from '@/lib/domain/data-use';
-import { committeeRequestSchema, companyRequestSchema, consentSchema, decisionSchema, departmentRequestSchema, grantViewSchema } from '@/lib/validation/data-use';
+import { committeeRequestSchema, companyRequestSchema, consentSchema, decisionSchema, departmentRequestSchema, grantViewSchema, ownFullRecordSchema, ownPrintSchema } from '@/lib/validation/data-use';
+import { newTrackingCode } from '@/lib/domain/objections';
+import { env } from '@/lib/env';
+import { idKeysFrom, type IdKeys } from '@/lib/security/id-crypto';
+import { verifyIdentity } from '@/lib/security/identity-token';
+import { admit, clientKey, LIMITS } from './anonymous-limits';
 import { inTransaction, LostRace } from './errors';
 import { cleanEvidence, type EvidenceInput, type EvidenceUpload } from './objections';
 import { admitImages } from './upload-limits';
 
+export const TOKEN_EXPIRED_MESSAGE = '身份确认已失效（超过 30 分钟或无效），请重新填写姓名、身份证号码和手机号码。';
 export const LOST_RACE = '该申请已被他人处理，请刷新后查看最新状态';
 export const ALREADY_DONE = '该申请已办结';
 export const LETTER_REQUIRED = '请上传加盖公章的正式公函（1 个 PDF 或图片文件）';
@@ -244,8 +259,14 @@ export async function decideDataRequest(
   if (approve) {
     if (!isExpiryAllowed(d.expiresOn, on)) return fieldError('expiresOn', `授权截止日期须在今天（${on}）至 ${latestExpiry(on)} 之间`);
     const ids = [...new Set(d.practitionerIds)];
-    people = r.companyId ? await currentStaffAmong(db, r.companyId, ids) : [];
-    if (people.length !== ids.length) return fieldError('practitionerIds', NOT_STAFF);
+    if (r.kind === 'own') {
+      // The person's own record: the grant covers the person and nobody else.
+      if (ids.length !== 1 || ids[0] !== r.requesterPractitionerId) return fieldError('practitionerIds', '本人申请只能授权本人');
+      people = [{ id: r.requesterPractitionerId, name: r.requesterName, post: '本人', projectName: null }];
+    } else {
+      people = r.companyId ? await currentStaffAmong(db, r.companyId, ids) : [];
+      if (people.length !== ids.length) return fieldError('practitionerIds', NOT_STAFF);
+    }
   }
   const preview: DecisionPreview = {
     outcome: d.outcome,
@@ -328,4 +349,117 @@ export async function companyRequestInScope(db: Db, actor: Actor, id: string): P
   if (asked) return { view: 'consent', r: asked };
   if (await dataRequestExists(db, id)) await audit(db, actor, { action: 'access.out_of_scope', objectType: 'data_request', objectId: id });
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Kind 'own' (SN 20.1) and the person's right of access, through the own-record look-up (proof of identity by SMS)
+
+export const OWN_OPEN_MESSAGE = '您已有一件打印申请正在审批，请等待区县住建部门审批后再查看。';
+export const OWN_NOT_OPEN_MESSAGE = '该申请尚未批准或授权已到期，不能打印。';
+const PERSON = (ip: string | null | undefined) => ({ label: '从业人员本人（短信验证）', ip: ip ?? null });
+
+export interface OwnDataUse {
+  /** The person's own requests to print their full record. */
+  requests: { id: string; status: string; statusText: string; createdAt: string; decidedByName: string | null; refusalReason: string | null; expiresOn: string | null; documentCode: string | null; printable: boolean }[];
+  /** Every approved grant covering the person (other than their own). */
+  grants: { kind: string; requesterName: string; purpose: string; decidedByName: string | null; expiresOn: string | null }[];
+  /** Every full view of the person's data: who, when, why. */
+  views: { at: string; who: string; what: string; why: string | null }[];
+}
+
+/** What the person sees of the use of their data: their own requests, the grants covering them, the full views. */
+export async function ownDataUse(db: Db, practitionerId: string, today: string = clockToday()): Promise<OwnDataUse> {
+  const [requests, grants, views] = await Promise.all([listOwnRequestsOfPerson(db, practitionerId), listGrantsCoveringPerson(db, practitionerId), listFullViewsOfPerson(db, practitionerId)]);
+  return {
+    requests: requests.map((r) => ({
+      id: r.id,
+      status: r.status,
+      statusText: r.status === 'approved' && r.expiresOn ? (isGrantOpen(r, today) ? `已批准，可在 ${r.expiresOn} 前打印` : `已于 ${r.expiresOn} 到期`) : REQUEST_STATUS_LABELS[r.status],
+      createdAt: r.createdAt.toISOString(),
+      decidedByName: r.decidedByName,
+      refusalReason: r.refusalReason,
+      expiresOn: r.expiresOn,
+      documentCode: r.documentCode,
+      printable: isGrantOpen(r, today),
+    })),
+    grants: grants.filter((g) => g.kind !== 'own').map(({ kind, requesterName, purpose, decidedByName, expiresOn }) => ({ kind, requesterName, purpose, decidedByName, expiresOn })),
+    views: views.map((v) => ({ at: v.at.toISOString(), who: v.who, what: v.action === 'data_grant.viewed' ? '按授权查看执业信息' : '查看完整身份证号', why: v.why })),
+  };
+}
+
+/** SN 20.1: the person (proven by SMS) asks the district to let them print their full record. */
+export async function fileOwnFullRecordRequest(
+  db: Db,
+  _actor: Actor | null,
+  input: unknown,
+  opts: { ip?: string | null; at?: Date; keys?: IdKeys } = {},
+): Promise<ActionResult<{ id: string }>> {
+  const at = opts.at ?? clockNow();
+  const client = await admit(db, opts.ip, [{ limit: LIMITS.filingClient, key: clientKey(opts.ip) }], at);
+  if (!client.ok) return client;
+  const parsed = ownFullRecordSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const who = verifyIdentity(parsed.data.token, opts.keys ?? idKeysFrom(env()), at.getTime());
+  if (!who) return fail('INVALID', TOKEN_EXPIRED_MESSAGE);
+  const place = await personPlace(db, who);
+  if (!place) return fail('INVALID', TOKEN_EXPIRED_MESSAGE);
+  const districtId = decidingDistrict('own', { personDistrictId: place.districtId });
+  if (!districtId) return fail('CONFLICT', '平台上没有您的从业记录，无法确定审批部门，请联系所在区县住建部门');
+  if ((await listOwnRequestsOfPerson(db, who)).some((r) => r.status === 'submitted')) return fail('CONFLICT', OWN_OPEN_MESSAGE);
+  return inTransaction(db, async (tx) => {
+    const id = await insertDataRequest(tx, {
+      kind: 'own',
+      status: 'submitted',
+      requesterPractitionerId: who,
+      requesterName: place.name,
+      companyId: place.companyId,
+      districtId,
+      subjects: 'listed',
+      requestedNames: [place.name],
+      useMatter: '本人打印完整执业信息',
+      purpose: parsed.data.purpose,
+      scopeText: '本人使用',
+      protectionPromised: true,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await audit(tx, PERSON(opts.ip), { action: 'data_request.filed', objectType: 'data_request', objectId: id, after: { kind: 'own', districtId, practitionerId: who } });
+    return ok({ id });
+  });
+}
+
+/**
+ * The person prints their approved full record: a `documents` row of kind 'full_record' whose summary (what the
+ * paper says, and a fingerprint of it) is fixed at issue; printing again while the grant is open gives the same code.
+ */
+export async function issueOwnFullRecord(
+  db: Db,
+  _actor: Actor | null,
+  input: unknown,
+  opts: { ip?: string | null; at?: Date; today?: string; keys?: IdKeys } = {},
+): Promise<ActionResult<{ code: string }>> {
+  const at = opts.at ?? clockNow();
+  const client = await admit(db, opts.ip, [{ limit: LIMITS.filingClient, key: clientKey(opts.ip) }], at);
+  if (!client.ok) return client;
+  const parsed = ownPrintSchema.safeParse(input);
+  if (!parsed.success) return fail('NOT_FOUND');
+  const who = verifyIdentity(parsed.data.token, opts.keys ?? idKeysFrom(env()), at.getTime());
+  if (!who) return fail('INVALID', TOKEN_EXPIRED_MESSAGE);
+  const r = await getOwnRequest(db, who, parsed.data.requestId);
+  if (!r) return fail('NOT_FOUND');
+  const on = opts.today ?? clockToday();
+  if (!isGrantOpen(r, on)) return fail('CONFLICT', OWN_NOT_OPEN_MESSAGE);
+  if (r.documentId) {
+    const code = await documentCodeOf(db, r.documentId);
+    if (code) return ok({ code });
+  }
+  const record = await fullRecordContent(db, who, on);
+  if (!record) return fail('NOT_FOUND');
+  const code = newTrackingCode();
+  return inTransaction(db, async (tx) => {
+    const summary = { title: '从业人员完整执业信息', issuedOn: on, approvedBy: r.decidedByName, ...record.content, fingerprint: record.fingerprint };
+    const documentId = await insertFullRecordDocument(tx, { code, practitionerId: who, summary, at }, r.id);
+    await audit(tx, PERSON(opts.ip), { action: 'full_record.issued', objectType: 'practitioner', objectId: who, after: { requestId: r.id, documentId, code } });
+    return ok({ code });
+  });
 }

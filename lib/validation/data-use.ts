@@ -67,3 +67,11 @@ export const decisionSchema = z
 
 /** A view of one granted person. */
 export const grantViewSchema = z.object({ requestId: z.uuid(), practitionerId: z.uuid() });
+
+/** The person's own request to print their full record (SN 20.1), after the SMS check. */
+export const ownFullRecordSchema = z.object({
+  token: z.string().min(10, '身份确认已失效，请重新验证').max(400),
+  purpose: text('用途', 2, 200),
+});
+
+export const ownPrintSchema = z.object({ token: z.string().min(10).max(400), requestId: z.uuid() });

@@ -12,6 +12,7 @@ import {
   ownRecordLookupAction,
   type RecordObjectionFormState,
 } from '../actions';
+import { OwnDataUseSection } from './own-data-use';
 
 type State = RecordObjectionFormState;
 
@@ -73,14 +74,19 @@ export function OwnRecordLookupForm() {
     if (state.challenge) return <CodeStep state={state} formProps={formProps} pending={pending} restartHref="/objections/new?mode=own-record-lookup" submitLabel="查找本人记录" />;
     return <IdentityStep state={state} formProps={formProps} pending={pending} />;
   }
+  const ownUse = <OwnDataUseSection token={lookup.token} dataUse={lookup.dataUse} />;
   if (lookup.records.length === 0) {
     return (
-      <p role="status" className="rounded bg-slate-50 p-4">
-        {lookup.name}，平台上没有您的有效奖惩记录，无需提出异议。如认为本人登记信息有误，请使用“本人信息有误”提出异议。
-      </p>
+      <>
+        <p role="status" className="rounded bg-slate-50 p-4">
+          {lookup.name}，平台上没有您的有效奖惩记录，无需提出异议。如认为本人登记信息有误，请使用“本人信息有误”提出异议。
+        </p>
+        {ownUse}
+      </>
     );
   }
   return (
+    <>
     <form {...formProps} className="space-y-5" noValidate>
       <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
       <FormAlert message={state.message ?? null} />
@@ -106,5 +112,7 @@ export function OwnRecordLookupForm() {
       </fieldset>
       <ObjectionContent state={state} pending={pending} />
     </form>
+    {ownUse}
+    </>
   );
 }
