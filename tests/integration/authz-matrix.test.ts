@@ -174,7 +174,7 @@ import { GET as transfersExportGET } from '@/app/bureau/transfers/export.xlsx/ro
 import { GET as accountsExportGET } from '@/app/bureau/accounts/export.xlsx/route';
 // ── end audit log and list exports ──
 // ── Data-use requests (issue 17 item 1) ──
-import { answerDataConsent, decideDataRequest, fileDataRequest } from '@/lib/services/data-use';
+import { answerDataConsent, decideDataRequest, fileDataRequest, fileOwnFullRecordRequest, issueOwnFullRecord } from '@/lib/services/data-use';
 import CommitteeGrantPersonPage from '@/app/committee/requests/[id]/people/[practitionerId]/page';
 import CommitteeRequestPage from '@/app/committee/requests/[id]/page';
 import BureauDataRequestPage from '@/app/bureau/data-requests/[id]/page';
@@ -379,6 +379,8 @@ interface Fx {
     decideB: { id: string; version: number };
     grantA: string;
     grantB: string;
+    /** The notice person's own full-record request, approved (SN 20.1). */
+    ownGrant: string;
   };
 }
 
@@ -881,6 +883,22 @@ const ROWS: Row[] = [
     },
     ok: 'OK',
     note: 'a company about its own staff, a committee or a department about a filed company; the requester’s scope is its own account',
+  },
+  {
+    endpoints: ['app/(public)/objections/own-record-actions.ts#requestOwnFullRecordAction'],
+    via: svc(fileOwnFullRecordRequest, { at: AT }),
+    allow: 'anyone',
+    input: { a: (f) => ({ token: f.identity.token, purpose: '求职应聘' }), b: (f) => ({ token: f.identity.forged, purpose: '求职应聘' }) },
+    except: Object.fromEntries(WHO.map((w) => [`${w}/a`, 'OK'])) as Row['except'],
+    note: 'the person, proven by the SMS code (no account); a forged proof is refused (INVALID) and files nothing',
+  },
+  {
+    endpoints: ['app/(public)/objections/own-record-actions.ts#printOwnFullRecordAction'],
+    via: svc(issueOwnFullRecord, { at: AT, today: TODAY }),
+    allow: 'anyone',
+    input: { a: (f) => ({ token: f.identity.token, requestId: f.dataUse.ownGrant }), b: (f) => ({ token: f.identity.forged, requestId: f.dataUse.ownGrant }) },
+    except: Object.fromEntries(WHO.map((w) => [`${w}/a`, 'OK'])) as Row['except'],
+    note: 'the person prints their approved full record with their proof of identity; another person’s proof (forged) gets nothing',
   },
   {
     endpoints: ['app/company/data-requests/actions.ts#answerConsentAction'],
@@ -1665,6 +1683,12 @@ describe.each(DRIVERS)('authorization matrix (%s)', (driver) => {
       decideB: await dataRequest('company', 'submitted', company2Id, ANJU, { company: company2Id }),
       grantA: (await dataRequest('committee', 'approved', companyId, CHUANSHAN, { org: actors.committee.organisationId }, [personA.id])).id,
       grantB: (await dataRequest('department', 'approved', company2Id, ANJU, { org: actors.department.organisationId }, [personB.id])).id,
+      ownGrant: (
+        await one<{ id: string }>(sql`insert into data_requests (kind, status, requester_practitioner_id, requester_name, district_id, use_matter, purpose, scope_text,
+            protection_promised, granted_practitioner_ids, granted_fields, expires_on, decided_by_name)
+          values ('own', 'approved', ${noticeRow.pid}, ${noticeRow.name}, ${CHUANSHAN}, '本人打印', '求职应聘', '本人使用', true, ${JSON.stringify([noticeRow.pid])}::jsonb,
+            '["posts","employment","certificates","records"]'::jsonb, '2026-12-20', '船山区住房和城乡建设局') returning id`)
+      ).id,
     };
     // ── end data-use requests ──
     f = {

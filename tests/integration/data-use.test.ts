@@ -11,7 +11,13 @@ import { getDataRequestInScope, listFullViewsOfPerson, listGrantsCoveringPerson,
 import type { Actor } from '@/lib/auth/policy';
 import { NEVER_GRANTED } from '@/lib/domain/data-use';
 import { answerDataConsent, decideDataRequest, fileDataRequest, LETTER_REQUIRED, NOT_STAFF, viewGrantedPerson } from '@/lib/services/data-use';
+import { findDocumentByCode } from '@/db/queries/verify';
+import { verifyView } from '@/lib/domain/verify';
+import { decryptIdNumber, keysFromBase64 } from '@/lib/security/id-crypto';
+import { ownRecordsByToken } from '@/lib/services/record-objections';
+import { fileOwnFullRecordRequest, issueOwnFullRecord, OWN_NOT_OPEN_MESSAGE, OWN_OPEN_MESSAGE } from '@/lib/services/data-use';
 import { actorFor } from './helpers/actors';
+import { verifiedBySms } from './helpers/otp';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
 
 const TODAY = '2026-11-20';
@@ -245,5 +251,64 @@ describe.each(DRIVERS)('data-use requests and grants (%s)', (driver) => {
     expect(await viewGrantedPerson(db, company, { requestId: id, practitionerId: staff[0]!.id }, { today: TODAY })).toMatchObject({ code: 'NOT_FOUND' });
     // Decided once.
     expect(await decide(id)).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('kind 1: the person (proven by SMS) asks, the district approves, the person prints a document that /verify confirms and flags once the record changes; the right of access lists grants and views', async () => {
+    const keys = keysFromBase64(process.env.ID_ENCRYPTION_KEY!, process.env.ID_HASH_KEY!);
+    const person = staff[0]!;
+    const [row] = await q<{ enc: string; mobile: string; name: string }>(sql`select id_number_enc as enc, mobile, name from practitioners where id = ${person.id}`);
+    const at = new Date('2026-11-20T03:00:00.000Z');
+    const proof = await verifiedBySms(db, { name: row!.name.trim(), idNumber: decryptIdNumber(row!.enc, keys), mobile: row!.mobile.trim() }, { keys, at, ip: '10.9.9.9' });
+    const opts = { keys, at, ip: '10.9.9.9' };
+    // A forged proof files nothing.
+    const before = await footprint();
+    expect(await fileOwnFullRecordRequest(db, null, { token: `${stranger}.${proof.token.split('.').slice(1).join('.')}`, purpose: '求职应聘' }, opts)).toMatchObject({ ok: false, code: 'INVALID' });
+    expect(await footprint()).toEqual(before);
+    const filed = await fileOwnFullRecordRequest(db, null, { token: proof.token, purpose: '求职应聘' }, opts);
+    expect(filed.ok).toBe(true);
+    const id = filed.ok ? filed.data.id : '';
+    expect(await fileOwnFullRecordRequest(db, null, { token: proof.token, purpose: '求职应聘' }, opts)).toMatchObject({ code: 'CONFLICT', message: OWN_OPEN_MESSAGE });
+    // Not printable before approval.
+    expect(await issueOwnFullRecord(db, null, { token: proof.token, requestId: id }, { ...opts, today: TODAY })).toMatchObject({ code: 'CONFLICT', message: OWN_NOT_OPEN_MESSAGE });
+    // The district of the person's estate decides (here the city, which may decide any); the grant covers the person only.
+    const [{ district_id: district }] = (await q<{ district_id: string }>(sql`select district_id from data_requests where id = ${id}`)) as [{ district_id: string }];
+    const [{ district_id: estateDistrict }] = (await q<{ district_id: string }>(sql`select p.district_id from employments e join projects p on p.id = e.project_id
+      where e.practitioner_id = ${person.id} and e.status = 'current'`)) as [{ district_id: string }];
+    expect(district).toBe(estateDistrict);
+    expect(await decide(id, { practitionerIds: [staff[1]!.id] }, city)).toMatchObject({ code: 'INVALID' });
+    expect(await decide(id, { practitionerIds: [person.id], fields: ['posts', 'employment', 'certificates', 'records'] }, city)).toMatchObject({ ok: true, data: { status: 'approved' } });
+    // Another person's proof cannot print it.
+    expect(await issueOwnFullRecord(db, null, { token: proof.token.replace(person.id, stranger), requestId: id }, { ...opts, today: TODAY })).toMatchObject({ ok: false });
+    const printed = await issueOwnFullRecord(db, null, { token: proof.token, requestId: id }, { ...opts, today: TODAY });
+    expect(printed.ok).toBe(true);
+    const code = printed.ok ? printed.data.code : '';
+    // Printing again gives the same document.
+    expect(await issueOwnFullRecord(db, null, { token: proof.token, requestId: id }, { ...opts, today: TODAY })).toMatchObject({ ok: true, data: { code } });
+    const doc = await findDocumentByCode(db, code);
+    expect(doc).toMatchObject({ kind: 'full_record', fullRecordChanged: false });
+    const summary = JSON.stringify(doc!.summary);
+    const idNumber = decryptIdNumber(row!.enc, keys);
+    expect(summary).not.toContain(idNumber);
+    expect(summary).not.toContain(row!.mobile.trim());
+    for (const k of ['ethnicity', 'nativePlace', 'politicalStatus', 'birthDate', 'education', 'idNumberMasked']) expect(doc!.summary).not.toHaveProperty(k);
+    const view = verifyView(doc!, TODAY);
+    expect(view.status).toBe('valid');
+    expect(view.rows.map(([k]) => k)).toContain('当事人');
+    expect(view.rows.find(([k]) => k === '当事人')![1]).not.toBe(row!.name.trim());
+    // The record changes (a certificate added): the paper is no longer current.
+    await db.execute(sql`insert into certificates (practitioner_id, name, number, issuer) values (${person.id}, '物业管理师', 'WY-2026-001', '四川省物业管理协会')`);
+    const changed = await findDocumentByCode(db, code);
+    expect(changed?.fullRecordChanged).toBe(true);
+    expect(verifyView(changed!, TODAY).status).toBe('record-changed');
+    // Past the grant's expiry: no printing.
+    expect(await issueOwnFullRecord(db, null, { token: proof.token, requestId: id }, { ...opts, today: AFTER })).toMatchObject({ code: 'CONFLICT' });
+
+    // The right of access, through the same look-up: the print request, the committee's grants and their views.
+    const lookup = await ownRecordsByToken(db, proof.token, { keys, nowMs: at.getTime() });
+    expect(lookup.ok).toBe(true);
+    if (!lookup.ok) return;
+    expect(lookup.data.dataUse.requests.map((r) => r.id)).toContain(id);
+    expect(lookup.data.dataUse.grants.some((g) => g.requesterName === committee.organisationName)).toBe(true);
+    expect(lookup.data.dataUse.views.some((v) => v.who === committee.organisationName && v.what === '按授权查看执业信息' && v.why)).toBe(true);
   });
 });

@@ -21,7 +21,13 @@ export default async function BureauDataRequestPage({ params, searchParams }: { 
   if (!r) notFound();
   const on = today();
   const decidable = mayDecide(r);
-  const staff = decidable && r.companyId ? await listCompanyStaffChoices(db, r.companyId) : [];
+  // The person's own request covers the person only; the others, the company's current staff.
+  const staff =
+    decidable && r.kind === 'own' && r.requesterPractitionerId
+      ? [{ id: r.requesterPractitionerId, name: r.requesterName, post: '本人', projectName: null }]
+      : decidable && r.companyId
+        ? await listCompanyStaffChoices(db, r.companyId)
+        : [];
   const named = new Set(r.requestedNames);
   const preselected = r.subjects === 'listed' ? staff.filter((p) => named.has(p.name)).map((p) => p.id) : staff.map((p) => p.id);
   const granted = r.status === 'approved' ? await listGrantPeople(db, r.grantedPractitionerIds) : [];
