@@ -45,7 +45,7 @@ export default async function FullRecordPrintPage({ params }: { params: Promise<
       <header className="flex items-start justify-between gap-4 border-b border-slate-400 pb-3">
         <div>
           <h1 className="text-[16pt] font-bold">{s.title ?? '从业人员完整执业信息'}</h1>
-          <p>遂宁市物业管理信息平台 · 依据《遂宁市物业服务从业人员执业管理办法》第二十条第一项出具</p>
+          <p>遂宁市物业信用监管平台 · 依据《遂宁市物业服务从业人员执业管理办法》第二十条第一项出具</p>
           <p>
             核验码 <span className="font-mono font-semibold">{doc.code}</span> · 出具时间 {formatDateTime(doc.issuedAt)}
             {s.approvedBy ? ` · 审批：${s.approvedBy}` : ''}
