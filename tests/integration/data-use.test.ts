@@ -16,6 +16,7 @@ import { verifyView } from '@/lib/domain/verify';
 import { decryptIdNumber, keysFromBase64 } from '@/lib/security/id-crypto';
 import { ownRecordsByToken } from '@/lib/services/record-objections';
 import { fileOwnFullRecordRequest, issueOwnFullRecord, OWN_NOT_OPEN_MESSAGE, OWN_OPEN_MESSAGE } from '@/lib/services/data-use';
+import { openAttachment } from '@/lib/services/attachments';
 import { actorFor } from './helpers/actors';
 import { verifiedBySms } from './helpers/otp';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
@@ -224,8 +225,11 @@ describe.each(DRIVERS)('data-use requests and grants (%s)', (driver) => {
     const r = await fileDataRequest(db, department, { data: form, letter: [pdf()] }, { now: NOW });
     expect(r).toMatchObject({ ok: true, data: { status: 'submitted' } });
     const id = r.ok ? r.data.id : '';
-    const [letter] = await q<{ owner_type: string; kind: string }>(sql`select a.owner_type, a.kind from data_requests d join attachments a on a.id = d.letter_attachment_id where d.id = ${id}`);
-    expect(letter).toEqual({ owner_type: 'data_request', kind: 'letter' });
+    const [letter] = await q<{ id: string; owner_type: string; kind: string }>(sql`select a.id, a.owner_type, a.kind from data_requests d join attachments a on a.id = d.letter_attachment_id where d.id = ${id}`);
+    expect(letter).toMatchObject({ owner_type: 'data_request', kind: 'letter' });
+    // The letter: the department that sent it and the deciding bureau; nobody else.
+    for (const who of [department, chuanshan, city]) expect((await openAttachment(db, who, letter!.id)).ok).toBe(true);
+    for (const who of [committee, company2, shehong]) expect(await openAttachment(db, who, letter!.id)).toMatchObject({ code: 'NOT_FOUND' });
     const people = await q<{ id: string }>(sql`select practitioner_id as id from employments where company_id = ${company2.companyId} and status = 'current' order by practitioner_id limit 1`);
     // Company2 is registered in 船山区: 船山区 decides.
     expect(await decide(id, { practitionerIds: people.map((p) => p.id) }, shehong)).toMatchObject({ code: 'NOT_FOUND' });
