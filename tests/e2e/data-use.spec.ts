@@ -16,13 +16,13 @@ async function fileRequest(page: Page, o: { uscc: string; letter?: boolean; purp
   await page.getByRole('link', { name: '提出新的申请' }).click();
   await page.getByLabel(/统一社会信用代码/).fill(o.uscc);
   if (o.letter) {
-    await page.getByLabel('公函文号').fill('遂市监函〔2026〕12 号');
-    await page.getByLabel('正式公函').setInputFiles({ name: '公函.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% letter\n%%EOF\n') });
+    await page.getByLabel('公函文号', { exact: true }).fill('遂市监函〔2026〕12 号');
+    await page.getByLabel('正式公函', { exact: true }).setInputFiles({ name: '公函.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% letter\n%%EOF\n') });
   }
   await page.getByRole('radio', { name: '该企业全部在职从业人员' }).check();
-  await page.getByLabel('使用事项').fill(o.letter ? '行政执法调查' : '选聘物业服务企业');
-  await page.getByLabel('用途').fill(o.purpose);
-  await page.getByLabel('使用范围').fill('仅限本单位经办人员使用');
+  await page.getByLabel('使用事项', { exact: true }).fill(o.letter ? '行政执法调查' : '选聘物业服务企业');
+  await page.getByLabel('用途', { exact: true }).fill(o.purpose);
+  await page.getByLabel('使用范围', { exact: true }).fill('仅限本单位经办人员使用');
   await page.getByRole('checkbox', { name: /本单位承诺严格履行信息保护义务/ }).check();
   await page.getByRole('button', { name: '提交申请' }).click();
   await expect(page.getByRole('status')).toContainText('已提交');
@@ -72,7 +72,7 @@ test('committee asks, the company consents, 船山区 approves for 30 days, the 
   await committee.goto(`/committee/requests/${id}`);
   await expect(committee.getByRole('heading', { name: '授权查看的人员（2 人）' })).toBeVisible();
   await expect(committee.getByText(/已批准，可查看至/)).toBeVisible();
-  await committee.getByRole('link', { name: names[0] }).click();
+  await committee.getByRole('link', { name: names[0], exact: true }).click();
   await expect(committee.getByRole('heading', { level: 2, name: names[0] })).toBeVisible();
   await expect(committee.getByText('本次查看已记入审计日志')).toBeVisible();
   await expect(committee.getByText(/^\d{4}\*+\d{3}[\dX]$/)).toBeVisible();
@@ -90,7 +90,7 @@ test('committee asks, the company consents, 船山区 approves for 30 days, the 
   await expectNoSidewaysScroll(department);
   const depNames = await approve(chuanshan, depId);
   await department.goto(`/department/requests/${depId}`);
-  await department.getByRole('link', { name: depNames[0] }).click();
+  await department.getByRole('link', { name: depNames[0], exact: true }).click();
   await expect(department.getByRole('heading', { level: 2, name: depNames[0] })).toBeVisible();
 
   // The city finds the views in the audit log.
@@ -99,6 +99,6 @@ test('committee asks, the company consents, 船山区 approves for 30 days, the 
   const filters = city.getByRole('search', { name: '筛选审计记录' });
   await filters.getByLabel('操作', { exact: true }).selectOption({ label: '按授权查看从业人员执业信息' });
   await filters.getByRole('button', { name: '筛选' }).click();
-  await expect(city.getByText('按授权查看从业人员执业信息').first()).toBeVisible();
+  await expect(city.getByRole('cell', { name: '按授权查看从业人员执业信息' }).first()).toBeVisible();
   expect(await city.getByRole('row').count()).toBeGreaterThanOrEqual(3);
 });

@@ -16,6 +16,7 @@ import {
   normaliseGroups,
   parseNameList,
 } from '@/lib/domain/data-use';
+import { verifyView } from '@/lib/domain/verify';
 import { decisionSchema, committeeRequestSchema, consentSchema } from '@/lib/validation/data-use';
 
 describe('data-use rules (SN 20)', () => {
@@ -92,5 +93,21 @@ describe('data-use rules (SN 20)', () => {
     const one = decisionSchema.safeParse({ requestId: crypto.randomUUID(), version: 1, outcome: 'approve', practitionerIds: crypto.randomUUID(), fields: 'posts', expiresOn: '2026-12-20' });
     expect(one.success && one.data.step).toBe('review');
     expect(decisionSchema.safeParse({ requestId: crypto.randomUUID(), version: 1, outcome: 'refuse', reason: '' }).success).toBe(false);
+  });
+
+  it('/verify of a printed full record: the name masked, counts only, current until the record changes', () => {
+    const doc = {
+      kind: 'full_record',
+      summary: { name: '王小明', posts: [{ companyName: '某物业公司', post: '项目负责人' }], employment: [{}, {}], certificates: [{}], records: [], approvedBy: '船山区住房和城乡建设局', fingerprint: 'x' },
+      issuedAt: new Date('2026-11-20T02:00:00Z'),
+      validUntil: null,
+      revokedAt: null,
+      creditRecord: null,
+    };
+    const v = verifyView({ ...doc, fullRecordChanged: false }, '2026-11-21');
+    expect(v.status).toBe('valid');
+    expect(Object.fromEntries(v.rows)).toEqual({ 当事人: '王*明', 出具时岗位: '某物业公司 项目负责人', 从业经历: '2 段', 资格证书: '1 项', 奖惩记录: '0 条', 审批机关: '船山区住房和城乡建设局' });
+    expect(verifyView({ ...doc, fullRecordChanged: true }, '2026-11-21').status).toBe('record-changed');
+    expect(verifyView({ ...doc, fullRecordChanged: true, revokedAt: new Date() }, '2026-11-21').status).toBe('revoked');
   });
 });
