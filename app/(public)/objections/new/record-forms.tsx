@@ -20,11 +20,11 @@ type State = RecordObjectionFormState;
 function ObjectionContent({ state, pending }: { state: State; pending: boolean }) {
   return (
     <>
-      <fieldset className="space-y-4">
-        <legend className="text-lg font-semibold">异议内容</legend>
-        <ReasonAndEvidence state={state} />
-      </fieldset>
-      <Submit pending={pending} />
+        <fieldset className="space-y-4">
+          <legend className="text-lg font-semibold">异议内容</legend>
+          <ReasonAndEvidence state={state} />
+        </fieldset>
+        <Submit pending={pending} />
     </>
   );
 }
@@ -87,32 +87,32 @@ export function OwnRecordLookupForm() {
   }
   return (
     <>
-    <form {...formProps} className="space-y-5" noValidate>
-      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
-      <FormAlert message={state.message ?? null} />
-      <input type="hidden" name="step" value="file" />
-      <input type="hidden" name="token" value={lookup.token} />
-      <fieldset className="space-y-3" aria-describedby={e('recordId') ? 'recordId-error' : undefined}>
-        <legend className="text-lg font-semibold">第三步：选择有误的记录（{lookup.name}）</legend>
-        {lookup.records.map((r) => (
-          <div key={r.id} className="flex gap-3 rounded border border-slate-200 p-3">
-            <input type="radio" id={`rec-${r.id}`} name="recordId" value={r.id} defaultChecked={v?.recordId === r.id} required className="mt-1" />
-            <label htmlFor={`rec-${r.id}`}>
-              <span className="font-medium">
-                {RECORD_KIND_LABELS[r.kind]}：{r.type}
-              </span>
-              <span className="block text-sm text-slate-700">
-                {r.occurredOn} · {r.issuer}
-              </span>
-              <span className="block text-sm text-slate-700">{r.description}</span>
-            </label>
-          </div>
-        ))}
-        <Err id="recordId-error" msg={e('recordId')} />
-      </fieldset>
-      <ObjectionContent state={state} pending={pending} />
-    </form>
-    {ownUse}
+      <form {...formProps} className="space-y-5" noValidate>
+        <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
+        <FormAlert message={state.message ?? null} />
+        <input type="hidden" name="step" value="file" />
+        <input type="hidden" name="token" value={lookup.token} />
+        <fieldset className="space-y-3" aria-describedby={e('recordId') ? 'recordId-error' : undefined}>
+          <legend className="text-lg font-semibold">第三步：选择有误的记录（{lookup.name}）</legend>
+          {lookup.records.map((r) => (
+            <div key={r.id} className="flex gap-3 rounded border border-slate-200 p-3">
+              <input type="radio" id={`rec-${r.id}`} name="recordId" value={r.id} defaultChecked={v?.recordId === r.id} required className="mt-1" />
+              <label htmlFor={`rec-${r.id}`}>
+                <span className="font-medium">
+                  {RECORD_KIND_LABELS[r.kind]}：{r.type}
+                </span>
+                <span className="block text-sm text-slate-700">
+                  {r.occurredOn} · {r.issuer}
+                </span>
+                <span className="block text-sm text-slate-700">{r.description}</span>
+              </label>
+            </div>
+          ))}
+          <Err id="recordId-error" msg={e('recordId')} />
+        </fieldset>
+        <ObjectionContent state={state} pending={pending} />
+      </form>
+      {ownUse}
     </>
   );
 }
