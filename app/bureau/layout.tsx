@@ -16,6 +16,7 @@ export default async function BureauLayout({ children }: { children: React.React
         ...item(can(actor, 'submission.decide'), '/bureau/transfers', '调出协调'),
         ...item(can(actor, 'objection.handle'), '/bureau/objections', '信息异议'),
         ...item(can(actor, 'complaint.decide'), '/bureau/complaints', '业主投诉'),
+        ...item(can(actor, 'datarequest.decide'), '/bureau/data-requests', '信息查询申请'),
       ],
     },
     {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { WhoAmI } from '@/components/area/area-shell';
 import { getDb } from '@/db';
@@ -26,6 +27,18 @@ export default async function CommitteeHome() {
           <dt className="text-slate-600">物业服务企业</dt>
           <dd>{estate.companyName ?? '暂无'}</dd>
         </dl>
+      </section>
+      <section aria-labelledby="data-use-heading" className="rounded-lg bg-white p-5 shadow-sm">
+        <h2 id="data-use-heading" className="text-lg font-semibold">
+          选聘物业服务企业
+        </h2>
+        <p className="mt-2 text-sm">
+          经候选企业在平台上同意，可以向区县住建部门申请查询其从业人员的执业信息（第二十条第三项）：
+          <Link href="/committee/requests" className="text-brand-800 underline">
+            信息查询申请
+          </Link>
+          。
+        </p>
       </section>
     </div>
   );

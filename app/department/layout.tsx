@@ -8,6 +8,7 @@ export default async function DepartmentLayout({ children }: { children: React.R
         { href: '/department', label: '工作台' },
         { href: '/department/credit', label: '企业信用信息' },
         { href: '/department/reports', label: '不良行为线索' },
+        { href: '/department/requests', label: '凭公函查询' },
       ]}>
       {children}
     </AreaShell>

@@ -36,10 +36,10 @@ export default async function DepartmentHome() {
             <p className="text-sm text-slate-700">在履职中发现从业人员不良行为的，3 日内报送线索和证据（{cite('SN', '第十四条')}）。</p>
           </li>
           <li>
-            <span className="font-medium">申请查询从业人员信息</span>
-            <p className="text-sm text-slate-700">
-              凭公函申请，须写明用途、目的和范围并承诺保护个人信息（{cite('SN', '第二十条')}）。平台上的申请尚未开通，请以公函向住建部门申请。
-            </p>
+            <Link href="/department/requests" className="font-medium text-brand-800 underline">
+              凭公函申请查询从业人员信息
+            </Link>
+            <p className="text-sm text-slate-700">上传正式公函，写明用途、目的和范围并承诺保护个人信息；经属地住建部门批准后在有效期内逐人查阅（{cite('SN', '第二十条')}）。</p>
           </li>
         </ul>
       </section>

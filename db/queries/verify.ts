@@ -7,6 +7,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '@/db';
 import { companies, creditRecords, documents } from '@/db/schema';
+import { fullRecordContent } from './data-use';
 
 export interface VerifiedDocument {
   code: string;
@@ -18,6 +19,13 @@ export interface VerifiedDocument {
   revokedAt: Date | null;
   /** For a company credit record's notice: the record as it stands now. */
   creditRecord: { companyName: string; uscc: string; category: string; type: string; occurredOn: string; status: string } | null;
+  fullRecordChanged: boolean | null;
+}
+
+async function fullRecordHasChanged(db: Queryable, practitionerId: string, summary: unknown): Promise<boolean> {
+  const s = (summary ?? {}) as { fingerprint?: string; issuedOn?: string };
+  const now = await fullRecordContent(db, practitionerId, s.issuedOn ?? '2000-01-01');
+  return !now || now.fingerprint !== s.fingerprint;
 }
 
 export async function findDocumentByCode(db: Queryable, code: string): Promise<VerifiedDocument | null> {
@@ -40,7 +48,10 @@ export async function findDocumentByCode(db: Queryable, code: string): Promise<V
       .limit(1);
     creditRecord = r ?? null;
   }
+  // A printed full record (SN 20.1): still current when the record's fingerprint matches the one fixed at issue.
+  const fullRecordChanged = d.kind === 'full_record' ? await fullRecordHasChanged(db, d.subjectId, d.summary) : null;
   return {
+    fullRecordChanged,
     code: d.code,
     kind: d.kind,
     subjectType: d.subjectType,

@@ -6,3 +6,4 @@ export * from './records';
 export * from './system';
 export * from './jobs';
 export * from './estates';
+export * from './data-use';

@@ -25,6 +25,7 @@ import { buildEvaluations } from './evaluations';
 import { addRectificationPassedFlags, addUpgradeFlags, buildLists } from './lists';
 import { buildQueues } from './submissions';
 import { checkInvariants } from './invariants';
+import { buildDataRequests } from './data-use';
 
 export {
   DEFAULT_REFERENCE_DATE,
@@ -73,6 +74,12 @@ export function buildDemo(opts: BuildOptions): DemoData {
 
   addRectificationPassedFlags(ctx);
   const { orgId, orgName } = orgs;
+  // Last, so that its ids are drawn after every other area's (the rest of the city does not change).
+  buildDataRequests(ctx, {
+    committee: { organisationId: orgId.committee, name: committeeName, projectId: committeeProject.id, districtId: committeeProject.districtId },
+    company2: { id: demoCompany2.id, name: demoCompany2.name, districtId: companyById.get(demoCompany2.id)!.districtId },
+    userId: { committee: orgs.userId.committee, company2: orgs.userId.company2 },
+  });
   data.facts = {
     seed,
     referenceDate: REF,

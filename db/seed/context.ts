@@ -70,6 +70,7 @@ export interface DemoData {
   companyFlags: Row<typeof schema.companyFlags>[];
   submissions: Row<typeof schema.submissions>[];
   notices: Row<typeof schema.notices>[];
+  dataRequests: Row<typeof schema.dataRequests>[];
   facts: DemoFacts;
 }
 
@@ -217,6 +218,7 @@ export function createContext(opts: BuildOptions): SeedContext {
     companyFlags: [],
     submissions: [],
     notices: [],
+    dataRequests: [],
     facts: undefined as unknown as DemoFacts,
   };
 

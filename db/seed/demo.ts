@@ -83,6 +83,7 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedSummary> 
     ['companyFlags', schema.companyFlags],
     ['submissions', schema.submissions],
     ['notices', schema.notices],
+    ['dataRequests', schema.dataRequests],
   ];
   const counts = Object.fromEntries(order.map(([k]) => [k, data[k].length])) as SeedCounts;
   counts.auditEvents = 1;

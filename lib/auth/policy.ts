@@ -125,6 +125,8 @@ const PERMISSIONS = {
   'estate.edit': ['city', 'district'],
   'datarequest.file': ['company', 'committee', 'department'],
   'datarequest.decide': ['city', 'district'],
+  /** SN 20.3: the company concerned consents (or not) to an owners' committee's request about its staff. */
+  'datarequest.consent': ['company'],
   'rectification.issue': ['city', 'district'],
   'project.contract.notice': ['company'],
   'project.contract.exit': ['company'],

@@ -122,6 +122,14 @@ export const ACTION_LABELS: Record<string, string> = {
   'complaint.filed': '业主提交投诉或表扬',
   'complaint.answered': '企业答复投诉',
   'complaint.decided': '主管部门核实投诉',
+  // Data-use requests and grants (SN 20)
+  'data_request.filed': '提交信息查询申请',
+  'data_request.consented': '企业同意业主委员会查询本企业人员信息',
+  'data_request.consent_refused': '企业不同意业主委员会查询本企业人员信息',
+  'data_request.approved': '批准信息查询申请',
+  'data_request.refused': '不予批准信息查询申请',
+  'data_grant.viewed': '按授权查看从业人员执业信息',
+  'full_record.issued': '从业人员本人打印完整执业信息',
   // Staff badges (工牌)
   'credit_report.issued': '出具企业信用报告',
   'badge.issued': '企业制作从业人员工作牌',
@@ -146,6 +154,7 @@ export const OBJECT_TYPE_LABELS: Record<string, string> = {
   company: '物业服务企业',
   credit_policy: '信用评价办法',
   credit_record: '企业信用记录',
+  data_request: '信息查询申请',
   disclosure_board: '公示牌',
   estate_proposal: '物业项目申报',
   holiday_calendar: '节假日安排',
@@ -222,6 +231,8 @@ export function objectHref(e: LinkFacts): string | null {
     case 'case':
       if (!id || !e.caseKind) return null;
       return e.caseKind === 'objection' ? `/bureau/objections/${id}` : e.caseKind === 'complaint' || e.caseKind === 'praise' ? `/bureau/complaints/${id}` : null;
+    case 'data_request':
+      return id && `/bureau/data-requests/${id}`;
     case 'service_contract':
       return id && `/bureau/contracts/${id}`;
     case 'annual_evaluation':

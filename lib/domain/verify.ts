@@ -14,13 +14,14 @@ export const DOCUMENT_KIND_LABEL: Record<string, string> = {
   data_release: '数据使用告知',
 };
 
-export type VerifyStatus = 'valid' | 'revoked' | 'expired' | 'record-withdrawn';
+export type VerifyStatus = 'valid' | 'revoked' | 'expired' | 'record-withdrawn' | 'record-changed';
 
 export const VERIFY_STATUS_TEXT: Record<VerifyStatus, string> = {
   valid: '该文书由本平台出具，内容如下。',
   revoked: '该文书已被出具机关撤销，不再有效。',
   expired: '该文书已过有效期。',
   'record-withdrawn': '该文书由本平台出具，但所告知的信用记录此后已经核查更正或撤销、修复，请以企业信用档案的当前信息为准。',
+  'record-changed': '该文书由本平台出具，但出具后本人的执业信息已有变化，内容不再是最新的；请本人重新申请打印。',
 };
 
 /** 张三 → 张*, 欧阳娜娜 → 欧**娜, 李小明 → 李*明. */
@@ -38,6 +39,8 @@ export interface VerifyInput {
   validUntil: string | null;
   revokedAt: Date | null;
   creditRecord: { companyName: string; uscc: string; category: string; type: string; occurredOn: string; status: string } | null;
+  /** A printed full record (SN 20.1): whether the person's record has changed since it was issued. */
+  fullRecordChanged?: boolean | null;
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : typeof v === 'number' ? String(v) : null);
@@ -56,6 +59,14 @@ export function verifyView(d: VerifyInput, today: string): { title: string; stat
     if (typeof s.score === 'number') rows.push(['年度信用评价得分', `${s.score.toFixed(2)} 分（低于 ${str(s.line) ?? '90'} 分）`]);
     add('约谈期限', s.interviewDue);
     add('主管部门', s.districtName);
+  } else if (d.kind === 'full_record') {
+    // What the printed full record said: the name masked, and counts — never the ID number or private fields.
+    if (str(s.name)) rows.push(['当事人', maskName(str(s.name)!)]);
+    const n = (v: unknown) => (Array.isArray(v) ? v.length : 0);
+    const posts = Array.isArray(s.posts) ? (s.posts as { post?: string; companyName?: string }[]) : [];
+    if (posts.length) rows.push(['出具时岗位', posts.map((p) => `${p.companyName ?? ''} ${p.post ?? ''}`.trim()).join('；')]);
+    rows.push(['从业经历', `${n(s.employment)} 段`], ['资格证书', `${n(s.certificates)} 项`], ['奖惩记录', `${n(s.records)} 条`]);
+    add('审批机关', s.approvedBy);
   } else if (d.creditRecord) {
     const r = d.creditRecord;
     rows.push(['企业', r.companyName], ['统一社会信用代码', r.uscc], ['信用信息', `${r.category === 'performance' ? '业绩' : '警示'}：${r.type}`], ['发生日期', r.occurredOn]);
@@ -72,7 +83,9 @@ export function verifyView(d: VerifyInput, today: string): { title: string; stat
       ? 'expired'
       : d.creditRecord && d.creditRecord.status !== 'approved'
         ? 'record-withdrawn'
-        : 'valid';
+        : d.kind === 'full_record' && d.fullRecordChanged
+          ? 'record-changed'
+          : 'valid';
   const title = str(s.title) ?? DOCUMENT_KIND_LABEL[d.kind] ?? '文书';
   return { title, status, rows };
 }

@@ -11,6 +11,7 @@ import type { Db } from '@/db';
 import { getAttachmentContent, getAttachmentMeta } from '@/db/queries/company-filing';
 import { COMPLAINT_OWNER_TYPE, getComplaintInScope } from '@/db/queries/complaints';
 import { creditRecordInScope } from '@/db/queries/credit-records';
+import { DATA_REQUEST_OWNER_TYPE, getDataRequestInScope } from '@/db/queries/data-use';
 import { getObjectionInScope } from '@/db/queries/objections';
 import { practitionerInScope } from '@/db/queries/practitioner-review';
 import { RECORD_OWNER_TYPE, recordVisibleTo } from '@/db/queries/practitioner-records';
@@ -54,6 +55,12 @@ async function mayOpen(db: Db, actor: Actor, meta: { ownerType: string; ownerId:
     case COMPLAINT_OWNER_TYPE:
       // The owner's photos and the company's evidence: the serving company and the district of the estate (the city).
       return (can(actor, 'complaint.answer') || can(actor, 'complaint.decide')) && !!(await getComplaintInScope(db, actor, ownerId));
+    case DATA_REQUEST_OWNER_TYPE:
+      // A department's official letter: the department that sent it and the deciding bureau (the city: all).
+      return (
+        (can(actor, 'datarequest.decide') && !!(await getDataRequestInScope(db, actor, ownerId, 'bureau'))) ||
+        (can(actor, 'datarequest.file') && !!(await getDataRequestInScope(db, actor, ownerId, 'requester')))
+      );
     case RECORD_OWNER_TYPE:
       // Evidence of a staff record: whoever may see the record (the filer, the deciding bureau, the employer once entered).
       return recordVisibleTo(db, actor, ownerId);

@@ -73,6 +73,7 @@ import { syncRecordListEntry } from './list-entries';
 import { admitImages } from './upload-limits';
 import { admit, clientKey, LIMITS } from './anonymous-limits';
 import { verifyIdentityCode, type IdentityCheckOpts } from './identity-check';
+import { ownDataUse, type OwnDataUse } from './data-use';
 import { cleanEvidence, EVIDENCE_MAX_FILES, LOST_RACE_MESSAGE, PUBLIC_FILER, startVerifying, type EvidenceFile, type EvidenceInput } from './objections';
 
 export const EVIDENCE_REQUIRED_MESSAGE = '请上传书面证明材料（至少 1 个 PDF 或图片文件）：对记录提出异议须提供相应的书面证据。';
@@ -232,6 +233,8 @@ export interface OwnRecordsLookup {
   token: string;
   name: string;
   records: { id: string; kind: 'good' | 'bad'; type: string; occurredOn: string; issuer: string; description: string }[];
+  /** The person's right of access (SN 20; issue 17 item 1): their print requests, the grants covering them, the full views. */
+  dataUse: OwnDataUse;
 }
 
 /**
@@ -243,7 +246,7 @@ export async function ownRecordsByCode(db: Db, data: unknown, opts: IdentityChec
   const verified = await verifyIdentityCode(db, data, opts);
   if (!verified.ok) return verified;
   const person = await getPersonValues(db, verified.data.practitionerId);
-  return ok({ token: verified.data.token, name: person?.name ?? '', records: await listOwnApprovedRecords(db, verified.data.practitionerId) });
+  return ok({ token: verified.data.token, name: person?.name ?? '', records: await listOwnApprovedRecords(db, verified.data.practitionerId), dataUse: await ownDataUse(db, verified.data.practitionerId) });
 }
 
 /** The same list again from a still-valid proof (a second step that came back with an error). */
@@ -251,7 +254,7 @@ export async function ownRecordsByToken(db: Db, token: string, opts: { keys?: Id
   const id = verifyIdentity(token, opts.keys ?? idKeysFrom(env()), opts.nowMs);
   const person = id ? await getPersonValues(db, id) : null;
   if (!id || !person) return fail('INVALID', TOKEN_EXPIRED_MESSAGE);
-  return ok({ token, name: person.name ?? '', records: await listOwnApprovedRecords(db, id) });
+  return ok({ token, name: person.name ?? '', records: await listOwnApprovedRecords(db, id), dataUse: await ownDataUse(db, id) });
 }
 
 /** SN 18: the person about their own good or bad record, by notice code (or the look-up's token), with evidence. */

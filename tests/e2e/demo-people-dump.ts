@@ -14,6 +14,8 @@ const d = buildDemo({
 process.stdout.write(
   JSON.stringify({
     companyId: d.facts.company.id,
+    companyUscc: d.facts.company.uscc,
+    company2Uscc: d.facts.company2.uscc,
     canaries: d.facts.canaries,
     chuanshanDistrictId: d.users.find((u) => u.username === 'chuanshan')!.districtId,
     projects: d.projects.map((p) => ({ id: p.id, districtId: p.districtId, currentCompanyId: p.currentCompanyId })),

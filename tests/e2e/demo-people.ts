@@ -17,6 +17,9 @@ export interface DemoPerson {
 }
 export interface Demo {
   companyId: string;
+  /** The demo companies' credit codes (data-use requests name a company by it). */
+  companyUscc: string;
+  company2Uscc: string;
   /** The leak canaries (db/seed/canaries.ts) and their estates. */
   canaries: { name: string; practitionerId: string; projectId: string; projectName: string }[];
   chuanshanDistrictId: string;

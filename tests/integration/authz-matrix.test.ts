@@ -192,6 +192,12 @@ import BureauAccountPage from '@/app/bureau/accounts/[id]/page';
 import EstatesPage from '@/app/bureau/estates/page';
 import EstateEditPage from '@/app/bureau/estates/[id]/page';
 // ── end first day of a real city ──
+// ── Data-use requests (issue 17 item 1) ──
+import { answerDataConsent, decideDataRequest, fileDataRequest, fileOwnFullRecordRequest, issueOwnFullRecord } from '@/lib/services/data-use';
+import CommitteeGrantPersonPage from '@/app/committee/requests/[id]/people/[practitionerId]/page';
+import CommitteeRequestPage from '@/app/committee/requests/[id]/page';
+import BureauDataRequestPage from '@/app/bureau/data-requests/[id]/page';
+// ── end data-use requests ──
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
 import { exportedFunctionBody, filesWithInlineServerActions, listEndpoints } from './helpers/endpoints';
@@ -386,6 +392,21 @@ interface Fx {
   inboxB: string;
   /** Company credit reports: company's own (A, 船山区) and company2's (B, 安居区). */
   creditReport: { a: string; b: string };
+  /**
+   * Data-use requests (issue 17 item 1): committee requests waiting for consent (A about company, B about company2);
+   * company requests waiting for the district (A 船山区, B 安居区); approved grants (A the committee's covering
+   * person A, B the department's covering person B).
+   */
+  dataUse: {
+    consentA: { id: string; version: number };
+    consentB: { id: string; version: number };
+    decideA: { id: string; version: number };
+    decideB: { id: string; version: number };
+    grantA: string;
+    grantB: string;
+    /** The notice person's own full-record request, approved (SN 20.1). */
+    ownGrant: string;
+  };
 }
 
 const pdf = (tag: string) => ({ bytes: new Uint8Array(Buffer.from(`%PDF-1.4\n% ${tag}\n%%EOF\n`)), filename: `${tag}.pdf` });
@@ -1050,6 +1071,96 @@ const ROWS: Row[] = [
     ok: 'OK',
     audit: 'all',
     note: 'the district of the estate and the city; anyone else a 404, audited',
+  },
+
+  // ── Data-use requests and grants (SN 20, issue 17 item 1) ─────────────────────────────────────────────
+  {
+    endpoints: ['app/committee/requests/actions.ts#fileCommitteeRequestAction', 'app/company/data-requests/actions.ts#fileCompanyRequestAction', 'app/department/requests/actions.ts#fileDepartmentRequestAction'],
+    via: svc(fileDataRequest, {}),
+    allow: ['company', 'company2', 'committee', 'department'],
+    input: {
+      none: (f) => ({
+        data: { companyUscc: f.companyUscc, letterRef: '遂市监函〔2026〕12 号', subjects: 'all_current', names: '', useMatter: '选聘', purpose: '选聘物业服务企业', scopeText: '业主委员会', protectionPromised: 'on' },
+        letter: [pdf('letter')],
+      }),
+    },
+    ok: 'OK',
+    note: 'a company about its own staff, a committee or a department about a filed company; the requester’s scope is its own account',
+  },
+  {
+    endpoints: ['app/(public)/objections/own-record-actions.ts#requestOwnFullRecordAction'],
+    via: svc(fileOwnFullRecordRequest, { at: AT }),
+    allow: 'anyone',
+    input: { a: (f) => ({ token: f.identity.token, purpose: '求职应聘' }), b: (f) => ({ token: f.identity.forged, purpose: '求职应聘' }) },
+    except: Object.fromEntries(WHO.map((w) => [`${w}/a`, 'OK'])) as Row['except'],
+    note: 'the person, proven by the SMS code (no account); a forged proof is refused (INVALID) and files nothing',
+  },
+  {
+    endpoints: ['app/(public)/objections/own-record-actions.ts#printOwnFullRecordAction'],
+    via: svc(issueOwnFullRecord, { at: AT, today: TODAY }),
+    allow: 'anyone',
+    input: { a: (f) => ({ token: f.identity.token, requestId: f.dataUse.ownGrant }), b: (f) => ({ token: f.identity.forged, requestId: f.dataUse.ownGrant }) },
+    except: Object.fromEntries(WHO.map((w) => [`${w}/a`, 'OK'])) as Row['except'],
+    note: 'the person prints their approved full record with their proof of identity; another person’s proof (forged) gets nothing',
+  },
+  {
+    endpoints: ['app/company/data-requests/actions.ts#answerConsentAction'],
+    via: svc(answerDataConsent, {}),
+    allow: COMPANIES,
+    input: {
+      a: (f) => ({ requestId: f.dataUse.consentA.id, version: f.dataUse.consentA.version, answer: 'consent', reason: '' }),
+      b: (f) => ({ requestId: f.dataUse.consentB.id, version: f.dataUse.consentB.version, answer: 'consent', reason: '' }),
+    },
+    scope: { a: ['company'], b: ['company2'] },
+    ok: 'OK',
+    audit: 'in-role',
+    note: 'only the company whose staff the committee asks about consents; another company gets a 404 and an out-of-scope audit row',
+  },
+  {
+    endpoints: ['app/bureau/data-requests/actions.ts#decideDataRequestAction'],
+    via: svc(decideDataRequest),
+    allow: BUREAUS,
+    input: {
+      a: (f) => ({ requestId: f.dataUse.decideA.id, version: f.dataUse.decideA.version, outcome: 'approve', practitionerIds: [f.personA.id], fields: ['posts'], expiresOn: '2026-12-20', step: 'confirm' }),
+      b: (f) => ({ requestId: f.dataUse.decideB.id, version: f.dataUse.decideB.version, outcome: 'approve', practitionerIds: [f.personB.id], fields: ['posts'], expiresOn: '2026-12-20', step: 'confirm' }),
+    },
+    scope: { a: ['city', 'chuanshan'], b: ['city'] },
+    ok: 'OK',
+    audit: 'in-role',
+    note: 'the deciding district (属地) and the city; 射洪市 a 404, audited',
+  },
+  {
+    endpoints: ['app/committee/requests/[id]/people/[practitionerId]/page.tsx#default'],
+    via: page('/committee/requests/[id]/people/[practitionerId]', CommitteeGrantPersonPage),
+    allow: ['committee'],
+    input: { a: (f) => ({ params: { id: f.dataUse.grantA, practitionerId: f.personA.id } }), b: (f) => ({ params: { id: f.dataUse.grantB, practitionerId: f.personB.id } }) },
+    scope: { a: ['committee'], b: [] },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+    note: 'one granted person, for the requester only (the view itself is audited as data_grant.viewed); another requester’s grant a 404, audited',
+  },
+  {
+    endpoints: ['app/committee/requests/[id]/page.tsx#default'],
+    via: page('/committee/requests/[id]', CommitteeRequestPage),
+    allow: ['committee'],
+    input: { a: (f) => ({ params: { id: f.dataUse.grantA }, searchParams: {} }), b: (f) => ({ params: { id: f.dataUse.grantB }, searchParams: {} }) },
+    scope: { a: ['committee'], b: [] },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+    note: 'the committee’s own requests only; a department’s grant a 404, audited',
+  },
+  {
+    endpoints: ['app/bureau/data-requests/[id]/page.tsx#default'],
+    via: page('/bureau/data-requests/[id]', BureauDataRequestPage),
+    allow: BUREAUS,
+    input: { a: (f) => ({ params: { id: f.dataUse.decideA.id } }), b: (f) => ({ params: { id: f.dataUse.decideB.id } }) },
+    scope: { a: ['city', 'chuanshan'], b: ['city'] },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+    note: 'the deciding district and the city; anyone else a 404, audited',
   },
 
   // ── Companies ─────────────────────────────────────────────────────────────────────────────────────────
@@ -1829,7 +1940,30 @@ describe.each(DRIVERS)('authorization matrix (%s)', (driver) => {
     // A photo of person A, served publicly while A is current staff of A's estate.
     await db.execute(sql`insert into attachments (owner_type, owner_id, kind, filename, mime, size, sha256, content)
       values ('practitioner', ${personA.id}, 'photo', 'photo.jpg', 'image/jpeg', 4, 'y', ${Buffer.from([0xff, 0xd8, 0xff, 0xd9])})`);
+    // ── Data-use requests (issue 17 item 1) ──
+    const dataRequest = (kind: string, status: string, company: string, district: string, by: { org?: string | null; company?: string | null }, granted: string[] = []) =>
+      one<{ id: string; version: number }>(sql`insert into data_requests (kind, status, requester_name, requester_org_id, requester_company_id, company_id, district_id,
+          use_matter, purpose, scope_text, protection_promised, granted_practitioner_ids, granted_fields, expires_on, decided_by_name)
+        values (${kind}, ${status}, '申请单位', ${by.org ?? null}, ${by.company ?? null}, ${company}, ${district}, '选聘', '选聘物业服务企业', '业委会', true,
+          ${JSON.stringify(granted)}::jsonb, ${JSON.stringify(granted.length ? ['posts'] : [])}::jsonb, ${granted.length ? '2026-12-20' : null}, ${granted.length ? '船山区住房和城乡建设局' : null})
+        returning id, version`);
+    const dataUse: Fx['dataUse'] = {
+      consentA: await dataRequest('committee', 'awaiting_consent', companyId, CHUANSHAN, { org: actors.committee.organisationId }),
+      consentB: await dataRequest('committee', 'awaiting_consent', company2Id, ANJU, { org: actors.committee.organisationId }),
+      decideA: await dataRequest('company', 'submitted', companyId, CHUANSHAN, { company: companyId }),
+      decideB: await dataRequest('company', 'submitted', company2Id, ANJU, { company: company2Id }),
+      grantA: (await dataRequest('committee', 'approved', companyId, CHUANSHAN, { org: actors.committee.organisationId }, [personA.id])).id,
+      grantB: (await dataRequest('department', 'approved', company2Id, ANJU, { org: actors.department.organisationId }, [personB.id])).id,
+      ownGrant: (
+        await one<{ id: string }>(sql`insert into data_requests (kind, status, requester_practitioner_id, requester_name, district_id, use_matter, purpose, scope_text,
+            protection_promised, granted_practitioner_ids, granted_fields, expires_on, decided_by_name)
+          values ('own', 'approved', ${noticeRow.pid}, ${noticeRow.name}, ${CHUANSHAN}, '本人打印', '求职应聘', '本人使用', true, ${JSON.stringify([noticeRow.pid])}::jsonb,
+            '["posts","employment","certificates","records"]'::jsonb, '2026-12-20', '船山区住房和城乡建设局') returning id`)
+      ).id,
+    };
+    // ── end data-use requests ──
     f = {
+      dataUse,
       companyId,
       company2Id,
       companyUscc: (await one<{ uscc: string }>(sql`select uscc from companies where id = ${companyId}`)).uscc,

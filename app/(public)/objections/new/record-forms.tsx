@@ -12,6 +12,7 @@ import {
   ownRecordLookupAction,
   type RecordObjectionFormState,
 } from '../actions';
+import { OwnDataUseSection } from './own-data-use';
 
 type State = RecordObjectionFormState;
 
@@ -19,11 +20,11 @@ type State = RecordObjectionFormState;
 function ObjectionContent({ state, pending }: { state: State; pending: boolean }) {
   return (
     <>
-      <fieldset className="space-y-4">
-        <legend className="text-lg font-semibold">异议内容</legend>
-        <ReasonAndEvidence state={state} />
-      </fieldset>
-      <Submit pending={pending} />
+        <fieldset className="space-y-4">
+          <legend className="text-lg font-semibold">异议内容</legend>
+          <ReasonAndEvidence state={state} />
+        </fieldset>
+        <Submit pending={pending} />
     </>
   );
 }
@@ -73,38 +74,45 @@ export function OwnRecordLookupForm() {
     if (state.challenge) return <CodeStep state={state} formProps={formProps} pending={pending} restartHref="/objections/new?mode=own-record-lookup" submitLabel="查找本人记录" />;
     return <IdentityStep state={state} formProps={formProps} pending={pending} />;
   }
+  const ownUse = <OwnDataUseSection token={lookup.token} dataUse={lookup.dataUse} />;
   if (lookup.records.length === 0) {
     return (
-      <p role="status" className="rounded bg-slate-50 p-4">
-        {lookup.name}，平台上没有您的有效奖惩记录，无需提出异议。如认为本人登记信息有误，请使用“本人信息有误”提出异议。
-      </p>
+      <>
+        <p role="status" className="rounded bg-slate-50 p-4">
+          {lookup.name}，平台上没有您的有效奖惩记录，无需提出异议。如认为本人登记信息有误，请使用“本人信息有误”提出异议。
+        </p>
+        {ownUse}
+      </>
     );
   }
   return (
-    <form {...formProps} className="space-y-5" noValidate>
-      <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
-      <FormAlert message={state.message ?? null} />
-      <input type="hidden" name="step" value="file" />
-      <input type="hidden" name="token" value={lookup.token} />
-      <fieldset className="space-y-3" aria-describedby={e('recordId') ? 'recordId-error' : undefined}>
-        <legend className="text-lg font-semibold">第三步：选择有误的记录（{lookup.name}）</legend>
-        {lookup.records.map((r) => (
-          <div key={r.id} className="flex gap-3 rounded border border-slate-200 p-3">
-            <input type="radio" id={`rec-${r.id}`} name="recordId" value={r.id} defaultChecked={v?.recordId === r.id} required className="mt-1" />
-            <label htmlFor={`rec-${r.id}`}>
-              <span className="font-medium">
-                {RECORD_KIND_LABELS[r.kind]}：{r.type}
-              </span>
-              <span className="block text-sm text-slate-700">
-                {r.occurredOn} · {r.issuer}
-              </span>
-              <span className="block text-sm text-slate-700">{r.description}</span>
-            </label>
-          </div>
-        ))}
-        <Err id="recordId-error" msg={e('recordId')} />
-      </fieldset>
-      <ObjectionContent state={state} pending={pending} />
-    </form>
+    <>
+      <form {...formProps} className="space-y-5" noValidate>
+        <ErrorSummary items={summaryItems(state.fieldErrors)} focusKey={state} />
+        <FormAlert message={state.message ?? null} />
+        <input type="hidden" name="step" value="file" />
+        <input type="hidden" name="token" value={lookup.token} />
+        <fieldset className="space-y-3" aria-describedby={e('recordId') ? 'recordId-error' : undefined}>
+          <legend className="text-lg font-semibold">第三步：选择有误的记录（{lookup.name}）</legend>
+          {lookup.records.map((r) => (
+            <div key={r.id} className="flex gap-3 rounded border border-slate-200 p-3">
+              <input type="radio" id={`rec-${r.id}`} name="recordId" value={r.id} defaultChecked={v?.recordId === r.id} required className="mt-1" />
+              <label htmlFor={`rec-${r.id}`}>
+                <span className="font-medium">
+                  {RECORD_KIND_LABELS[r.kind]}：{r.type}
+                </span>
+                <span className="block text-sm text-slate-700">
+                  {r.occurredOn} · {r.issuer}
+                </span>
+                <span className="block text-sm text-slate-700">{r.description}</span>
+              </label>
+            </div>
+          ))}
+          <Err id="recordId-error" msg={e('recordId')} />
+        </fieldset>
+        <ObjectionContent state={state} pending={pending} />
+      </form>
+      {ownUse}
+    </>
   );
 }
