@@ -23,6 +23,9 @@ const KIND_LABELS: Record<string, string> = {
   deadline_overdue: '已逾期',
   contract_started: '合同生效',
   consent_request: '请求同意',
+  data_request: '信息查询申请',
+  data_request_answered: '企业答复',
+  data_request_decided: '审批结果',
 };
 
 /** Only paths inside the site become links (producers store paths; anything else is shown as text). */

@@ -87,6 +87,7 @@ const requestColumns = {
   kind: sql<RequestKind>`${dataRequests.kind}`,
   status: sql<RequestStatus>`${dataRequests.status}`,
   requesterName: dataRequests.requesterName,
+  requesterUserId: dataRequests.requesterUserId,
   requesterOrgId: dataRequests.requesterOrgId,
   requesterCompanyId: dataRequests.requesterCompanyId,
   requesterPractitionerId: dataRequests.requesterPractitionerId,

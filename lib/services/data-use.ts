@@ -68,6 +68,7 @@ import { idKeysFrom, type IdKeys } from '@/lib/security/id-crypto';
 import { verifyIdentity } from '@/lib/security/identity-token';
 import { admit, clientKey, LIMITS } from './anonymous-limits';
 import { inTransaction, LostRace } from './errors';
+import { addInboxItem } from '@/db/queries/inbox';
 import { cleanEvidence, type EvidenceInput, type EvidenceUpload } from './objections';
 import { admitImages } from './upload-limits';
 
@@ -92,6 +93,20 @@ const readUploads = async (files: EvidenceInput | undefined): Promise<EvidenceUp
   !files ? [] : Array.isArray(files) ? files : await files.read();
 
 /** SN 20.2–20.4: a company, a committee or a department files a request. */
+/** Where each kind of requester reads its request. */
+const REQUESTER_PATH: Partial<Record<string, string>> = { committee: '/committee/requests', company: '/company/data-requests', department: '/department/requests' };
+
+/** The deciding district's inbox item for a request ready for its decision. */
+const decideItem = (id: string, districtId: string, requesterName: string, at: Date) => ({
+  audience: 'district' as const,
+  audienceId: districtId,
+  kind: 'data_request',
+  title: `${requesterName}的信息查询申请待审批`,
+  link: `/bureau/data-requests/${id}`,
+  dedupeKey: `data_request:${id}:decide`,
+  createdAt: at,
+});
+
 export async function fileDataRequest(db: Db, actor: Actor | null, input: DataRequestInput, opts: { now?: Date } = {}): Promise<ActionResult<{ id: string; status: string }>> {
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'datarequest.file')) return fail('FORBIDDEN');
@@ -184,6 +199,20 @@ export async function fileDataRequest(db: Db, actor: Actor | null, input: DataRe
       objectId: id,
       after: { kind, status, companyId: company!.id, districtId, subjects: common.subjects, names: names.length, purpose: common.purpose, letterId },
     });
+    // Whose move it is next: the company's consent (SN 20.3) or the district's decision.
+    if (status === 'awaiting_consent') {
+      await addInboxItem(tx, {
+        audience: 'company',
+        audienceId: company!.id,
+        kind: 'consent_request',
+        title: `${requesterName}申请查阅本企业从业人员的执业信息，请表示是否同意`,
+        link: `/company/data-requests/${id}`,
+        dedupeKey: `data_request:${id}:consent`,
+        createdAt: at,
+      });
+    } else {
+      await addInboxItem(tx, decideItem(id, districtId!, requesterName, at));
+    }
     return ok({ id, status });
   });
 }
@@ -219,6 +248,18 @@ export async function answerDataConsent(db: Db, actor: Actor | null, input: unkn
       before: { status: r.status },
       after: { status: row.status, reason: consent ? null : d.reason },
     });
+    if (consent) await addInboxItem(tx, decideItem(r.id, r.districtId, r.requesterName, at));
+    if (r.requesterUserId) {
+      await addInboxItem(tx, {
+        audience: 'user',
+        audienceId: r.requesterUserId,
+        kind: 'data_request_answered',
+        title: consent ? '企业已同意您的信息查询申请，等待住建部门审批' : `企业不同意您的信息查询申请：${d.reason}`,
+        link: `/committee/requests/${r.id}`,
+        dedupeKey: `data_request:${r.id}:consent_answer`,
+        createdAt: at,
+      });
+    }
     return ok({ id: r.id, status: row.status });
   });
 }
@@ -300,6 +341,19 @@ export async function decideDataRequest(
       before: { status: r.status },
       after: approve ? { status: row.status, people: people.length, fields, expiresOn: d.expiresOn } : { status: row.status, reason: d.reason },
     });
+    const requesterPath = REQUESTER_PATH[r.kind];
+    // A company's request reaches every account of the company; a committee's or department's the account that filed it.
+    const to = r.kind === 'company' && r.requesterCompanyId ? { audience: 'company' as const, audienceId: r.requesterCompanyId } : r.requesterUserId ? { audience: 'user' as const, audienceId: r.requesterUserId } : null;
+    if (to && requesterPath) {
+      await addInboxItem(tx, {
+        ...to,
+        kind: 'data_request_decided',
+        title: approve ? `信息查询申请已批准，可查阅至 ${d.expiresOn}` : `信息查询申请未获批准：${d.reason}`,
+        link: `${requesterPath}/${r.id}`,
+        dedupeKey: `data_request:${r.id}:decided`,
+        createdAt: at,
+      });
+    }
     return ok({ id: r.id, status: row.status, decided: true, preview });
   });
 }

@@ -148,6 +148,30 @@ describe.each(DRIVERS)('data-use requests and grants (%s)', (driver) => {
     expect(fullViews[0]).toMatchObject({ who: committee.organisationName, why: committee && expect.stringContaining('选聘') });
   });
 
+  it('each step reaches the inbox of whoever acts next: the company to consent, the district to decide, the committee the outcome', async () => {
+    const items = async (id: string) =>
+      q<{ audience: string; audience_id: string; kind: string; link: string }>(
+        sql`select audience, audience_id, kind, link from inbox_items where dedupe_key like ${`data_request:${id}:%`} order by created_at, kind`,
+      );
+    const id = await fileCommittee();
+    expect(await items(id)).toEqual([{ audience: 'company', audience_id: company.companyId, kind: 'consent_request', link: `/company/data-requests/${id}` }]);
+    expect((await consent(id)).ok).toBe(true);
+    expect((await items(id)).map((i) => [i.audience, i.audience_id, i.kind])).toEqual(
+      expect.arrayContaining([
+        ['district', '510903', 'data_request'],
+        ['user', committee.userId, 'data_request_answered'],
+      ]),
+    );
+    // The review step writes nothing; the decision tells the committee's account.
+    expect((await decide(id, { step: 'review' })).ok).toBe(true);
+    expect(await items(id)).toHaveLength(3);
+    expect((await decide(id)).ok).toBe(true);
+    expect(await items(id)).toContainEqual({ audience: 'user', audience_id: committee.userId, kind: 'data_request_decided', link: `/committee/requests/${id}` });
+    // Nothing reached another company.
+    const [{ n }] = (await q<{ n: number }>(sql`select count(*)::int as n from inbox_items where dedupe_key like ${`data_request:${id}:%`} and audience = 'company' and audience_id <> ${company.companyId}`)) as [{ n: number }];
+    expect(n).toBe(0);
+  });
+
   it('a person outside the grant (an id changed in the URL) is a 404, audited as out of scope, and reads nothing', async () => {
     const id = await approved();
     const views = await auditCount('data_grant.viewed');
