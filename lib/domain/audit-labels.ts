@@ -105,6 +105,15 @@ export const ACTION_LABELS: Record<string, string> = {
   'complaint.filed': '业主提交投诉或表扬',
   'complaint.answered': '企业答复投诉',
   'complaint.decided': '主管部门核实投诉',
+  // Supervision (SN 23, 24)
+  'roster.verification.recorded': '录入年度名册核查',
+  'roster.verification.amended': '修改年度名册核查',
+  'rectification.order.issued': '责令企业限期整改',
+  'rectification.order.answered': '企业报送整改情况',
+  'rectification.order.accepted': '整改验收合格',
+  'rectification.order.returned': '整改退回重新整改',
+  'rectification.order.criticised': '逾期未整改，通报批评',
+  'rectification.order.interviewed': '记录约谈情况',
   // Staff badges (工牌)
   'badge.issued': '企业制作从业人员工作牌',
   'badge.reissued': '企业补发从业人员工作牌（原工作牌作废）',
@@ -138,6 +147,8 @@ export const OBJECT_TYPE_LABELS: Record<string, string> = {
   practitioner_record: '人员奖惩记录',
   project: '物业项目（小区）',
   rating_quarter: '季度评级',
+  rectification_order: '责令限期整改通知',
+  roster_verification: '年度名册核查',
   service_contract: '物业服务合同',
   session: '登录会话',
   submission: '申请',
@@ -206,6 +217,10 @@ export function objectHref(e: LinkFacts): string | null {
       return '/bureau/evaluations';
     case 'rating_quarter':
       return '/bureau/ratings';
+    case 'rectification_order':
+      return id && `/bureau/rectifications/${id}`;
+    case 'roster_verification':
+      return '/bureau/roster-checks';
     case 'user':
       return '/bureau/accounts';
     case 'credit_policy':
