@@ -12,6 +12,7 @@ import { SUBMISSION_TYPE_LABELS } from '@/lib/domain/labels';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { holidayCalendarReminder, mayEditHolidayCalendar } from '@/lib/services/holiday-calendar';
 import { CreditDeadlines } from './_components/credit-deadlines';
+import { RosterCoverage } from './_components/roster-coverage';
 import { ListTable } from '@/components/list-kit/table';
 import { UnpagedList } from '@/components/list-kit/signed-in';
 
@@ -59,6 +60,7 @@ export default async function BureauHome({ searchParams }: { searchParams: Promi
       </section>
       <PendingRecords pending={records.pending} late={records.late} />
       <CreditDeadlines actor={actor} settings={settings} published={typeof sp.published === 'string' ? sp.published : null} publishError={typeof sp.publishError === 'string' ? sp.publishError : null} />
+      <RosterCoverage actor={actor} />
       <section aria-labelledby="districts-heading" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="districts-heading" className="mb-3 text-lg font-semibold">
           {actor.role === 'city' ? '各区县' : '本辖区'}

@@ -25,6 +25,7 @@ export default async function CompanyLayout({ children }: { children: React.Reac
             { href: '/company/records', label: '人员奖惩记录' },
             { href: '/company/objections', label: '信息异议' },
             { href: '/company/complaints', label: '业主投诉和表扬' },
+            { href: '/company/rectifications', label: '整改通知' },
           ],
         },
       ]}>

@@ -39,7 +39,7 @@ function Shell({ act, children, submit, multipart = false }: { act: Act; childre
 }
 
 function TextField({ s, name, label, hint, initial = '', type = 'text', area = false, required = true }: { s: SupervisionState; name: string; label: string; hint?: string; initial?: string; type?: string; area?: boolean; required?: boolean }) {
-  const { e, a11y } = a11yOf(s);
+  const { e, a11y } = a11yOf({ fieldErrors: s.fieldErrors });
   const v = val(s, name, initial);
   const props = { ...a11y(name, hint ? `${name}-hint` : undefined), key: `${name}-${v}`, defaultValue: v, required, className: inputClass };
   return (
@@ -59,7 +59,7 @@ function TextField({ s, name, label, hint, initial = '', type = 'text', area = f
 }
 
 function Choices({ s, name, legend, options, initial, multiple = false }: { s: SupervisionState; name: string; legend: string; options: Opt[]; initial: string[]; multiple?: boolean }) {
-  const { e } = a11yOf(s);
+  const { e } = a11yOf({ fieldErrors: s.fieldErrors });
   const chosen = vals(s, name, initial);
   return (
     <fieldset id={name} aria-describedby={e(name) ? `${name}-error` : undefined}>
@@ -78,7 +78,7 @@ function Choices({ s, name, legend, options, initial, multiple = false }: { s: S
 }
 
 function Files({ s }: { s: SupervisionState }) {
-  const { e, a11y } = a11yOf(s);
+  const { e, a11y } = a11yOf({ fieldErrors: s.fieldErrors });
   return (
     <div>
       <label htmlFor="evidence" className="block font-medium">

@@ -25,6 +25,7 @@ import { buildEvaluations } from './evaluations';
 import { addUpgradeFlags, buildLists } from './lists';
 import { buildQueues } from './submissions';
 import { checkInvariants } from './invariants';
+import { buildSupervision } from './supervision';
 
 export {
   DEFAULT_REFERENCE_DATE,
@@ -70,6 +71,8 @@ export function buildDemo(opts: BuildOptions): DemoData {
     (companyId) => companyById.get(companyId)!.role === 'ordinary',
     (p) => p === ratings.brink || p === committeeProject || ratings.forced.has(p.id),
   );
+
+  buildSupervision(ctx, projects, { company: demoCompany.id, company2: demoCompany2.id }, { chuanshan: orgs.userId.chuanshan, shehong: orgs.userId.shehong, city: orgs.userId.city });
 
   const { orgId, orgName } = orgs;
   data.facts = {

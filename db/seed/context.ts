@@ -70,6 +70,8 @@ export interface DemoData {
   companyFlags: Row<typeof schema.companyFlags>[];
   submissions: Row<typeof schema.submissions>[];
   notices: Row<typeof schema.notices>[];
+  rosterVerifications: Row<typeof schema.rosterVerifications>[];
+  rectificationOrders: Row<typeof schema.rectificationOrders>[];
   facts: DemoFacts;
 }
 
@@ -217,6 +219,8 @@ export function createContext(opts: BuildOptions): SeedContext {
     companyFlags: [],
     submissions: [],
     notices: [],
+    rosterVerifications: [],
+    rectificationOrders: [],
     facts: undefined as unknown as DemoFacts,
   };
 

@@ -83,6 +83,8 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedSummary> 
     ['companyFlags', schema.companyFlags],
     ['submissions', schema.submissions],
     ['notices', schema.notices],
+    ['rosterVerifications', schema.rosterVerifications],
+    ['rectificationOrders', schema.rectificationOrders],
   ];
   const counts = Object.fromEntries(order.map(([k]) => [k, data[k].length])) as SeedCounts;
   counts.auditEvents = 1;

@@ -12,7 +12,7 @@ const TEXT = ['projectId', 'version', 'verifiedOn', 'note', 'discrepancyCount', 
 
 /** A plain form: the district (the city) records or amends the year's verification of an estate's roster (SN 23). */
 export async function recordRosterVerificationAction(_prev: SupervisionState, fd: FormData): Promise<SupervisionState> {
-  const data = { ...Object.fromEntries(TEXT.map((k) => [k, textOf(fd, k)])), checks: fd.getAll('checks').filter((v): v is string => typeof v === 'string') };
+  const data = { ...(Object.fromEntries(TEXT.map((k) => [k, textOf(fd, k)])) as Record<(typeof TEXT)[number], string>), checks: fd.getAll('checks').filter((v): v is string => typeof v === 'string') };
   const result = await recordRosterVerification(getDb(), await getActor(), data);
   if (!result.ok) return { message: result.message, fieldErrors: result.fieldErrors, values: data };
   revalidatePath('/bureau/roster-checks');

@@ -10,6 +10,8 @@ import { env } from '@/lib/env';
 import { formatDate, formatNumber } from '@/lib/format';
 import { JsonLd } from '../../_components/json-ld';
 import { PublicCreditRecords } from './_components/credit-records';
+import { PublicCriticisms } from './_components/criticisms';
+import { listPublicCriticisms } from '@/db/queries/supervision';
 import { AnnualGrade, CurrentScore, ListHistory, TenderEligibility } from './_components/credit-summary';
 import { Breadcrumbs } from '../../_components/breadcrumbs';
 import { CreditLaySummary } from '@/components/credit/lay-summary';
@@ -50,7 +52,7 @@ export default async function CompanyPage({ params, searchParams }: { params: Pa
   const on = onParam && !dateError ? onParam : t;
   const db = getDb();
   const ref = await findCompanyByUscc(db, company.uscc);
-  const [summary, policy] = await Promise.all([ref ? companyCreditSummary(db, ref.id, on, t) : null, currentPolicy()]);
+  const [summary, policy, criticisms] = await Promise.all([ref ? companyCreditSummary(db, ref.id, on, t) : null, currentPolicy(), ref ? listPublicCriticisms(db, ref.id, t) : []]);
   const url = `${env().siteUrl}/companies/${company.uscc}`;
   const facts: [string, React.ReactNode][] = [
     ['统一社会信用代码', <span key="u" className="font-mono">{company.uscc}</span>],
@@ -138,6 +140,7 @@ export default async function CompanyPage({ params, searchParams }: { params: Pa
         </>
       )}
 
+      <PublicCriticisms items={criticisms} />
       <PublicCreditRecords records={company.creditRecords} asOf={company.asOf} />
     </div>
   );
