@@ -61,7 +61,12 @@ export function OrderFacts({ o }: { o: OrderDetail }) {
         </h2>
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[8rem_1fr]">
           <dt className="text-slate-600">企业</dt>
-          <dd>{o.companyName}</dd>
+          <dd>
+            {o.companyName}{' '}
+            <Link href={`/companies/${o.uscc}`} className="text-sm text-brand-800 underline">
+              企业信用档案
+            </Link>
+          </dd>
           <dt className="text-slate-600">下发机关</dt>
           <dd>{o.districtName}住房和城乡建设局</dd>
           <dt className="text-slate-600">整改事由</dt>

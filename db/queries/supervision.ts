@@ -223,11 +223,6 @@ export async function getCompanyBrief(db: Queryable, companyId: string) {
   return row ?? null;
 }
 
-export async function regionName(db: Queryable, id: string) {
-  const [row] = await db.select({ name: regions.name }).from(regions).where(eq(regions.id, id)).limit(1);
-  return row?.name ?? '';
-}
-
 export async function insertOrder(
   tx: Queryable,
   o: { companyId: string; districtId: string; ground: string; facts: string; projectIds: string[]; verificationId: string | null; issuedOn: string; dueOn: string; issuedBy: string | null; policyVersion: number | null },

@@ -33,7 +33,6 @@ import {
   listEscalationCandidates,
   listServedEstatesInScope,
   orderExists,
-  regionName,
   rosterSummary,
   setOrderAnswer,
   setOrderCriticism,

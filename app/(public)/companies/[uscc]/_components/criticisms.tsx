@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { PublicCriticism } from '@/db/queries/supervision';
 import { formatDate } from '@/lib/format';
 
@@ -24,9 +23,9 @@ export function PublicCriticisms({ items }: { items: PublicCriticism[] }) {
                 <>
                   {' '}
                   · 查验编号{' '}
-                  <Link href={`/verify/${c.code}`} className="font-mono text-brand-800 underline">
+                  <a href={`/verify/${c.code}`} className="font-mono text-brand-800 underline">
                     {c.code}
-                  </Link>
+                  </a>
                 </>
               )}
             </p>
