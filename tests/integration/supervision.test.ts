@@ -207,7 +207,18 @@ describe.each(DRIVERS)('supervision: roster verification and rectification order
     expect(await issueRectificationOrder(db, company, order(), { today: TODAY })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     // Another district: the estate is not one it may name (the demo company also serves estates of 射洪市).
     expect(await issueRectificationOrder(db, shehong, order(), { today: TODAY })).toMatchObject({ ok: false, fieldErrors: { projectIds: expect.any(Array) } });
-    expect(await issueRectificationOrder(db, chuanshan, order({ companyId: company2.companyId }), { today: TODAY })).toMatchObject({ ok: false, fieldErrors: { companyId: expect.any(Array) } });
+    // A company that serves no estate in 船山区, and one that does not exist: the same field error.
+    const elsewhere = (
+      await q<{ id: string }>(
+        sql`select c.id from companies c where not exists (select 1 from projects p where p.current_company_id = c.id and p.district_id = ${chuanshan.districtId}) order by c.id limit 1`,
+      )
+    )[0]!.id;
+    const away = await issueRectificationOrder(db, chuanshan, order({ companyId: elsewhere }), { today: TODAY });
+    expect(!away.ok && Object.keys(away.fieldErrors ?? {})).toEqual(['companyId']);
+    const missing = await issueRectificationOrder(db, chuanshan, order({ companyId: '00000000-0000-4000-8000-000000000000' }), { today: TODAY });
+    expect(!missing.ok && missing.fieldErrors).toEqual(!away.ok && away.fieldErrors);
+    // Another company's estate.
+    expect(await issueRectificationOrder(db, chuanshan, order({ companyId: company2.companyId }), { today: TODAY })).toMatchObject({ ok: false, fieldErrors: { projectIds: expect.any(Array) } });
     expect(await issueRectificationOrder(db, chuanshan, order({ dueOn: TODAY }), { today: TODAY })).toMatchObject({ ok: false, fieldErrors: { dueOn: expect.any(Array) } });
     expect(await issueRectificationOrder(db, chuanshan, order({ projectIds: [] }), { today: TODAY })).toMatchObject({ ok: false, fieldErrors: { projectIds: expect.any(Array) } });
     expect(await footprint()).toEqual(snap);
