@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { getCurrentPolicy } from '@/db/queries/policy';
+import { getCompanyFeed } from '@/db/queries/public-feeds';
 import { getOrderInScope, listOrdersInScope, listPublicCriticisms, listRosterChecks, rosterCoverage } from '@/db/queries/supervision';
 import { findDocumentByCode } from '@/db/queries/verify';
 import type { Actor } from '@/lib/auth/policy';
@@ -256,6 +257,12 @@ describe.each(DRIVERS)('supervision: roster verification and rectification order
     expect((await listPublicCriticisms(db, company.companyId!, '2027-11-30')).map((x) => x.id)).toContain(id);
     expect((await listPublicCriticisms(db, company.companyId!, '2027-12-01')).map((x) => x.id)).not.toContain(id);
     expect((await listPublicCriticisms(db, company2.companyId!, DAY_AFTER)).map((x) => x.id)).not.toContain(id);
+
+    // The company's feed carries it inside the window only.
+    const uscc = (await q<{ uscc: string }>(sql`select uscc from companies where id = ${company.companyId}`))[0]!.uscc;
+    const feedIds = async (on: string) => (await getCompanyFeed(db, uscc, on))!.events.filter((e) => e.category === '通报批评').map((e) => e.id);
+    expect(await feedIds(DAY_AFTER)).toContain(`urn:suining-credit:criticism:${id}`);
+    expect(await feedIds('2027-12-01')).not.toContain(`urn:suining-credit:criticism:${id}`);
 
     // /verify/[code] confirms it while valid, says expired after the window.
     const doc = (await findDocumentByCode(db, c.code!))!;
