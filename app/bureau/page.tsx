@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { WhoAmI } from '@/components/area/area-shell';
+import { RosterCoverage } from './_components/roster-coverage';
 import { getDb } from '@/db';
 import { getBureauOverview } from '@/db/queries/area-home';
 import { currentPolicy } from '@/lib/policy';
@@ -12,7 +13,6 @@ import { SUBMISSION_TYPE_LABELS } from '@/lib/domain/labels';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { holidayCalendarReminder, mayEditHolidayCalendar } from '@/lib/services/holiday-calendar';
 import { CreditDeadlines } from './_components/credit-deadlines';
-import { RosterCoverage } from './_components/roster-coverage';
 import { ListTable } from '@/components/list-kit/table';
 import { UnpagedList } from '@/components/list-kit/signed-in';
 

@@ -72,8 +72,6 @@ export function buildDemo(opts: BuildOptions): DemoData {
     (p) => p === ratings.brink || p === committeeProject || ratings.forced.has(p.id),
   );
 
-  buildSupervision(ctx, projects, { company: demoCompany.id, company2: demoCompany2.id }, { chuanshan: orgs.userId.chuanshan, shehong: orgs.userId.shehong, city: orgs.userId.city });
-
   const { orgId, orgName } = orgs;
   data.facts = {
     seed,
@@ -89,6 +87,8 @@ export function buildDemo(opts: BuildOptions): DemoData {
       streetId: committeeProject.street.id,
     },
   };
+  // Last: its ids come after every other area's (db/seed/supervision.ts).
+  buildSupervision(ctx, projects, { company: demoCompany.id, company2: demoCompany2.id }, { chuanshan: orgs.userId.chuanshan });
   checkInvariants(data, policy);
   return data;
 }

@@ -8,7 +8,7 @@
 import { addCalendarDays } from '../../lib/domain/working-days';
 import type { ProjectInfo, SeedContext } from './context';
 
-export function buildSupervision(ctx: SeedContext, projects: ProjectInfo[], demo: { company: string; company2: string }, users: { chuanshan: string; shehong: string; city: string }) {
+export function buildSupervision(ctx: SeedContext, projects: ProjectInfo[], demo: { company: string; company2: string }, users: { chuanshan: string }) {
   const { data, REF, uuid } = ctx;
   const year = Number(REF.slice(0, 4));
   const served = projects.filter((p) => p.companyId).sort((a, b) => (a.districtId + a.id).localeCompare(b.districtId + b.id));

@@ -52,8 +52,10 @@ export default async function CompanyPage({ params, searchParams }: { params: Pa
   const on = onParam && !dateError ? onParam : t;
   const db = getDb();
   const ref = await findCompanyByUscc(db, company.uscc);
-  const [summary, policy, criticisms] = await Promise.all([ref ? companyCreditSummary(db, ref.id, on, t) : null, currentPolicy(), ref ? listPublicCriticisms(db, ref.id, t) : []]);
+  const [summary, policy] = await Promise.all([ref ? companyCreditSummary(db, ref.id, on, t) : null, currentPolicy()]);
   const url = `${env().siteUrl}/companies/${company.uscc}`;
+  // SN 24: 通报批评 inside their publicity window (decision 033), today's whatever `on` says.
+  const criticisms = ref ? await listPublicCriticisms(db, ref.id, t) : [];
   const facts: [string, React.ReactNode][] = [
     ['统一社会信用代码', <span key="u" className="font-mono">{company.uscc}</span>],
     ['注册地址', company.address],
