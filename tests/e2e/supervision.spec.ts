@@ -56,7 +56,7 @@ test('the district verifies a roster and orders the company to rectify; the comp
   const company = await signedIn(browser, 'company', '/company', undefined, { javaScript: false });
   await company.goto('/company/rectifications');
   await company.getByRole('link', { name: '未按规定录入从业人员信息' }).click();
-  await company.getByLabel('整改情况').fill('已为 2 名秩序维护员补录信息，经区住建局审核通过。');
+  await company.getByRole('textbox', { name: '整改情况' }).fill('已为 2 名秩序维护员补录信息，经区住建局审核通过。');
   const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#4a8' } }).jpeg().toBuffer();
   await company.getByLabel('整改证明材料（选填）').setInputFiles({ name: '补录.jpg', mimeType: 'image/jpeg', buffer: photo });
   await company.getByRole('button', { name: '报送整改情况' }).click();
