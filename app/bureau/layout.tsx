@@ -26,6 +26,8 @@ export default async function BureauLayout({ children }: { children: React.React
         ...item(can(actor, 'credit.confirm'), '/bureau/credit', '企业信用记录'),
         ...item(can(actor, 'rating.enter'), '/bureau/ratings', '季度评定'),
         ...item(can(actor, 'rating.enter'), '/bureau/evaluations', '年度评价'),
+        ...item(can(actor, 'supervision.verify'), '/bureau/roster-checks', '年度名册核查'),
+        ...item(can(actor, 'rectification.order'), '/bureau/rectifications', '责令限期整改'),
       ],
     },
     {

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { WhoAmI } from '@/components/area/area-shell';
+import { RosterCoverage } from './_components/roster-coverage';
 import { getDb } from '@/db';
 import { getBureauOverview } from '@/db/queries/area-home';
 import { currentPolicy } from '@/lib/policy';
@@ -72,6 +73,7 @@ export default async function BureauHome({ searchParams }: { searchParams: Promi
       </section>
       <PendingRecords pending={records.pending} late={records.late} />
       <CreditDeadlines actor={actor} settings={settings} published={typeof sp.published === 'string' ? sp.published : null} publishError={typeof sp.publishError === 'string' ? sp.publishError : null} />
+      <RosterCoverage actor={actor} />
       <section aria-labelledby="districts-heading" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="districts-heading" className="mb-3 text-lg font-semibold">
           {actor.role === 'city' ? '各区县' : '本辖区'}

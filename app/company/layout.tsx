@@ -26,6 +26,7 @@ export default async function CompanyLayout({ children }: { children: React.Reac
             { href: '/company/objections', label: '信息异议' },
             { href: '/company/complaints', label: '业主投诉和表扬' },
             { href: '/company/data-requests', label: '信息查询申请' },
+            { href: '/company/rectifications', label: '整改通知' },
           ],
         },
       ]}>

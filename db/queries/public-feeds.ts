@@ -18,6 +18,7 @@ import { isFullUscc } from './public-companies';
 import { listLatestChanges, type PublicListChange } from './public-lists';
 import { currentApprovedStaff } from './public-staff';
 import { creditRecordIsPublic } from './record-flags';
+import { listPublicCriticisms } from './supervision';
 
 /** Entries per feed: the latest this many events. */
 export const FEED_SIZE = 50;
@@ -225,8 +226,17 @@ export async function getCompanyFeed(db: Queryable, uscc: string, on: string): P
   if (!c) return null;
   const s = { companyId: c.id };
   const parts = await Promise.all([contractEvents(db, s), staffEvents(db, s, on), ratingEvents(db, s), listEventsOf(db, s, on), recordEvents(db, s, on)]);
+  // SN 24: 通报批评 while public (decision 033), as the profile shows them.
+  const criticisms: FeedEvent[] = (await listPublicCriticisms(db, c.id, on)).map((x) => ({
+    id: urn('criticism', x.id),
+    at: chinaMidnight(x.criticizedOn!),
+    title: `通报批评：${c.name}`,
+    text: x.text ?? '',
+    path: `/companies/${c.uscc}`,
+    category: '通报批评',
+  }));
   const filing: FeedEvent[] = c.approvedAt
     ? [{ id: urn('company-filing', c.uscc), at: iso(c.approvedAt), title: `完成备案：${c.name}`, text: `${c.name}（统一社会信用代码 ${c.uscc}）的备案已通过，列入已备案物业服务企业名录。`, path: `/companies/${c.uscc}`, category: '备案' }]
     : [];
-  return { kind: 'company', key: c.uscc, name: c.name, events: newest([...filing, ...parts.flat()]) };
+  return { kind: 'company', key: c.uscc, name: c.name, events: newest([...filing, ...criticisms, ...parts.flat()]) };
 }

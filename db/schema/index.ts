@@ -7,3 +7,4 @@ export * from './system';
 export * from './jobs';
 export * from './estates';
 export * from './data-use';
+export * from './supervision';

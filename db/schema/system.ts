@@ -205,7 +205,10 @@ export const spotChecks = pgTable('spot_checks', {
   drawnAt: timestamp('drawn_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Annual roster verification per project (SN 23). */
+/**
+ * Annual roster verification per project (SN 23): one per estate and year; a second visit amends it (version).
+ * What was checked (lib/domain/supervision ROSTER_CHECK_ITEMS), the discrepancies and the follow-up (migration 0013).
+ */
 export const rosterVerifications = pgTable(
   'roster_verifications',
   {
@@ -215,8 +218,22 @@ export const rosterVerifications = pgTable(
     verifiedBy: uuid('verified_by'),
     verifiedAt: timestamp('verified_at', { withTimezone: true }).notNull().defaultNow(),
     note: text('note'),
+    /** The estate's district and serving company when verified. */
+    districtId: text('district_id'),
+    companyId: uuid('company_id'),
+    /** The day of the check (the clerk's), and the keys of the items checked. */
+    verifiedOn: date('verified_on'),
+    checks: jsonb('checks').notNull().default(sql`'[]'::jsonb`),
+    /** Approved current staff on the roster when verified. */
+    staffCount: integer('staff_count'),
+    discrepancyCount: integer('discrepancy_count').notNull().default(0),
+    discrepancies: text('discrepancies'),
+    /** none | order (a rectification order: orderId) | corrected (on the spot) */
+    followUp: text('follow_up').notNull().default('none'),
+    orderId: uuid('order_id'),
+    version: integer('version').notNull().default(1),
   },
-  (t) => [uniqueIndex('roster_verifications_idx').on(t.projectId, t.year)],
+  (t) => [uniqueIndex('roster_verifications_idx').on(t.projectId, t.year), index('roster_verifications_district_idx').on(t.districtId, t.year)],
 );
 
 /**

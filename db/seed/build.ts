@@ -26,6 +26,7 @@ import { addRectificationPassedFlags, addUpgradeFlags, buildLists } from './list
 import { buildQueues } from './submissions';
 import { checkInvariants } from './invariants';
 import { buildDataRequests } from './data-use';
+import { buildSupervision } from './supervision';
 
 export {
   DEFAULT_REFERENCE_DATE,
@@ -94,6 +95,8 @@ export function buildDemo(opts: BuildOptions): DemoData {
       streetId: committeeProject.street.id,
     },
   };
+  // Last: its ids come after every other area's (db/seed/supervision.ts).
+  buildSupervision(ctx, projects, { company: demoCompany.id, company2: demoCompany2.id }, { chuanshan: orgs.userId.chuanshan });
   checkInvariants(data, policy);
   return data;
 }

@@ -71,6 +71,8 @@ export interface DemoData {
   submissions: Row<typeof schema.submissions>[];
   notices: Row<typeof schema.notices>[];
   dataRequests: Row<typeof schema.dataRequests>[];
+  rosterVerifications: Row<typeof schema.rosterVerifications>[];
+  rectificationOrders: Row<typeof schema.rectificationOrders>[];
   facts: DemoFacts;
 }
 
@@ -219,6 +221,8 @@ export function createContext(opts: BuildOptions): SeedContext {
     submissions: [],
     notices: [],
     dataRequests: [],
+    rosterVerifications: [],
+    rectificationOrders: [],
     facts: undefined as unknown as DemoFacts,
   };
 

@@ -84,6 +84,8 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedSummary> 
     ['submissions', schema.submissions],
     ['notices', schema.notices],
     ['dataRequests', schema.dataRequests],
+    ['rosterVerifications', schema.rosterVerifications],
+    ['rectificationOrders', schema.rectificationOrders],
   ];
   const counts = Object.fromEntries(order.map(([k]) => [k, data[k].length])) as SeedCounts;
   counts.auditEvents = 1;

@@ -135,6 +135,10 @@ const PERMISSIONS = {
   /** SPEC §3.10: the serving company answers an owner's complaint (and receives a praise); the district decides. */
   'complaint.answer': ['company'],
   'complaint.decide': ['city', 'district'],
+  /** SPEC §3.12: the district (the city: all) verifies rosters yearly (SN 23) and orders rectification (SN 24); the company answers. */
+  'supervision.verify': ['city', 'district'],
+  'rectification.order': ['city', 'district'],
+  'rectification.answer': ['company'],
   /** Verify an objection about a practitioner's own data and correct or explain (SN 18). */
   'objection.handle': ['city', 'district', 'company'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -130,6 +130,15 @@ export const ACTION_LABELS: Record<string, string> = {
   'data_request.refused': '不予批准信息查询申请',
   'data_grant.viewed': '按授权查看从业人员执业信息',
   'full_record.issued': '从业人员本人打印完整执业信息',
+  // Supervision (SN 23, 24)
+  'roster.verification.recorded': '录入年度名册核查',
+  'roster.verification.amended': '修改年度名册核查',
+  'rectification.order.issued': '责令企业限期整改',
+  'rectification.order.answered': '企业报送整改情况',
+  'rectification.order.accepted': '整改验收合格',
+  'rectification.order.returned': '整改退回重新整改',
+  'rectification.order.criticised': '逾期未整改，通报批评',
+  'rectification.order.interviewed': '记录约谈情况',
   // Staff badges (工牌)
   'credit_report.issued': '出具企业信用报告',
   'badge.issued': '企业制作从业人员工作牌',
@@ -169,6 +178,8 @@ export const OBJECT_TYPE_LABELS: Record<string, string> = {
   project: '物业项目（小区）',
   rating_quarter: '季度评级',
   region: '行政区划',
+  rectification_order: '责令限期整改通知',
+  roster_verification: '年度名册核查',
   service_contract: '物业服务合同',
   session: '登录会话',
   submission: '申请',
@@ -239,6 +250,10 @@ export function objectHref(e: LinkFacts): string | null {
       return '/bureau/evaluations';
     case 'rating_quarter':
       return '/bureau/ratings';
+    case 'rectification_order':
+      return id && `/bureau/rectifications/${id}`;
+    case 'roster_verification':
+      return '/bureau/roster-checks';
     case 'user':
       return '/bureau/accounts';
     case 'credit_policy':

@@ -86,6 +86,7 @@ export const POLICY_GROUPS: PolicyGroup[] = [
       count('nonRenewalNoticeDays', '不再续约的提前书面告知', 'ZJ 7', '天', 1, 365),
       count('creditRepairDecisionWorkingDays', '材料齐全后作出信用修复决定', RULES, '个工作日', 1, 60),
       count('complaintAnswerWorkingDays', '企业答复业主投诉', 'SN 13.5、CQ', '个工作日', 1, 60, '逾期未答复的，区县住建部门可直接核实处理'),
+      count('rectificationOrderDays', '责令限期整改的默认期限', 'SN 24', '天', 1, 180, '逾期未整改的，予以通报批评和约谈'),
     ],
   },
   {

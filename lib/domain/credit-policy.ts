@@ -35,6 +35,9 @@ export const creditPolicySchema = z.object({
   /** SPEC §3.10: the serving company answers an owner's complaint within this many working days (versions saved
    * before the setting existed read the default). */
   complaintAnswerWorkingDays: z.number().int().min(1).max(60).default(5),
+  /** SN 24: the deadline of a rectification order, in calendar days from its issue (versions saved before the
+   * setting existed read the default; decision 033). */
+  rectificationOrderDays: z.number().int().min(1).max(180).default(30),
 });
 
 export type CreditPolicy = z.infer<typeof creditPolicySchema>;
@@ -62,6 +65,7 @@ export const defaultCreditPolicy: CreditPolicy = {
   performancePublicityMonths: 12,
   creditRepairDecisionWorkingDays: 3,
   complaintAnswerWorkingDays: 5,
+  rectificationOrderDays: 30,
 };
 
 /** The version a stored row names: version 0 (the built-in defaults, before any policy was saved) has no row. */

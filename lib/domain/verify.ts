@@ -67,6 +67,16 @@ export function verifyView(d: VerifyInput, today: string): { title: string; stat
     if (posts.length) rows.push(['出具时岗位', posts.map((p) => `${p.companyName ?? ''} ${p.post ?? ''}`.trim()).join('；')]);
     rows.push(['从业经历', `${n(s.employment)} 段`], ['资格证书', `${n(s.certificates)} 项`], ['奖惩记录', `${n(s.records)} 条`]);
     add('审批机关', s.approvedBy);
+  } else if (d.kind === 'criticism_notice') {
+    // SN 24: the 通报批评 of a company that did not rectify by the deadline (lib/domain/supervision).
+    add('企业', s.companyName);
+    add('统一社会信用代码', s.uscc);
+    add('通报机关', typeof s.districtName === 'string' ? `${s.districtName}住房和城乡建设局` : null);
+    add('责令整改日期', s.issuedOn);
+    add('整改期限', s.dueOn);
+    add('通报批评日期', s.criticizedOn);
+    add('公示至', s.publicUntil);
+    add('内容', s.text);
   } else if (d.creditRecord) {
     const r = d.creditRecord;
     rows.push(['企业', r.companyName], ['统一社会信用代码', r.uscc], ['信用信息', `${r.category === 'performance' ? '业绩' : '警示'}：${r.type}`], ['发生日期', r.occurredOn]);

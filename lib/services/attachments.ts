@@ -10,6 +10,7 @@ import 'server-only';
 import type { Db } from '@/db';
 import { getAttachmentContent, getAttachmentMeta } from '@/db/queries/company-filing';
 import { COMPLAINT_OWNER_TYPE, getComplaintInScope } from '@/db/queries/complaints';
+import { getOrderInScope, ORDER_OWNER_TYPE } from '@/db/queries/supervision';
 import { creditRecordInScope } from '@/db/queries/credit-records';
 import { DATA_REQUEST_OWNER_TYPE, getDataRequestInScope } from '@/db/queries/data-use';
 import { getObjectionInScope } from '@/db/queries/objections';
@@ -61,6 +62,9 @@ async function mayOpen(db: Db, actor: Actor, meta: { ownerType: string; ownerId:
         (can(actor, 'datarequest.decide') && !!(await getDataRequestInScope(db, actor, ownerId, 'bureau'))) ||
         (can(actor, 'datarequest.file') && !!(await getDataRequestInScope(db, actor, ownerId, 'requester')))
       );
+    case ORDER_OWNER_TYPE:
+      // The company's evidence of its rectification: the company and the ordering district (the city).
+      return (can(actor, 'rectification.answer') || can(actor, 'rectification.order')) && !!(await getOrderInScope(db, actor, ownerId));
     case RECORD_OWNER_TYPE:
       // Evidence of a staff record: whoever may see the record (the filer, the deciding bureau, the employer once entered).
       return recordVisibleTo(db, actor, ownerId);

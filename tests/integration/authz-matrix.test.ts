@@ -103,6 +103,14 @@ import {
 } from '@/lib/services/credit-records';
 import { applyForRepair, decideRepair } from '@/lib/services/credit-repair';
 import { answerComplaint, decideComplaint, fileComplaint } from '@/lib/services/complaints';
+import {
+  answerRectificationOrder,
+  decideRectificationOrder,
+  escalateRectificationOrder,
+  issueRectificationOrder,
+  recordRectificationInterview,
+  recordRosterVerification,
+} from '@/lib/services/supervision';
 import { publishEvaluation, runEvaluation } from '@/lib/services/evaluations';
 import { fileObjection, handleObjection } from '@/lib/services/objections';
 import { addPractitionerPhoto, resubmitEntry } from '@/lib/services/practitioner-correction';
@@ -150,6 +158,9 @@ import { GET as auditCheckpointGET } from '@/app/bureau/audit/checkpoint/route';
 import CalendarPage from '@/app/bureau/calendar/page';
 import OutboxPage from '@/app/bureau/outbox/page';
 import CompanyPersonPage from '@/app/company/staff/[practitionerId]/page';
+import BureauOrderPage from '@/app/bureau/rectifications/[id]/page';
+import CompanyOrderPage from '@/app/company/rectifications/[id]/page';
+import RosterCheckPage from '@/app/bureau/roster-checks/[projectId]/page';
 import CompanyComplaintPage from '@/app/company/complaints/[id]/page';
 import BureauComplaintPage from '@/app/bureau/complaints/[id]/page';
 import DepartmentCreditRecordPage from '@/app/department/credit/[id]/page';
@@ -385,6 +396,14 @@ interface Fx {
   /** Owners' complaints about the serving company: A on estate A (company, 船山区), B on estate B (company2, 安居区); open. */
   complaintA: { id: string; version: number };
   complaintB: { id: string; version: number };
+  /**
+   * Rectification orders (SN 24): answered, waiting for the district (A: company, 船山区; B: company2, 安居区); overdue
+   * and open (A: the demo city's, company, 船山区; B: company2, 安居区, due before TODAY).
+   */
+  orderAnsweredA: { id: string; version: number };
+  orderAnsweredB: { id: string; version: number };
+  orderOverdueA: { id: string; version: number };
+  orderOverdueB: { id: string; version: number };
   /** Staff badges: of person A (valid), and of person B reissued since (the first code, void). */
   badge: { valid: string; void: string };
   /** Inbox items (issue 18): A addressed to company, B to company2. */
@@ -1110,6 +1129,79 @@ const ROWS: Row[] = [
     input: {
       a: (f) => ({ requestId: f.dataUse.consentA.id, version: f.dataUse.consentA.version, answer: 'consent', reason: '' }),
       b: (f) => ({ requestId: f.dataUse.consentB.id, version: f.dataUse.consentB.version, answer: 'consent', reason: '' }),
+  // ── Supervision: annual roster verification and rectification orders (SPEC §3.12, issue 17 items 4 and 5) ──
+  {
+    endpoints: ['app/bureau/roster-checks/actions.ts#recordRosterVerificationAction'],
+    via: svc(recordRosterVerification, { today: TODAY, now: AT }),
+    allow: BUREAUS,
+    input: {
+      a: (f) => ({ projectId: f.estateA, version: 0, verifiedOn: TODAY, checks: ['all_registered'], note: '', discrepancyCount: '0', discrepancies: '', followUp: 'none', orderId: '' }),
+      b: (f) => ({ projectId: f.estateB, version: 0, verifiedOn: TODAY, checks: ['all_registered'], note: '', discrepancyCount: '0', discrepancies: '', followUp: 'none', orderId: '' }),
+    },
+    scope: { a: ['city', 'chuanshan'], b: ['city'] },
+    ok: 'OK',
+    audit: 'in-role',
+    note: 'the district of the estate (the city: all); another district gets a 404 and an out-of-scope audit row',
+  },
+  {
+    endpoints: ['app/bureau/rectifications/actions.ts#issueRectificationOrderAction'],
+    via: svc(issueRectificationOrder),
+    allow: BUREAUS,
+    input: {
+      a: (f) => ({ companyId: f.companyId, ground: 'not_entered', facts: '检查发现 2 名秩序维护员在岗工作但未录入平台。', projectIds: [f.estateA], dueOn: '2026-12-20', verificationId: '' }),
+      b: (f) => ({ companyId: f.company2Id, ground: 'not_entered', facts: '检查发现 2 名秩序维护员在岗工作但未录入平台。', projectIds: [f.estateB], dueOn: '2026-12-20', verificationId: '' }),
+    },
+    scope: { a: ['city', 'chuanshan'], b: ['city'] },
+    ok: 'OK',
+    outOfScope: 'INVALID',
+    note: 'the district names a company and estates it serves in the district (the city: any); another district’s estate is a field error',
+  },
+  {
+    endpoints: ['app/bureau/rectifications/actions.ts#decideRectificationOrderAction'],
+    via: svc(decideRectificationOrder),
+    allow: BUREAUS,
+    input: {
+      a: (f) => ({ orderId: f.orderAnsweredA.id, version: f.orderAnsweredA.version, outcome: 'accept', reason: '' }),
+      b: (f) => ({ orderId: f.orderAnsweredB.id, version: f.orderAnsweredB.version, outcome: 'accept', reason: '' }),
+    },
+    scope: { a: ['city', 'chuanshan'], b: ['city'] },
+    ok: 'OK',
+    audit: 'in-role',
+    note: 'the ordering district (the city: all) accepts or returns; anyone else a 404, audited',
+  },
+  {
+    endpoints: ['app/bureau/rectifications/actions.ts#escalateRectificationOrderAction'],
+    via: svc(escalateRectificationOrder),
+    allow: BUREAUS,
+    input: {
+      a: (f) => ({ orderId: f.orderOverdueA.id, version: f.orderOverdueA.version }),
+      b: (f) => ({ orderId: f.orderOverdueB.id, version: f.orderOverdueB.version }),
+    },
+    scope: { a: ['city', 'chuanshan'], b: ['city'] },
+    ok: 'OK',
+    audit: 'in-role',
+    note: '通报批评 of an overdue order: the ordering district (the city: all); anyone else a 404, audited',
+  },
+  {
+    endpoints: ['app/bureau/rectifications/actions.ts#recordRectificationInterviewAction'],
+    via: svc(recordRectificationInterview),
+    allow: BUREAUS,
+    input: {
+      a: (f) => ({ orderId: f.orderOverdueA.id, version: f.orderOverdueA.version, heldOn: TODAY, place: '区住建局会议室', attendees: '区住建局科长；企业总经理', summary: '指出问题，企业承诺一周内整改完毕。' }),
+      b: (f) => ({ orderId: f.orderOverdueB.id, version: f.orderOverdueB.version, heldOn: TODAY, place: '区住建局会议室', attendees: '区住建局科长；企业总经理', summary: '指出问题，企业承诺一周内整改完毕。' }),
+    },
+    scope: { a: ['city', 'chuanshan'], b: ['city'] },
+    ok: 'CONFLICT',
+    audit: 'in-role',
+    note: 'the 约谈 record of the ordering district (the city); the orders are not yet criticised, so in scope is CONFLICT',
+  },
+  {
+    endpoints: ['app/company/rectifications/actions.ts#answerRectificationOrderAction'],
+    via: svc(answerRectificationOrder, { today: TODAY, now: AT }),
+    allow: COMPANIES,
+    input: {
+      a: (f) => ({ data: { orderId: f.orderOverdueA.id, version: f.orderOverdueA.version, answer: '已补录全部在岗人员信息并经审核通过。' } }),
+      b: (f) => ({ data: { orderId: f.orderOverdueB.id, version: f.orderOverdueB.version, answer: '已补录全部在岗人员信息并经审核通过。' } }),
     },
     scope: { a: ['company'], b: ['company2'] },
     ok: 'OK',
@@ -1156,12 +1248,44 @@ const ROWS: Row[] = [
     via: page('/bureau/data-requests/[id]', BureauDataRequestPage),
     allow: BUREAUS,
     input: { a: (f) => ({ params: { id: f.dataUse.decideA.id } }), b: (f) => ({ params: { id: f.dataUse.decideB.id } }) },
+    note: 'the ordered company only; another company gets a 404 and an out-of-scope audit row',
+  },
+  {
+    endpoints: ['app/bureau/rectifications/[id]/page.tsx#default'],
+    via: page('/bureau/rectifications/[id]', BureauOrderPage),
+    allow: BUREAUS,
+    input: { a: (f) => ({ params: { id: f.orderAnsweredA.id } }), b: (f) => ({ params: { id: f.orderAnsweredB.id } }) },
     scope: { a: ['city', 'chuanshan'], b: ['city'] },
     wrongRole: 'NOT_FOUND',
     ok: 'OK',
     audit: 'all',
     note: 'the deciding district and the city; anyone else a 404, audited',
   },
+    note: 'the ordering district and the city; anyone else a 404, audited',
+  },
+  {
+    endpoints: ['app/company/rectifications/[id]/page.tsx#default'],
+    via: page('/company/rectifications/[id]', CompanyOrderPage),
+    allow: COMPANIES,
+    input: { a: (f) => ({ params: { id: f.orderAnsweredA.id } }), b: (f) => ({ params: { id: f.orderAnsweredB.id } }) },
+    scope: { a: ['company'], b: ['company2'] },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+    note: 'the ordered company only; anyone else a 404, audited',
+  },
+  {
+    endpoints: ['app/bureau/roster-checks/[projectId]/page.tsx#default'],
+    via: page('/bureau/roster-checks/[projectId]', RosterCheckPage),
+    allow: BUREAUS,
+    input: { a: (f) => ({ params: { projectId: f.estateA } }), b: (f) => ({ params: { projectId: f.estateB } }) },
+    scope: { a: ['city', 'chuanshan'], b: ['city'] },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+    note: 'the verification form of an estate: its district and the city; anyone else a 404, audited',
+  },
+  // ── end of supervision ─────────────────────────────────────────────────────────────────────────────────
 
   // ── Companies ─────────────────────────────────────────────────────────────────────────────────────────
   {
@@ -1925,6 +2049,23 @@ describe.each(DRIVERS)('authorization matrix (%s)', (driver) => {
       const { trackingCode } = must(await fileComplaint(db, null, { data }, { today: TODAY, at: AT, ip: `192.0.2.${phone.slice(-1)}` }), 'complaint');
       return one<{ id: string; version: number }>(sql`select id, version from cases where tracking_code = ${trackingCode}`);
     };
+    const rectificationOrders = async (estateA: string, estateB: string) => {
+      const answered = async (who: Actor, issuer: Actor, companyId: string, projectId: string) => {
+        const facts = '检查发现 2 名秩序维护员在岗工作但未录入平台。';
+        const { id } = must(await issueRectificationOrder(db, issuer, { companyId, ground: 'not_entered', facts, projectIds: [projectId], dueOn: '2026-12-20', verificationId: '' }, { today: TODAY }), 'order');
+        must(await answerRectificationOrder(db, who, { data: { orderId: id, version: 1, answer: '已补录全部在岗人员信息并经审核通过。' } }, { today: TODAY, now: AT }), 'order answer');
+        return one<{ id: string; version: number }>(sql`select id, version from rectification_orders where id = ${id}`);
+      };
+      return {
+        orderAnsweredA: await answered(actors.company, actors.chuanshan, companyId, estateA),
+        orderAnsweredB: await answered(actors.company2, actors.city, company2Id, estateB),
+        orderOverdueA: await one<{ id: string; version: number }>(
+          sql`select id, version from rectification_orders where company_id = ${companyId} and district_id = ${CHUANSHAN} and due_on < ${TODAY}::date and criticized_on is null order by id limit 1`,
+        ),
+        orderOverdueB: await one<{ id: string; version: number }>(sql`insert into rectification_orders (company_id, district_id, ground, facts, project_ids, issued_on, due_on)
+          values (${company2Id}, ${ANJU}, 'not_entered', '检查发现在岗人员未录入平台。', ${JSON.stringify([estateB])}::jsonb, '2026-10-01', '2026-10-31') returning id, version`),
+      };
+    };
     const insertAttachment = async (ownerId: string) =>
       (
         await one<{ id: string }>(sql`insert into attachments (owner_type, owner_id, kind, filename, mime, size, sha256, content)
@@ -2007,6 +2148,7 @@ describe.each(DRIVERS)('authorization matrix (%s)', (driver) => {
       proposalB: await proposal(actors.company2, personB, ANJU),
       complaintA: await complaint(estateA, '13800004441'),
       complaintB: await complaint(estateB, '13800004442'),
+      ...(await rectificationOrders(estateA, estateB)),
       badge: {
         valid: must(await reissueBadge(db, actors.company, { practitionerId: personA.id }), 'badge A').code,
         void: must(await reissueBadge(db, actors.company2, { practitionerId: personB.id }), 'badge B').code,

@@ -10,6 +10,8 @@ import { env } from '@/lib/env';
 import { formatDate, formatNumber } from '@/lib/format';
 import { JsonLd } from '../../_components/json-ld';
 import { PublicCreditRecords } from './_components/credit-records';
+import { PublicCriticisms } from './_components/criticisms';
+import { listPublicCriticisms } from '@/db/queries/supervision';
 import { AnnualGrade, CurrentScore, ListHistory, TenderEligibility } from './_components/credit-summary';
 import { Breadcrumbs } from '../../_components/breadcrumbs';
 import { CreditLaySummary } from '@/components/credit/lay-summary';
@@ -57,6 +59,8 @@ export default async function CompanyPage({ params, searchParams }: { params: Pa
   // The DW 14 flags are public (decision 035); the green channel is computed on the day and shown on its own below.
   const flagKinds = activeFlagGroups(flags, on).map((g) => g.kind);
   const url = `${env().siteUrl}/companies/${company.uscc}`;
+  // SN 24: 通报批评 inside their publicity window (decision 033), today's whatever `on` says.
+  const criticisms = ref ? await listPublicCriticisms(db, ref.id, t) : [];
   const facts: [string, React.ReactNode][] = [
     ['统一社会信用代码', <span key="u" className="font-mono">{company.uscc}</span>],
     ['注册地址', company.address],
@@ -145,6 +149,7 @@ export default async function CompanyPage({ params, searchParams }: { params: Pa
         </>
       )}
 
+      <PublicCriticisms items={criticisms} />
       <PublicCreditRecords records={company.creditRecords} asOf={company.asOf} />
     </div>
   );

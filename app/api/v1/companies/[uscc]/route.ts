@@ -1,6 +1,7 @@
 import { getDb } from '@/db';
 import { companyCreditSummary, findCompanyByUscc } from '@/db/queries/public-lists';
 import { companyUnderObjection } from '@/db/queries/record-flags';
+import { listPublicCriticisms } from '@/db/queries/supervision';
 import { today } from '@/lib/clock';
 import { isIsoDate } from '@/lib/public-lists/dates';
 import { entryJson, errorResponse, jsonResponse } from '../../_lib/respond';
@@ -20,7 +21,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ uscc
   const db = getDb();
   const c = await findCompanyByUscc(db, uscc);
   if (!c) return errorResponse(404, '没有这个统一社会信用代码的已备案物业服务企业');
-  const [s, underObjection] = await Promise.all([companyCreditSummary(db, c.id, on, t), companyUnderObjection(db, c.id)]);
+  const [s, underObjection, criticisms] = await Promise.all([companyCreditSummary(db, c.id, on, t), companyUnderObjection(db, c.id), listPublicCriticisms(db, c.id, t)]);
   return jsonResponse({
     on,
     company: {
@@ -45,5 +46,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ uscc
     reasons: s.eligibility.reasons,
     /** SPEC §3.8: one of the company's credit records has an objection open (异议处理中). */
     underObjection,
+    /** SN 24: 通报批评 for not rectifying by the deadline, while public (today's, whatever `on` says; decision 033). */
+    criticisms: criticisms.map((x) => ({ on: x.criticizedOn, publicUntil: x.criticismUntil, district: x.districtName, text: x.text, verify: x.code ? `/verify/${x.code}` : null })),
   });
 }
