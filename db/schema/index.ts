@@ -4,3 +4,4 @@ export * from './companies';
 export * from './practitioners';
 export * from './records';
 export * from './system';
+export * from './spot-checks';
