@@ -70,6 +70,9 @@ export function SiteFooter() {
           <a href="/verify" className="text-brand-700 underline">
             文书核验
           </a>
+          <a href="/spot-checks" className="text-brand-700 underline">
+            双随机抽查
+          </a>
           <a href="/login" className="text-brand-700 underline">
             工作人员登录
           </a>

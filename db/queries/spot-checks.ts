@@ -369,6 +369,12 @@ export async function listPublishedDraws(db: Queryable, page: number): Promise<{
   return { rows: rows.map((r) => ({ ...r, items: Number(r.items), done: Number(r.done) })), total: Number(n) };
 }
 
+/** Every published draw's id (the sitemap). */
+export async function listPublishedDrawIds(db: Queryable): Promise<string[]> {
+  const rows = await db.select({ id: spotChecks.id }).from(spotChecks).where(isNotNull(spotChecks.publishedAt)).orderBy(desc(spotChecks.publishedAt));
+  return rows.map((r) => r.id);
+}
+
 export async function setPublished(tx: Queryable, id: string, version: number, by: string, at: Date) {
   const [row] = await tx
     .update(spotChecks)

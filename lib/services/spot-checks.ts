@@ -316,6 +316,8 @@ export async function rerunPastedDraw(db: Db, _actor: Actor | null, input: unkno
   } catch {
     return fieldError('inputs', '抽查输入不是有效的 JSON');
   }
+  // The downloaded file ({ seed, inputs, result }) may be pasted whole.
+  if (json && typeof json === 'object' && !Array.isArray(json) && 'inputs' in json && !('algorithm' in json)) json = (json as { inputs: unknown }).inputs;
   const inputs = drawInputsSchema.safeParse(json);
   if (!inputs.success) {
     const first = inputs.error.issues[0];
