@@ -25,6 +25,7 @@ import { buildEvaluations } from './evaluations';
 import { addUpgradeFlags, buildLists } from './lists';
 import { buildQueues } from './submissions';
 import { checkInvariants } from './invariants';
+import { buildSpotChecks } from './spot-checks';
 
 export {
   DEFAULT_REFERENCE_DATE,
@@ -70,6 +71,9 @@ export function buildDemo(opts: BuildOptions): DemoData {
     (companyId) => companyById.get(companyId)!.role === 'ordinary',
     (p) => p === ratings.brink || p === committeeProject || ratings.forced.has(p.id),
   );
+
+  // Its own generator (db/seed/spot-checks.ts): the rest of the city does not change with it.
+  buildSpotChecks(ctx, projects, orgs.userId);
 
   const { orgId, orgName } = orgs;
   data.facts = {

@@ -70,6 +70,9 @@ export interface DemoData {
   companyFlags: Row<typeof schema.companyFlags>[];
   submissions: Row<typeof schema.submissions>[];
   notices: Row<typeof schema.notices>[];
+  inspectors: Row<typeof schema.inspectors>[];
+  spotChecks: Row<typeof schema.spotChecks>[];
+  spotCheckItems: Row<typeof schema.spotCheckItems>[];
   facts: DemoFacts;
 }
 
@@ -217,6 +220,9 @@ export function createContext(opts: BuildOptions): SeedContext {
     companyFlags: [],
     submissions: [],
     notices: [],
+    inspectors: [],
+    spotChecks: [],
+    spotCheckItems: [],
     facts: undefined as unknown as DemoFacts,
   };
 

@@ -83,6 +83,9 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedSummary> 
     ['companyFlags', schema.companyFlags],
     ['submissions', schema.submissions],
     ['notices', schema.notices],
+    ['inspectors', schema.inspectors],
+    ['spotChecks', schema.spotChecks],
+    ['spotCheckItems', schema.spotCheckItems],
   ];
   const counts = Object.fromEntries(order.map(([k]) => [k, data[k].length])) as SeedCounts;
   counts.auditEvents = 1;
