@@ -35,6 +35,7 @@ import { audit } from '@/lib/audit';
 import { can, type Actor } from '@/lib/auth/policy';
 import { now as clockNow, today as clockToday } from '@/lib/clock';
 import { quarterLabel, quarterStart, ratingOf, type EstateRating } from '@/lib/domain/credit-rating';
+import { toDateString } from '@/lib/domain/working-days';
 import {
   defaultLoadCap,
   draw,
@@ -246,7 +247,7 @@ export async function enterSpotCheckResult(db: Db, actor: Actor | null, input: u
   }
   const on = opts.today ?? clockToday();
   if (r.checkedOn > on) return fieldError('checkedOn', '检查日期不能晚于今天');
-  const drawnOn = item.drawnAt.toISOString().slice(0, 10);
+  const drawnOn = toDateString(item.drawnAt);
   if (r.checkedOn < drawnOn) return fieldError('checkedOn', '检查日期不能早于抽取日期');
   const drawn = new Set(item.inspectorIds);
   const roster = await activeRosterIds(db, r.inspectorIds);

@@ -15,18 +15,27 @@ const text = (label: string, max: number) =>
 
 /** A district's code (regions.id), or blank: none. */
 const optionalDistrict = z
-  .union([z.string(), z.null(), z.undefined()])
+  .union([z.string(), z.null()])
+  .optional()
   .transform((v) => (v == null || v.trim() === '' ? null : v.trim()))
   .refine((v) => v === null || /^\d{6}$/.test(v), '请选择区县');
 
-const bool = z.union([z.boolean(), z.string(), z.undefined(), z.null()]).transform((v) => v === true || v === 'true' || v === 'on' || v === '1');
+const bool = z.union([z.boolean(), z.string(), z.null()]).optional().transform((v) => v === true || v === 'true' || v === 'on' || v === '1');
 
 // ---------------------------------------------------------------------------------------------------------
 // Inspector roster
 
 export const inspectorSchema = z.object({
-  id: z.union([z.uuid({ message: '检查人员编号无效' }), z.literal(''), z.undefined()]).transform((v) => v || null),
-  version: z.coerce.number().int().min(0).optional(),
+  id: z
+    .union([z.string(), z.null()])
+    .optional()
+    .transform((v) => (v ?? '').trim() || null)
+    .refine((v) => v === null || z.uuid().safeParse(v).success, '检查人员编号无效'),
+  version: z
+    .union([z.string(), z.number(), z.null()])
+    .optional()
+    .transform((v) => (v == null || v === '' ? undefined : Number(v)))
+    .refine((v) => v === undefined || (Number.isInteger(v) && v >= 1), '版本无效'),
   name: text('姓名', 40),
   unit: text('所在单位', 80),
   districtId: optionalDistrict,
@@ -53,7 +62,8 @@ export const drawSchema = z.object({
   avoidOwnDistrict: bool,
   /** Blank: 32 random bytes at draw time. Otherwise a public seed (e.g. a lottery number drawn after today). */
   publicSeed: z
-    .union([z.string(), z.undefined(), z.null()])
+    .union([z.string(), z.null()])
+    .optional()
     .transform((v) => (v ?? '').trim())
     .refine((v) => v.length <= 200, '公开种子不超过 200 个字符'),
   /** The second step: "确认抽取" (the check-your-answers page was shown). */
