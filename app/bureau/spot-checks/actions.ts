@@ -22,6 +22,8 @@ const DRAW_FIELDS = ['title', 'quarter', 'population', 'districtId', 'sampleSize
 export async function drawSpotCheckAction(_prev: DrawState, fd: FormData): Promise<DrawState> {
   if (!isFormData(fd)) return { message: NOT_A_FORM_MESSAGE };
   const data = Object.fromEntries(DRAW_FIELDS.map((k) => [k, textOf(fd, k)]));
+  // 返回修改: back to the first step with what was entered (nothing is checked or written).
+  if (textOf(fd, 'back') === '1') return { values: { ...data, confirm: '' } };
   const result = await drawSpotCheck(getDb(), await getActor(), data);
   if (!result.ok) return { message: result.message, fieldErrors: result.fieldErrors, values: data };
   if (result.data.stage === 'confirm') return { preview: result.data, values: data };

@@ -83,9 +83,9 @@ export function DrawForm({ quarters, defaultQuarter, districts }: { quarters: { 
           <button type="submit" disabled={pending} className="min-h-11 rounded bg-brand-700 px-4 py-2 font-medium text-white disabled:opacity-60">
             {pending ? '正在抽取…' : '确认抽取'}
           </button>
-          <a href="/bureau/spot-checks/new" className="inline-flex min-h-11 items-center rounded border border-brand-700 px-4 py-2 text-brand-800">
+          <button type="submit" name="back" value="1" disabled={pending} className="min-h-11 rounded border border-brand-700 px-4 py-2 text-brand-800 disabled:opacity-60">
             返回修改
-          </a>
+          </button>
         </div>
       </form>
     );
