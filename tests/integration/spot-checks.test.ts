@@ -82,6 +82,15 @@ describe.each(DRIVERS)('双随机 spot checks (%s)', (driver) => {
     expect(await footprint()).toEqual(before);
   });
 
+  it('companies can be the population too (those serving an estate), with their weight facts', async () => {
+    const r = await drawSpotCheck(db, city, form({ population: 'company', districtId: '', sampleSize: '2', confirm: '' }), { today: TODAY, now: NOW });
+    if (!r.ok || r.data.stage !== 'confirm') throw new Error(JSON.stringify(r));
+    const companies = await drawCandidates(db, 'company', null, TODAY);
+    expect(r.data.populationSize).toBe(companies.length);
+    expect(companies.some((c) => c.grade !== null)).toBe(true);
+    expect(companies.some((c) => c.blackList)).toBe(true);
+  });
+
   it('key supervision raises an estate’s weight (DW 14 (三)1)', async () => {
     const before = await drawCandidates(db, 'estate', CHUANSHAN, TODAY);
     const plain = before.find((c) => !c.keySupervision && c.companyId)!;
