@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setDbHandleForTests, type Db } from '@/db';
-import { drawCandidates, getDrawInScope, getPublishedDraw, itemsOfDraw, listPublishedDraws } from '@/db/queries/spot-checks';
+import { drawCandidates, getDrawInScope, getPublishedDraw, itemsOfDraw, listDraws, listPublishedDraws } from '@/db/queries/spot-checks';
 import type { Actor } from '@/lib/auth/policy';
 import { draw, sameResult, weightOf } from '@/lib/domain/spot-check';
 import { drawSpotCheck, enterSpotCheckResult, publishSpotCheck, rerunPastedDraw, RERUN_LIMIT, saveInspector } from '@/lib/services/spot-checks';
@@ -119,6 +119,10 @@ describe.each(DRIVERS)('双随机 spot checks (%s)', (driver) => {
     const [a] = await q<{ after: { seed: string } }>(sql`select after from audit_events where action = 'spotcheck.drawn' and object_id = ${drawId}`);
     expect(a!.after.seed).toBe(d.seed);
     expect((await itemsOfDraw(db, city, drawId)).map((i) => i.projectId)).toEqual(d.result.items.map((i) => i.candidateId));
+    // 船山区 sees the draw (its estates were drawn), 射洪市 neither in the list nor by id.
+    expect((await listDraws(db, chuanshan, 1)).rows.find((r) => r.id === drawId)).toMatchObject({ items: 3, done: 0 });
+    expect((await listDraws(db, shehong, 1)).rows.some((r) => r.id === drawId)).toBe(false);
+    expect(await getDrawInScope(db, shehong, drawId)).toBeNull();
   });
 
   it('an unpublished draw is 404 publicly; published, its inputs download re-runs to the same result', async () => {

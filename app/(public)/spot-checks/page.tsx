@@ -6,6 +6,7 @@ import type { Column } from '@/components/list-kit/table';
 import { getDb } from '@/db';
 import { DRAW_PAGE_SIZE, listPublishedDraws, type DrawListRow } from '@/db/queries/spot-checks';
 import { POPULATION_LABELS, type Population } from '@/lib/domain/spot-check';
+import { toDateString } from '@/lib/domain/working-days';
 import { formatDate } from '@/lib/format';
 import { Breadcrumbs } from '../_components/breadcrumbs';
 
@@ -31,7 +32,7 @@ const columns: Column<DrawListRow>[] = [
   { label: '季度', cell: (r) => `${r.year}年第${r.quarter}季度` },
   { label: '抽查对象', cell: (r) => `${POPULATION_LABELS[r.population as Population] ?? r.population}，${r.districtName ?? '全市'}` },
   { label: '抽取数量', cell: (r) => `${r.items} 个` },
-  { label: '公布日期', cell: (r) => formatDate(r.publishedAt?.toISOString() ?? null) },
+  { label: '公布日期', cell: (r) => r.publishedAt ? formatDate(toDateString(r.publishedAt)) : '—' },
 ];
 
 /** The published 双随机 draws (SN 25, CQ). */

@@ -6,6 +6,7 @@ import { publicItemsOfDraw } from '@/db/queries/spot-checks';
 import { tagPage } from '@/lib/cache/page-tags';
 import { quarterLabel } from '@/lib/domain/credit-rating';
 import { draw, POPULATION_LABELS, sameResult, weightSummary } from '@/lib/domain/spot-check';
+import { toDateString } from '@/lib/domain/working-days';
 import { formatDate } from '@/lib/format';
 import { Breadcrumbs } from '../../_components/breadcrumbs';
 import { loadPublishedDraw } from './load';
@@ -45,9 +46,9 @@ export default async function PublicSpotCheckPage({ params, searchParams }: { pa
           {d.inputs.avoidOwnDistrict ? '（区县人员回避本区县）' : ''}，每人最多 {d.inputs.loadCap} 个
         </dd>
         <dt className="font-medium">抽取日期</dt>
-        <dd>{formatDate(d.drawnAt.toISOString())}</dd>
+        <dd>{formatDate(toDateString(d.drawnAt))}</dd>
         <dt className="font-medium">公布日期</dt>
-        <dd>{formatDate(d.publishedAt?.toISOString() ?? null)}</dd>
+        <dd>{d.publishedAt ? formatDate(toDateString(d.publishedAt)) : '—'}</dd>
         <dt className="font-medium">种子</dt>
         <dd className="break-all font-mono text-sm">
           {d.seed}
