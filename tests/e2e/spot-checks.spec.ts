@@ -9,6 +9,8 @@ import { daysAgo, expectNoAxeViolations, expectNoSidewaysScroll, expectSignedInA
 const TITLE = `端到端双随机抽查 ${Date.now()}`;
 
 test('the city draws, enters a score that becomes the quarter’s rating, publishes; the public re-run says 一致', async ({ page, browser }) => {
+  // Two areas, six axe scans and a no-JavaScript visitor: longer than the default minute.
+  test.setTimeout(240_000);
   await signIn(page, 'city');
   await expectSignedInAs(page, '/bureau');
   await followMenu(page, '双随机抽查');
