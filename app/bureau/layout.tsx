@@ -35,6 +35,8 @@ export default async function BureauLayout({ children }: { children: React.React
       items: [
         ...item(can(actor, 'project.oversee'), '/bureau/projects', '小区'),
         ...item(can(actor, 'project.oversee'), '/bureau/roster', '名册完整性'),
+        ...item(can(actor, 'spotcheck.result'), '/bureau/spot-checks', '双随机抽查'),
+        ...item(can(actor, 'spotcheck.run'), '/bureau/inspectors', '检查人员名册'),
       ],
     },
     {

@@ -60,7 +60,7 @@ export function SiteFooter() {
       <div className="mx-auto max-w-5xl space-y-1 px-4 py-6 text-sm text-slate-600">
         <p>主办：遂宁市住房和城乡建设局</p>
         <p>本平台公示的信用信息依据《遂宁市物业服务从业人员执业管理办法》等规定采集和发布，对公示信息有异议的，可依法提出异议申请。</p>
-        <p className="flex flex-wrap gap-x-4">
+        <p className="flex flex-wrap gap-x-4 gap-y-3">
           <a href="/open-data" className="text-brand-700 underline">
             开放数据
           </a>
@@ -69,6 +69,9 @@ export function SiteFooter() {
           </a>
           <a href="/verify" className="text-brand-700 underline">
             文书核验
+          </a>
+          <a href="/spot-checks" className="text-brand-700 underline">
+            双随机抽查
           </a>
           <a href="/login" className="text-brand-700 underline">
             工作人员登录

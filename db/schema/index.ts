@@ -8,3 +8,4 @@ export * from './jobs';
 export * from './estates';
 export * from './data-use';
 export * from './supervision';
+export * from './spot-checks';

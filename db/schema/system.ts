@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, customType, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { caseStatus, documentKind, submissionStatus, submissionType } from './enums';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -195,6 +195,10 @@ export const notices = pgTable(
 );
 
 /** Spot checks and 双随机 draws (SN 25, CQ): the seed and inputs are kept so the draw can be re-run. */
+/**
+ * 双随机 draws (SN 25, CQ; migration 0014, docs/decisions/034): the seed, the inputs snapshotted at draw time and the
+ * result are immutable once written; only the publication and the items' results (spot_check_items) change.
+ */
 export const spotChecks = pgTable('spot_checks', {
   id: uuid('id').primaryKey().defaultRandom(),
   year: integer('year').notNull(),
@@ -203,6 +207,16 @@ export const spotChecks = pgTable('spot_checks', {
   result: jsonb('result').notNull(),
   drawnBy: uuid('drawn_by'),
   drawnAt: timestamp('drawn_at', { withTimezone: true }).notNull().defaultNow(),
+  title: text('title').notNull().default(''),
+  quarter: smallint('quarter').notNull().default(1),
+  /** 'estate' | 'company' */
+  population: text('population').notNull().default('estate'),
+  districtId: text('district_id'),
+  /** 'random' (32 bytes from crypto) | 'public' (entered by the city, e.g. a lottery number). */
+  seedSource: text('seed_source').notNull().default('random'),
+  publishedAt: timestamp('published_at', { withTimezone: true }),
+  publishedBy: uuid('published_by'),
+  version: integer('version').notNull().default(1),
 });
 
 /**

@@ -27,6 +27,7 @@ import { buildQueues } from './submissions';
 import { checkInvariants } from './invariants';
 import { buildDataRequests } from './data-use';
 import { buildSupervision } from './supervision';
+import { buildSpotChecks } from './spot-checks';
 
 export {
   DEFAULT_REFERENCE_DATE,
@@ -74,6 +75,9 @@ export function buildDemo(opts: BuildOptions): DemoData {
   );
 
   addRectificationPassedFlags(ctx);
+  // Its own generator (db/seed/spot-checks.ts): the rest of the city does not change with it.
+  buildSpotChecks(ctx, projects, orgs.userId);
+
   const { orgId, orgName } = orgs;
   // Last, so that its ids are drawn after every other area's (the rest of the city does not change).
   buildDataRequests(ctx, {

@@ -73,6 +73,9 @@ export interface DemoData {
   dataRequests: Row<typeof schema.dataRequests>[];
   rosterVerifications: Row<typeof schema.rosterVerifications>[];
   rectificationOrders: Row<typeof schema.rectificationOrders>[];
+  inspectors: Row<typeof schema.inspectors>[];
+  spotChecks: Row<typeof schema.spotChecks>[];
+  spotCheckItems: Row<typeof schema.spotCheckItems>[];
   facts: DemoFacts;
 }
 
@@ -223,6 +226,9 @@ export function createContext(opts: BuildOptions): SeedContext {
     dataRequests: [],
     rosterVerifications: [],
     rectificationOrders: [],
+    inspectors: [],
+    spotChecks: [],
+    spotCheckItems: [],
     facts: undefined as unknown as DemoFacts,
   };
 

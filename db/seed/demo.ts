@@ -86,6 +86,9 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedSummary> 
     ['dataRequests', schema.dataRequests],
     ['rosterVerifications', schema.rosterVerifications],
     ['rectificationOrders', schema.rectificationOrders],
+    ['inspectors', schema.inspectors],
+    ['spotChecks', schema.spotChecks],
+    ['spotCheckItems', schema.spotCheckItems],
   ];
   const counts = Object.fromEntries(order.map(([k]) => [k, data[k].length])) as SeedCounts;
   counts.auditEvents = 1;

@@ -116,7 +116,9 @@ const PERMISSIONS = {
   'evaluation.run': ['city'],
   'list.publish': ['city'],
   'policy.edit': ['city'],
+  /** SN 25, CQ 双随机: the city keeps the inspector roster, draws and publishes; the estate's district enters results too. */
   'spotcheck.run': ['city'],
+  'spotcheck.result': ['city', 'district'],
   'audit.read': ['city'],
   'user.manage': ['city'],
   /** The first day of a city (decision 038): a district proposes an estate, the city creates or confirms one. */

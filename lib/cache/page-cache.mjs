@@ -50,6 +50,10 @@ const ROUTES = [
   { re: /^\/verify$/, params: ['code'], tags: () => ['index'] },
   { re: new RegExp(`^/verify/${seg}$`), params: [], tags: () => ['index'] },
   { re: /^\/open-data$/, params: [], tags: () => ['index'] },
+  // 双随机 draws (decision 034): the list of published draws, a draw (its re-run is deterministic: cached too), its inputs.
+  { re: /^\/spot-checks$/, params: ['page'], tags: () => ['index'] },
+  { re: /^\/spot-checks\/([0-9a-fA-F-]{36})$/, params: ['verify'], tags: (m) => [`spotcheck:${m[1].toLowerCase()}`] },
+  { re: /^\/spot-checks\/([0-9a-fA-F-]{36})\/inputs\.json$/, params: [], tags: (m) => [`spotcheck:${m[1].toLowerCase()}`] },
   // City-wide aggregates: emptied by every change notice (each carries `index`), like the lists (decision 030).
   { re: /^\/stats$/, params: [], tags: () => ['index'] },
   { re: /^\/api\/v1\/stats$/, params: ['format'], tags: () => ['index'] },

@@ -152,6 +152,13 @@ export const ACTION_LABELS: Record<string, string> = {
   'identity.notice_no_match': '告知书编号未匹配',
   // Settings
   'holiday_calendar.saved': '保存节假日安排',
+  // 双随机抽查 (SN 25, CQ)
+  'inspector.added': '添加抽查检查人员',
+  'inspector.updated': '修改抽查检查人员',
+  'inspector.deactivated': '停用抽查检查人员',
+  'spotcheck.drawn': '双随机抽取（记录种子）',
+  'spotcheck.published': '公布双随机抽查',
+  'spotcheck.result.entered': '录入抽查结果（计入季度评定）',
 };
 
 export const OBJECT_TYPE_LABELS: Record<string, string> = {
@@ -180,6 +187,9 @@ export const OBJECT_TYPE_LABELS: Record<string, string> = {
   region: '行政区划',
   rectification_order: '责令限期整改通知',
   roster_verification: '年度名册核查',
+  inspector: '抽查检查人员',
+  spot_check: '双随机抽查',
+  spot_check_item: '抽查对象',
   service_contract: '物业服务合同',
   session: '登录会话',
   submission: '申请',
@@ -254,6 +264,10 @@ export function objectHref(e: LinkFacts): string | null {
       return id && `/bureau/rectifications/${id}`;
     case 'roster_verification':
       return '/bureau/roster-checks';
+    case 'spot_check':
+      return id && `/bureau/spot-checks/${id}`;
+    case 'inspector':
+      return '/bureau/inspectors';
     case 'user':
       return '/bureau/accounts';
     case 'credit_policy':

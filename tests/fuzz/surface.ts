@@ -188,6 +188,7 @@ export const FORM_PAGES = [
   '/objections/new?mode=own-record-lookup',
   '/statements/new',
   '/complaints/new',
+  '/spot-checks/verify',
   '/verify',
   '/companies',
   '/projects',

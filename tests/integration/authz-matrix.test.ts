@@ -209,6 +209,11 @@ import CommitteeGrantPersonPage from '@/app/committee/requests/[id]/people/[prac
 import CommitteeRequestPage from '@/app/committee/requests/[id]/page';
 import BureauDataRequestPage from '@/app/bureau/data-requests/[id]/page';
 // ── end data-use requests ──
+// ── 双随机 spot checks (issue 17 items 6, 8) ──
+import { drawSpotCheck, enterSpotCheckResult, publishSpotCheck, rerunPastedDraw, saveInspector } from '@/lib/services/spot-checks';
+import { GET as spotCheckInputsGET } from '@/app/(public)/spot-checks/[id]/inputs.json/route';
+import SpotCheckPage from '@/app/bureau/spot-checks/[id]/page';
+// ── end spot checks ──
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
 import { exportedFunctionBody, filesWithInlineServerActions, listEndpoints } from './helpers/endpoints';
@@ -426,7 +431,10 @@ interface Fx {
     /** The notice person's own full-record request, approved (SN 20.1). */
     ownGrant: string;
   };
+  /** 双随机: an unpublished draw of 2026Q4 with an item A in 船山区 and a draw with an item B in 安居区; the demo's published draw. */
+  spotCheck: { drawId: string; version: number; drawB: string; published: string; itemA: SpotItem; itemB: SpotItem };
 }
+type SpotItem = { id: string; version: number; inspectorIds: string[] };
 
 const pdf = (tag: string) => ({ bytes: new Uint8Array(Buffer.from(`%PDF-1.4\n% ${tag}\n%%EOF\n`)), filename: `${tag}.pdf` });
 const keys = () => keysFromBase64(process.env.ID_ENCRYPTION_KEY!, process.env.ID_HASH_KEY!);
@@ -1884,8 +1892,76 @@ const ROWS: Row[] = [
     audit: 'all',
     note: 'a report of a company in the bureau’s scope; out of scope a 404, audited',
   },
+  // ── 双随机 spot checks (SN 25, CQ; issue 17 items 6, 8) ──────────────────────────────────────────────
+  {
+    endpoints: ['app/bureau/inspectors/actions.ts#saveInspectorAction'],
+    via: svc(saveInspector, {}),
+    allow: ['city'],
+    input: { none: () => ({ name: '测试员', unit: '遂宁市住建局', districtId: '', active: 'on' }) },
+    ok: 'OK',
+    note: 'the city keeps the inspector roster',
+  },
+  {
+    endpoints: ['app/bureau/spot-checks/actions.ts#drawSpotCheckAction'],
+    via: svc(drawSpotCheck, { today: TODAY, now: AT }),
+    allow: ['city'],
+    input: { none: () => ({ title: '矩阵抽查', quarter: '2026Q4', population: 'estate', districtId: CHUANSHAN, sampleSize: '2', perItem: '2', avoidOwnDistrict: 'on', publicSeed: '', confirm: '' }) },
+    ok: 'OK',
+    note: 'the city draws (here the check-your-answers step)',
+  },
+  {
+    endpoints: ['app/bureau/spot-checks/actions.ts#publishSpotCheckAction'],
+    via: svc(publishSpotCheck, { now: AT }),
+    allow: ['city'],
+    input: { none: (f) => ({ id: f.spotCheck.drawId, version: f.spotCheck.version }) },
+    ok: 'OK',
+    note: 'the city publishes a draw, once',
+  },
+  {
+    endpoints: ['app/bureau/spot-checks/actions.ts#enterResultAction'],
+    via: svc(enterSpotCheckResult, { today: TODAY, now: AT }),
+    allow: BUREAUS,
+    input: {
+      a: (f) => ({ itemId: f.spotCheck.itemA.id, version: f.spotCheck.itemA.version, checkedOn: TODAY, inspectorIds: f.spotCheck.itemA.inspectorIds, score: '88', findings: '暗访检查情况良好' }),
+      b: (f) => ({ itemId: f.spotCheck.itemB.id, version: f.spotCheck.itemB.version, checkedOn: TODAY, inspectorIds: f.spotCheck.itemB.inspectorIds, score: '88', findings: '暗访检查情况良好' }),
+    },
+    scope: { a: ['city', 'chuanshan'], b: ['city'] },
+    audit: 'in-role',
+    ok: 'OK',
+    note: 'the city or the district of the drawn estate enters the result (the score becomes the quarter’s rating)',
+  },
+  {
+    endpoints: ['app/(public)/spot-checks/verify/actions.ts#rerunPastedAction'],
+    via: svc(rerunPastedDraw, { now: AT, ip: '192.0.2.99' }),
+    allow: 'anyone',
+    input: { none: () => ({ seed: 'x', inputs: '{"algorithm":"ES-HMAC-SHA256-v1"}' }) },
+    note: 'anyone re-runs a draw from a pasted seed and inputs (throttled per client address); a bad shape is a field error',
+  },
+  {
+    endpoints: ['app/(public)/spot-checks/[id]/inputs.json/route.ts#GET'],
+    via: handler('GET /spot-checks/[id]/inputs.json', spotCheckInputsGET),
+    allow: 'anyone',
+    input: {
+      a: (f) => ({ url: `/spot-checks/${f.spotCheck.published}/inputs.json`, params: { id: f.spotCheck.published } }),
+      b: (f) => ({ url: `/spot-checks/${f.spotCheck.drawId}/inputs.json`, params: { id: f.spotCheck.drawId } }),
+    },
+    ok: 'OK',
+    except: Object.fromEntries(WHO.map((w) => [`${w}/b`, 'NOT_FOUND'])) as Row['except'],
+    note: 'public: a published draw’s seed and inputs; an unpublished one is 404 for everyone',
+  },
+  {
+    endpoints: ['app/bureau/spot-checks/[id]/page.tsx#default'],
+    via: page('/bureau/spot-checks/[id]', SpotCheckPage),
+    allow: BUREAUS,
+    input: { a: (f) => ({ params: { id: f.spotCheck.drawId } }), b: (f) => ({ params: { id: f.spotCheck.drawB } }) },
+    scope: { a: ['city', 'chuanshan'], b: ['city'] },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+    note: 'the city sees every draw; a district the draws with an item in its district; anyone else a 404 (audited)',
+  },
+  // ── end spot checks ──
 ];
-
 /** Rows of pages: not listed by helpers/endpoints.ts (a page is rendered, not called); the file must exist. */
 const isPage = (id: string) => /(^|\/)page\.tsx#default$/.test(id);
 
@@ -2075,6 +2151,22 @@ describe.each(DRIVERS)('authorization matrix (%s)', (driver) => {
           values (${company2Id}, ${ANJU}, 'not_entered', '检查发现在岗人员未录入平台。', ${JSON.stringify([estateB])}::jsonb, '2026-10-01', '2026-10-31') returning id, version`),
       };
     };
+    // 双随机: two fresh draws of 2026Q4 (船山区, 安居区) and the demo's published draw.
+    const spotChecks = async () => {
+      const drawOf = async (districtId: string, b: number) => {
+        const r = must(
+          await drawSpotCheck(db, actors.city, { title: `矩阵${districtId}`, quarter: '2026Q4', population: 'estate', districtId, sampleSize: '1', perItem: '2', avoidOwnDistrict: 'on', confirm: 'true' }, { today: TODAY, now: AT, randomBytes: () => new Uint8Array(32).fill(b) }),
+          'spot check draw',
+        );
+        if (r.stage !== 'drawn') throw new Error('fixture spot check: not drawn');
+        const item = await one<{ id: string; version: number; inspector_ids: string[] }>(sql`select id, version, inspector_ids from spot_check_items where spot_check_id = ${r.id}`);
+        return { drawId: r.id, item: { id: item.id, version: item.version, inspectorIds: item.inspector_ids } };
+      };
+      const a = await drawOf(CHUANSHAN, 1);
+      const b = await drawOf(ANJU, 2);
+      const published = await one<{ id: string }>(sql`select id from spot_checks where published_at is not null order by id limit 1`);
+      return { drawId: a.drawId, version: 1, drawB: b.drawId, published: published.id, itemA: a.item, itemB: b.item };
+    };
     const insertAttachment = async (ownerId: string) =>
       (
         await one<{ id: string }>(sql`insert into attachments (owner_type, owner_id, kind, filename, mime, size, sha256, content)
@@ -2168,6 +2260,7 @@ describe.each(DRIVERS)('authorization matrix (%s)', (driver) => {
         a: must(await issueOwnCreditReport(db, actors.company, {}, { now: AT }), 'credit report A').code,
         b: must(await issueOwnCreditReport(db, actors.company2, {}, { now: AT }), 'credit report B').code,
       },
+      spotCheck: await spotChecks(),
     };
     must(await reissueBadge(db, actors.company2, { practitionerId: personB.id }), 'badge B again');
     rectifyingScope = {

@@ -102,6 +102,7 @@ const FORM_PAGES: Record<string, string[]> = {
   'app/(public)/login/page.tsx': ['app/(public)/login/login-form.tsx'],
   'app/(public)/objections/new/page.tsx': ['app/(public)/objections/new/objection-form.tsx', 'app/(public)/objections/new/record-forms.tsx'],
   'app/(public)/statements/new/page.tsx': ['app/(public)/statements/new/statement-form.tsx'],
+  'app/(public)/spot-checks/verify/page.tsx': ['app/(public)/spot-checks/verify/paste-form.tsx'],
 };
 
 describe('client JavaScript of ours on the public pages', () => {

@@ -47,8 +47,16 @@ describe('which requests are cached, under which key and tags', () => {
       '/api/v1/estates?district=510903',
       '/api/v1/ratings?period=2026Q3&page=1',
       '/verify/ABC',
+      '/spot-checks?page=2',
     ])
       expect(cacheableRequest(req(u))?.tags, u).toEqual(['index']);
+  });
+
+  it('a published 双随机 draw, its deterministic re-run and its inputs carry the draw; the paste form is not cached', () => {
+    const id = '0b6f2d4e-1c3a-4f5b-8d7e-9a0b1c2d3e4f';
+    for (const u of [`/spot-checks/${id}`, `/spot-checks/${id}?verify=1`, `/spot-checks/${id}/inputs.json`]) expect(cacheableRequest(req(u))?.tags, u).toEqual([`spotcheck:${id}`]);
+    expect(cacheableRequest(req('/spot-checks/verify'))).toBeNull();
+    expect(cacheableRequest(req(`/spot-checks/${id}?seed=x`))).toBeNull();
   });
 
   it('a text search is a short-lived "query" entry; an empty q is not', () => {

@@ -146,6 +146,21 @@ export default function OpenDataPage() {
         </Endpoint>
       </section>
 
+      <section aria-labelledby="spot-checks" className="space-y-3 rounded-lg bg-white p-4 shadow-sm sm:p-6">
+        <h2 id="spot-checks" className="text-lg font-semibold">
+          双随机抽查
+        </h2>
+        <Endpoint path="GET /spot-checks/{编号}/inputs.json">
+          <p>
+            已公布的
+            <a href="/spot-checks" className="text-brand-700 underline">
+              双随机抽查
+            </a>
+            的种子、全部输入（候选对象及其权重和理由、检查人员名册）和抽取结果（JSON），可按公开的方法自行重新抽取验证。
+          </p>
+        </Endpoint>
+      </section>
+
       <section aria-labelledby="terms" className="space-y-2 rounded-lg bg-white p-4 shadow-sm sm:p-6">
         <h2 id="terms" className="text-lg font-semibold">
           许可与使用说明
