@@ -8,6 +8,7 @@ import 'server-only';
  * Started by the server after midnight China time (lib/jobs/timer.ts) or by cron (`npm run jobs:daily`).
  */
 import type { Db } from '@/db';
+import { escalateOverdueRectifications } from '@/lib/services/supervision';
 import { addInboxItem, itemsToMail, mailRecipients, markItemMailed, type NewInboxItem } from '@/db/queries/inbox';
 import {
   claimJobRun,
@@ -201,9 +202,17 @@ export function mailInboxItems(sender: () => EmailSender = () => emailSender()) 
  * The steps, in order. Other features add theirs here, e.g. `{ name: 'rectifications', run: (db, c) =>
  * escalateOverdueRectifications(db, c.today) }`. Data-use grants expire on read and have no step yet.
  */
+/** Overdue rectification orders escalate to a public 通报批评 (idempotent: an order is criticised once). */
+export async function escalateRectifications(db: Db, { today }: JobContext): Promise<StepResult> {
+  const { escalated } = await escalateOverdueRectifications(db, today);
+  return { changed: escalated.length };
+}
+
 export const DAILY_STEPS: DailyStep[] = [
   { name: 'contracts', run: takeOverStartedContracts },
   { name: 'list-entries', run: expireListEntries },
+  // SN 24: orders past their deadline without an accepted answer → 通报批评 (lib/services/supervision.ts).
+  { name: 'rectifications', run: escalateRectifications },
   { name: 'deadlines', run: announceDeadlines },
   // Last: mails what the steps above (and the day's decisions) put in the inbox.
   { name: 'inbox-mail', run: mailInboxItems() },

@@ -102,6 +102,18 @@ describe.each(DRIVERS)('daily jobs (%s)', (driver) => {
     expect(await one(sql`select status from list_entries where id = ${expiringEntry}`)).toEqual({ status: 'active' });
   });
 
+  it('the run escalates the overdue rectification order (SN 24) to a public 通报批评, once', async () => {
+    // The demo city has one order past its deadline (2026-10-22) and not escalated; the run of 2026-12-31 did it.
+    const rows = await q<{ criticized_on: string; criticism_code: string }>(
+      sql`select criticized_on::text, criticism_code from rectification_orders where due_on < '2026-12-31' and status <> 'accepted'`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r).toMatchObject({ criticized_on: '2026-12-31', criticism_code: expect.any(String) });
+    const run0 = await one<{ counts: Record<string, { changed: number }> }>(sql`select counts from job_runs where job = 'daily' and run_date = '2026-12-31'`);
+    expect(run0.counts.rectifications).toEqual({ changed: rows.length });
+    expect(await one(sql`select count(*)::int as n from documents where kind = 'criticism_notice'`)).toEqual({ n: rows.length });
+  });
+
   it('after the run at 00:00 China time on 2027-01-01 it takes over: estate, old contract ended, audit, inbox', async () => {
     const r = await run(MIDNIGHT);
     expect(r).toMatchObject({ status: 'done', today: '2027-01-01', error: null });
