@@ -7,7 +7,7 @@ import 'server-only';
  */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '@/db';
-import { cases, certificates, employments, practitioners, projects, submissions } from '@/db/schema';
+import { cases, certificates, dataRequests, employments, practitioners, projects, rectificationOrders, submissions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { OPEN_CASE_STATUSES } from '@/lib/domain/objections';
 import { countMoves } from './practitioner-moves';
@@ -25,6 +25,10 @@ export interface CompanyTodo {
   complaints: { open: number; dueSoon: number; overdue: number };
   transfersToAnswer: number;
   objectionsOpen: number;
+  /** Owners' committees asking to see its staff's records (SN 20.3), waiting for its consent. */
+  consentRequests: number;
+  /** Rectification orders (SN 24) to answer: not yet answered, or returned. */
+  rectifications: { open: number; dueSoon: number; overdue: number };
 }
 
 /** The actor's company's to-do on `today`; null for anyone but a company operator. */
@@ -32,7 +36,8 @@ export async function getCompanyTodo(db: Queryable, actor: Actor, today: string)
   if (actor.role !== 'company' || !actor.companyId) return null;
   const companyId = actor.companyId;
   const total = sql<number>`count(*) over ()`.mapWith(Number);
-  const [returned, missingPhoto, certs, [complaints], [objections], transfersToAnswer] = await Promise.all([
+  const ro = rectificationOrders;
+  const [returned, missingPhoto, certs, [complaints], [objections], transfersToAnswer, [consents], [orders]] = await Promise.all([
     db
       .select({ id: submissions.id, type: submissions.type, subjectType: submissions.subjectType, subjectId: submissions.subjectId, projectName: projects.name, decidedAt: submissions.decidedAt, total })
       .from(submissions)
@@ -76,6 +81,18 @@ export async function getCompanyTodo(db: Queryable, actor: Actor, today: string)
       .from(cases)
       .where(and(eq(cases.kind, 'objection'), inArray(cases.status, [...OPEN_CASE_STATUSES]), eq(cases.companyId, companyId))),
     countMoves(db, actor, { view: 'incoming' }),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(dataRequests)
+      .where(and(eq(dataRequests.companyId, companyId), eq(dataRequests.status, 'awaiting_consent'))),
+    db
+      .select({
+        open: sql<number>`count(*)::int`,
+        dueSoon: sql<number>`count(*) filter (where ${ro.dueOn} >= ${today}::date and ${ro.dueOn} <= ${today}::date + 3)::int`,
+        overdue: sql<number>`count(*) filter (where ${ro.dueOn} < ${today}::date)::int`,
+      })
+      .from(ro)
+      .where(and(eq(ro.companyId, companyId), inArray(ro.status, ['open', 'returned']))),
   ]);
   return {
     returned: returned.map(({ total: _t, ...r }) => r),
@@ -87,5 +104,7 @@ export async function getCompanyTodo(db: Queryable, actor: Actor, today: string)
     complaints: { open: Number(complaints?.open ?? 0), dueSoon: Number(complaints?.dueSoon ?? 0), overdue: Number(complaints?.overdue ?? 0) },
     transfersToAnswer,
     objectionsOpen: Number(objections?.n ?? 0),
+    consentRequests: Number(consents?.n ?? 0),
+    rectifications: { open: Number(orders?.open ?? 0), dueSoon: Number(orders?.dueSoon ?? 0), overdue: Number(orders?.overdue ?? 0) },
   };
 }

@@ -6,7 +6,7 @@ import 'server-only';
  */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@/db';
-import { cases, creditRecords, practitionerRecords, projects, regions, submissions } from '@/db/schema';
+import { cases, creditRecords, dataRequests, practitionerRecords, projects, rectificationOrders, regions, submissions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { COMPLAINT_OPEN_STATUSES } from '@/lib/domain/complaints';
 import { OPEN_CASE_STATUSES } from '@/lib/domain/objections';
@@ -33,7 +33,12 @@ function recordDecideScope(actor: Actor): SQL {
 export async function getBureauQueueCounts(db: Queryable, actor: Actor, today: string): Promise<Partial<Record<QueueKey, QueueCounts>>> {
   if (actor.role !== 'city' && actor.role !== 'district') return {};
   const types = Object.keys(SUBMISSION_QUEUE) as (typeof submissions.$inferSelect)['type'][];
-  const [subs, [records], [credit], [objections], [complaints]] = await Promise.all([
+  const ro = rectificationOrders;
+  // The overdue rule of lib/domain/supervision isOrderOverdue: past the deadline, not accepted, no answer in time.
+  const orderOverdue = sql`(${ro.dueOn} < ${today}::date and ${ro.status} <> 'accepted' and not (${ro.status} = 'answered' and ${ro.answeredOn} <= ${ro.dueOn}))`;
+  // The district's part: answers to accept or return, and 约谈 to record after a 通报批评.
+  const orderWaiting = sql`(${ro.status} = 'answered' or (${ro.criticizedOn} is not null and ${ro.interview} is null))`;
+  const [subs, [records], [credit], [objections], [complaints], [orders], [requests]] = await Promise.all([
     db
       .select({
         type: submissions.type,
@@ -76,6 +81,20 @@ export async function getBureauQueueCounts(db: Queryable, actor: Actor, today: s
       })
       .from(cases)
       .where(and(inArray(cases.kind, ['complaint', 'praise']), inArray(cases.status, [...COMPLAINT_OPEN_STATUSES]), districtScope(actor, cases.districtId))),
+    db
+      .select({
+        pending: n(sql`${orderWaiting} or (${orderOverdue} and ${ro.criticizedOn} is null)`),
+        dueToday: n(sql`${ro.status} <> 'accepted' and ${ro.dueOn} = ${today}::date`),
+        overdue: n(sql`${orderOverdue} and ${ro.criticizedOn} is null`),
+        green: sql<number>`0`,
+        oldestAt: sql<Date | null>`min(${ro.createdAt}) filter (where ${orderWaiting} or (${orderOverdue} and ${ro.criticizedOn} is null))`,
+      })
+      .from(ro)
+      .where(districtScope(actor, ro.districtId)),
+    db
+      .select({ pending: sql<number>`count(*)::int`, dueToday: sql<number>`0`, overdue: sql<number>`0`, green: sql<number>`0`, oldestAt: sql<Date | null>`min(${dataRequests.createdAt})` })
+      .from(dataRequests)
+      .where(and(eq(dataRequests.status, 'submitted'), districtScope(actor, dataRequests.districtId))),
   ]);
   const out: Partial<Record<QueueKey, QueueCounts>> = {};
   for (const s of subs) {
@@ -86,6 +105,8 @@ export async function getBureauQueueCounts(db: Queryable, actor: Actor, today: s
   out.credit = counts(credit);
   out.objections = counts(objections);
   out.complaints = counts(complaints);
+  out.rectifications = counts(orders);
+  out.dataRequests = counts(requests);
   return out;
 }
 

@@ -7,7 +7,7 @@ import type { Permission } from '@/lib/auth/policy';
 import { isBoardStale, noticeFlags, type ContractForFlags } from './contracts';
 import { addCalendarDays } from './working-days';
 
-export const QUEUE_KEYS = ['filings', 'contracts', 'staff', 'transfers', 'records', 'credit', 'repairs', 'objections', 'complaints'] as const;
+export const QUEUE_KEYS = ['filings', 'contracts', 'staff', 'transfers', 'records', 'credit', 'repairs', 'objections', 'complaints', 'rectifications', 'dataRequests'] as const;
 export type QueueKey = (typeof QUEUE_KEYS)[number];
 
 export interface QueueDef {
@@ -29,6 +29,14 @@ export const QUEUES: Record<QueueKey, QueueDef> = {
   repairs: { key: 'repairs', label: '信用修复申请', href: '/bureau/credit#repairs-heading', permission: 'credit.confirm', deadline: '作出决定的期限（受理后 3 个工作日）' },
   objections: { key: 'objections', label: '信息异议', href: '/bureau/objections', permission: 'objection.handle', deadline: '异议办结期限' },
   complaints: { key: 'complaints', label: '业主投诉与表扬', href: '/bureau/complaints', permission: 'complaint.decide', deadline: '企业答复期限（逾期即企业未按时答复）' },
+  rectifications: {
+    key: 'rectifications',
+    label: '责令整改（待验收、待记录约谈）',
+    href: '/bureau/rectifications',
+    permission: 'rectification.order',
+    deadline: '企业整改期限（逾期未整改即通报批评，每日任务自动处理）',
+  },
+  dataRequests: { key: 'dataRequests', label: '信息查询申请审批', href: '/bureau/data-requests', permission: 'datarequest.decide', deadline: null },
 };
 
 /** The queue of each submission type a bureau decides; types not here are not a bureau's pending work. */

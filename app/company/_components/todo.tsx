@@ -32,11 +32,22 @@ const more = (shown: number, total: number) => (total > shown ? <li className="t
 
 /**
  * The company home's to-do list (issue 18, item 4): what waits for the company, most pressing first — late or
- * due complaints, transfers of its people to answer, returned submissions, entries without a photo, expiring
+ * due rectification orders and complaints, consent requests, transfers of its people to answer, returned submissions, entries without a photo, expiring
  * certificates (R4), non-renewal notices (ZJ 7) and stale disclosure boards.
  */
 export function CompanyTodoList({ todo, contracts, today }: { todo: CompanyTodo; contracts: ContractTodos; today: string }) {
   const items: ReactNode[] = [];
+  const r = todo.rectifications;
+  if (r.open > 0) {
+    items.push(
+      <Item
+        key="rectifications"
+        tone={r.overdue > 0 ? 'red' : 'amber'}
+        title={`住建部门责令整改、待报送整改情况 ${r.open} 件${r.overdue > 0 ? `，其中已逾期 ${r.overdue} 件（逾期将被通报批评）` : ''}${r.dueSoon > 0 ? `，3 日内到期 ${r.dueSoon} 件` : ''}`}
+        href="/company/rectifications"
+      />,
+    );
+  }
   const c = todo.complaints;
   if (c.open > 0) {
     items.push(
@@ -47,6 +58,9 @@ export function CompanyTodoList({ todo, contracts, today }: { todo: CompanyTodo;
         href="/company/complaints"
       />,
     );
+  }
+  if (todo.consentRequests > 0) {
+    items.push(<Item key="consents" tone="amber" title={`业主委员会申请查阅本企业人员信息、待表示是否同意 ${todo.consentRequests} 件`} href="/company/data-requests" />);
   }
   if (todo.transfersToAnswer > 0) items.push(<Item key="transfers" tone="amber" title={`待答复的人员调出申请 ${todo.transfersToAnswer} 件`} href="/company/moves" />);
   const missingNotices = contracts.notices.filter((n) => n.missing);
