@@ -52,6 +52,7 @@ import { sendWarningNotice } from './credit-record-decisions';
 export {
   confirmCreditRecord,
   DECIDED_BY_OTHER,
+  previewRecordConfirmation,
   publishPenalty,
   recordInScope,
   rejectCreditRecord,
