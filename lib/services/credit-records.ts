@@ -53,6 +53,7 @@ export {
   confirmCreditRecord,
   DECIDED_BY_OTHER,
   previewRecordConfirmation,
+  type RecordConfirmationPreview,
   publishPenalty,
   recordInScope,
   rejectCreditRecord,

@@ -93,6 +93,7 @@ import { decideContract, fileNonRenewalNotice, recordEarlyExit, registerContract
 import { savePolicyVersion } from '@/lib/services/credit-policy';
 import {
   confirmCreditRecord,
+  previewRecordConfirmation,
   enterPerformanceRecord,
   enterWarningRecord,
   filePerformanceRecord,
@@ -607,7 +608,19 @@ const ROWS: Row[] = [
   },
   {
     endpoints: ['app/bureau/credit/actions.ts#confirmRecordAction'],
-    via: svc(confirmCreditRecord),
+    via: {
+      kind: 'service',
+      name: 'confirmCreditRecord',
+      // The action previews a warning (intent=preview: the check-your-answers step), then confirms it with the
+      // preview's fingerprint; a refusal of either before the record is reached is the answer.
+      run: async (c, input) => {
+        const first = await confirmCreditRecord(c.db, c.actor, input, { today: TODAY });
+        if (first.ok || first.fieldErrors?.fingerprint == null) return codeOf(first);
+        const preview = await previewRecordConfirmation(c.db, c.actor, input, { today: TODAY });
+        if (!preview.ok) return `confirm asked for a fingerprint but preview answered ${codeOf(preview)}`;
+        return codeOf(await confirmCreditRecord(c.db, c.actor, { ...(input as object), fingerprint: preview.data.fingerprint }, { today: TODAY }));
+      },
+    },
     allow: BUREAUS,
     input: {
       a: (f) => ({ id: f.creditPendingA.id, expectedVersion: f.creditPendingA.version, points: '1', severity: '' }),
