@@ -16,6 +16,8 @@ import { addCalendarDays } from '@/lib/domain/working-days';
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
 
+const NO_PLAN = '0'.repeat(32);
+
 describe.each(DRIVERS)('annual evaluation (%s)', (driver) => {
   let t: TestDb;
   let db: Db;
@@ -26,10 +28,11 @@ describe.each(DRIVERS)('annual evaluation (%s)', (driver) => {
   let Z: string; // 89.99 in 2027 only → letter, no black entry
 
   const rows = async <T,>(q: ReturnType<typeof sql>) => rowsOf<T>(await db.execute(q));
-  /** Publishing as the page does it: the check-your-answers preview, then the confirmation with its fingerprint. */
+  /** Publishing as the page does it: the check-your-answers preview, then the confirmation with its fingerprint
+   * (after a refused preview, a well-formed fingerprint of no plan, so that publishing itself answers). */
   const publishChecked = async (actor: Actor, year: number, today: string) => {
     const p = await previewEvaluationPublication(db, actor, { year }, { today });
-    return publishEvaluation(db, actor, p.ok ? { year, fingerprint: p.data.fingerprint } : { year }, { today });
+    return publishEvaluation(db, actor, { year, fingerprint: p.ok ? p.data.fingerprint : NO_PLAN }, { today });
   };
   const n = async (q: ReturnType<typeof sql>) => Number((await rows<{ n: number }>(q))[0]!.n);
   const evalOf = async (companyId: string, year: number) =>
