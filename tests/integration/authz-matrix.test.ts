@@ -144,6 +144,8 @@ import { GET as attachmentGET } from '@/app/attachments/[id]/route';
 import { GET as auditCheckpointGET } from '@/app/bureau/audit/checkpoint/route';
 import CalendarPage from '@/app/bureau/calendar/page';
 import OutboxPage from '@/app/bureau/outbox/page';
+import PublishEvaluationPage from '@/app/bureau/evaluations/[year]/publish/page';
+import PublishQuarterPage from '@/app/bureau/ratings/publish/page';
 import CompanyPersonPage from '@/app/company/staff/[practitionerId]/page';
 import CompanyComplaintPage from '@/app/company/complaints/[id]/page';
 import BureauComplaintPage from '@/app/bureau/complaints/[id]/page';
@@ -1381,6 +1383,28 @@ const ROWS: Row[] = [
     ok: 'OK',
     audit: 'all',
     note: 'the badge sheet of an estate the company serves; anyone else a 404, audited',
+  },
+
+  // ── Check your answers (issue 18 item 7): the preview pages run publishing as a dry run ─────────────────
+  {
+    endpoints: ['app/bureau/evaluations/[year]/publish/page.tsx#default'],
+    via: page('/bureau/evaluations/[year]/publish', PublishEvaluationPage),
+    allow: ['city'],
+    input: { none: () => ({ params: { year: '2026' } }) },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+    note: 'what publishing a year would make public (a rolled-back dry run): the city only; anyone else a 404 before it runs, audited',
+  },
+  {
+    endpoints: ['app/bureau/ratings/publish/page.tsx#default'],
+    via: page('/bureau/ratings/publish', PublishQuarterPage),
+    allow: ['city'],
+    input: { none: () => ({ searchParams: { q: '2026Q4' } }) },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+    note: 'what publishing a quarter would make public (a rolled-back dry run): the city only; anyone else a 404 before it runs, audited',
   },
 ];
 
