@@ -107,7 +107,7 @@ test('船山区 enters the quarter’s scores in one table, the city publishes, 
   await axe(city);
   // The e2e server runs on the wall clock, as this spec does: 2026Q4 may be published from its last day.
   if (chinaToday() < Q4_LAST_DAY) {
-    await expect(city.getByRole('alert')).toHaveText('2026年第4季度的评定结果须在该季度最后一天（2026 年 12 月 31 日）起发布');
+    await expect(city.getByRole('alert').filter({ hasText: '发布' })).toHaveText('2026年第4季度的评定结果须在该季度最后一天（2026 年 12 月 31 日）起发布');
     await expect(city.getByRole('button', { name: /确认发布/ })).toHaveCount(0);
     await cityContext.close();
     return;
