@@ -12,6 +12,11 @@ import { SUBMISSION_TYPE_LABELS } from '@/lib/domain/labels';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { holidayCalendarReminder, mayEditHolidayCalendar } from '@/lib/services/holiday-calendar';
 import { CreditDeadlines } from './_components/credit-deadlines';
+import { WorkQueues } from './_components/work-queues';
+import { DashboardCharts } from './_components/dashboard-charts';
+import { getBureauQueueCounts, getCoverageByDistrict, getHandlingByDistrict } from '@/db/queries/work-queues';
+import { can } from '@/lib/auth/policy';
+import { orderQueues, QUEUES, SUBMISSION_QUEUE } from '@/lib/domain/work-queue';
 import { ListTable } from '@/components/list-kit/table';
 import { UnpagedList } from '@/components/list-kit/signed-in';
 
@@ -20,7 +25,14 @@ export const metadata: Metadata = { title: '监管工作台', robots: { index: f
 export default async function BureauHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor(['city', 'district'], '/bureau');
   const sp = await searchParams;
-  const o = await getBureauOverview(getDb(), actor);
+  const on = today();
+  const [o, queueCounts, handling, coverage] = await Promise.all([
+    getBureauOverview(getDb(), actor),
+    getBureauQueueCounts(getDb(), actor, on),
+    getHandlingByDistrict(getDb(), actor, on),
+    getCoverageByDistrict(getDb(), actor),
+  ]);
+  const queues = orderQueues(queueCounts, (p) => can(actor, p));
   const { settings } = await currentPolicy();
   const records = await countPendingRecords(getDb(), actor, { good: settings.goodRecordFilingDays, bad: settings.badConductReportDays });
   // Only the city can enter the next year's schedule, so only the city is reminded.
@@ -39,6 +51,7 @@ export default async function BureauHome({ searchParams }: { searchParams: Promi
           </Link>
         </p>
       )}
+      <WorkQueues rows={queues} today={on} />
       <section aria-labelledby="numbers-heading">
         <h2 id="numbers-heading" className="mb-3 text-lg font-semibold">
           辖区概况
@@ -76,7 +89,7 @@ export default async function BureauHome({ searchParams }: { searchParams: Promi
       </section>
       <section aria-labelledby="pending-heading" className="rounded-lg bg-white p-5 shadow-sm">
         <h2 id="pending-heading" className="mb-3 text-lg font-semibold">
-          待审核事项（最早提交的 10 项）
+          待审核事项（最早提交的 10 项，绿色通道优先）
         </h2>
         <UnpagedList
           caption="待审核事项（最早提交的 10 项）"
@@ -84,7 +97,26 @@ export default async function BureauHome({ searchParams }: { searchParams: Promi
           rowKey={(s) => s.id}
           empty={{ none: '没有待审核事项。' }}
           columns={[
-            { label: '事项', cell: (s) => SUBMISSION_TYPE_LABELS[s.type] ?? s.type },
+            {
+              label: '事项',
+              rowHeader: true,
+              cell: (s) => {
+                const queue = SUBMISSION_QUEUE[s.type];
+                const label = SUBMISSION_TYPE_LABELS[s.type] ?? s.type;
+                return (
+                  <>
+                    {queue ? (
+                      <Link href={QUEUES[queue].href} className="text-brand-800 underline">
+                        {label}
+                      </Link>
+                    ) : (
+                      label
+                    )}
+                    {s.priority > 0 && <span className="ml-1 rounded bg-emerald-100 px-1 text-xs font-medium text-emerald-900">绿色通道</span>}
+                  </>
+                );
+              },
+            },
             { label: '企业', cell: (s) => s.companyName ?? '—' },
             { label: '项目', cell: (s) => s.projectName ?? '—' },
             { label: '区县', cell: (s) => s.districtName ?? '—' },
@@ -92,6 +124,7 @@ export default async function BureauHome({ searchParams }: { searchParams: Promi
           ]}
         />
       </section>
+      <DashboardCharts handling={handling} coverage={coverage} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ export default async function DepartmentLayout({ children }: { children: React.R
   return (
     <AreaShell actor={actor} title="政府部门" nav={[
         { href: '/department', label: '工作台' },
+        { href: '/department/credit', label: '企业信用信息' },
         { href: '/department/reports', label: '不良行为线索' },
       ]}>
       {children}

@@ -6,6 +6,8 @@
 import type { PublicCreditSummary } from '@/db/queries/public-lists';
 import type { CreditPolicy } from '@/lib/domain/credit-policy';
 import type { Grade, ListStatus } from '@/lib/domain/credit-rating';
+import type { CompanyFlagKind } from '@/lib/domain/company-flags';
+import { FlagBadge } from './company-flags';
 import { LIST_STATUS_MEANING, LIST_STATUS_WORDS, gradeLegend, gradeVersusScore, scoreSentence } from '@/lib/domain/lay-summary';
 
 const STATUS_STYLE: Record<ListStatus, string> = {
@@ -45,7 +47,16 @@ export function GradeLegend({ policy }: { policy: Pick<CreditPolicy, 'grades'> }
 }
 
 /** The top of the credit profile: status, grade and score, each with a plain sentence. */
-export function CreditLaySummary({ summary, policy }: { summary: PublicCreditSummary; policy: Pick<CreditPolicy, 'grades'> }) {
+export function CreditLaySummary({
+  summary,
+  policy,
+  flags = [],
+}: {
+  summary: PublicCreditSummary;
+  policy: Pick<CreditPolicy, 'grades'>;
+  /** DW 14 flags in force (issue 17 item 8): shown as badges, explained in the section they link to. */
+  flags?: readonly CompanyFlagKind[];
+}) {
   const status = summary.listStatus;
   const e = summary.evaluation;
   const o = summary.outlook;
@@ -79,6 +90,19 @@ export function CreditLaySummary({ summary, policy }: { summary: PublicCreditSum
             )}
           </dd>
         </div>
+        {flags.length > 0 && (
+          <div>
+            <dt className="text-sm text-slate-600">守信激励与重点监管</dt>
+            <dd className="mt-1">
+              {flags.map((k) => (
+                <FlagBadge key={k} kind={k} />
+              ))}
+              <a href="#flags-heading" className="ml-1 text-sm text-brand-700 underline">
+                查看含义和依据
+              </a>
+            </dd>
+          </div>
+        )}
         <div>
           <dt className="text-sm text-slate-600">信用等级</dt>
           <dd className="mt-1">

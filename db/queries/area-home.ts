@@ -18,7 +18,7 @@ export interface BureauOverview {
   currentStaff: number;
   pendingSubmissions: number;
   byDistrict: { districtId: string; districtName: string; estates: number; pending: number }[];
-  pending: { id: string; type: string; submittedAt: Date | null; companyName: string | null; projectName: string | null; districtName: string | null }[];
+  pending: { id: string; type: string; priority: number; submittedAt: Date | null; companyName: string | null; projectName: string | null; districtName: string | null }[];
 }
 
 /** The bureau home: numbers and pending work of the actor's district (or of the whole city). */
@@ -52,6 +52,7 @@ export async function getBureauOverview(db: Queryable, actor: Actor): Promise<Bu
       .select({
         id: submissions.id,
         type: submissions.type,
+        priority: submissions.priority,
         submittedAt: submissions.submittedAt,
         companyName: companies.name,
         projectName: projects.name,

@@ -131,3 +131,30 @@ export async function getCompanyRef(db: Queryable, companyId: string): Promise<C
   return row ?? null;
 }
 
+
+/**
+ * DW 8.1.4: a department names a company anywhere in the city, but only one whose filing is approved (the
+ * public register). By name or by the start of its credit code.
+ */
+export async function searchApprovedCompanies(db: Queryable, q: string, limit = 20): Promise<CompanyRef[]> {
+  const text = q.trim();
+  if (!text) return [];
+  const match = /^[0-9A-Z]{4,18}$/i.test(text) ? sql`${companies.uscc} like ${`${text.toUpperCase()}%`}` : ilike(companies.name, likePattern(text));
+  return db
+    .select({ id: companies.id, name: companies.name, uscc: companies.uscc, districtId: companies.districtId, districtName: regions.name })
+    .from(companies)
+    .leftJoin(regions, eq(regions.id, companies.districtId))
+    .where(and(match, eq(companies.filingStatus, 'approved')))
+    .orderBy(asc(companies.name))
+    .limit(limit);
+}
+
+export async function getApprovedCompany(db: Queryable, companyId: string): Promise<CompanyRef | null> {
+  const [row] = await db
+    .select({ id: companies.id, name: companies.name, uscc: companies.uscc, districtId: companies.districtId, districtName: regions.name })
+    .from(companies)
+    .leftJoin(regions, eq(regions.id, companies.districtId))
+    .where(and(eq(companies.id, companyId), eq(companies.filingStatus, 'approved')))
+    .limit(1);
+  return row ?? null;
+}

@@ -38,6 +38,8 @@ export function creditRecordScope(actor: Actor): SQL {
     case 'company':
       return actor.companyId ? sql`credit_records.company_id = ${actor.companyId}` : sql`false`;
     case 'street':
+    case 'department':
+      // A street office or a department sees the reports it filed itself, nothing else (DW 8.1.2, 8.1.4).
       return actor.organisationId ? sql`credit_records.reported_by = ${actor.organisationId}` : sql`false`;
     default:
       return sql`false`;
@@ -264,6 +266,16 @@ export async function listStreetReports(db: Queryable, actor: Actor, limit = 100
   if (actor.role !== 'street') return [];
   const rows = await selectRecords(db)
     .where(and(creditRecordScope(actor), eq(creditRecords.category, 'warning')))
+    .orderBy(desc(creditRecords.createdAt), desc(creditRecords.id))
+    .limit(limit);
+  return rows.map(view);
+}
+
+/** The credit information a department submitted (DW 8.1.4), newest first. */
+export async function listDepartmentSubmissions(db: Queryable, actor: Actor, limit = 200) {
+  if (actor.role !== 'department') return [];
+  const rows = await selectRecords(db)
+    .where(creditRecordScope(actor))
     .orderBy(desc(creditRecords.createdAt), desc(creditRecords.id))
     .limit(limit);
   return rows.map(view);

@@ -267,7 +267,7 @@ export async function projectNames(tx: Queryable, ids: string[]): Promise<Map<st
   return out;
 }
 
-export type FlagKind = 'incentive' | 'upgrade_priority' | 'key_supervision' | 'market_exit';
+export type FlagKind = 'incentive' | 'upgrade_priority' | 'key_supervision' | 'market_exit' | 'rectification_passed';
 
 export interface NewFlag {
   companyId: string;

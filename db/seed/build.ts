@@ -22,7 +22,7 @@ import { buildStaffRecords } from './staff-records';
 import { buildCreditRecords } from './credit-records';
 import { buildRatings } from './ratings';
 import { buildEvaluations } from './evaluations';
-import { addUpgradeFlags, buildLists } from './lists';
+import { addRectificationPassedFlags, addUpgradeFlags, buildLists } from './lists';
 import { buildQueues } from './submissions';
 import { checkInvariants } from './invariants';
 
@@ -71,6 +71,7 @@ export function buildDemo(opts: BuildOptions): DemoData {
     (p) => p === ratings.brink || p === committeeProject || ratings.forced.has(p.id),
   );
 
+  addRectificationPassedFlags(ctx);
   const { orgId, orgName } = orgs;
   data.facts = {
     seed,

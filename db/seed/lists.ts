@@ -1,5 +1,6 @@
 /** Red and black list entries and their events, and the company flags (incentive, key supervision, market exit,
  * green channel, upgrade priority), all derived from the records, ratings and evaluations built before. */
+import { FLAG_INFO } from '../../lib/domain/company-flags';
 import { addDays, addYears, at } from './random';
 import { maxDate, QUARTERS, quarterLabel, type SeedContext } from './context';
 import type { Companies } from './companies';
@@ -274,6 +275,29 @@ export function addUpgradeFlags(ctx: SeedContext, ratings: Ratings) {
       since: q3.published,
       until: addYears(q3.published, 1),
       createdAt: at(q3.published, 9),
+    });
+  }
+}
+
+/**
+ * DW 14 (三)2 整改合格的，晋升信用等级: the estate whose rectification passed carries the flag the inspection now
+ * records (lib/services/ratings.ts), for a year from the day it ended. Made after everything else so that the
+ * ids drawn before stay as they were.
+ */
+export function addRectificationPassedFlags(ctx: SeedContext) {
+  const { data, uuid } = ctx;
+  for (const e of data.listEntries) {
+    if (e.rule !== 'DW14-three-poor' || e.status !== 'removed' || !e.endedOn || !e.projectId) continue;
+    const name = data.projects.find((p) => p.id === e.projectId)?.name ?? '';
+    data.companyFlags.push({
+      id: uuid(),
+      companyId: e.companyId,
+      projectId: e.projectId,
+      flag: 'rectification_passed',
+      reason: `${name}整改复查合格，移出黑榜，晋升信用等级（${FLAG_INFO.rectification_passed.citation}）`,
+      since: e.endedOn,
+      until: addYears(e.endedOn, 1),
+      createdAt: at(e.endedOn, 10),
     });
   }
 }

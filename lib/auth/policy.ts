@@ -95,6 +95,8 @@ const PERMISSIONS = {
   'credit.performance.file': ['company'],
   /** DW 8.1.2: streets and communities collect warning information in daily supervision, with proposed points. */
   'credit.warning.report': ['street'],
+  /** DW 8.1.4, ZJ 10: other departments submit a company's penalty, warning or commendation information with evidence. */
+  'credit.department.submit': ['department'],
   /** The bureau enters performance or warning records itself, with points. */
   'credit.warning.enter': ['city', 'district'],
   /** DW 8.2: the bureau confirms the points of collected records. */

@@ -75,6 +75,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'credit.performance.filed': '企业报送业绩信息',
   'credit.performance.entered': '录入业绩信息',
   'credit.warning.reported': '街道社区报送警示信息',
+  'credit.department.submitted': '政府部门报送企业信用信息',
   'credit.warning.entered': '录入警示信息',
   'credit.record.confirmed': '确认信用记录',
   'credit.record.rejected': '不予确认信用记录',

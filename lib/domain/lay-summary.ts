@@ -77,3 +77,15 @@ export function eventWithoutReason(detail: string, reason: string, companyName: 
   if (reason) d = d.split(`：${reason}`).join('').split(reason).join('');
   return d.replace(/：$/, '').trim();
 }
+
+/**
+ * A DW 14 flag as the profile says it (issue 17 item 8): where it comes from (the estates) and how long it
+ * applies, in plain words; the meaning and the rule come from FLAG_INFO (lib/domain/company-flags.ts).
+ * "天宫花园：2026-10-01 起，至 2027-10-01" / "2026-10-01 起，至整改复查结束" / "2024-01-01 起".
+ */
+export function flagWhenWhere(rows: readonly { projectName: string | null; since: string; until: string | null }[], openEnded?: string): string[] {
+  return rows.map((r) => {
+    const end = r.until ? `，至 ${r.until}` : openEnded ? `，至${openEnded}` : '';
+    return `${r.projectName ? `${r.projectName}：` : ''}${r.since} 起${end}`;
+  });
+}

@@ -214,6 +214,13 @@ export async function confirmCreditRecord(
   }
   const window = creditWindow(rec.category as 'performance' | 'warning', severity, on, policy.settings);
   const noticeCode = rec.category === 'warning' ? newTrackingCode() : null;
+  // CQ 三.(四): a reported penalty (a department's, DW 8.1.4) is published on confirmation; whether that kept the
+  // 7-working-day deadline from its decision is recorded, as publishPenalty records it.
+  let late: boolean | undefined;
+  if (rec.isPenalty && rec.decisionOn) {
+    await ensureHolidayCalendar(db);
+    late = on > penaltyPublishBy(rec.decisionOn, policy.settings);
+  }
 
   try {
     const result = await changeRecord(db, who, rec.id, {
@@ -239,7 +246,7 @@ export async function confirmCreditRecord(
       },
       action: 'credit.record.confirmed',
       before: { status: rec.status, version: rec.version, proposedPoints: rec.proposedPoints, severity: rec.severity },
-      after: (done) => ({ status: done.status, points, severity, publishedOn: on, minPublicUntil: window.minPublicUntil, publicUntil: window.publicUntil, policyVersion: done.policyVersion, noticeCode, fingerprint: c.fingerprint ?? null }),
+      after: (done) => ({ status: done.status, points, severity, publishedOn: on, minPublicUntil: window.minPublicUntil, publicUntil: window.publicUntil, policyVersion: done.policyVersion, noticeCode, fingerprint: c.fingerprint ?? null, ...(late === undefined ? {} : { late }) }),
       result: { id: rec.id, noticeCode },
     });
     return result;

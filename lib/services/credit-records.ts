@@ -106,12 +106,13 @@ export async function cleanUploads(
  * A report waits as `submitted`: the record, its evidence and the submission the bureau works from (green-channel
  * companies first), with its audit row, in one transaction.
  */
-async function fileReport(
+export async function fileReport(
   db: Db,
   actor: Actor,
   on: string,
   report: {
-    record: Omit<NewCreditRecord, 'status' | 'receivedOn' | 'createdBy' | 'proposedPoints'> & { occurredOn: string; proposedPoints: string };
+    /** proposedPoints null: the reporter proposes none (a department, DW 8.1.4); the bureau sets them. */
+    record: Omit<NewCreditRecord, 'status' | 'receivedOn' | 'createdBy' | 'proposedPoints'> & { occurredOn: string; proposedPoints: string | null };
     submission: { type: 'performance_record' | 'warning_record'; districtId: string | null };
     files: Cleaned[];
     action: string;

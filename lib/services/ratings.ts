@@ -58,6 +58,7 @@ import {
 } from '@/lib/domain/credit-rating';
 import { PLAN_CHANGED, planFingerprint, quarterPublishRefusal } from '@/lib/domain/publication';
 import { addMonths } from '@/lib/domain/working-days';
+import { FLAG_INFO } from '@/lib/domain/company-flags';
 import { confirmQuarterSchema, publishQuarterSchema, rectificationInspectionSchema, RECTIFICATION_RESULT_LABELS, saveRatingsSchema } from '@/lib/validation/ratings';
 import { inTransaction, isUniqueViolation, LostRace, Rollback } from './errors';
 import { endListEntry, openListEntries, openListEntry, type OpenEntry } from './list-entries';
@@ -362,12 +363,21 @@ export async function recordRectificationInspection(db: Db, actor: Actor | null,
       const ended = await endListEntry(tx, actor, entry.entryId, { on, reason: `整改复查合格，移出黑榜（复查情况：${d.note}）` });
       if (!ended) throw new LostRace(INSPECTION_DECIDED);
       await endFlags(tx, { ...key, flag: 'key_supervision' }, on);
+      // DW 14 (三)2 整改合格的，晋升信用等级: recorded as a flag for a year, read by the annual evaluation (decision 035).
+      const passedUntil = addMonths(on, 12);
+      const flag = await insertFlag(tx, {
+        ...key,
+        flag: 'rectification_passed',
+        reason: `${entry.projectName}整改复查合格，移出黑榜，晋升信用等级（${FLAG_INFO.rectification_passed.citation}）`,
+        since: on,
+        until: passedUntil,
+      });
       await audit(tx, actor, {
         action: 'rectification.passed',
         objectType: 'list_entry',
         objectId: entry.entryId,
         before: { status: entry.status, until: entry.until },
-        after: { status: 'removed', endedOn: on, result: d.result, note: d.note },
+        after: { status: 'removed', endedOn: on, result: d.result, note: d.note, flags: { ended: 'key_supervision', recorded: { id: flag?.id ?? null, flag: 'rectification_passed', until: passedUntil } } },
       });
       return ok<InspectionResult>({ entryId: entry.entryId, result: d.result, banEntryId: null, bannedUntil: null });
     }

@@ -52,6 +52,29 @@ export const warningReportSchema = z.object({
 });
 export type WarningReportInput = z.input<typeof warningReportSchema>;
 
+/** DW 8.1.4, ZJ 10: what a department submits. 表彰 is performance information (DW 4: 政府有关部门授予的奖励). */
+export const DEPARTMENT_CREDIT_KINDS = ['penalty', 'warning', 'commendation'] as const;
+export type DepartmentCreditKind = (typeof DEPARTMENT_CREDIT_KINDS)[number];
+export const DEPARTMENT_CREDIT_KIND_LABELS: Record<DepartmentCreditKind, string> = {
+  penalty: '行政处罚',
+  warning: '警示信息',
+  commendation: '表彰（业绩信息）',
+};
+
+/**
+ * A department's submission: the company, what kind, the document (文号) and its date, the facts. No points and
+ * no severity: the bureau sets them when it confirms (DW 8.2). The department's own name is the issuing body.
+ */
+export const departmentCreditSchema = z.object({
+  companyId: z.uuid({ message: '请选择企业' }),
+  kind: z.enum(DEPARTMENT_CREDIT_KINDS, { message: '请选择信息类别（行政处罚、警示信息或表彰）' }),
+  type: text('事项名称', 2, 60),
+  documentNumber: text('文号', 2, 60),
+  occurredOn: dateField('决定或发文日期'),
+  description: text('事实和依据', 10, 1000),
+});
+export type DepartmentCreditInput = z.input<typeof departmentCreditSchema>;
+
 /**
  * The bureau enters a warning record itself (confirmed at once), possibly an administrative penalty: its
  * decision date starts the 7-working-day publication deadline (CQ 三.(四)).

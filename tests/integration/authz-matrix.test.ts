@@ -149,6 +149,8 @@ import PublishQuarterPage from '@/app/bureau/ratings/publish/page';
 import CompanyPersonPage from '@/app/company/staff/[practitionerId]/page';
 import CompanyComplaintPage from '@/app/company/complaints/[id]/page';
 import BureauComplaintPage from '@/app/bureau/complaints/[id]/page';
+import DepartmentCreditRecordPage from '@/app/department/credit/[id]/page';
+import { submitDepartmentCredit } from '@/lib/services/department-credit';
 import { GET as bureauRosterGET } from '@/app/bureau/roster/[projectId]/roster.xlsx/route';
 import { GET as templateGET } from '@/app/company/staff/import/template.xlsx/route';
 import { POST as uploadPOST } from '@/app/company/staff/import/upload/route';
@@ -1113,6 +1115,30 @@ const ROWS: Row[] = [
       b: (f) => ({ data: { projectId: f.estateB, type: '消防通道堵塞', occurredOn: '2026-11-02', description: '巡查发现3号楼消防通道被杂物堵塞，复查未整改', severity: '一般', proposedPoints: '3' }, evidence: [pdf('e')] }),
     },
     scope: { a: ['street'], b: [] },
+  },
+
+  // ── Departments: company credit information (issue 17 item 7; DW 8.1.4) ───────────────────────────────
+  {
+    endpoints: ['app/department/credit/actions.ts#submitDepartmentCreditAction'],
+    via: svc(submitDepartmentCredit),
+    allow: ['department'],
+    input: {
+      none: (f) => ({
+        data: { companyId: f.companyId, kind: 'penalty', type: '未按规定明码标价', documentNumber: '遂市监罚〔2026〕12号', occurredOn: '2026-11-18', description: '收取停车费未按规定明码标价，责令改正并处罚款。' },
+        evidence: [pdf('e')],
+      }),
+    },
+    note: 'any approved company in the city; the department proposes no points and decides nothing',
+  },
+  {
+    endpoints: ['app/department/credit/[id]/page.tsx#default'],
+    via: page('/department/credit/[id]', DepartmentCreditRecordPage),
+    allow: ['department'],
+    input: { a: (f) => ({ params: { id: f.creditPendingA.id } }), b: (f) => ({ params: { id: f.creditPendingB.id } }) },
+    scope: { a: [], b: [] },
+    wrongRole: 'NOT_FOUND',
+    audit: 'all',
+    note: 'a department sees only what it submitted itself: another reporter’s record is a 404, audited',
   },
 
   // ── Route handlers ────────────────────────────────────────────────────────────────────────────────────

@@ -18,7 +18,7 @@ import { submissionScope } from '@/db/queries/submissions';
 import { requireActor } from '@/lib/auth/actor';
 import { today } from '@/lib/clock';
 import { CREDIT_CATEGORY_SHORT, CREDIT_PHASE_LABELS } from '@/lib/domain/labels';
-import { creditRecordPhase, repairIsOverdue } from '@/lib/domain/records';
+import { creditRecordPhase, penaltyDeadlineState, repairIsOverdue } from '@/lib/domain/records';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { publishPenaltyAction } from './actions';
 import { ProvisionalNote } from '@/components/ui/provisional-note';
@@ -26,6 +26,9 @@ import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
 import { publishErrorMessage } from '@/lib/actions/publish-error';
 import { exportLinkOf } from '@/components/list-kit/export-link';
 import { creditFilterSchema } from './filters';
+import { FlagBadge } from '@/components/credit/company-flags';
+import { flagKindsOf } from '@/db/queries/company-flags';
+import { COMPANY_FLAG_KINDS } from '@/lib/domain/company-flags';
 
 export const metadata: Metadata = { title: '企业信用记录', robots: { index: false } };
 
@@ -63,7 +66,31 @@ const recordLink = (r: { id: string; type: string }) => (
   </Link>
 );
 
-const pendingColumns: Column<Pending>[] = [
+/** A reported penalty (a department's, DW 8.1.4) is published on confirmation: its 7-working-day deadline shows here. */
+function PenaltyDue({ r, on, settings }: { r: Pending; on: string; settings: Settings }) {
+  if (!r.isPenalty || !r.decisionOn) return null;
+  const s = penaltyDeadlineState({ decisionOn: r.decisionOn, publishedOn: null }, on, settings);
+  return (
+    <span className={`block text-xs ${s.state === 'overdue' ? 'font-medium text-red-900' : s.state === 'due-soon' ? 'text-amber-900' : 'text-slate-600'}`}>
+      行政处罚，应于 {formatDate(s.publishBy)} 前公布{s.state === 'overdue' ? '（已逾期）' : s.state === 'due-soon' ? '（即将到期）' : ''}
+    </span>
+  );
+}
+
+/** DW 14 flags in force for a company (badges beside its name). */
+function Flags({ kinds }: { kinds: Set<string> | undefined }) {
+  if (!kinds) return null;
+  const shown = COMPANY_FLAG_KINDS.filter((k) => kinds.has(k));
+  return shown.length ? (
+    <span className="block">
+      {shown.map((k) => (
+        <FlagBadge key={k} kind={k} />
+      ))}
+    </span>
+  ) : null;
+}
+
+const pendingColumns = (on: string, settings: Settings, flags: Map<string, Set<string>>): Column<Pending>[] => [
   {
     label: '事项',
     rowHeader: true,
@@ -71,11 +98,20 @@ const pendingColumns: Column<Pending>[] = [
       <>
         {recordLink(r)}
         {r.greenChannel && GREEN_CHANNEL}
+        <PenaltyDue r={r} on={on} settings={settings} />
       </>
     ),
   },
-  { label: '类别', cell: (r) => CREDIT_CATEGORY_SHORT[r.category] },
-  { label: '企业', cell: (r) => r.companyName },
+  { label: '类别', cell: (r) => `${CREDIT_CATEGORY_SHORT[r.category]}${r.isPenalty ? '·处罚' : ''}` },
+  {
+    label: '企业',
+    cell: (r) => (
+      <>
+        {r.companyName}
+        <Flags kinds={flags.get(r.companyId)} />
+      </>
+    ),
+  },
   {
     label: '项目 · 区县',
     cell: (r) => (
@@ -86,7 +122,10 @@ const pendingColumns: Column<Pending>[] = [
     ),
   },
   { label: '报送单位', cell: (r) => r.reporterName ?? '企业自报' },
-  { label: '建议', cell: (r) => `${r.severity ? `${r.severity}，` : ''}${r.category === 'performance' ? '加' : '扣'} ${Number(r.proposedPoints ?? 0)} 分` },
+  {
+    label: '建议',
+    cell: (r) => (r.proposedPoints == null ? '未建议分值，由住建部门核定' : `${r.severity ? `${r.severity}，` : ''}${r.category === 'performance' ? '加' : '扣'} ${Number(r.proposedPoints)} 分`),
+  },
   { label: '报送时间', cell: (r) => formatDateTime(r.createdAt) },
 ];
 
@@ -117,7 +156,7 @@ const repairColumns = (on: string): Column<Repair>[] => [
   },
 ];
 
-const fileColumns = (objections: Set<string>, on: string, settings: Settings): Column<FileRow>[] => [
+const fileColumns = (objections: Set<string>, on: string, settings: Settings, flags: Map<string, Set<string>>): Column<FileRow>[] => [
   {
     label: '事项',
     rowHeader: true,
@@ -136,6 +175,7 @@ const fileColumns = (objections: Set<string>, on: string, settings: Settings): C
       <>
         {r.companyName}
         <span className="block text-xs text-slate-600">{r.projectName ?? r.districtName ?? ''}</span>
+        <Flags kinds={flags.get(r.companyId)} />
       </>
     ),
   },
@@ -168,6 +208,7 @@ export default async function BureauCreditPage({ searchParams }: { searchParams:
     'credit_record',
     file.rows.map((r) => r.id),
   );
+  const flags = await flagKindsOf(db, [...pending.map((r) => r.companyId), ...file.rows.map((r) => r.companyId)], on);
   const done = DONE[one(sp.done) ?? ''];
   const published = one(sp.published);
   const publishError = publishErrorMessage(one(sp.publishError));
@@ -205,8 +246,8 @@ export default async function BureauCreditPage({ searchParams }: { searchParams:
         <h2 id="queue-heading" className="mb-1 text-lg font-semibold">
           待核准的信用信息（{pending.length}）
         </h2>
-        <p className="mb-3 text-sm text-slate-600">企业报送的业绩信息和街道、社区采集的警示信息，核准分值后公布（“红黑榜”管理办法第八条）。绿色通道企业排在前面。</p>
-        <UnpagedList caption="待核准的信用信息" columns={pendingColumns} rows={pending} rowKey={(r) => r.id} empty={{ none: '没有待核准的信用信息。' }} />
+        <p className="mb-3 text-sm text-slate-600">企业报送的业绩信息，街道、社区采集的警示信息，以及市场监管等部门报送的行政处罚、警示和表彰信息，核准分值后公布（“红黑榜”管理办法第八条）。绿色通道企业排在前面。</p>
+        <UnpagedList caption="待核准的信用信息" columns={pendingColumns(on, policy.settings, flags)} rows={pending} rowKey={(r) => r.id} empty={{ none: '没有待核准的信用信息。' }} />
       </section>
 
       <section aria-labelledby="repairs-heading" className="rounded-lg bg-white p-5 shadow-sm">
@@ -254,7 +295,7 @@ export default async function BureauCreditPage({ searchParams }: { searchParams:
           total={file.total}
           pageSize={BUREAU_RECORD_PAGE_SIZE}
           caption="信用记录档案"
-          columns={fileColumns(objections, on, policy.settings)}
+          columns={fileColumns(objections, on, policy.settings, flags)}
           rows={file.rows}
           rowKey={(r) => r.id}
           exportLink={exportLinkOf('/bureau/credit', f)}

@@ -13,6 +13,9 @@ import { GRADES, needsInterview } from '@/lib/domain/credit-rating';
 import { formatDateTime } from '@/lib/format';
 import { EvaluationActions } from './_components/forms';
 import { ExportLink } from '@/components/list-kit/export-link';
+import { upgradeFlagsOfYear } from '@/db/queries/company-flags';
+import { upgradeNote } from '@/lib/domain/company-flags';
+import { cite } from '@/lib/domain/regulations';
 
 export const metadata: Metadata = { title: '年度评价', robots: { index: false } };
 
@@ -35,6 +38,10 @@ export default async function EvaluationsPage({ searchParams }: { searchParams: 
   // Unpublished results stay with the city.
   const rows = await evaluationsOfYear(db, actor, year, { publishedOnly: !isCity });
   const letters = publishedAt ? await riskLetterCodes(db, rows.map((r) => r.id)) : new Map<string, string>();
+  // DW 14 优先晋升信用等级: noted beside the grade, not added to the score (decision 035).
+  const upgrade = await upgradeFlagsOfYear(db, rows.map((r) => r.companyId), year);
+  const upgradeOf = (companyId: string) => upgradeNote(upgrade.get(companyId) ?? [], year);
+  const priority = rows.filter((r) => upgradeOf(r.companyId));
   const interviews = publishedAt ? await interviewsInScope(db, actor, year) : [];
   const line = policy.settings.interviewBelow;
   const below = rows.filter((r) => !r.vetoed && needsInterview(r.score, { interviewBelow: line }));
@@ -122,6 +129,28 @@ export default async function EvaluationsPage({ searchParams }: { searchParams: 
         </section>
       )}
 
+      {rows.length > 0 && (
+        <section aria-labelledby="upgrade-heading" className="rounded-lg bg-white p-5 shadow-sm">
+          <h2 id="upgrade-heading" className="mb-2 text-lg font-semibold">
+            享有优先晋升信用等级的企业（{priority.length}）
+          </h2>
+          <p className="mb-2 text-sm text-slate-700">
+            {year}年度内所管小区连续三次评为“优秀”或“良好”，或连续三次“差”后整改合格的企业（{cite('DW', '第十四条')}）。办法未规定加分，得分不变；评定等级和评先评优时，同等条件下优先考虑。
+          </p>
+          <UnpagedList
+            caption={`${year}年度享有优先晋升信用等级的企业`}
+            rows={priority}
+            rowKey={(r) => r.id}
+            empty={{ none: '无。' }}
+            columns={[
+              { label: '企业', rowHeader: true, className: 'font-normal', cell: (r) => r.companyName },
+              { label: '得分 · 等级', cell: (r) => `${r.vetoed ? '一票否决' : r.score!.toFixed(2)} · ${r.grade} 级` },
+              { label: '依据', cell: (r) => upgradeOf(r.companyId) },
+            ]}
+          />
+        </section>
+      )}
+
       {interviews.length > 0 && (
         <section aria-labelledby="interviews-heading" className="rounded-lg bg-white p-5 shadow-sm">
           <h2 id="interviews-heading" className="mb-2 text-lg font-semibold">
@@ -150,7 +179,7 @@ export default async function EvaluationsPage({ searchParams }: { searchParams: 
               { label: '企业', rowHeader: true, className: 'font-normal', cell: (r) => r.companyName },
               { label: '统一社会信用代码', className: 'font-mono', cell: (r) => r.uscc },
               { label: '得分', className: 'text-right font-mono', cell: (r) => (r.vetoed ? '一票否决' : r.score!.toFixed(2)) },
-              { label: '等级', cell: (r) => r.grade },
+              { label: '等级', cell: (r) => (upgradeOf(r.companyId) ? `${r.grade}（优先晋升）` : r.grade) },
               {
                 label: '得分明细',
                 cell: (r) => (

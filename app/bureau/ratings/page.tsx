@@ -67,9 +67,14 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">住宅小区季度评定</h1>
-        <Link href="/bureau/ratings/rectifications" className="text-blue-800 underline">
-          整改期项目复查
-        </Link>
+        <span className="flex gap-4">
+          <Link href="/bureau/ratings/flags" className="text-blue-800 underline">
+            企业激励与监管标记
+          </Link>
+          <Link href="/bureau/ratings/rectifications" className="text-blue-800 underline">
+            整改期项目复查
+          </Link>
+        </span>
       </div>
       <p className="text-slate-700">
         依据第十条、第十二条，每季度对辖区内住宅小区评定一次：检查得分 {t.excellent} 分及以上为“优秀”，{t.good} 分及以上为“良好”，低于 {t.good} 分为“差”（第 {policy.version} 版信用政策）。结果经市住建局发布后公开。

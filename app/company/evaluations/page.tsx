@@ -6,6 +6,8 @@ import { evaluationsOfCompany, interviewsInScope, riskLetterCodes } from '@/db/q
 import { currentPolicy } from '@/lib/policy';
 import { requireActor } from '@/lib/auth/actor';
 import { formatDateTime } from '@/lib/format';
+import { upgradeFlagsOfYear } from '@/db/queries/company-flags';
+import { upgradeNote } from '@/lib/domain/company-flags';
 
 export const metadata: Metadata = { title: '信用评价', robots: { index: false } };
 
@@ -16,6 +18,10 @@ export default async function CompanyEvaluationsPage() {
   const rows = actor.companyId ? await evaluationsOfCompany(db, actor.companyId, { publishedOnly: true }) : [];
   const [letters, interviews] = await Promise.all([riskLetterCodes(db, rows.map((r) => r.id)), interviewsInScope(db, actor)]);
   const interviewOf = new Map(interviews.map((i) => [i.evaluationId, i]));
+  // DW 14 优先晋升信用等级 in each year (decision 035): a note beside the grade, the score unchanged.
+  const upgrades = new Map(
+    await Promise.all(rows.map(async (r) => [r.year, upgradeNote((await upgradeFlagsOfYear(db, [r.companyId], r.year)).get(r.companyId) ?? [], r.year)] as const)),
+  );
   const { settings } = await currentPolicy();
   return (
     <div className="space-y-5">
@@ -33,6 +39,11 @@ export default async function CompanyEvaluationsPage() {
           <p className="mb-3 text-sm text-slate-600">
             公布于 {formatDateTime(r.publishedAt)} · 按信用政策第 {r.policyVersion} 版计算
           </p>
+          {upgrades.get(r.year) && (
+            <p role="note" className="mb-3 rounded bg-emerald-50 px-3 py-2 text-emerald-950">
+              {upgrades.get(r.year)}
+            </p>
+          )}
           <Breakdown evaluation={r} caption="得分明细" />
           {interviewOf.get(r.id) && (
             <p role="note" className="mt-3 rounded bg-amber-50 px-3 py-2 text-amber-900">

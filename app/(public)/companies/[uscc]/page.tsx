@@ -16,6 +16,9 @@ import { CreditLaySummary } from '@/components/credit/lay-summary';
 import { currentPolicy } from '@/lib/policy';
 import { cite } from '@/lib/domain/regulations';
 import { FeedLink, feedAlternate } from '@/components/feeds/feed-link';
+import { CompanyFlags } from '@/components/credit/company-flags';
+import { listCompanyFlags } from '@/db/queries/company-flags';
+import { activeFlagGroups } from '@/lib/domain/company-flags';
 
 export const dynamic = 'force-dynamic';
 
@@ -50,7 +53,9 @@ export default async function CompanyPage({ params, searchParams }: { params: Pa
   const on = onParam && !dateError ? onParam : t;
   const db = getDb();
   const ref = await findCompanyByUscc(db, company.uscc);
-  const [summary, policy] = await Promise.all([ref ? companyCreditSummary(db, ref.id, on, t) : null, currentPolicy()]);
+  const [summary, policy, flags] = await Promise.all([ref ? companyCreditSummary(db, ref.id, on, t) : null, currentPolicy(), ref ? listCompanyFlags(db, ref.id, on) : []]);
+  // The DW 14 flags are public (decision 035); the green channel is computed on the day and shown on its own below.
+  const flagKinds = activeFlagGroups(flags, on).map((g) => g.kind);
   const url = `${env().siteUrl}/companies/${company.uscc}`;
   const facts: [string, React.ReactNode][] = [
     ['统一社会信用代码', <span key="u" className="font-mono">{company.uscc}</span>],
@@ -81,12 +86,14 @@ export default async function CompanyPage({ params, searchParams }: { params: Pa
       <Breadcrumbs trail={[{ href: '/companies', label: '物业服务企业' }]} current={company.name} />
       <h1 className="text-2xl font-bold">{company.name}</h1>
       <FeedLink href={`/feeds/companies/${company.uscc}.xml`} what="本企业" />
-      {summary && <CreditLaySummary summary={summary} policy={policy.settings} />}
+      {summary && <CreditLaySummary summary={summary} policy={policy.settings} flags={flagKinds} />}
       {company.greenChannel && (
         <p className="rounded-lg border border-emerald-300 bg-emerald-50 px-4 py-3 text-emerald-950">
           <strong>绿色通道企业</strong>：连续 {company.greenChannel.cleanYears} 年无警示信用记录，各类申请优先办理（{cite('CQ', '三.(五)')}）。
         </p>
       )}
+
+      <CompanyFlags rows={flags} on={on} />
 
       <section aria-labelledby="basic-heading" className="rounded-lg bg-white p-4 shadow-sm sm:p-6">
         <h2 id="basic-heading" className="mb-3 text-lg font-semibold">

@@ -9,7 +9,7 @@ import { recordsUnderObjection } from '@/db/queries/record-flags';
 import { recordOutOfScope, requireActor } from '@/lib/auth/actor';
 import { today } from '@/lib/clock';
 import { CREDIT_CATEGORY_LABELS, CREDIT_PHASE_LABELS } from '@/lib/domain/labels';
-import { creditRecordPhase } from '@/lib/domain/records';
+import { creditRecordPhase, penaltyPublishBy } from '@/lib/domain/records';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { isUuid } from '@/lib/validation/ids';
 import { publishPenaltyAction } from '../actions';
@@ -61,6 +61,10 @@ export default async function BureauCreditRecordPage({
   if (r.proposedPoints != null) facts.push(['建议分值', `${sign} ${Number(r.proposedPoints)} 分`]);
   if (r.issuer) facts.push(['发文单位及文号', r.issuer]);
   if (r.isPenalty) facts.push(['处罚决定日期', formatDate(r.decisionOn)]);
+  // A reported penalty is published when confirmed: the deadline of CQ 三.(四) applies to the confirmation.
+  if (r.isPenalty && r.decisionOn && r.status === 'submitted') {
+    facts.push(['公布期限', `${formatDate(penaltyPublishBy(r.decisionOn, policy.settings))} 前（核准即公布，${policy.settings.penaltyPublicationWorkingDays} 个工作日）`]);
+  }
   if (r.status !== 'submitted') {
     facts.push(['核定分值', r.points != null ? `${sign} ${Number(r.points)} 分` : '—']);
     if (r.category === 'warning') facts.push(['情节', r.severity ?? '—']);

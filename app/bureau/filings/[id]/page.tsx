@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { CompanyFlags } from '@/components/credit/company-flags';
+import { listCompanyFlags } from '@/db/queries/company-flags';
 import { notFound } from 'next/navigation';
 import { FilingComparison } from '@/components/company/filing-details';
 import { getDb } from '@/db';
-import { getCompanyBasics, getCompanyVersionData, getFilingInScope } from '@/db/queries/company-filing';
+import { getCompanyBasics, getCompanyVersionData, getFilingInScope, hasGreenChannel } from '@/db/queries/company-filing';
 import { submissionExists } from '@/db/queries/submissions';
 import { inScopeOrNotFound, requireActor } from '@/lib/auth/actor';
 import { today } from '@/lib/clock';
@@ -28,6 +30,8 @@ export default async function FilingReviewPage({ params }: { params: Promise<{ i
   const { licenceAttachmentId, ...data } = filing.payload;
   const on = today();
   const banned = company.bannedUntil && company.bannedUntil >= on ? `该企业处于市场禁入期（至 ${company.bannedUntil}），不得准予备案。` : null;
+  // DW 14 flags of the company (the market-exit recommendation matters to a filing decision); reasons shown to the bureau.
+  const [flags, green] = await Promise.all([listCompanyFlags(db, filing.companyId, on), hasGreenChannel(db, filing.companyId, on)]);
   const stale = filing.type === 'company_change' && filing.baseVersion != null && filing.baseVersion !== company.version;
   return (
     <div className="space-y-6">
@@ -39,6 +43,7 @@ export default async function FilingReviewPage({ params }: { params: Promise<{ i
       <h1 className="text-2xl font-bold">
         {SUBMISSION_TYPE_LABELS[filing.type]}：{(data as CompanyFilingInput).name}
       </h1>
+      <CompanyFlags rows={flags} on={on} greenChannel={green} heading="该企业的激励与监管标记" showReasons />
       <dl className="grid gap-x-6 gap-y-1 rounded-lg bg-white p-5 text-sm shadow-sm sm:grid-cols-[9rem_1fr]">
         <dt className="text-slate-600">申请状态</dt>
         <dd>{SUBMISSION_STATUS_LABELS[filing.status] ?? filing.status}</dd>

@@ -62,7 +62,9 @@ export function InspectionForm({ entryId, projectName }: { entryId: string; proj
           </p>
         )}
       </div>
-      <p className="text-sm text-slate-700">整改不合格或拒不整改的，项目转为市场禁入（黑榜），并建议企业退出物业服务市场。</p>
+      <p className="text-sm text-slate-700">
+        整改合格的，移出黑榜，结束重点监管，并记录“整改合格（晋升信用等级）”标记一年（第十四条（三）2）。整改不合格或拒不整改的，项目转为市场禁入（黑榜），并建议企业退出物业服务市场。
+      </p>
       <button type="submit" disabled={pending} className="rounded bg-blue-800 px-4 py-2 font-medium text-white disabled:opacity-60">
         {pending ? '正在提交…' : '记录复查结果'}
       </button>

@@ -20,12 +20,17 @@ export default async function RectificationsPage() {
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">整改期项目复查</h1>
-        <Link href="/bureau/ratings" className="text-blue-800 underline">
-          返回季度评定
-        </Link>
+        <span className="flex gap-4">
+          <Link href="/bureau/ratings/flags" className="text-blue-800 underline">
+            企业激励与监管标记
+          </Link>
+          <Link href="/bureau/ratings" className="text-blue-800 underline">
+            返回季度评定
+          </Link>
+        </span>
       </div>
       <p className="text-slate-700">
-        依据第十四条（三），住宅小区连续三次评定为“差”的，录入黑榜，项目进入整改期，整改期内重点监管。整改合格的移出黑榜；拒不整改或整改不合格的，建议企业退出物业服务市场，三年内不得在本市从事物业管理活动。
+        依据第十四条（三），住宅小区连续三次评定为“差”的，录入黑榜，项目进入整改期，整改期内重点监管。整改合格的移出黑榜，结束重点监管，记录“整改合格（晋升信用等级）”标记；拒不整改或整改不合格的，建议企业退出物业服务市场，三年内不得在本市从事物业管理活动。
       </p>
       {rows.length === 0 ? (
         <p className="rounded-lg bg-white p-5 shadow-sm">目前没有处于整改期的项目。</p>
