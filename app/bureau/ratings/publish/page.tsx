@@ -67,7 +67,7 @@ export default async function PublishQuarterPage({ searchParams }: { searchParam
             { label: '物业项目', rowHeader: true, className: 'font-normal', cell: (c) => c.name },
             { label: '连续评定', cell: (c) => `${c.quarters.join('、')}：${c.rating}` },
             { label: '列入', cell: (c) => (c.list ? `${LIST_NAMES[c.list]}（${c.since} 至 ${c.until ?? '复查结论作出'}）` : '不列入红黑榜') },
-            { label: '措施', cell: (c) => c.listReason ?? c.flagReason ?? DW14_CONSEQUENCES[c.rating].join('；') },
+            { label: '措施', cell: (c) => [c.listReason, c.flagReason].filter(Boolean).join('；') || DW14_CONSEQUENCES[c.rating].join('；') },
           ]}
         />
       </section>
