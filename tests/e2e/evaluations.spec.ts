@@ -46,7 +46,7 @@ test('the city runs the year and checks what publishing would make public; a yea
   await expect(city.getByRole('region', { name: /列入黑榜/ })).toBeVisible();
   await expectNoAxeViolations(city);
   // The current year has not ended (the e2e server runs on the wall clock, as this spec does): no confirmation.
-  await expect(city.getByRole('alert').filter({ hasText: '发布' })).toHaveText(`${year} 年度信用评价须在年度结束后（${year + 1} 年 1 月 1 日起）发布`);
+  await expect(city.getByRole('alert').filter({ hasText: '须在' })).toHaveText(`${year} 年度信用评价须在年度结束后（${year + 1} 年 1 月 1 日起）发布`);
   await expect(city.getByRole('button', { name: /确认公布/ })).toHaveCount(0);
 
   // Unpublished: 船山区 sees neither the way to publish nor the result.
