@@ -27,6 +27,8 @@ const countOf = async (page: Page) => {
 };
 
 test('船山区 enters the quarter’s scores in one table, the city publishes, the third 差 is on the public black list at once, and the quarter becomes read-only', async ({ page, browser, request }) => {
+  // A long journey (two roles, a no-JavaScript context, the check-your-answers page, four public formats).
+  test.setTimeout(150_000);
   await signIn(page, 'chuanshan');
   await expectSignedInAs(page, '/bureau');
   await page.getByRole('link', { name: '季度评定' }).click();
