@@ -385,3 +385,14 @@ export async function activeMarketBan(db: Queryable, companyId: string, on: stri
     .limit(1);
   return row ?? null;
 }
+
+/** A quarter's ratings as its publication makes them public (the check-your-answers plan), by estate name. */
+export async function quarterRatingsForPlan(tx: Queryable, q: Quarter) {
+  return tx
+    .select({ projectId: estateRatings.projectId, name: projects.name, companyName: companies.name, score: estateRatings.inspectionScore, rating: estateRatings.rating })
+    .from(estateRatings)
+    .innerJoin(projects, eq(projects.id, estateRatings.projectId))
+    .innerJoin(companies, eq(companies.id, estateRatings.companyId))
+    .where(and(eq(estateRatings.year, q.year), eq(estateRatings.quarter, q.quarter)))
+    .orderBy(asc(projects.name), asc(estateRatings.projectId));
+}

@@ -23,11 +23,14 @@ import { can, type Actor } from '@/lib/auth/policy';
 import { today as clockToday } from '@/lib/clock';
 import { policyRef } from '@/lib/domain/credit-policy';
 import { newTrackingCode } from '@/lib/domain/objections';
-import { creditWindow, penaltyPublishBy, warningNoticeText } from '@/lib/domain/records';
+import { LIST_RULES } from '@/lib/domain/credit-rating';
+import type { CreditPolicy } from '@/lib/domain/credit-policy';
+import { PLAN_CHANGED, PLAN_UNSEEN, planFingerprint } from '@/lib/domain/publication';
+import { creditWindow, penaltyPublishBy, warningNoticeText, type Severity } from '@/lib/domain/records';
 import { ensureHolidayCalendar } from '@/lib/holiday-calendar';
 import { confirmRecordSchema, publishRecordSchema, rejectRecordSchema, statementSchema } from '@/lib/validation/credit';
 import { inTransaction, isUniqueViolation, LostRace } from './errors';
-import { syncRecordListEntry } from './list-entries';
+import { recordListRule, syncRecordListEntry } from './list-entries';
 
 export const DECIDED_BY_OTHER = '该记录已被其他审核人处理';
 
@@ -100,9 +103,98 @@ async function changeRecord<Row, R>(
   });
 }
 
+/** What confirming a warning record makes public and sets off: exactly what the check-your-answers step shows. */
+export interface RecordConfirmationPlan {
+  id: string;
+  companyName: string;
+  projectName: string | null;
+  type: string;
+  occurredOn: string;
+  description: string;
+  issuer: string | null;
+  severity: Severity;
+  points: string;
+  /** False for a minor warning the policy keeps off the public pages (it still counts in the evaluation). */
+  shownToPublic: boolean;
+  publishedOn: string;
+  minPublicUntil: string | null;
+  publicUntil: string;
+  /** The list the record puts the company on for its window, if any (the rule syncRecordListEntry applies). */
+  list: { list: 'red' | 'black'; label: string; since: string; until: string } | null;
+  /** The notice the company receives (两书同达); its number is given on confirmation. */
+  notice: string;
+}
+
+export interface RecordConfirmationPreview {
+  plan: RecordConfirmationPlan;
+  fingerprint: string;
+}
+
+const NOTICE_NUMBER_LATER = '（确认后生成）';
+
+/** The plan of confirming a warning record with these points and severity today: pure, shared by the preview and the confirmation. */
+function warningConfirmationPlan(rec: CreditRecordView, severity: Severity, points: string, on: string, policy: CreditPolicy): RecordConfirmationPlan {
+  const window = creditWindow('warning', severity, on, policy);
+  // A reported warning is never a veto (DW 11 records are entered by the bureau, confirmed at once).
+  const rule = recordListRule({ category: rec.category, severity, vetoType: null });
+  const notice = warningNoticeText({ ...rec, severity, points, publishedOn: on, ...window }, NOTICE_NUMBER_LATER, policy);
+  return {
+    id: rec.id,
+    companyName: rec.companyName,
+    projectName: rec.projectName,
+    type: rec.type,
+    occurredOn: rec.occurredOn,
+    description: rec.description,
+    issuer: rec.issuer,
+    severity,
+    points: Number(points).toFixed(2),
+    shownToPublic: !(severity === '轻微' && !policy.publishMinorWarnings),
+    publishedOn: on,
+    minPublicUntil: window.minPublicUntil,
+    publicUntil: window.publicUntil,
+    list: rule ? { list: LIST_RULES[rule].list, label: LIST_RULES[rule].label, since: on, until: window.publicUntil } : null,
+    notice: notice.body,
+  };
+}
+
+/** The checks confirming and previewing share: who, which record at which version, what severity. */
+async function confirmable(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+): Promise<{ ok: false; result: ActionResult<never> } | { ok: true; actor: Actor; rec: CreditRecordView; severity: Severity | null; points: string; fingerprint: string | undefined; expectedVersion: number }> {
+  if (!actor) return { ok: false, result: fail('UNAUTHENTICATED') };
+  if (!can(actor, 'credit.confirm')) return { ok: false, result: fail('FORBIDDEN') };
+  const parsed = confirmRecordSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, result: invalid(parsed.error) };
+  const d = parsed.data;
+  const pending = await pendingRecord(db, actor, d.id, d.expectedVersion);
+  if (!pending.ok) return pending;
+  const { rec } = pending;
+  if (rec.category !== 'performance' && rec.category !== 'warning') return { ok: false, result: fail('CONFLICT', '基本信用信息不需要确认分值') };
+  const severity = rec.category === 'warning' ? (d.severity ?? rec.severity) : null;
+  if (rec.category === 'warning' && !severity) return { ok: false, result: fieldError('severity', '请选择情节轻重') };
+  return { ok: true, actor, rec, severity, points: String(d.points), fingerprint: d.fingerprint, expectedVersion: d.expectedVersion };
+}
+
+/**
+ * The check-your-answers step before confirming a warning record: the record as the public will read it, its
+ * publicity window, the list it puts the company on and the notice the company receives, with the fingerprint
+ * the confirmation must carry.
+ */
+export async function previewRecordConfirmation(db: Db, actor: Actor | null, input: unknown, opts: { today?: string } = {}): Promise<ActionResult<RecordConfirmationPreview>> {
+  const c = await confirmable(db, actor, input);
+  if (!c.ok) return c.result;
+  if (c.rec.category !== 'warning' || !c.severity) return fail('CONFLICT', '业绩信息确认后直接公布，无需核对');
+  const policy = await getCurrentPolicy(db);
+  const plan = warningConfirmationPlan(c.rec, c.severity, c.points, opts.today ?? clockToday(), policy.settings);
+  return ok({ plan, fingerprint: planFingerprint(plan) });
+}
+
 /**
  * DW 8.2: the bureau confirms a reported record's points (and a warning's severity). It is published today:
- * its window is fixed now by the current policy, whose version it keeps. A warning sends the company its notice.
+ * its window is fixed now by the current policy, whose version it keeps. A warning sends the company its notice,
+ * and is confirmed only with the fingerprint of the check-your-answers step it went through.
  */
 export async function confirmCreditRecord(
   db: Db,
@@ -110,22 +202,18 @@ export async function confirmCreditRecord(
   input: unknown,
   opts: { today?: string } = {},
 ): Promise<ActionResult<{ id: string; noticeCode: string | null }>> {
-  if (!actor) return fail('UNAUTHENTICATED');
-  if (!can(actor, 'credit.confirm')) return fail('FORBIDDEN');
-  const parsed = confirmRecordSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const d = parsed.data;
-  const pending = await pendingRecord(db, actor, d.id, d.expectedVersion);
-  if (!pending.ok) return pending.result;
-  const { rec } = pending;
-  if (rec.category !== 'performance' && rec.category !== 'warning') return fail('CONFLICT', '基本信用信息不需要确认分值');
-  const severity = rec.category === 'warning' ? (d.severity ?? rec.severity) : null;
-  if (rec.category === 'warning' && !severity) return fieldError('severity', '请选择情节轻重');
+  const c = await confirmable(db, actor, input);
+  if (!c.ok) return c.result;
+  const { rec, severity, points } = c;
+  const who = c.actor;
   const on = opts.today ?? clockToday();
   const policy = await getCurrentPolicy(db);
-  const window = creditWindow(rec.category, severity, on, policy.settings);
+  if (rec.category === 'warning') {
+    if (!c.fingerprint) return fieldError('fingerprint', PLAN_UNSEEN, 'CONFLICT');
+    if (planFingerprint(warningConfirmationPlan(rec, severity!, points, on, policy.settings)) !== c.fingerprint) return fail('CONFLICT', PLAN_CHANGED);
+  }
+  const window = creditWindow(rec.category as 'performance' | 'warning', severity, on, policy.settings);
   const noticeCode = rec.category === 'warning' ? newTrackingCode() : null;
-  const points = String(d.points);
   // CQ 三.(四): a reported penalty (a department's, DW 8.1.4) is published on confirmation; whether that kept the
   // 7-working-day deadline from its decision is recorded, as publishPenalty records it.
   let late: boolean | undefined;
@@ -135,30 +223,30 @@ export async function confirmCreditRecord(
   }
 
   try {
-    const result = await changeRecord(db, actor, rec.id, {
+    const result = await changeRecord(db, who, rec.id, {
       update: (tx) =>
-        confirmCreditRecordRow(tx, rec.id, d.expectedVersion, {
+        confirmCreditRecordRow(tx, rec.id, c.expectedVersion, {
           points,
           severity,
           publishedOn: on,
           minPublicUntil: window.minPublicUntil,
           publicUntil: window.publicUntil,
           policyVersion: policyRef(policy.version),
-          decidedBy: actor.userId,
+          decidedBy: who.userId,
           noticeCode,
         }),
       lost: DECIDED_BY_OTHER,
       then: async (tx) => {
-        await settleReportSubmission(tx, rec.id, 'approved', null, actor.userId);
+        await settleReportSubmission(tx, rec.id, 'approved', null, who.userId);
         if (rec.category === 'warning' && noticeCode && severity) {
           const text = warningNoticeText({ ...rec, severity, points, publishedOn: on, ...window }, noticeCode, policy.settings);
-          await sendWarningNotice(tx, actor, rec, text, noticeCode);
+          await sendWarningNotice(tx, who, rec, text, noticeCode);
         }
-        await syncRecordListEntry(tx, actor, rec.id, on, policy.version);
+        await syncRecordListEntry(tx, who, rec.id, on, policy.version);
       },
       action: 'credit.record.confirmed',
       before: { status: rec.status, version: rec.version, proposedPoints: rec.proposedPoints, severity: rec.severity },
-      after: (done) => ({ status: done.status, points, severity, publishedOn: on, minPublicUntil: window.minPublicUntil, publicUntil: window.publicUntil, policyVersion: done.policyVersion, noticeCode, ...(late === undefined ? {} : { late }) }),
+      after: (done) => ({ status: done.status, points, severity, publishedOn: on, minPublicUntil: window.minPublicUntil, publicUntil: window.publicUntil, policyVersion: done.policyVersion, noticeCode, fingerprint: c.fingerprint ?? null, ...(late === undefined ? {} : { late }) }),
       result: { id: rec.id, noticeCode },
     });
     return result;

@@ -52,6 +52,8 @@ import { sendWarningNotice } from './credit-record-decisions';
 export {
   confirmCreditRecord,
   DECIDED_BY_OTHER,
+  previewRecordConfirmation,
+  type RecordConfirmationPreview,
   publishPenalty,
   recordInScope,
   rejectCreditRecord,

@@ -25,15 +25,16 @@ import {
   yearPublishedAt,
 } from '@/db/queries/evaluations';
 import { getCurrentPolicy, getPolicyVersions } from '@/db/queries/policy';
-import { fail, invalid, ok, type ActionResult } from '@/lib/actions/result';
+import { fail, fieldError, invalid, ok, type ActionResult } from '@/lib/actions/result';
 import { audit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/policy';
 import { today as clockToday } from '@/lib/clock';
 import { annualEvaluation, belowLineYearsRunning, GRADES, needsInterview, type Grade, type ScoreLine } from '@/lib/domain/credit-rating';
 import { newTrackingCode } from '@/lib/domain/objections';
 import { addCalendarDays, addMonths } from '@/lib/domain/working-days';
-import { evaluationYearSchema } from '@/lib/validation/evaluations';
-import { inTransaction, isUniqueViolation, LostRace } from './errors';
+import { evaluationPublishRefusal, PLAN_CHANGED, planFingerprint } from '@/lib/domain/publication';
+import { evaluationPublishSchema, evaluationYearSchema } from '@/lib/validation/evaluations';
+import { inTransaction, isUniqueViolation, LostRace, Rollback } from './errors';
 import { openListEntries } from './list-entries';
 import { allowed, refused } from './gate';
 
@@ -124,26 +125,62 @@ export interface RiskLetterSummary {
   districtName: string | null;
 }
 
-/** The city publishes a year: interviews and letters below the line, black entries for two years running. */
-export async function publishEvaluation(
-  db: Db,
-  actor: Actor | null,
-  input: unknown,
-  opts: { today?: string } = {},
-): Promise<ActionResult<{ year: number; published: number; letters: number; blackListed: number }>> {
+/** What publishing a year makes public and sets off: exactly what the check-your-answers page shows. */
+export interface EvaluationPlan {
+  year: number;
+  /** The interviews' due date (fixed from the day of publication). */
+  interviewDue: string;
+  /** Every company's published result, lowest score first (a vetoed year first). */
+  companies: { companyId: string; name: string; uscc: string; score: string | null; grade: Grade; vetoed: boolean }[];
+  /** Below the line: an interview notice to the district and a 风险提示函. */
+  interviews: { companyId: string; name: string; score: string; districtName: string | null }[];
+  /** Below the line two years running (ZT 五.(三)): a black-list entry from the day of publication. */
+  blackList: { companyId: string; name: string; reason: string; since: string; until: string }[];
+}
+
+export interface EvaluationPreview {
+  plan: EvaluationPlan;
+  /** Carried by the confirmation: publishing refuses if the plan it computes then differs. */
+  fingerprint: string;
+  /** Why it may not be published today (the year has not ended), or null. */
+  refusal: string | null;
+}
+
+type PublishResult = { year: number; published: number; letters: number; blackListed: number };
+
+/**
+ * The check-your-answers step: publishing run as a dry run (the same code, in a transaction rolled back at the
+ * point of no return), answering with the plan and its fingerprint.
+ */
+export async function previewEvaluationPublication(db: Db, actor: Actor | null, input: unknown, opts: { today?: string } = {}): Promise<ActionResult<EvaluationPreview>> {
   if (!allowed(actor, 'evaluation.run')) return refused(actor);
   const parsed = evaluationYearSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const { year } = parsed.data;
   const on = opts.today ?? clockToday();
+  return publishYear(db, actor, parsed.data.year, on, null) as Promise<ActionResult<EvaluationPreview>>;
+}
+
+/** The city publishes a year: interviews and letters below the line, black entries for two years running. */
+export async function publishEvaluation(db: Db, actor: Actor | null, input: unknown, opts: { today?: string } = {}): Promise<ActionResult<PublishResult>> {
+  if (!allowed(actor, 'evaluation.run')) return refused(actor);
+  const parsed = evaluationPublishSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { year, fingerprint } = parsed.data;
+  const on = opts.today ?? clockToday();
+  const tooEarly = evaluationPublishRefusal(year, on);
+  if (tooEarly) return fieldError('year', tooEarly, 'CONFLICT');
+  return publishYear(db, actor, year, on, fingerprint) as Promise<ActionResult<PublishResult>>;
+}
+
+/** Publishing itself; with no fingerprint it stops before writing anything that lasts and answers with the plan. */
+async function publishYear(db: Db, actor: Actor, year: number, on: string, fingerprint: string | null): Promise<ActionResult<PublishResult | EvaluationPreview>> {
   if (await yearPublishedAt(db, year)) return fail('CONFLICT', PUBLISHED_ALREADY);
   const companies = new Map((await approvedCompanies(db)).map((c) => [c.id, c]));
   const districtNames = await listDistrictNames(db);
   const due = addCalendarDays(on, INTERVIEW_DAYS);
-  let blackListed = 0;
 
   try {
-    const result = await inTransaction(db, async (tx) => {
+    const result = await inTransaction<PublishResult | EvaluationPreview>(db, async (tx) => {
       const rows = await publishYearRows(tx, year, new Date());
       if (rows.length === 0) {
         if (await yearPublishedAt(tx, year)) throw new LostRace(PUBLISHED_ALREADY);
@@ -164,13 +201,16 @@ export async function publishEvaluation(
       const letterRows: Parameters<typeof insertRiskLetters>[1][number][] = [];
       const noticeRows: Parameters<typeof insertInterviewNotices>[1][number][] = [];
       const twoYears: { companyId: string; score: number; policy: NonNullable<ReturnType<(typeof versions)['get']>> }[] = [];
+      const plan: EvaluationPlan = { year, interviewDue: due, companies: [], interviews: [], blackList: [] };
       for (const r of rows) {
         const policy = versions.get(r.policyVersion)!;
         const score = r.score == null ? null : Number(r.score);
-        if (!needsInterview(score, policy.settings) || r.vetoed) continue;
         const c = companies.get(r.companyId);
         const companyName = c?.name ?? '';
+        plan.companies.push({ companyId: r.companyId, name: companyName, uscc: c?.uscc ?? '', score: score == null ? null : score.toFixed(2), grade: r.grade, vetoed: r.vetoed });
+        if (!needsInterview(score, policy.settings) || r.vetoed) continue;
         const districtName = c?.districtId ? (districtNames.get(c.districtId) ?? null) : null;
+        plan.interviews.push({ companyId: r.companyId, name: companyName, score: score!.toFixed(2), districtName });
         const code = newTrackingCode();
         const summary: RiskLetterSummary = { year, companyName, uscc: c?.uscc ?? '', score: score!, line: policy.settings.interviewBelow, interviewDue: due, districtName };
         letterRows.push({ code, evaluationId: r.id, summary: { ...summary }, issuedBy: actor.userId });
@@ -186,35 +226,43 @@ export async function publishEvaluation(
         const history = [...(past.get(r.companyId) ?? []), { year, score, vetoed: r.vetoed }];
         if (belowLineYearsRunning(history, year, policy.settings)) twoYears.push({ companyId: r.companyId, score: score!, policy });
       }
-      await insertRiskLetters(tx, letterRows);
-      await insertInterviewNotices(tx, noticeRows);
       const listed = await companiesWithOpenEntry(
         tx,
         'ZT5.3-two-years',
         twoYears.map((t) => t.companyId),
       );
-      const toList = twoYears.filter((t) => !listed.has(t.companyId));
-      await openListEntries(
-        tx,
-        actor,
-        toList.map((t) => ({
+      const entries = twoYears
+        .filter((t) => !listed.has(t.companyId))
+        .map((t) => ({
           companyId: t.companyId,
           rule: 'ZT5.3-two-years' as const,
           reason: `连续${t.policy.settings.blackListAfterYearsBelow}年信用评价得分低于${t.policy.settings.interviewBelow}分（${year}年度 ${t.score.toFixed(2)} 分）`,
           since: on,
           until: addMonths(on, 12),
           policyVersion: t.policy.version,
-        })),
-      );
-      blackListed = toList.length;
+        }));
+      plan.blackList = entries.map((e) => ({ companyId: e.companyId, name: companies.get(e.companyId)?.name ?? '', reason: e.reason, since: e.since, until: e.until }));
+      const byScore = (a: EvaluationPlan['companies'][number], b: EvaluationPlan['companies'][number]) =>
+        (a.score == null ? -1 : Number(a.score)) - (b.score == null ? -1 : Number(b.score)) || (a.uscc < b.uscc ? -1 : a.uscc > b.uscc ? 1 : 0);
+      plan.companies.sort(byScore);
+      plan.interviews.sort((a, b) => Number(a.score) - Number(b.score) || (a.companyId < b.companyId ? -1 : 1));
+      plan.blackList.sort((a, b) => (a.companyId < b.companyId ? -1 : 1));
+      const planned = planFingerprint(plan);
+      // The point of no return: a preview stops here (rolling back the publication mark); a confirmation goes on
+      // only if it confirms this very plan.
+      if (fingerprint == null) throw new Rollback(ok<EvaluationPreview>({ plan, fingerprint: planned, refusal: evaluationPublishRefusal(year, on) }));
+      if (fingerprint !== planned) throw new LostRace(PLAN_CHANGED);
+      await insertRiskLetters(tx, letterRows);
+      await insertInterviewNotices(tx, noticeRows);
+      await openListEntries(tx, actor, entries);
       const letters = letterRows.length;
       await audit(tx, actor, {
         action: 'evaluation.published',
         objectType: 'annual_evaluation',
         objectId: null,
-        after: { year, published: rows.length, letters, blackListed, interviewDue: due, policyVersion: [...versions.keys()].length === 1 ? [...versions.keys()][0] : [...versions.keys()] },
+        after: { year, published: rows.length, letters, blackListed: entries.length, interviewDue: due, fingerprint, policyVersion: [...versions.keys()].length === 1 ? [...versions.keys()][0] : [...versions.keys()] },
       });
-      return ok({ year, published: rows.length, letters, blackListed });
+      return ok({ year, published: rows.length, letters, blackListed: entries.length });
     });
     return result;
   } catch (e) {
@@ -222,6 +270,5 @@ export async function publishEvaluation(
     throw e;
   }
 }
-
 
 export type { ScoreLine };

@@ -20,7 +20,6 @@ import {
   extendCompanyBan,
   getPublication,
   getRectificationInScope,
-  countRatingsOfQuarter,
   insertFlag,
   insertFlags,
   insertPublication,
@@ -30,6 +29,7 @@ import {
   openDw14Entries,
   projectNames,
   publishedHistoryOfQuarter,
+  quarterRatingsForPlan,
   ratingsOfQuarter,
   upsertRating,
   type NewFlag,
@@ -56,9 +56,10 @@ import {
   type Quarter,
   type RatingPoint,
 } from '@/lib/domain/credit-rating';
+import { PLAN_CHANGED, planFingerprint, quarterPublishRefusal } from '@/lib/domain/publication';
 import { addMonths } from '@/lib/domain/working-days';
 import { FLAG_INFO } from '@/lib/domain/company-flags';
-import { publishQuarterSchema, rectificationInspectionSchema, RECTIFICATION_RESULT_LABELS, saveRatingsSchema } from '@/lib/validation/ratings';
+import { confirmQuarterSchema, publishQuarterSchema, rectificationInspectionSchema, RECTIFICATION_RESULT_LABELS, saveRatingsSchema } from '@/lib/validation/ratings';
 import { inTransaction, isUniqueViolation, LostRace, Rollback } from './errors';
 import { endListEntry, openListEntries, openListEntry, type OpenEntry } from './list-entries';
 
@@ -159,14 +160,50 @@ export interface PublishResult {
 
 const runPeriod = (qs: Quarter[]) => `${quarterLabel(qs[0])}至${quarterLabel(qs[qs.length - 1])}`;
 
-/** The city publishes a quarter's ratings and, in the same transaction, applies DW 14 to every rated estate. */
-export async function publishQuarter(db: Db, actor: Actor | null, input: unknown, opts: Opts = {}): Promise<ActionResult<PublishResult>> {
+/** What publishing a quarter makes public and sets off: exactly what the check-your-answers page shows. */
+export interface QuarterPlan {
+  quarter: string;
+  /** Every rated estate's rating, as the public will read it. */
+  estates: { projectId: string; name: string; companyName: string; score: string; rating: EstateRating }[];
+  /** DW 14: the runs of three this publication completes, and what each sets off. */
+  consequences: { projectId: string; name: string; rating: EstateRating; quarters: string[]; list: 'red' | 'black' | null; listReason: string | null; flagReason: string; since: string; until: string | null }[];
+}
+
+export interface QuarterPreview {
+  plan: QuarterPlan;
+  /** Carried by the confirmation: publishing refuses if the plan it computes then differs. */
+  fingerprint: string;
+  /** Why it may not be published today (before the quarter's last day), or null. */
+  refusal: string | null;
+}
+
+/**
+ * The check-your-answers step: publishing run as a dry run (the same code, in a transaction rolled back at the
+ * point of no return), answering with the plan and its fingerprint.
+ */
+export async function previewQuarterPublication(db: Db, actor: Actor | null, input: unknown, opts: Opts = {}): Promise<ActionResult<QuarterPreview>> {
   if (!actor) return fail('UNAUTHENTICATED');
   if (!can(actor, 'rating.publish')) return fail('FORBIDDEN');
   const parsed = publishQuarterSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
+  return publishOrPlan(db, actor, parsed.data.quarter, opts.today ?? clockToday(), null) as Promise<ActionResult<QuarterPreview>>;
+}
+
+/** The city publishes a quarter's ratings and, in the same transaction, applies DW 14 to every rated estate. */
+export async function publishQuarter(db: Db, actor: Actor | null, input: unknown, opts: Opts = {}): Promise<ActionResult<PublishResult>> {
+  if (!actor) return fail('UNAUTHENTICATED');
+  if (!can(actor, 'rating.publish')) return fail('FORBIDDEN');
+  const parsed = confirmQuarterSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
   const q = parsed.data.quarter;
   const on = opts.today ?? clockToday();
+  const tooEarly = quarterPublishRefusal(q, on);
+  if (tooEarly) return fieldError('quarter', tooEarly, 'CONFLICT');
+  return publishOrPlan(db, actor, q, on, parsed.data.fingerprint) as Promise<ActionResult<PublishResult>>;
+}
+
+/** Publishing itself; with no fingerprint it stops before writing anything that lasts and answers with the plan. */
+async function publishOrPlan(db: Db, actor: Actor, q: Quarter, on: string, fingerprint: string | null): Promise<ActionResult<PublishResult | QuarterPreview>> {
   if (quarterStart(q) > on) return fieldError('quarter', `${quarterLabel(q)}尚未开始，不能发布`);
   const published = await listPublishedQuarters(db);
   if (published.some((p) => quarterIndex(p) === quarterIndex(q))) return fail('CONFLICT', ALREADY_PUBLISHED(q));
@@ -175,15 +212,16 @@ export async function publishQuarter(db: Db, actor: Actor | null, input: unknown
   const policy = await getCurrentPolicy(db);
   const p = policy.settings;
 
-  let result: ActionResult<PublishResult>;
+  let result: ActionResult<PublishResult | QuarterPreview>;
   try {
-    result = await inTransaction(db, async (tx) => {
+    result = await inTransaction<PublishResult | QuarterPreview>(db, async (tx) => {
       await lockQuarter(tx, q);
       if (await getPublication(tx, q)) throw new Rollback(fail('CONFLICT', ALREADY_PUBLISHED(q)));
       await insertPublication(tx, q, actor.userId);
       // Set-based (docs/decisions/020): the quarter's count, every rated estate's published history in one
       // query, DW 14 judged in memory, and the consequences written in a few multi-row statements.
-      const rated = await countRatingsOfQuarter(tx, q);
+      const estates = await quarterRatingsForPlan(tx, q);
+      const rated = estates.length;
       const history = new Map<string, RatingPoint[]>();
       for (const h of await publishedHistoryOfQuarter(tx, q)) {
         if (quarterIndex(h) > quarterIndex(q)) continue;
@@ -209,6 +247,7 @@ export async function publishQuarter(db: Db, actor: Actor | null, input: unknown
       const entries: (OpenEntry & { at: number })[] = [];
       const flags: NewFlag[] = [];
       const applied: { projectId: string; companyId: string; rating: EstateRating; quarters: string[]; entryId: string | null; flag: string }[] = [];
+      const consequences: QuarterPlan['consequences'] = [];
       for (const { projectId, run } of runs) {
         const name = names.get(projectId) ?? '';
         const period = runPeriod(run.quarters);
@@ -239,8 +278,31 @@ export async function publishQuarter(db: Db, actor: Actor | null, input: unknown
           flags.push({ ...key, flag, reason: `${name}连续三次评定为“差”，整改期内重点监管（DW 14）`, since: on, until: null });
         }
         triggered[run.rating]++;
+        const entry = entries.length && entries[entries.length - 1].at === applied.length ? entries[entries.length - 1] : null;
+        const flagRow = flags[flags.length - 1];
+        consequences.push({
+          projectId,
+          name,
+          rating: run.rating,
+          quarters: run.quarters.map(quarterKey),
+          list: entry ? LIST_RULES[entry.rule].list : null,
+          listReason: entry?.reason ?? null,
+          flagReason: flagRow.reason,
+          since: on,
+          until: entry?.until ?? flagRow.until ?? null,
+        });
         applied.push({ projectId, companyId: run.companyId, rating: run.rating, quarters: run.quarters.map(quarterKey), entryId: null, flag });
       }
+      const plan: QuarterPlan = {
+        quarter: quarterKey(q),
+        estates: estates.map((e) => ({ projectId: e.projectId, name: e.name, companyName: e.companyName, score: Number(e.score).toFixed(2), rating: e.rating })),
+        consequences,
+      };
+      const planned = planFingerprint(plan);
+      // The point of no return: a preview stops here (rolling back the publication row); a confirmation goes on
+      // only if it confirms this very plan.
+      if (fingerprint == null) throw new Rollback(ok<QuarterPreview>({ plan, fingerprint: planned, refusal: quarterPublishRefusal(q, on) }));
+      if (fingerprint !== planned) throw new LostRace(PLAN_CHANGED);
       const entryIds = await openListEntries(
         tx,
         actor,
@@ -252,9 +314,9 @@ export async function publishQuarter(db: Db, actor: Actor | null, input: unknown
         action: 'rating.quarter.published',
         objectType: 'rating_quarter',
         objectId: quarterKey(q),
-        after: { quarter: quarterKey(q), rated, policyVersion: policy.version, dw14: applied },
+        after: { quarter: quarterKey(q), rated, policyVersion: policy.version, dw14: applied, fingerprint },
       });
-      return ok({ quarter: quarterKey(q), rated, triggered });
+      return ok<PublishResult>({ quarter: quarterKey(q), rated, triggered });
     });
   } catch (e) {
     if (isUniqueViolation(e)) return fail('CONFLICT', ALREADY_PUBLISHED(q));

@@ -120,6 +120,8 @@ export const confirmRecordSchema = z.object({
   expectedVersion: version,
   points: points('核定分值'),
   severity: z.preprocess((v) => (v === '' || v == null ? null : v), severity.nullable()),
+  /** A warning's check-your-answers fingerprint (lib/domain/publication); a performance record has none. */
+  fingerprint: z.preprocess((v) => (v === '' || v == null ? undefined : v), z.string().regex(/^[0-9a-f]{32}$/, '请先核对将要公开的内容，再确认').optional()),
 });
 
 /** The bureau does not take a report up: the reporter sees why. */

@@ -53,6 +53,10 @@ export const saveRatingsSchema = z.object({
 export type SaveRatingsInput = z.input<typeof saveRatingsSchema>;
 
 export const publishQuarterSchema = z.object({ quarter: quarterField });
+/** Publishing: the quarter and the fingerprint of the check-your-answers page the city read (lib/domain/publication). */
+export const confirmQuarterSchema = publishQuarterSchema.extend({
+  fingerprint: z.string({ message: '请先核对将要公开的内容，再确认' }).regex(/^[0-9a-f]{32}$/, '请先核对将要公开的内容，再确认'),
+});
 
 export const RECTIFICATION_RESULTS = ['passed', 'failed', 'refused'] as const;
 export type RectificationResult = (typeof RECTIFICATION_RESULTS)[number];

@@ -73,7 +73,14 @@ test('a street reports a warning, 船山区 confirms it as 一般, it is public 
   await expect(district.getByRole('link', { name: '证据材料-1.pdf' })).toBeVisible();
   await district.getByLabel('核定扣分').fill('3');
   await expect(district.getByRole('radio', { name: /^一般/ })).toBeChecked();
-  await district.getByRole('button', { name: '核准并公布' }).click();
+  await district.getByRole('button', { name: '核对公布内容' }).click();
+  // Check your answers: the record as the public will read it, its window, no list for 一般; then confirm.
+  const check = district.getByRole('form', { name: '核对后确认：公布后不能撤回' });
+  await expect(check).toContainText(type);
+  await expect(check).toContainText('一般，扣 3 分');
+  await expect(check).toContainText(`自 ${today} 起向社会公示`);
+  await expect(check).toContainText('不因此列入红黑榜');
+  await check.getByRole('button', { name: '确认核准并公布' }).click();
   await expect(district).toHaveURL(/\/bureau\/credit\?done=confirmed$/);
   await expect(district.getByRole('status')).toContainText('告知书已送达企业');
 

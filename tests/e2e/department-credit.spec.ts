@@ -45,7 +45,8 @@ test('a department submits a penalty with evidence, 船山区 confirms it with s
   await expect(district.getByText(`${DEPARTMENT} ${docNo}`)).toBeVisible();
   await district.getByLabel('核定扣分').fill('4');
   await district.getByRole('radio', { name: /^一般/ }).check();
-  await district.getByRole('button', { name: '核准并公布' }).click();
+  await district.getByRole('button', { name: '核对公布内容' }).click();
+  await district.getByRole('form', { name: '核对后确认：公布后不能撤回' }).getByRole('button', { name: '确认核准并公布' }).click();
   await expect(district).toHaveURL(/\/bureau\/credit\?done=confirmed$/);
 
   // The department sees the outcome and follows the link to the public record.

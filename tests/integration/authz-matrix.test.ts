@@ -93,6 +93,7 @@ import { decideContract, fileNonRenewalNotice, recordEarlyExit, registerContract
 import { savePolicyVersion } from '@/lib/services/credit-policy';
 import {
   confirmCreditRecord,
+  previewRecordConfirmation,
   enterPerformanceRecord,
   enterWarningRecord,
   filePerformanceRecord,
@@ -157,6 +158,8 @@ import { GET as attachmentGET } from '@/app/attachments/[id]/route';
 import { GET as auditCheckpointGET } from '@/app/bureau/audit/checkpoint/route';
 import CalendarPage from '@/app/bureau/calendar/page';
 import OutboxPage from '@/app/bureau/outbox/page';
+import PublishEvaluationPage from '@/app/bureau/evaluations/[year]/publish/page';
+import PublishQuarterPage from '@/app/bureau/ratings/publish/page';
 import CompanyPersonPage from '@/app/company/staff/[practitionerId]/page';
 import BureauOrderPage from '@/app/bureau/rectifications/[id]/page';
 import CompanyOrderPage from '@/app/company/rectifications/[id]/page';
@@ -858,7 +861,19 @@ const ROWS: Row[] = [
   },
   {
     endpoints: ['app/bureau/credit/actions.ts#confirmRecordAction'],
-    via: svc(confirmCreditRecord),
+    via: {
+      kind: 'service',
+      name: 'confirmCreditRecord',
+      // The action previews a warning (intent=preview: the check-your-answers step), then confirms it with the
+      // preview's fingerprint; a refusal of either before the record is reached is the answer.
+      run: async (c, input) => {
+        const first = await confirmCreditRecord(c.db, c.actor, input, { today: TODAY });
+        if (first.ok || first.fieldErrors?.fingerprint == null) return codeOf(first);
+        const preview = await previewRecordConfirmation(c.db, c.actor, input, { today: TODAY });
+        if (!preview.ok) return `confirm asked for a fingerprint but preview answered ${codeOf(preview)}`;
+        return codeOf(await confirmCreditRecord(c.db, c.actor, { ...(input as object), fingerprint: preview.data.fingerprint }, { today: TODAY }));
+      },
+    },
     allow: BUREAUS,
     input: {
       a: (f) => ({ id: f.creditPendingA.id, expectedVersion: f.creditPendingA.version, points: '1', severity: '' }),
@@ -1847,6 +1862,28 @@ const ROWS: Row[] = [
     ok: 'OK',
     audit: 'all',
     note: 'the badge sheet of an estate the company serves; anyone else a 404, audited',
+  },
+
+  // ── Check your answers (issue 18 item 7): the preview pages run publishing as a dry run ─────────────────
+  {
+    endpoints: ['app/bureau/evaluations/[year]/publish/page.tsx#default'],
+    via: page('/bureau/evaluations/[year]/publish', PublishEvaluationPage),
+    allow: ['city'],
+    input: { none: () => ({ params: { year: '2026' } }) },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+    note: 'what publishing a year would make public (a rolled-back dry run): the city only; anyone else a 404 before it runs, audited',
+  },
+  {
+    endpoints: ['app/bureau/ratings/publish/page.tsx#default'],
+    via: page('/bureau/ratings/publish', PublishQuarterPage),
+    allow: ['city'],
+    input: { none: () => ({ searchParams: { q: '2026Q4' } }) },
+    wrongRole: 'NOT_FOUND',
+    ok: 'OK',
+    audit: 'all',
+    note: 'what publishing a quarter would make public (a rolled-back dry run): the city only; anyone else a 404 before it runs, audited',
   },
 
   // ── Printed documents: company credit reports (信用报告, issue 17 item 2) ───────────────────────────────

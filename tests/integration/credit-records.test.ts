@@ -8,6 +8,7 @@ import { creditRecordCounts } from '@/db/queries/record-flags';
 import type { Actor } from '@/lib/auth/policy';
 import {
   confirmCreditRecord,
+  previewRecordConfirmation,
   enterPerformanceRecord,
   enterWarningRecord,
   filePerformanceRecord,
@@ -69,8 +70,14 @@ describe.each(DRIVERS)('company credit records (%s)', (driver) => {
     return r.data.id;
   };
   const versionOf = async (id: string) => (await rows<{ version: number }>(sql`select version from credit_records where id = ${id}`))[0]!.version;
-  const confirm = async (actor: Actor | null, id: string, today = '2025-01-10', over: Record<string, unknown> = {}) =>
-    confirmCreditRecord(db, actor, { id, expectedVersion: await versionOf(id), points: '3', severity: '一般', ...over }, { today });
+  /** Confirming as the page does it: a warning's check-your-answers step first, then the confirmation with its fingerprint. */
+  const confirm = async (actor: Actor | null, id: string, today = '2025-01-10', over: Record<string, unknown> = {}) => {
+    const input = { id, expectedVersion: await versionOf(id), points: '3', severity: '一般', ...over };
+    const p = await previewRecordConfirmation(db, actor, input, { today });
+    // Refused before the record's category is known: the confirmation shares those checks (and would log a second out-of-scope row).
+    if (!p.ok && p.code !== 'CONFLICT') return p;
+    return confirmCreditRecord(db, actor, p.ok ? { ...input, fingerprint: p.data.fingerprint } : input, { today });
+  };
 
   beforeAll(async () => {
     t = await openSeededDb(driver);
@@ -305,10 +312,16 @@ describe.each(DRIVERS)('company credit records (%s)', (driver) => {
     const raceBefore = await stateOf(race);
     expect(raceBefore).toMatchObject({ status: 'submitted' });
     const v = raceBefore.version as number;
-    const results = await Promise.all([
-      confirmCreditRecord(db, who.chuanshan!, { id: race, expectedVersion: v, points: '3', severity: '一般' }, { today: '2026-11-04' }),
-      confirmCreditRecord(db, who.city!, { id: race, expectedVersion: v, points: '5', severity: '严重' }, { today: '2026-11-04' }),
-    ]);
+    const checked = async (actor: Actor, input: Record<string, unknown>) => {
+      const p = await previewRecordConfirmation(db, actor, input, { today: '2026-11-04' });
+      if (!p.ok) throw new Error(p.message);
+      return { ...input, fingerprint: p.data.fingerprint };
+    };
+    const [inA, inB] = [
+      await checked(who.chuanshan!, { id: race, expectedVersion: v, points: '3', severity: '一般' }),
+      await checked(who.city!, { id: race, expectedVersion: v, points: '5', severity: '严重' }),
+    ];
+    const results = await Promise.all([confirmCreditRecord(db, who.chuanshan!, inA, { today: '2026-11-04' }), confirmCreditRecord(db, who.city!, inB, { today: '2026-11-04' })]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const lost = results.find((r) => !r.ok)!;
     expect(lost).toMatchObject({ ok: false, code: 'CONFLICT' });

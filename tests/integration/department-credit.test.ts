@@ -12,7 +12,7 @@ import { getPublicCompany } from '@/db/queries/public-companies';
 import type { Actor } from '@/lib/auth/policy';
 import { defaultCreditPolicy } from '@/lib/domain/credit-policy';
 import { departmentOutcome } from '@/lib/domain/department-credit';
-import { confirmCreditRecord, rejectCreditRecord } from '@/lib/services/credit-records';
+import { confirmCreditRecord, previewRecordConfirmation, rejectCreditRecord } from '@/lib/services/credit-records';
 import { submitDepartmentCredit } from '@/lib/services/department-credit';
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
@@ -140,6 +140,13 @@ describe.each(DRIVERS)('department credit information (%s)', (driver) => {
     expect(await footprint()).toEqual(before);
   });
 
+  /** A warning is confirmed as the page does it: its check-your-answers step, then the confirmation with the fingerprint. */
+  const confirmChecked = async (actor: Actor, input: Record<string, unknown>, today: string) => {
+    const p = await previewRecordConfirmation(db, actor, input, { today });
+    if (!p.ok) throw new Error(p.message);
+    return confirmCreditRecord(db, actor, { ...input, fingerprint: p.data.fingerprint }, { today });
+  };
+
   it('the department cannot confirm or decline (its own or any), nor set points: nothing changes', async () => {
     const id = await submitOk();
     const before = await footprint();
@@ -154,7 +161,7 @@ describe.each(DRIVERS)('department credit information (%s)', (driver) => {
 
   it('船山区 confirms with severity and points: published today with its window, on the public profile; the department sees it confirmed and public', async () => {
     const id = await submitOk();
-    const r = await confirmCreditRecord(db, who.chuanshan!, { id, expectedVersion: await versionOf(id), points: '4', severity: '一般' }, { today: '2026-11-24' });
+    const r = await confirmChecked(who.chuanshan!, { id, expectedVersion: await versionOf(id), points: '4', severity: '一般' }, '2026-11-24');
     expect(r).toMatchObject({ ok: true });
     expect(await record(id)).toMatchObject({ status: 'approved', points: '4.00', severity: '一般', published_on: '2026-11-24', public_until: '2027-11-24' });
     // The 7-working-day deadline of CQ 三.(四) from the decision (2026-11-18) was kept.
@@ -170,7 +177,7 @@ describe.each(DRIVERS)('department credit information (%s)', (driver) => {
 
   it('a penalty confirmed after its 7-working-day deadline is recorded as late', async () => {
     const id = await submitOk({ occurredOn: '2026-11-02' });
-    expect(await confirmCreditRecord(db, who.city!, { id, expectedVersion: await versionOf(id), points: '5', severity: '一般' }, { today: TODAY })).toMatchObject({ ok: true });
+    expect(await confirmChecked(who.city!, { id, expectedVersion: await versionOf(id), points: '5', severity: '一般' }, TODAY)).toMatchObject({ ok: true });
     const [a] = await rows<{ after: Record<string, unknown> }>(sql`select after from audit_events where action = 'credit.record.confirmed' and object_id = ${id}`);
     expect(a!.after).toMatchObject({ late: true });
   });

@@ -6,7 +6,7 @@ import { evaluationInScope, evaluationsOfYear, interviewsInScope, riskLetterOf, 
 import { getCurrentPolicy } from '@/db/queries/policy';
 import type { Actor } from '@/lib/auth/policy';
 import { annualEvaluation } from '@/lib/domain/credit-rating';
-import { INTERVIEW_DAYS, publishEvaluation, PUBLISHED_ALREADY, runEvaluation } from '@/lib/services/evaluations';
+import { INTERVIEW_DAYS, previewEvaluationPublication, publishEvaluation, PUBLISHED_ALREADY, runEvaluation } from '@/lib/services/evaluations';
 import { savePolicyVersion } from '@/lib/services/credit-policy';
 import { defaultCreditPolicy } from '@/lib/domain/credit-policy';
 import { createElement } from 'react';
@@ -15,6 +15,8 @@ import { Breakdown } from '@/components/evaluations/breakdown';
 import { addCalendarDays } from '@/lib/domain/working-days';
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
+
+const NO_PLAN = '0'.repeat(32);
 
 describe.each(DRIVERS)('annual evaluation (%s)', (driver) => {
   let t: TestDb;
@@ -26,6 +28,12 @@ describe.each(DRIVERS)('annual evaluation (%s)', (driver) => {
   let Z: string; // 89.99 in 2027 only → letter, no black entry
 
   const rows = async <T,>(q: ReturnType<typeof sql>) => rowsOf<T>(await db.execute(q));
+  /** Publishing as the page does it: the check-your-answers preview, then the confirmation with its fingerprint
+   * (after a refused preview, a well-formed fingerprint of no plan, so that publishing itself answers). */
+  const publishChecked = async (actor: Actor, year: number, today: string) => {
+    const p = await previewEvaluationPublication(db, actor, { year }, { today });
+    return publishEvaluation(db, actor, { year, fingerprint: p.ok ? p.data.fingerprint : NO_PLAN }, { today });
+  };
   const n = async (q: ReturnType<typeof sql>) => Number((await rows<{ n: number }>(q))[0]!.n);
   const evalOf = async (companyId: string, year: number) =>
     (await rows<{ score: string | null; grade: string; vetoed: boolean; published: boolean }>(
@@ -97,8 +105,8 @@ describe.each(DRIVERS)('annual evaluation (%s)', (driver) => {
 
   it('publish 2026: X (89.99) gets an interview and a 风险提示函; published once, concurrent publishers → one wins', async () => {
     const [a, b] = await Promise.all([
-      publishEvaluation(db, who.city!, { year: 2026 }, { today: '2027-01-15' }),
-      publishEvaluation(db, who.city!, { year: 2026 }, { today: '2027-01-15' }),
+      publishChecked(who.city!, 2026, '2027-01-15'),
+      publishChecked(who.city!, 2026, '2027-01-15'),
     ]);
     expect([a, b].filter((r) => r.ok)).toHaveLength(1);
     expect([a, b].find((r) => !r.ok)).toMatchObject({ ok: false, code: 'CONFLICT' });
@@ -115,7 +123,7 @@ describe.each(DRIVERS)('annual evaluation (%s)', (driver) => {
     // One year below is not yet the black list.
     expect(await n(sql`select count(*)::int as n from list_entries where company_id = ${X} and rule = 'ZT5.3-two-years'`)).toBe(0);
     // Published: cannot be published or run again.
-    expect(await publishEvaluation(db, who.city!, { year: 2026 }, { today: '2027-01-16' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await publishChecked(who.city!, 2026, '2027-01-16')).toMatchObject({ ok: false, code: 'CONFLICT' });
     expect(await runEvaluation(db, who.city!, { year: 2026 }, { today: '2027-01-16' })).toMatchObject({ ok: false, code: 'CONFLICT' });
   });
 
@@ -123,7 +131,7 @@ describe.each(DRIVERS)('annual evaluation (%s)', (driver) => {
     expect(await runEvaluation(db, who.city!, { year: 2027 }, { today: '2028-01-10' })).toMatchObject({ ok: true });
     expect(await evalOf(Y, 2027)).toMatchObject({ score: '90.00', grade: 'B' });
     expect(await evalOf(Z, 2027)).toMatchObject({ score: '89.99', grade: 'C' });
-    expect(await publishEvaluation(db, who.city!, { year: 2027 }, { today: '2028-01-12' })).toMatchObject({ ok: true });
+    expect(await publishChecked(who.city!, 2027, '2028-01-12')).toMatchObject({ ok: true });
     const letters = async (c: string) =>
       n(sql`select count(*)::int as n from documents d join annual_evaluations e on e.id = d.subject_id where d.kind = 'risk_warning_letter' and e.company_id = ${c} and e.year = 2027`);
     expect(await letters(Y)).toBe(0);
@@ -174,7 +182,7 @@ describe.each(DRIVERS)('annual evaluation (%s)', (driver) => {
     expect(html).toContain('100.00');
     expect(html).not.toContain('120.00');
     // Published under version 1: below its line of 90, so a letter naming that line.
-    expect(await publishEvaluation(db, who.city!, { year: 2028 }, { today: '2029-01-15' })).toMatchObject({ ok: true });
+    expect(await publishChecked(who.city!, 2028, '2029-01-15')).toMatchObject({ ok: true });
     const letter = await riskLetterOf(db, row.id);
     expect(letter).toMatchObject({ summary: { year: 2028, score: 89.99, line: 90 } });
   });

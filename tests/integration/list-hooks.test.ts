@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import type { Actor } from '@/lib/auth/policy';
-import { confirmCreditRecord, enterPerformanceRecord, enterWarningRecord, publishPenalty, reportWarning } from '@/lib/services/credit-records';
+import { confirmCreditRecord, previewRecordConfirmation, enterPerformanceRecord, enterWarningRecord, publishPenalty, reportWarning } from '@/lib/services/credit-records';
 import { applyForRepair, decideRepair } from '@/lib/services/credit-repair';
 import { fileCompanyRecordObjection, handleRecordObjection } from '@/lib/services/record-objections';
 import { actorFor } from './helpers/actors';
@@ -134,9 +134,14 @@ describe.each(DRIVERS)('record → list hooks (%s)', (driver) => {
     expect(rep.ok).toBe(true);
     const id = rep.ok ? rep.data.id : '';
     expect(await entriesOf(id)).toEqual([]);
-    const c = await confirmCreditRecord(db, who.chuanshan!, { id, expectedVersion: (await recordOf(id)).version, points: '8', severity: '严重' }, { today: TODAY });
+    const input = { id, expectedVersion: (await recordOf(id)).version, points: '8', severity: '严重' };
+    const p = await previewRecordConfirmation(db, who.chuanshan!, input, { today: TODAY });
+    // The check-your-answers step names the list the record puts the company on, with the window it then gets.
+    expect(p).toMatchObject({ ok: true, data: { plan: { list: { list: 'black', since: TODAY } } } });
+    const c = await confirmCreditRecord(db, who.chuanshan!, { ...input, fingerprint: p.ok ? p.data.fingerprint : '' }, { today: TODAY });
     expect(c).toMatchObject({ ok: true });
     expect(await entriesOf(id)).toMatchObject([{ list: 'black', rule: 'severe-warning', since: TODAY, until: (await recordOf(id)).public_until, status: 'active' }]);
+    expect(p.ok && p.data.plan.list!.until).toBe((await recordOf(id)).public_until);
   });
 
   it('a 严重 penalty waits off the list until it is published, then goes on from the publication day', async () => {

@@ -10,7 +10,7 @@ import { defaultCreditPolicy } from '@/lib/domain/credit-policy';
 import { addCalendarDays, addMonths } from '@/lib/domain/working-days';
 import { decideFiling, saveFiling } from '@/lib/services/company-filing';
 import { registerContract } from '@/lib/services/contracts';
-import { defaultRatingQuarter, publishQuarter, recordRectificationInspection, saveQuarterRatings } from '@/lib/services/ratings';
+import { defaultRatingQuarter, previewQuarterPublication, publishQuarter, recordRectificationInspection, saveQuarterRatings } from '@/lib/services/ratings';
 import { actorFor } from './helpers/actors';
 import { DRIVERS, openSeededDb, rowsOf, type TestDb } from './helpers/db';
 
@@ -20,6 +20,8 @@ const Q1 = '2027Q1';
 const Q2 = '2027Q2';
 const Q3 = '2027Q3';
 const q4: Quarter = { year: 2026, quarter: 4 };
+
+const NO_PLAN = '0'.repeat(32);
 
 describe.each(DRIVERS)('quarterly estate ratings, publication and DW 14 (%s)', (driver) => {
   let t: TestDb;
@@ -34,6 +36,12 @@ describe.each(DRIVERS)('quarterly estate ratings, publication and DW 14 (%s)', (
   let A: RatingTableRow, B: RatingTableRow, C: RatingTableRow, D: RatingTableRow, E: RatingTableRow;
 
   const q = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await db.execute(query));
+  /** Publishing as the page does it: the check-your-answers preview, then the confirmation with its fingerprint
+   * (after a refused preview, a well-formed fingerprint of no plan, so that publishing itself answers). */
+  const publishChecked = async (actor: Actor, quarter: string, today: string) => {
+    const p = await previewQuarterPublication(db, actor, { quarter }, { today });
+    return publishQuarter(db, actor, { quarter, fingerprint: p.ok ? p.data.fingerprint : NO_PLAN }, { today });
+  };
   const n = async (query: ReturnType<typeof sql>) => Number((await q<{ n: number }>(query))[0]!.n);
   const footprint = async () => ({
     ratings: await q(sql`select project_id, year, quarter, inspection_score::text as s, rating::text as r from estate_ratings order by project_id, year, quarter`),
@@ -157,7 +165,7 @@ describe.each(DRIVERS)('quarterly estate ratings, publication and DW 14 (%s)', (
     expect(await publishQuarter(db, company, { quarter: Q4 }, { today: '2027-01-15' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await footprint()).toEqual(before);
 
-    const results = await Promise.all([publishQuarter(db, city, { quarter: Q4 }, { today: '2027-01-15' }), publishQuarter(db, city2, { quarter: Q4 }, { today: '2027-01-15' })]);
+    const results = await Promise.all([publishChecked(city, Q4, '2027-01-15'), publishChecked(city2, Q4, '2027-01-15')]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, code: 'CONFLICT', message: '2026年第4季度的评定结果已由他人发布' }]);
     expect(await n(sql`select count(*)::int as n from rating_publications where year = 2026 and quarter = 4`)).toBe(1);
@@ -168,10 +176,10 @@ describe.each(DRIVERS)('quarterly estate ratings, publication and DW 14 (%s)', (
 
   it('three 差 in a row put the estate on the black list in a rectification period; a 良好 between breaks the run', async () => {
     expect(await save(chuanshan, Q1, { [A.projectId]: '70', [B.projectId]: '80', [C.projectId]: '65', [D.projectId]: '85', [E.projectId]: '95' }, '2027-03-20')).toMatchObject({ ok: true });
-    expect(await publishQuarter(db, city, { quarter: Q1 }, { today: '2027-04-15' })).toMatchObject({ ok: true, data: { triggered: { 优秀: 0, 良好: 0, 差: 0 } } });
+    expect(await publishChecked(city, Q1, '2027-04-15')).toMatchObject({ ok: true, data: { triggered: { 优秀: 0, 良好: 0, 差: 0 } } });
     expect(await entriesOf(A.projectId, 'DW14-three-poor')).toEqual([]);
     expect(await save(chuanshan, Q2, { [A.projectId]: '68.5', [B.projectId]: '60', [C.projectId]: '61', [D.projectId]: '76', [E.projectId]: '92.5' }, '2027-06-20')).toMatchObject({ ok: true });
-    const published = await publishQuarter(db, city, { quarter: Q2 }, { today: '2027-07-15' });
+    const published = await publishChecked(city, Q2, '2027-07-15');
     expect(published).toEqual({ ok: true, data: { quarter: Q2, rated: expect.any(Number), triggered: { 优秀: 1, 良好: 1, 差: 2 } } });
 
     const [a] = await entriesOf(A.projectId, 'DW14-three-poor');
@@ -229,7 +237,7 @@ describe.each(DRIVERS)('quarterly estate ratings, publication and DW 14 (%s)', (
     expect(await footprint()).toEqual(before);
 
     expect(await save(chuanshan, Q3, { [A.projectId]: '66' }, '2027-09-20')).toMatchObject({ ok: true });
-    expect(await publishQuarter(db, city, { quarter: Q3 }, { today: '2027-10-15' })).toMatchObject({ ok: true, data: { triggered: { 差: 0 } } });
+    expect(await publishChecked(city, Q3, '2027-10-15')).toMatchObject({ ok: true, data: { triggered: { 差: 0 } } });
     expect(await entriesOf(A.projectId, 'DW14-three-poor')).toHaveLength(1);
   });
 

@@ -6,7 +6,7 @@ import type { DecideState } from '@/components/forms/decision-form';
 import { getDb } from '@/db';
 import { textOf, uploadsOf } from '@/lib/actions/form-files';
 import { getActor } from '@/lib/auth/actor';
-import { confirmCreditRecord, enterPerformanceRecord, enterWarningRecord, publishPenalty, rejectCreditRecord } from '@/lib/services/credit-records';
+import { confirmCreditRecord, previewRecordConfirmation, type RecordConfirmationPreview, enterPerformanceRecord, enterWarningRecord, publishPenalty, rejectCreditRecord } from '@/lib/services/credit-records';
 import { decideRepair } from '@/lib/services/credit-repair';
 import { publishErrorCode } from '@/lib/actions/publish-error';
 
@@ -15,6 +15,8 @@ export interface BureauCreditState {
   conflict?: boolean;
   fieldErrors?: Record<string, string[]>;
   values?: Record<string, string>;
+  /** A warning's check-your-answers step: what confirming will make public, and the fingerprint to confirm it. */
+  preview?: RecordConfirmationPreview;
 }
 
 function revalidateCredit() {
@@ -25,9 +27,20 @@ function revalidateCredit() {
   revalidatePath('/companies', 'layout');
 }
 
-/** DW 8.2: the bureau confirms a report's points (and a warning's severity). */
+/**
+ * DW 8.2: the bureau confirms a report's points (and a warning's severity). A warning goes through its
+ * check-your-answers step first (intent=preview), then is confirmed with the fingerprint of what was shown;
+ * intent=edit goes back to the points and severity.
+ */
 export async function confirmRecordAction(_prev: BureauCreditState, fd: FormData): Promise<BureauCreditState> {
-  const input = { id: textOf(fd, 'id'), expectedVersion: textOf(fd, 'expectedVersion'), points: textOf(fd, 'points'), severity: textOf(fd, 'severity') };
+  const input = { id: textOf(fd, 'id'), expectedVersion: textOf(fd, 'expectedVersion'), points: textOf(fd, 'points'), severity: textOf(fd, 'severity'), fingerprint: textOf(fd, 'fingerprint') };
+  const intent = textOf(fd, 'intent');
+  if (intent === 'preview' || intent === 'edit') {
+    // Authorizes like the confirmation (the service checks who, which record, which version).
+    const preview = await previewRecordConfirmation(getDb(), await getActor(), input);
+    if (!preview.ok) return { message: preview.message, conflict: preview.code === 'CONFLICT', fieldErrors: preview.fieldErrors, values: input };
+    return intent === 'edit' ? { values: input } : { preview: preview.data, values: input };
+  }
   const result = await confirmCreditRecord(getDb(), await getActor(), input);
   if (!result.ok) return { message: result.message, conflict: result.code === 'CONFLICT', fieldErrors: result.fieldErrors, values: input };
   revalidateCredit();

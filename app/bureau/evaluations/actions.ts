@@ -20,11 +20,14 @@ export async function runEvaluationAction(_prev: EvaluationState, fd: FormData):
   redirect(`/bureau/evaluations?year=${r.data.year}&done=run`);
 }
 
-/** The city publishes a year: letters, interviews, black entries (the service authorizes). */
+/**
+ * The city publishes a year, confirming the plan it read on the check-your-answers page (its fingerprint): letters,
+ * interviews, black entries (the service authorizes, and refuses a plan that has changed).
+ */
 export async function publishEvaluationAction(_prev: EvaluationState, fd: FormData): Promise<EvaluationState> {
   const year = textOf(fd, 'year');
-  const r = await publishEvaluation(getDb(), await getActor(), { year });
-  if (!r.ok) return { message: r.fieldErrors?.year?.[0] ?? r.message };
+  const r = await publishEvaluation(getDb(), await getActor(), { year, fingerprint: textOf(fd, 'fingerprint') || undefined });
+  if (!r.ok) return { message: r.fieldErrors?.year?.[0] ?? r.fieldErrors?.fingerprint?.[0] ?? r.message };
   revalidatePath('/bureau/evaluations');
   revalidatePath('/company/evaluations');
   revalidatePath('/companies', 'layout');

@@ -29,9 +29,10 @@ export interface PublishFormState {
   published?: { quarter: string; rated: number; triggered: Record<string, number> };
 }
 
+/** The second confirmation of the check-your-answers page: the quarter and the fingerprint of the plan shown. */
 export async function publishQuarterAction(_prev: PublishFormState, fd: FormData): Promise<PublishFormState> {
-  const result = await publishQuarter(getDb(), await getActor(), { quarter: fd.get('quarter') });
-  if (!result.ok) return { message: result.fieldErrors?.quarter?.[0] ?? result.message };
+  const result = await publishQuarter(getDb(), await getActor(), { quarter: fd.get('quarter'), fingerprint: fd.get('fingerprint') ?? undefined });
+  if (!result.ok) return { message: result.fieldErrors?.quarter?.[0] ?? result.fieldErrors?.fingerprint?.[0] ?? result.message };
   revalidatePath('/bureau/ratings');
   revalidatePath('/bureau/ratings/rectifications');
   return { published: result.data };

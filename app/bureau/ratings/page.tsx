@@ -13,7 +13,7 @@ import { today } from '@/lib/clock';
 import { parseQuarterKey, quarterFromIndex, quarterIndex, quarterKey, quarterLabel, quarterOf, type EstateRating } from '@/lib/domain/credit-rating';
 import { formatDateTime } from '@/lib/format';
 import { defaultRatingQuarter } from '@/lib/services/ratings';
-import { PublishForm } from './publish-form';
+import { PublishLink } from './publish-form';
 import { RatingsTable, type TableRow } from './ratings-table';
 
 export const metadata: Metadata = { title: '季度评定', robots: { index: false } };
@@ -109,7 +109,7 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
             />
           </div>
           {can(actor, 'rating.publish') && (
-            <PublishForm
+            <PublishLink
               key={quarterKey(q)}
               quarter={quarterKey(q)}
               quarterLabel={label}
