@@ -26,8 +26,6 @@ export default async function BureauLayout({ children }: { children: React.React
         ...item(can(actor, 'credit.confirm'), '/bureau/credit', '企业信用记录'),
         ...item(can(actor, 'rating.enter'), '/bureau/ratings', '季度评定'),
         ...item(can(actor, 'rating.enter'), '/bureau/evaluations', '年度评价'),
-        ...item(can(actor, 'supervision.verify'), '/bureau/roster-checks', '年度名册核查'),
-        ...item(can(actor, 'rectification.order'), '/bureau/rectifications', '责令限期整改'),
       ],
     },
     {
@@ -35,6 +33,8 @@ export default async function BureauLayout({ children }: { children: React.React
       items: [
         ...item(can(actor, 'project.oversee'), '/bureau/projects', '小区'),
         ...item(can(actor, 'project.oversee'), '/bureau/roster', '名册完整性'),
+        ...item(can(actor, 'supervision.verify'), '/bureau/roster-checks', '年度名册核查'),
+        ...item(can(actor, 'rectification.order'), '/bureau/rectifications', '责令限期整改'),
         ...item(can(actor, 'spotcheck.result'), '/bureau/spot-checks', '双随机抽查'),
         ...item(can(actor, 'spotcheck.run'), '/bureau/inspectors', '检查人员名册'),
       ],
@@ -48,7 +48,7 @@ export default async function BureauLayout({ children }: { children: React.React
         ...item(can(actor, 'policy.edit'), '/bureau/policy', '信用政策'),
         ...item(can(actor, 'policy.edit'), '/bureau/calendar', '节假日安排'),
         ...item(can(actor, 'audit.read'), '/bureau/audit', '审计日志'),
-        ...item(actor.role === 'city', '/bureau/outbox', '短信发件箱'),
+        ...item(actor.role === 'city', '/bureau/outbox', '短信与邮件发件箱'),
       ],
     },
   ];

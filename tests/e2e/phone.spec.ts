@@ -78,7 +78,7 @@ test('on a desktop the same links stand in one row of at most two lines, with no
   await expectSignedInAs(page, '/bureau');
   const nav = page.getByRole('navigation', { name: '市住建局导航' });
   await expect(nav.getByText('菜单', { exact: true })).toBeHidden();
-  await expect(nav.getByRole('link', { name: '短信发件箱' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: '短信与邮件发件箱' })).toBeVisible();
   expect((await nav.boundingBox())!.height).toBeLessThanOrEqual(2 * 44 + 2);
   await expect(nav.getByRole('link', { name: '工作台' })).toHaveAttribute('aria-current', 'page');
 });

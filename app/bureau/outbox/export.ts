@@ -11,7 +11,7 @@ const outboxFilterSchema = z.object({ page: pageParam(100_000) });
 /** The SMS outbox, for the city. One-time codes stay in the platform: their text is not exported. */
 export const outboxExport = defineListExport({
   path: '/bureau/outbox',
-  title: '短信发件箱',
+  title: '短信与邮件发件箱',
   roles: ['city'],
   parse: schemaParser(outboxFilterSchema),
   load: (db, _actor, _f: z.output<typeof outboxFilterSchema>, { cap }) => allPages((page) => listOutbox(db, page), cap),

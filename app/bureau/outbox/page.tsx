@@ -9,7 +9,7 @@ import { formatDateTime } from '@/lib/format';
 import { readOutbox } from '@/lib/services/outbox';
 import { exportLinkOf } from '@/components/list-kit/export-link';
 
-export const metadata: Metadata = { title: '短信发件箱', robots: { index: false } };
+export const metadata: Metadata = { title: '短信与邮件发件箱', robots: { index: false } };
 
 const filterSchema = z.object({ page: pageParam(100_000) });
 
@@ -32,7 +32,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const { rows, total } = r.data;
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-bold">短信发件箱</h1>
+      <h1 className="text-xl font-bold">短信与邮件发件箱</h1>
       <p className="rounded bg-white px-3 py-2 text-sm text-slate-700 shadow-sm">
         平台发给从业人员的短信（身份验证码、异议处理通知）。未配置短信网关时短信不会发出，只保存在这里（演示用）；配置网关后这里是发送记录，验证码内容不留存。每次查看都记入审计日志。
       </p>
@@ -42,7 +42,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         schema={filterSchema}
         total={total}
         pageSize={OUTBOX_PAGE_SIZE}
-        caption={`短信发件箱（第 ${f.page} 页，共 ${total} 条）`}
+        caption={`短信与邮件发件箱（第 ${f.page} 页，共 ${total} 条）`}
         columns={columns}
         rows={rows}
         rowKey={(m) => m.id}
