@@ -57,7 +57,7 @@ export const GROUND_LABEL: Record<RectificationGround, string> = {
 };
 /** The same in the words a member of the public reads. */
 export const GROUND_LAY: Record<RectificationGround, string> = {
-  not_entered: '没有按规定把物业项目工作人员的信息录入遂宁市物业管理信息平台',
+  not_entered: '没有按规定把物业项目工作人员的信息录入遂宁市物业信用监管平台',
   falsified: '录入平台的工作人员信息弄虚作假',
   privacy_leak: '泄露了工作人员的个人隐私信息',
 };
