@@ -287,11 +287,19 @@ async function criticise(tx: Db, who: Actor | typeof ESCALATION_ACTOR, orderId: 
  */
 export async function escalateOverdueRectifications(db: Db, today: string): Promise<{ escalated: { id: string; code: string; until: string }[] }> {
   const escalated: { id: string; code: string; until: string }[] = [];
+  const failed: string[] = [];
   for (const c of await listEscalationCandidates(db, today)) {
     if (!isOrderOverdue(c, today)) continue;
-    const done = await db.transaction(async (tx) => criticise(tx as unknown as Db, ESCALATION_ACTOR, c.id, today));
-    if (done) escalated.push(done);
+    // One order's failure does not hold back the others; the step is reported failed afterwards (and retried).
+    try {
+      const done = await db.transaction(async (tx) => criticise(tx as unknown as Db, ESCALATION_ACTOR, c.id, today));
+      if (done) escalated.push(done);
+    } catch (e) {
+      console.error(`[supervision] escalating order ${c.id} failed:`, e);
+      failed.push(c.id);
+    }
   }
+  if (failed.length) throw new Error(`通报批评失败的整改通知：${failed.join('，')}（已处理 ${escalated.length} 件）`);
   return { escalated };
 }
 
