@@ -303,6 +303,25 @@ describe.each(DRIVERS)('supervision: roster verification and rectification order
     expect(await answer(id, company, '2026-12-03')).toMatchObject({ ok: true, data: { status: 'answered' } });
   });
 
+  it("the daily escalation goes on past one order's failure, then reports the step failed naming it", async () => {
+    const broken = await issue();
+    const fine = await issue();
+    // A real database failure for one order only: a trigger refusing its update.
+    await db.execute(sql.raw(`create function refuse_one_order() returns trigger language plpgsql as $$
+      begin if new.id = '${broken}' and new.criticized_on is not null then raise exception 'disk full'; end if; return new; end $$`));
+    await db.execute(sql.raw(`create trigger refuse_one_order before update on rectification_orders for each row execute function refuse_one_order()`));
+    try {
+      await expect(escalateOverdueRectifications(db, '2027-01-15')).rejects.toThrow(broken);
+      expect((await state(fine)).criticizedOn).toBe('2027-01-15');
+      expect((await state(broken)).criticizedOn).toBeNull();
+    } finally {
+      await db.execute(sql.raw(`drop trigger refuse_one_order on rectification_orders`));
+      await db.execute(sql.raw(`drop function refuse_one_order()`));
+    }
+    // The next run does the one left.
+    expect((await escalateOverdueRectifications(db, '2027-01-16')).escalated.map((e) => e.id).filter((id) => id === broken || id === fine)).toEqual([broken]);
+  });
+
   it('the deadline default follows the policy setting; the criticism window follows the 一般 publicity months', async () => {
     const current = await getCurrentPolicy(db);
     expect(current.settings.rectificationOrderDays).toBe(30);
