@@ -1,4 +1,4 @@
-import { FilterBar, ListResults, parseFilters, SelectFilter } from '@/components/list-kit/signed-in';
+import { exportLinkOf, FilterBar, ListResults, parseFilters, SelectFilter } from '@/components/list-kit/signed-in';
 import { getDb } from '@/db';
 import { listOrdersInScope, SUPERVISION_PAGE_SIZE } from '@/db/queries/supervision';
 import type { Actor } from '@/lib/auth/policy';
@@ -19,6 +19,7 @@ export async function OrderList({ actor, basePath, sp }: { actor: Actor; basePat
       <ListResults
         path={basePath}
         filters={f}
+        exportLink={actor.role === 'company' ? null : exportLinkOf(basePath, f)}
         schema={orderFilterSchema}
         total={total}
         pageSize={SUPERVISION_PAGE_SIZE}

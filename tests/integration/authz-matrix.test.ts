@@ -194,6 +194,8 @@ import { GET as creditExportGET } from '@/app/bureau/credit/export.xlsx/route';
 import { GET as evaluationsExportGET } from '@/app/bureau/evaluations/export.xlsx/route';
 import { GET as transfersExportGET } from '@/app/bureau/transfers/export.xlsx/route';
 import { GET as accountsExportGET } from '@/app/bureau/accounts/export.xlsx/route';
+import { GET as rectificationsExportGET } from '@/app/bureau/rectifications/export.xlsx/route';
+import { GET as rosterChecksExportGET } from '@/app/bureau/roster-checks/export.xlsx/route';
 // ── end audit log and list exports ──
 // ── first day of a real city (issue 18 item 1) ──
 import { GET as regionsTemplateGET } from '@/app/bureau/setup/regions-template.xlsx/route';
@@ -1663,6 +1665,8 @@ const ROWS: Row[] = [
       ['evaluations', evaluationsExportGET, BUREAUS, '?year=2025'],
       ['transfers', transfersExportGET, BUREAUS, ''],
       ['accounts', accountsExportGET, ['city'], '?q=company'],
+      ['rectifications', rectificationsExportGET, BUREAUS, '?status=all'],
+      ['roster-checks', rosterChecksExportGET, BUREAUS, '?year=2026&status=todo'],
     ] as const
   ).map(
     ([list, get, allow, query]): Row => ({

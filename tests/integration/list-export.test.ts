@@ -3,6 +3,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditExport } from '@/app/bureau/audit/export';
 import { contractsExport } from '@/app/bureau/contracts/export';
+import { rectificationsExport } from '@/app/bureau/rectifications/export';
+import { rosterChecksExport } from '@/app/bureau/roster-checks/export';
+import { listOrdersInScope, listRosterChecks } from '@/db/queries/supervision';
 import { listAuditEvents } from '@/db/queries/audit';
 import { auditEvents } from '@/db/schema';
 import { auditFilterSchema } from '@/lib/validation/audit-log';
@@ -114,6 +117,32 @@ describe.each(DRIVERS)('the audit log filters and the list exports (%s)', (drive
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'list.exported'), eq(auditEvents.actorLabel, 'chuanshan'), sql`${auditEvents.after}->'filters'->>'district' = ${other!.id}`));
     expect(row!.after).toMatchObject({ list: '物业服务合同确认', count: asked.data.count, filters: { status: 'confirmed', district: other!.id } });
+  });
+
+  it('roster checks and rectification orders: the page rows of the scope, with the page filters', async () => {
+    const chuanshan = await actorFor(db(), 'chuanshan');
+    const city = await actorFor(db(), 'city');
+    const todo = await exportList(db(), chuanshan, rosterChecksExport, { year: '2026', status: 'todo' }, { today: TODAY });
+    if (!todo.ok) throw new Error('export refused');
+    const page = await listRosterChecks(db(), chuanshan, { year: 2026, status: 'todo', district: '', q: '', page: 1 });
+    expect(todo.data.count).toBe(page.total);
+    const { rows } = await sheets(todo.data.content);
+    expect(rows[0]).toEqual(['小区', '区县', '物业服务企业', '年度', '核查情况', '核查日期', '发现问题（个）', '后续处理']);
+    expect(new Set(rows.slice(1).map((r) => r[1]))).toEqual(new Set([chuanshan.districtName]));
+    expect(new Set(rows.slice(1).map((r) => r[4]))).toEqual(new Set(['未核查']));
+    const done = await exportList(db(), city, rosterChecksExport, { year: '2026', status: 'done' }, { today: TODAY });
+    if (!done.ok) throw new Error('export refused');
+    expect(done.data.count).toBeGreaterThan(0);
+    expect(new Set((await sheets(done.data.content)).rows.slice(1).map((r) => r[4]))).toEqual(new Set(['已核查']));
+
+    const orders = await exportList(db(), city, rectificationsExport, { status: 'all' }, { today: TODAY });
+    if (!orders.ok) throw new Error('export refused');
+    expect(orders.data.count).toBe((await listOrdersInScope(db(), city, { status: 'all', page: 1 }, TODAY)).total);
+    const orderRows = (await sheets(orders.data.content)).rows;
+    expect(orderRows[0]).toEqual(['企业', '整改事由', '下发机关', '下发日期', '整改期限', '状态', '逾期未整改', '通报批评日期']);
+    // The demo's overdue order (due 2026-10-22, not yet escalated) is marked overdue on the day.
+    expect(orderRows.slice(1).some((r) => r[4] === '2026-10-22' && r[6] === '是')).toBe(true);
+    expect(await exportList(db(), await actorFor(db(), 'company'), rectificationsExport, {}, { today: TODAY })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 
   it('refuses a list export to a role that cannot see the list, writing nothing', async () => {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { FilterBar, ListResults, parseFilters, SelectFilter, TextFilter, type Column } from '@/components/list-kit/signed-in';
+import { exportLinkOf, FilterBar, ListResults, parseFilters, SelectFilter, TextFilter, type Column } from '@/components/list-kit/signed-in';
 import { getDb } from '@/db';
 import { listDistrictsInScope } from '@/db/queries/contracts';
 import { listRosterChecks, rosterCoverage, SUPERVISION_PAGE_SIZE, type RosterCheckRow } from '@/db/queries/supervision';
@@ -78,6 +78,7 @@ export default async function RosterChecksPage({ searchParams }: { searchParams:
       <ListResults
         path="/bureau/roster-checks"
         filters={f}
+        exportLink={exportLinkOf('/bureau/roster-checks', f)}
         schema={rosterCheckFilterSchema}
         total={total}
         pageSize={SUPERVISION_PAGE_SIZE}

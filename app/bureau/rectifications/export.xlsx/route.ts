@@ -1,0 +1,4 @@
+import { listExportRoute } from '@/lib/http/list-export-route';
+import { rectificationsExport } from '../export';
+
+export const GET = listExportRoute(rectificationsExport);

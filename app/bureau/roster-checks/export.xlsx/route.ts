@@ -1,0 +1,4 @@
+import { listExportRoute } from '@/lib/http/list-export-route';
+import { rosterChecksExport } from '../export';
+
+export const GET = listExportRoute(rosterChecksExport);
