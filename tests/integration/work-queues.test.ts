@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
 import { getCompanyTodo } from '@/db/queries/company-todo';
 import { getBureauQueueCounts, getCoverageByDistrict, getHandlingByDistrict } from '@/db/queries/work-queues';
-import { cases, certificates, employments, practitioners, projects, regions, submissions } from '@/db/schema';
+import { cases, certificates, dataRequests, employments, practitioners, projects, rectificationOrders, regions, submissions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { SUBMISSION_QUEUE } from '@/lib/domain/work-queue';
 import { actorFor } from './helpers/actors';
@@ -107,6 +107,23 @@ describe.each(DRIVERS)('work queues (%s)', (driver) => {
     expect((await getBureauQueueCounts(db, chuanshan, ON)).staff!.green).toBe(1);
   });
 
+  it('rectification orders and data-use requests: what waits for the district, overdue orders not yet criticised', async () => {
+    const q = await getBureauQueueCounts(db, city, ON);
+    const [requests] = await db.select({ n: sql<number>`count(*)::int` }).from(dataRequests).where(eq(dataRequests.status, 'submitted'));
+    expect(q.dataRequests!.pending).toBe(requests!.n);
+    expect(requests!.n).toBeGreaterThan(0);
+    // The demo city's order past its deadline (2026-10-22), not yet criticised, is overdue work.
+    const [overdue] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(rectificationOrders)
+      .where(sql`${rectificationOrders.dueOn} < ${ON}::date and ${rectificationOrders.status} in ('open', 'returned') and ${rectificationOrders.criticizedOn} is null`);
+    expect(overdue!.n).toBeGreaterThan(0);
+    expect(q.rectifications!.overdue).toBe(overdue!.n);
+    // 射洪市 has none of it.
+    const shehong = await getBureauQueueCounts(db, await actorFor(db, 'shehong'), ON);
+    expect(shehong.rectifications!.overdue).toBe(0);
+  });
+
   it('handling time: median and 90th percentile of the decisions of the last 90 days, per district', async () => {
     const rows = await db
       .select({ districtId: submissions.districtId, submittedAt: submissions.submittedAt, decidedAt: submissions.decidedAt })
@@ -180,6 +197,22 @@ describe.each(DRIVERS)('company to-do (%s)', (driver) => {
   it('only a company operator has a to-do list', async () => {
     expect(await getCompanyTodo(db, await actorFor(db, 'chuanshan'), ON)).toBeNull();
     expect(await getCompanyTodo(db, company, ON)).not.toBeNull();
+  });
+
+  it('consent requests of committees and rectification orders to answer, for the company concerned only', async () => {
+    const [consents] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(dataRequests)
+      .where(and(eq(dataRequests.companyId, company2.companyId!), eq(dataRequests.status, 'awaiting_consent')));
+    expect(consents!.n).toBeGreaterThan(0);
+    expect((await getCompanyTodo(db, company2, ON))!.consentRequests).toBe(consents!.n);
+    const mine = (await getCompanyTodo(db, company, ON))!;
+    expect(mine.rectifications.overdue).toBeGreaterThan(0);
+    const [orders] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(rectificationOrders)
+      .where(and(eq(rectificationOrders.companyId, company.companyId!), inArray(rectificationOrders.status, ['open', 'returned'])));
+    expect(mine.rectifications.open).toBe(orders!.n);
   });
 
   it('certificates: expired or expiring within 60 days, of its own current staff only', async () => {
