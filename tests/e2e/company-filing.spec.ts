@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { usccCheckChar } from '../../lib/domain/uscc';
-import { expectSignedInAs, signIn, signedIn } from './helpers';
+import { expectSignedInAs, followMenu, signIn, signedIn } from './helpers';
 
 const USCC_BODY = '91510921MA6A1B2C3';
 const NEW_USCC = USCC_BODY + usccCheckChar(USCC_BODY);
@@ -52,7 +52,7 @@ test('a company files a change, another company cannot see the draft, the city s
   await expect(company.getByRole('heading', { name: /企业基本信息变更：待审核/ })).toBeVisible();
 
   const city = await signedIn(browser, 'city', '/bureau');
-  await city.getByRole('link', { name: '企业备案审核' }).click();
+  await followMenu(city, '企业备案审核');
   await city.getByLabel('类型').selectOption('company_change');
   await city.getByRole('button', { name: '筛选' }).click();
   await city.getByRole('link', { name: '遂宁市安居乐业物业服务有限公司' }).click();

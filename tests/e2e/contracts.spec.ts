@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectSignedInAs, signIn } from './helpers';
+import { expectSignedInAs, followMenu, signIn } from './helpers';
 
 function plusYears(date: string, years: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -49,7 +49,7 @@ test('a company registers a contract in 船山区, chuanshan confirms it, shehon
   const district = await (await browser.newContext()).newPage();
   await signIn(district, 'chuanshan');
   await expectSignedInAs(district, '/bureau');
-  await district.getByRole('link', { name: '合同确认' }).click();
+  await followMenu(district, '合同确认');
   await district.getByRole('link', { name: estate }).click();
   await expect(district).toHaveURL(/\/bureau\/contracts\/[0-9a-f-]{36}$/);
   const url = district.url();
@@ -73,7 +73,7 @@ test('a company registers a contract in 船山区, chuanshan confirms it, shehon
 test('the bureau estates page flags stale disclosure boards', async ({ page }) => {
   await signIn(page, 'city');
   await expectSignedInAs(page, '/bureau');
-  await page.getByRole('link', { name: '小区' }).click();
+  await followMenu(page, '小区');
   await expect(page.getByRole('heading', { name: '小区（物业项目）' })).toBeVisible();
   await page.getByLabel('提示').selectOption('stale_board');
   await page.getByRole('button', { name: '筛选' }).click();

@@ -18,7 +18,8 @@ test('a department submits a penalty with evidence, 船山区 confirms it with s
   // Step one: find the company by name (approved companies only).
   await dept.getByLabel('企业名称或统一社会信用代码').fill('安居乐业');
   await dept.getByRole('button', { name: '查找' }).click();
-  await dept.getByRole('link', { name: `${DEMO_COMPANY}：为该企业报送` }).click();
+  // The company's name is visually hidden (absolutely positioned), so the accessible name may carry a space before 为.
+  await dept.getByRole('link', { name: new RegExp(`${DEMO_COMPANY}：\\s*为该企业报送`) }).click();
   // Step two: the form; without evidence it says so at the field.
   await dept.getByRole('radio', { name: /^行政处罚/ }).check();
   await dept.getByLabel('事项名称').fill(type);

@@ -72,13 +72,14 @@ test('a district reviewer on a phone: the grouped menu, and every page it offers
   }
 });
 
-test('on a desktop the same links stand in one row of at most two lines, with no menu button', async ({ page }) => {
+test('on a desktop the same links stand in one row of at most three lines, with no menu button', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page, 'city');
   await expectSignedInAs(page, '/bureau');
   const nav = page.getByRole('navigation', { name: '市住建局导航' });
   await expect(nav.getByText('菜单', { exact: true })).toBeHidden();
   await expect(nav.getByRole('link', { name: '短信与邮件发件箱' })).toBeVisible();
-  expect((await nav.boundingBox())!.height).toBeLessThanOrEqual(2 * 44 + 2);
+  // The city has the most pages (28 links in five groups): three lines of 44 px at 1280 px, never more.
+  expect((await nav.boundingBox())!.height).toBeLessThanOrEqual(3 * 44 + 2);
   await expect(nav.getByRole('link', { name: '工作台' })).toHaveAttribute('aria-current', 'page');
 });

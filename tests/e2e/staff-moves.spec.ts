@@ -4,7 +4,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { demo, type DemoPerson } from './demo-people';
-import { approveSubmission, daysAgo, declareExit, signedIn } from './helpers';
+import { approveSubmission, daysAgo, declareExit, followMenu, signedIn } from './helpers';
 
 /** People current at `company` on a 船山区 estate, taken from the end of the list (other specs take from the start). */
 function chuanshanStaffOfCompany(n: number): DemoPerson[] {
@@ -98,7 +98,7 @@ test('transfer by district release: company refuses, 船山区 checks and releas
   await expect(shehong.getByRole('heading', { name: new RegExp(P2.name) })).toHaveCount(0);
 
   const chuanshan = await signedIn(browser, 'chuanshan', '/bureau');
-  await chuanshan.getByRole('link', { name: '调出协调' }).click();
+  await followMenu(chuanshan, '调出协调');
   const release = chuanshan.getByRole('form', { name: `直接调出${P2.name}` });
   await expect(chuanshan.getByText('原企业不同意调出，理由：交接未完成')).toBeVisible();
   await release.getByLabel('核实情况').fill('已核实劳动合同和离职交接，原企业理由不成立');
